@@ -1,0 +1,18 @@
+/*
+ * quotediff.h - the whole public API of libquotediff.
+ *
+ *   lexicon.h   the word lists (built in, extendable)
+ *   document.h  reading a document: text, paragraphs, sentences, metadata
+ *   analysis.h  quotes, speakers and statements of one document
+ *   report.h    JSON and text renderings
+ */
+#ifndef QUOTEDIFF_H
+#define QUOTEDIFF_H
+
+#include "quotediff/common.h"
+#include "quotediff/lexicon.h"
+#include "quotediff/document.h"
+#include "quotediff/analysis.h"
+#include "quotediff/report.h"
+
+#endif

@@ -1,0 +1,48 @@
+/*
+ * attrib.h - the attribution stage: statements with cue, speaker and provenance.
+ */
+#ifndef QD_ATTRIB_H
+#define QD_ATTRIB_H
+
+#include "../entities/entities.h"
+
+/* Cue kinds found on tokens. */
+typedef enum qd_cue_kind {
+    QD_CK_NONE = 0,
+    QD_CK_VERB,          /* a speech-verb form or multi-word verb ("pointed out") */
+    QD_CK_ACCORDING,     /* "according to X": the source follows */
+    QD_CK_INTERMEDIARY,  /* "citing", "as reported by", "via" */
+    QD_CK_VENUE,         /* "in an interview", "in a statement" */
+    QD_CK_PASSIVE,       /* "it was pointed out" */
+    QD_CK_COLON          /* "Lavrov: ..." in a headline */
+} qd_cue_kind;
+
+typedef struct qd_cue {
+    uint32_t ta, tb;     /* tokens */
+    qd_cue_kind kind;
+    int32_t verb;        /* speech verb index, -1 */
+} qd_cue;
+
+/* Cues of a document (tokens outside quotation marks), in text order. */
+typedef struct qd_cues {
+    qd_cue *v;
+    uint32_t n, cap;
+    int32_t *at;         /* per token: cue starting there, -1 */
+} qd_cues;
+
+int qd_cues_find(qd_actx *c, qd_cues *cues);
+
+/* Statements from quoted spans (direct, partial). */
+int qd_attribute_quotes(qd_actx *c, qd_cues *cues);
+
+/* Statements in reported speech (indirect, mixed). */
+int qd_attribute_reported(qd_actx *c, qd_cues *cues);
+
+/* Provenance chains for every statement. */
+int qd_provenance_chains(qd_actx *c, qd_cues *cues);
+
+/* Speaker of a cue: the subject before a verb cue, the object of "according to".
+ * Returns a mention index or -1. */
+int32_t qd_cue_speaker(qd_actx *c, const qd_cues *cues, uint32_t cue, uint32_t lo, uint32_t hi);
+
+#endif

@@ -1,0 +1,180 @@
+/*
+ * cues.c - finding attribution cues on tokens and the speaker each cue points to.
+ *
+ * A cue is a speech-verb form ("said", "insisted", "wrote"), a multi-word verb ("pointed
+ * out"), "according to", an intermediary phrase ("citing", "as reported by"), a venue
+ * ("in an interview") or an agentless report ("it was pointed out").  Words inside
+ * quotation marks are the speaker's own and never cues.  A verb form right after a
+ * determiner is a noun ("the report", "his statement"), not a cue.
+ *
+ * The speaker of a verb cue is the subject before it, found by stepping back over
+ * adverbs and auxiliaries ("Lavrov also has said", "X, the foreign minister, said") or,
+ * in the inverted order news writes after a quote ("…,” said Lavrov), the noun phrase
+ * after it.
+ */
+#include <string.h>
+
+#include "../text/match.h"
+#include "attrib.h"
+
+static bool skippable_before_verb(const qd_token *t)
+{
+    if (t->kind != QD_TK_WORD)
+        return false;
+    uint32_t tags = t->lex ? t->lex->tags : 0;
+    if (tags & (QD_W_AUX | QD_W_MODAL | QD_W_NEG | QD_W_ADV))
+        return !(tags & (QD_W_PRON | QD_W_DET));
+    /* -ly adverbs the lexicon does not list: "bluntly", "angrily" */
+    return t->normlen > 4 && strcmp(t->norm + t->normlen - 2, "ly") == 0 && !(t->flags & QD_TF_CAP);
+}
+
+int qd_cues_find(qd_actx *c, qd_cues *cues)
+{
+    qd_doc *doc = c->doc;
+    qd_doc_internal *in = doc->in;
+    qd_arena *A = &in->arena;
+    const qd_lexicon *lx = c->lx;
+    qd_token *tok = in->tokens;
+    cues->at = qd_arena_alloc(A, (in->n_tokens + 1) * sizeof(int32_t));
+    if (!cues->at)
+        return qd_error_set(c->err, QD_ENOMEM, "%s: out of memory", doc->path);
+    for (uint32_t i = 0; i <= in->n_tokens; i++)
+        cues->at[i] = -1;
+    for (uint32_t si = 0; si < doc->n_sentences; si++) {
+        const qd_sentence *se = &doc->sentences[si];
+        uint32_t a = se->first_token, b = a + se->n_tokens;
+        for (uint32_t i = a; i < b; i++) {
+            const qd_token *t = &tok[i];
+            if (t->quoted >= 0 && c->an->quoted[t->quoted].type == QD_QUOTED_SPEECH)
+                continue;
+            if (t->kind != QD_TK_WORD && !qd_tok_is(t, ':'))
+                continue;
+            /* part of a name ("the United States") or a capital mid-sentence ("Says Who") */
+            if (c->m_in[i] >= 0 && c->an->mentions[c->m_in[i]].kind != QD_MENTION_PRONOUN)
+                continue;
+            qd_cue cue = {i, i + 1, QD_CK_NONE, -1};
+            uint32_t v;
+            uint32_t pl = t->kind == QD_TK_WORD ? qd_match_phrase(doc, &lx->cues, i, b, false, &v) : 0;
+            if (pl) {
+                const qd_cue_phrase *cp = &lx->cue_phrases[v];
+                cue.tb = i + pl;
+                switch (cp->type) {
+                case QD_CUE_SOURCE_AFTER: cue.kind = QD_CK_ACCORDING; break;
+                case QD_CUE_VERB: cue.kind = QD_CK_VERB; cue.verb = cp->verb; break;
+                case QD_CUE_VENUE: cue.kind = QD_CK_VENUE; break;
+                case QD_CUE_INTERMEDIARY: cue.kind = QD_CK_INTERMEDIARY; break;
+                case QD_CUE_PASSIVE: cue.kind = QD_CK_PASSIVE; break;
+                }
+            } else if (t->lex && t->lex->verb >= 0) {
+                /* a verb form after a determiner or possessive is a noun */
+                if (i > a && tok[i - 1].lex && (tok[i - 1].lex->tags & (QD_W_DET | QD_W_POSS)) &&
+                    !(tok[i - 1].lex->tags & QD_W_PRON))
+                    continue;
+                if (i > a && qd_tok_possessive(&tok[i - 1]))
+                    continue;
+                cue.kind = QD_CK_VERB;
+                cue.verb = t->lex->verb;
+            } else if (qd_tok_is(t, ':') && i > a && c->m_end[i - 1] >= 0 &&
+                       doc->paragraphs[t->paragraph].role == QD_PARA_TITLE) {
+                cue.kind = QD_CK_COLON;
+            }
+            if (cue.kind == QD_CK_NONE)
+                continue;
+            qd_cue *slot = QD_VEC_PUSH(A, cues->v, cues->n, cues->cap);
+            if (!slot)
+                return qd_error_set(c->err, QD_ENOMEM, "%s: out of memory", doc->path);
+            *slot = cue;
+            cues->at[i] = (int32_t)cues->n - 1;
+            i = cue.tb - 1;
+        }
+    }
+    return 0;
+}
+
+/* The mention that ends right before token k, looking through an appositive or a
+ * relative clause set off by commas ("Keith Kellogg, who had called ..., said"). */
+static int32_t subject_ending_at(qd_actx *c, int32_t k, uint32_t lo)
+{
+    qd_token *tok = c->doc->in->tokens;
+    if (k < (int32_t)lo)
+        return -1;
+    int32_t m = c->m_end[k];
+    if (m >= 0) {
+        qd_mx *x = &c->mx[m];
+        /* "X, the foreign minister, said": prefer the name */
+        if (x->appos >= 0 && c->mx[x->appos].tb <= x->ta && c->an->mentions[x->appos].kind == QD_MENTION_NAME)
+            return x->appos;
+        /* a possessive owner inside "Blinken's assistant" is not the subject: the whole is */
+        return m;
+    }
+    if (qd_tok_is(&tok[k], ',')) {
+        /* step over ", who ... ," or ", the ... ," back to the mention before it */
+        for (int32_t j = k - 1; j >= (int32_t)lo && j >= k - 25; j--) {
+            if (qd_tok_is(&tok[j], ',') || tok[j].kind == QD_TK_QUOTE) {
+                if (tok[j].kind == QD_TK_QUOTE)
+                    return -1;
+                int32_t mm = j > (int32_t)lo ? c->m_end[j - 1] : -1;
+                if (mm >= 0)
+                    return mm;
+                return -1;
+            }
+        }
+    }
+    return -1;
+}
+
+int32_t qd_cue_speaker(qd_actx *c, const qd_cues *cues, uint32_t ci, uint32_t lo, uint32_t hi)
+{
+    const qd_cue *cue = &cues->v[ci];
+    qd_token *tok = c->doc->in->tokens;
+    const qd_lexicon *lx = c->lx;
+    if (cue->kind == QD_CK_ACCORDING || cue->kind == QD_CK_INTERMEDIARY) {
+        uint32_t k = cue->tb;
+        if (k < hi && tok[k].kind == QD_TK_WORD && !strcmp(tok[k].norm, "by"))
+            k++;
+        if (k < hi && c->m_start[k] >= 0)
+            return c->m_start[k];
+        if (k < hi && c->m_in[k] >= 0)
+            return c->m_in[k];
+        return -1;
+    }
+    if (cue->kind == QD_CK_COLON) {
+        int32_t m = c->m_end[cue->ta - 1];
+        return m;
+    }
+    if (cue->kind != QD_CK_VERB)
+        return -1;
+    const qd_speech_verb *v = cue->verb >= 0 ? &lx->verbs[cue->verb] : NULL;
+    /* "she quoted the secretary of state", "citing sources": the object is the source */
+    if (v && (!strcmp(v->lemma, "quote") || !strcmp(v->lemma, "cite"))) {
+        uint32_t k = cue->tb;
+        if (k < hi && c->m_start[k] >= 0)
+            return c->m_start[k];
+    }
+    /* subject to the left */
+    int32_t k = (int32_t)cue->ta - 1;
+    while (k >= (int32_t)lo && skippable_before_verb(&tok[k]))
+        k--;
+    /* "Lavrov, however, said" */
+    if (k >= (int32_t)lo + 2 && qd_tok_is(&tok[k], ',') && skippable_before_verb(&tok[k - 1]) &&
+        qd_tok_is(&tok[k - 2], ',')) {
+        k -= 3;
+        while (k >= (int32_t)lo && skippable_before_verb(&tok[k]))
+            k--;
+    }
+    if (k >= (int32_t)lo && tok[k].kind != QD_TK_QUOTE) {
+        int32_t m = subject_ending_at(c, k, lo);
+        if (m >= 0)
+            return m;
+    }
+    /* inverted: "…,” said Lavrov", "added the minister" */
+    if (cue->tb < hi) {
+        uint32_t r = cue->tb;
+        int32_t m = c->m_start[r];
+        if (m >= 0 && c->an->mentions[m].kind != QD_MENTION_PRONOUN)
+            return m;
+        if (m >= 0 && (k < (int32_t)lo || tok[k].kind == QD_TK_QUOTE || qd_tok_is(&tok[k], ',')))
+            return m; /* "said he" */
+    }
+    return -1;
+}

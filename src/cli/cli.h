@@ -1,0 +1,46 @@
+/*
+ * cli.h - pieces of the command line shared by the subcommands.
+ */
+#ifndef QD_CLI_H
+#define QD_CLI_H
+
+#include <stdbool.h>
+#include <stdio.h>
+
+#include "quotediff/quotediff.h"
+
+/* Options every subcommand understands. */
+typedef struct qd_cli_common {
+    const char *lexicon_dir;
+    const char *output;      /* -o FILE; NULL or "-" for standard output */
+    const char *format;
+    qd_options opt;
+    bool with_text;
+    bool paragraphs;
+    bool color;
+    bool quiet;
+} qd_cli_common;
+
+/* The list of input paths after expanding directories and "-". */
+typedef struct qd_inputs {
+    char **paths;
+    size_t n, cap;
+} qd_inputs;
+
+int qd_inputs_add(qd_inputs *in, const char *arg);
+void qd_inputs_free(qd_inputs *in);
+
+/* Load the lexicon (built in + --lexicon-dir or $QUOTEDIFF_LEXICON_DIR). */
+qd_lexicon *qd_cli_lexicon(const char *dir);
+
+/* Is `out` one of the inputs?  (an output must never overwrite an input) */
+bool qd_cli_output_is_input(const char *out, const qd_inputs *in);
+
+/* Progress on stderr when it is a terminal. */
+void qd_progress(size_t done, size_t total, bool finish);
+
+int qd_cmd_extract(int argc, char **argv);
+int qd_cmd_compare(int argc, char **argv);
+int qd_cmd_body(int argc, char **argv);
+
+#endif

@@ -1,0 +1,364 @@
+/*
+ * cmd_extract.c - `quotediff extract` and `quotediff body`.
+ */
+#include <getopt.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "../util/buf.h"
+#include "../util/io.h"
+#include "cli.h"
+
+static void extract_usage(FILE *f)
+{
+    fputs("usage: quotediff extract [OPTIONS] INPUT...\n"
+          "\n"
+          "  -f, --format FMT      jsonl (default): one JSON object per document;\n"
+          "                        text: a readable listing\n"
+          "  -o, --output FILE     write there (atomically) instead of standard output\n"
+          "      --with-text       jsonl: include the analysed text, which the offsets of\n"
+          "                        HTML and JSON inputs point into\n"
+          "      --paragraphs      jsonl: include paragraphs and their roles\n"
+          "      --color           text: colours (default when writing to a terminal)\n"
+          "      --lexicon-dir DIR add the lexicon files found in DIR\n"
+          "      --input-kind K    text, html or json instead of detecting it\n"
+          "      --max-bytes N     refuse documents larger than N bytes (default 64 MiB)\n"
+          "      --url URL         the URL of the (single) input\n"
+          "      --outlet NAME     the outlet of the input(s)\n",
+          f);
+}
+
+enum { OPT_WITH_TEXT = 256, OPT_LEXDIR, OPT_COLOR, OPT_KIND, OPT_MAXB, OPT_URL, OPT_OUTLET, OPT_PARAS };
+
+static const struct option long_opts[] = {
+    {"format", required_argument, 0, 'f'},       {"output", required_argument, 0, 'o'},
+    {"with-text", no_argument, 0, OPT_WITH_TEXT}, {"lexicon-dir", required_argument, 0, OPT_LEXDIR},
+    {"color", no_argument, 0, OPT_COLOR},         {"input-kind", required_argument, 0, OPT_KIND},
+    {"max-bytes", required_argument, 0, OPT_MAXB}, {"url", required_argument, 0, OPT_URL},
+    {"outlet", required_argument, 0, OPT_OUTLET}, {"paragraphs", no_argument, 0, OPT_PARAS},
+    {"help", no_argument, 0, 'h'},                {0, 0, 0, 0}};
+
+/* Parse the options shared by extract and body; returns the index of the first input or
+ * -1 (error, message printed) or -2 (--help). */
+static int parse(int argc, char **argv, qd_cli_common *co, void (*help)(FILE *))
+{
+    memset(co, 0, sizeof(*co));
+    qd_options_init(&co->opt);
+    co->color = isatty(STDOUT_FILENO);
+    optind = 1;
+    int ch;
+    while ((ch = getopt_long(argc, argv, "f:o:h", long_opts, NULL)) != -1) {
+        switch (ch) {
+        case 'f': co->format = optarg; break;
+        case 'o': co->output = optarg; break;
+        case OPT_WITH_TEXT: co->with_text = true; break;
+        case OPT_PARAS: co->paragraphs = true; break;
+        case OPT_LEXDIR: co->lexicon_dir = optarg; break;
+        case OPT_COLOR: co->color = true; break;
+        case OPT_URL: co->opt.url = optarg; break;
+        case OPT_OUTLET: co->opt.outlet = optarg; break;
+        case OPT_KIND:
+            if (!strcmp(optarg, "text"))
+                co->opt.input = QD_INPUT_TEXT;
+            else if (!strcmp(optarg, "html"))
+                co->opt.input = QD_INPUT_HTML;
+            else if (!strcmp(optarg, "json"))
+                co->opt.input = QD_INPUT_JSON;
+            else {
+                fprintf(stderr, "quotediff: --input-kind must be text, html or json\n");
+                return -1;
+            }
+            break;
+        case OPT_MAXB: {
+            char *end;
+            unsigned long long v = strtoull(optarg, &end, 10);
+            if (*end || v == 0) {
+                fprintf(stderr, "quotediff: --max-bytes needs a positive number\n");
+                return -1;
+            }
+            co->opt.max_doc_bytes = (size_t)v;
+            break;
+        }
+        case 'h': help(stdout); return -2;
+        default: help(stderr); return -1;
+        }
+    }
+    if (optind >= argc) {
+        fprintf(stderr, "quotediff: no input given\n");
+        help(stderr);
+        return -1;
+    }
+    if (co->output && strcmp(co->output, "-") != 0)
+        co->color = false;
+    return optind;
+}
+
+/* Run fn on every document of every input; returns the number of failed inputs. */
+typedef int (*doc_fn)(qd_doc *doc, void *ctx);
+
+static size_t for_each_doc(const qd_inputs *in, const qd_cli_common *co, const qd_lexicon *lx, bool analyze,
+                           doc_fn fn, void *ctx)
+{
+    size_t failed = 0;
+    for (size_t i = 0; i < in->n; i++) {
+        qd_error err;
+        qd_error_clear(&err);
+        qd_reader *r;
+        if (qd_reader_open(&r, in->paths[i], &co->opt, &err) != 0) {
+            fprintf(stderr, "quotediff: %s\n", err.msg);
+            failed++;
+            continue;
+        }
+        for (;;) {
+            qd_doc *doc = NULL;
+            int rc = qd_reader_next(r, lx, &doc, &err);
+            if (rc == 0)
+                break;
+            if (rc < 0) {
+                fprintf(stderr, "quotediff: %s\n", err.msg);
+                failed++;
+                if (rc == QD_ENOMEM || rc == QD_EIO)
+                    break;
+                continue;
+            }
+            if (analyze && qd_doc_analyze(doc, lx, &err) != 0) {
+                fprintf(stderr, "quotediff: %s\n", err.msg);
+                failed++;
+                qd_doc_free(doc);
+                continue;
+            }
+            for (uint32_t w = 0; w < doc->n_warnings && !co->quiet; w++)
+                fprintf(stderr, "quotediff: %s: warning: %s\n", doc->path, doc->warnings[w]);
+            int frc = fn(doc, ctx);
+            qd_doc_free(doc);
+            if (frc) {
+                failed++;
+                break;
+            }
+        }
+        qd_reader_close(r);
+        qd_progress(i + 1, in->n, i + 1 == in->n);
+    }
+    return failed;
+}
+
+typedef struct extract_ctx {
+    const qd_cli_common *co;
+    qd_buf out;
+    bool text;
+    bool stream; /* write each record as it is made */
+} extract_ctx;
+
+static int flush_stdout(extract_ctx *x)
+{
+    if (x->out.len && fwrite(x->out.data, 1, x->out.len, stdout) != x->out.len)
+        return -1;
+    qd_buf_reset(&x->out);
+    return 0;
+}
+
+static int extract_one(qd_doc *doc, void *ctx)
+{
+    extract_ctx *x = ctx;
+    qd_error err;
+    char *s = NULL;
+    unsigned flags = (x->co->with_text ? QD_REPORT_WITH_TEXT : 0) | (x->co->paragraphs ? QD_REPORT_PARAGRAPHS : 0) |
+                     (x->co->color ? QD_REPORT_COLOR : 0);
+    int rc = x->text ? qd_report_doc_text(doc, flags, &s, &err) : qd_report_doc_json(doc, flags, &s, &err);
+    if (rc) {
+        fprintf(stderr, "quotediff: %s\n", err.msg);
+        return rc;
+    }
+    qd_buf_puts(&x->out, s);
+    if (!x->text)
+        qd_buf_putc(&x->out, '\n');
+    free(s);
+    if (x->out.failed) {
+        fprintf(stderr, "quotediff: out of memory\n");
+        return -1;
+    }
+    if (x->stream && flush_stdout(x) != 0) {
+        perror("quotediff: standard output");
+        return -1;
+    }
+    return 0;
+}
+
+int qd_cmd_extract(int argc, char **argv)
+{
+    qd_cli_common co;
+    int first = parse(argc, argv, &co, extract_usage);
+    if (first == -2)
+        return 0;
+    if (first < 0)
+        return 2;
+    bool text = false;
+    if (co.format && !strcmp(co.format, "text"))
+        text = true;
+    else if (co.format && strcmp(co.format, "jsonl") != 0 && strcmp(co.format, "json") != 0) {
+        fprintf(stderr, "quotediff: extract: unknown format '%s' (jsonl, text)\n", co.format);
+        return 2;
+    }
+    qd_inputs in = {0};
+    for (int i = first; i < argc; i++)
+        if (qd_inputs_add(&in, argv[i]) != 0) {
+            qd_inputs_free(&in);
+            return 1;
+        }
+    if (qd_cli_output_is_input(co.output, &in)) {
+        fprintf(stderr, "quotediff: %s: the output would overwrite an input\n", co.output);
+        qd_inputs_free(&in);
+        return 2;
+    }
+    qd_lexicon *lx = qd_cli_lexicon(co.lexicon_dir);
+    if (!lx) {
+        qd_inputs_free(&in);
+        return 2;
+    }
+    extract_ctx x = {&co, {0}, text, !co.output || !strcmp(co.output, "-")};
+    qd_buf_init(&x.out);
+    size_t failed = for_each_doc(&in, &co, lx, true, extract_one, &x);
+    int status = failed ? 1 : 0;
+    if (!x.stream) {
+        qd_error err;
+        if (x.out.failed) {
+            fprintf(stderr, "quotediff: out of memory\n");
+            status = 1;
+        } else if (qd_write_atomic(co.output, x.out.data ? x.out.data : "", x.out.len, &err) != 0) {
+            fprintf(stderr, "quotediff: %s\n", err.msg);
+            status = 1;
+        }
+    } else if (fflush(stdout) != 0) {
+        perror("quotediff: standard output");
+        status = 1;
+    }
+    qd_buf_free(&x.out);
+    qd_lexicon_free(lx);
+    qd_inputs_free(&in);
+    return status;
+}
+
+/* ---- body -------------------------------------------------------------------------- */
+
+static void body_usage(FILE *f)
+{
+    fputs("usage: quotediff body [OPTIONS] INPUT...\n"
+          "\n"
+          "Print the article text of each input (title first, then the body paragraphs,\n"
+          "separated by blank lines).\n"
+          "\n"
+          "  -o, --output DIR      write DIR/NAME.txt per input (NAME: the input's file name\n"
+          "                        without .gz/.html/.htm/.txt/.json) instead of printing\n"
+          "      --lexicon-dir DIR add the lexicon files found in DIR\n"
+          "      --input-kind K    text, html or json instead of detecting it\n"
+          "      --max-bytes N     refuse documents larger than N bytes (default 64 MiB)\n",
+          f);
+}
+
+typedef struct body_ctx {
+    const char *dir;
+    qd_buf out;
+} body_ctx;
+
+/* The article as text: the title, then every body paragraph. */
+static void body_text(const qd_doc *doc, qd_buf *b)
+{
+    bool first = true;
+    for (uint32_t i = 0; i < doc->n_paragraphs; i++) {
+        const qd_paragraph *p = &doc->paragraphs[i];
+        if (p->role != QD_PARA_BODY && p->role != QD_PARA_TITLE)
+            continue;
+        if (!first)
+            qd_buf_puts(b, "\n\n");
+        qd_buf_append(b, doc->text + p->span.start, p->span.end - p->span.start);
+        first = false;
+    }
+    qd_buf_putc(b, '\n');
+}
+
+static char *output_name(const char *dir, const char *path)
+{
+    const char *base = strrchr(path, '/');
+    base = base ? base + 1 : path;
+    char name[512];
+    snprintf(name, sizeof(name), "%s", base);
+    static const char *const exts[] = {".gz", ".html", ".htm", ".txt", ".jsonl", ".json"};
+    for (int pass = 0; pass < 2; pass++)
+        for (size_t k = 0; k < sizeof(exts) / sizeof(exts[0]); k++) {
+            size_t nl = strlen(name), el = strlen(exts[k]);
+            if (nl > el && !strcmp(name + nl - el, exts[k]))
+                name[nl - el] = '\0';
+        }
+    size_t l = strlen(dir) + strlen(name) + 6;
+    char *p = malloc(l);
+    if (p)
+        snprintf(p, l, "%s/%s.txt", dir, name);
+    return p;
+}
+
+static int body_one(qd_doc *doc, void *ctx)
+{
+    body_ctx *x = ctx;
+    qd_buf_reset(&x->out);
+    body_text(doc, &x->out);
+    if (x->out.failed) {
+        fprintf(stderr, "quotediff: out of memory\n");
+        return -1;
+    }
+    if (!x->dir) {
+        if (fwrite(x->out.data, 1, x->out.len, stdout) != x->out.len)
+            return -1;
+        return 0;
+    }
+    char *p = output_name(x->dir, doc->path);
+    if (!p)
+        return -1;
+    qd_error err;
+    int rc = qd_write_atomic(p, x->out.data, x->out.len, &err);
+    if (rc)
+        fprintf(stderr, "quotediff: %s\n", err.msg);
+    free(p);
+    return rc;
+}
+
+int qd_cmd_body(int argc, char **argv)
+{
+    qd_cli_common co;
+    int first = parse(argc, argv, &co, body_usage);
+    if (first == -2)
+        return 0;
+    if (first < 0)
+        return 2;
+    if (co.output) {
+        struct stat st;
+        if (stat(co.output, &st) != 0 && mkdir(co.output, 0777) != 0) {
+            perror(co.output);
+            return 2;
+        }
+        if (stat(co.output, &st) != 0 || !S_ISDIR(st.st_mode)) {
+            fprintf(stderr, "quotediff: %s: not a directory\n", co.output);
+            return 2;
+        }
+    }
+    qd_inputs in = {0};
+    for (int i = first; i < argc; i++)
+        if (qd_inputs_add(&in, argv[i]) != 0) {
+            qd_inputs_free(&in);
+            return 1;
+        }
+    qd_lexicon *lx = qd_cli_lexicon(co.lexicon_dir);
+    if (!lx) {
+        qd_inputs_free(&in);
+        return 2;
+    }
+    body_ctx x = {co.output, {0}};
+    qd_buf_init(&x.out);
+    co.quiet = true;
+    size_t failed = for_each_doc(&in, &co, lx, false, body_one, &x);
+    qd_buf_free(&x.out);
+    qd_lexicon_free(lx);
+    qd_inputs_free(&in);
+    return failed ? 1 : 0;
+}

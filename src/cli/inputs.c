@@ -1,0 +1,141 @@
+/*
+ * inputs.c - expanding command-line inputs, loading lexicons, progress display.
+ */
+#include <dirent.h>
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "../util/io.h"
+#include "cli.h"
+
+static int push(qd_inputs *in, const char *p)
+{
+    if (in->n == in->cap) {
+        size_t nc = in->cap ? in->cap * 2 : 64;
+        char **np = realloc(in->paths, nc * sizeof(char *));
+        if (!np)
+            return -1;
+        in->paths = np;
+        in->cap = nc;
+    }
+    in->paths[in->n] = strdup(p);
+    if (!in->paths[in->n])
+        return -1;
+    in->n++;
+    return 0;
+}
+
+static int walk(qd_inputs *in, const char *dir, int depth)
+{
+    if (depth > 64) {
+        fprintf(stderr, "quotediff: %s: directories nested too deeply\n", dir);
+        return -1;
+    }
+    struct dirent **names;
+    int n = scandir(dir, &names, NULL, alphasort);
+    if (n < 0) {
+        fprintf(stderr, "quotediff: %s: %s\n", dir, strerror(errno));
+        return -1;
+    }
+    int rc = 0;
+    for (int i = 0; i < n; i++) {
+        const char *nm = names[i]->d_name;
+        if (nm[0] != '.' && rc == 0) {
+            size_t l = strlen(dir) + strlen(nm) + 2;
+            char *p = malloc(l);
+            if (!p) {
+                rc = -1;
+            } else {
+                snprintf(p, l, "%s%s%s", dir, dir[strlen(dir) - 1] == '/' ? "" : "/", nm);
+                struct stat st;
+                if (stat(p, &st) == 0 && S_ISDIR(st.st_mode))
+                    rc = walk(in, p, depth + 1);
+                else if (stat(p, &st) == 0 && S_ISREG(st.st_mode))
+                    rc = push(in, p);
+                free(p);
+            }
+        }
+        free(names[i]);
+    }
+    free(names);
+    return rc;
+}
+
+int qd_inputs_add(qd_inputs *in, const char *arg)
+{
+    if (strcmp(arg, "-") == 0) {
+        /* paths on standard input, one per line */
+        char *line = NULL;
+        size_t cap = 0;
+        ssize_t n;
+        int rc = 0;
+        while (rc == 0 && (n = getline(&line, &cap, stdin)) > 0) {
+            while (n > 0 && (line[n - 1] == '\n' || line[n - 1] == '\r'))
+                line[--n] = '\0';
+            if (n == 0)
+                continue;
+            rc = qd_inputs_add(in, line);
+        }
+        free(line);
+        return rc;
+    }
+    struct stat st;
+    if (stat(arg, &st) == 0 && S_ISDIR(st.st_mode))
+        return walk(in, arg, 0);
+    /* missing and unreadable files are reported when they are read */
+    return push(in, arg);
+}
+
+void qd_inputs_free(qd_inputs *in)
+{
+    for (size_t i = 0; i < in->n; i++)
+        free(in->paths[i]);
+    free(in->paths);
+    memset(in, 0, sizeof(*in));
+}
+
+qd_lexicon *qd_cli_lexicon(const char *dir)
+{
+    qd_error err;
+    qd_error_clear(&err);
+    qd_lexicon *lx;
+    if (qd_lexicon_new(&lx, &err) != 0) {
+        fprintf(stderr, "quotediff: %s\n", err.msg);
+        return NULL;
+    }
+    if (!dir)
+        dir = getenv("QUOTEDIFF_LEXICON_DIR");
+    if (dir && *dir && qd_lexicon_add_dir(lx, dir, &err) != 0) {
+        fprintf(stderr, "quotediff: %s\n", err.msg);
+        qd_lexicon_free(lx);
+        return NULL;
+    }
+    return lx;
+}
+
+bool qd_cli_output_is_input(const char *out, const qd_inputs *in)
+{
+    if (!out || !strcmp(out, "-"))
+        return false;
+    for (size_t i = 0; i < in->n; i++)
+        if (!strcmp(out, in->paths[i]) || qd_same_file(out, in->paths[i]))
+            return true;
+    return false;
+}
+
+void qd_progress(size_t done, size_t total, bool finish)
+{
+    static const int every = 64;
+    if (!isatty(STDERR_FILENO) || total < 200)
+        return;
+    if (!finish && done % (size_t)every != 0)
+        return;
+    fprintf(stderr, "\rquotediff: %zu/%zu documents", done, total);
+    if (finish)
+        fputc('\n', stderr);
+    fflush(stderr);
+}

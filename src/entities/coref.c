@@ -1,0 +1,632 @@
+/*
+ * coref.c - mentions to entities within one document.
+ *
+ * Names first: a name joins an entity with the same surname (spelling variants folded by
+ * the name-variant lexicon) when the first names agree, differ only in transliteration,
+ * or one is missing; so "Sergei Lavrov", "Sergey Lavrov", "Lavrov" and "Mr. Lavrov" are
+ * one person.  Then, in reading order, every other mention: role nouns go to the person
+ * the article gave that role ("the foreign minister" -> Lavrov), preferring people whose
+ * roles do not contradict each other or the people lexicon; pronouns go to the nearest
+ * fitting, salient mention before them; organisations, governments and outlets merge by
+ * their normalised names.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../text/match.h"
+#include "../text/utf8.h"
+#include "entities.h"
+
+typedef struct eaux {
+    int32_t last_mention;   /* most recent mention (for recency) */
+    const char *first, *last;
+    const char *country;    /* from role titles */
+    const char *org;
+    int32_t roles[8];       /* roles lexicon entries given to the person */
+    const char *role_country[8];
+    uint32_t n_roles;
+    const char *okey;       /* organisations: normalised name */
+    bool conflict;
+} eaux;
+
+typedef struct cstate {
+    qd_actx *c;
+    eaux *aux;
+    uint32_t cap_aux;
+} cstate;
+
+int32_t qd_entity_new(qd_actx *c, int32_t m)
+{
+    qd_arena *A = &c->doc->in->arena;
+    qd_analysis *an = c->an;
+    qd_entity *e = QD_VEC_PUSH(A, an->entities, an->n_entities, c->cap_entities);
+    if (!e)
+        return -1;
+    e->kind = c->mx[m].kind;
+    e->gender = c->mx[m].gender ? c->mx[m].gender : '?';
+    e->first_mention = m;
+    return (int32_t)an->n_entities - 1;
+}
+
+static int ensure_aux(cstate *s)
+{
+    qd_actx *c = s->c;
+    uint32_t need = c->an->n_entities;
+    if (need <= s->cap_aux)
+        return 0;
+    uint32_t old = s->cap_aux;
+    eaux *p = qd_arena_grow_array(&c->doc->in->arena, s->aux, &s->cap_aux, need, sizeof(eaux));
+    if (!p)
+        return -1;
+    memset(p + old, 0, (s->cap_aux - old) * sizeof(eaux));
+    s->aux = p;
+    return 0;
+}
+
+static int edit_distance(const char *a, const char *b)
+{
+    size_t na = strlen(a), nb = strlen(b);
+    if (na > 30 || nb > 30)
+        return 99;
+    int d[32][32];
+    for (size_t i = 0; i <= na; i++)
+        d[i][0] = (int)i;
+    for (size_t j = 0; j <= nb; j++)
+        d[0][j] = (int)j;
+    for (size_t i = 1; i <= na; i++)
+        for (size_t j = 1; j <= nb; j++) {
+            int cost = a[i - 1] != b[j - 1];
+            int v = d[i - 1][j] + 1;
+            if (d[i][j - 1] + 1 < v)
+                v = d[i][j - 1] + 1;
+            if (d[i - 1][j - 1] + cost < v)
+                v = d[i - 1][j - 1] + cost;
+            d[i][j] = v;
+        }
+    return d[na][nb];
+}
+
+/* Two spellings of one given name: equal, an initial, or a transliteration (same first
+ * letter, at most two edits apart: Antony/Anthony, Sergei/Sergey). */
+static bool first_names_agree(const char *a, const char *b)
+{
+    if (!a || !b)
+        return true;
+    if (strcmp(a, b) == 0)
+        return true;
+    if (a[0] != b[0])
+        return false;
+    size_t la = strlen(a), lb = strlen(b);
+    if (la == 1 || lb == 1)
+        return true;
+    return la >= 4 && lb >= 4 && edit_distance(a, b) <= 2;
+}
+
+static bool surnames_agree(const char *a, const char *b)
+{
+    if (!a || !b)
+        return false;
+    if (strcmp(a, b) == 0)
+        return true;
+    size_t la = strlen(a), lb = strlen(b);
+    /* Zelensky/Zelenskyy when the lexicon does not know them */
+    return la >= 6 && lb >= 6 && a[0] == b[0] && edit_distance(a, b) <= 1;
+}
+
+static const char *role_key(const qd_actx *c, int32_t r)
+{
+    return r >= 0 ? c->lx->role_list[r].key : NULL;
+}
+
+static bool in_categories(const char *cats, const char *cat)
+{
+    size_t n = strlen(cat);
+    for (const char *p = cats; p && *p;) {
+        const char *e = strchr(p, ',');
+        size_t l = e ? (size_t)(e - p) : strlen(p);
+        if (l == n && strncmp(p, cat, n) == 0)
+            return true;
+        p = e ? e + 1 : NULL;
+    }
+    return false;
+}
+
+static void add_role(cstate *s, int32_t e, int32_t role, const char *country)
+{
+    eaux *x = &s->aux[e];
+    if (role < 0)
+        return;
+    for (uint32_t i = 0; i < x->n_roles; i++)
+        if (x->roles[i] == role && (!country || !x->role_country[i] || strcmp(country, x->role_country[i]) == 0)) {
+            if (!x->role_country[i])
+                x->role_country[i] = country;
+            return;
+        }
+    if (x->n_roles < 8) {
+        x->roles[x->n_roles] = role;
+        x->role_country[x->n_roles] = country;
+        x->n_roles++;
+    }
+}
+
+/* The lower-cased text of tokens [a, b) without determiners and possessive endings. */
+static const char *span_key(qd_actx *c, uint32_t a, uint32_t b)
+{
+    const qd_token *tok = c->doc->in->tokens;
+    char buf[256];
+    size_t o = 0;
+    for (uint32_t i = a; i < b; i++) {
+        const qd_token *t = &tok[i];
+        if (t->kind != QD_TK_WORD && t->kind != QD_TK_NUM)
+            continue;
+        if (t->lex && (t->lex->tags & (QD_W_DET | QD_W_POSS)))
+            continue;
+        uint32_t n = qd_tok_base_len(t);
+        if (o + n + 2 >= sizeof(buf))
+            break;
+        if (o)
+            buf[o++] = ' ';
+        memcpy(buf + o, t->norm, n);
+        o += n;
+    }
+    return qd_arena_strndup(&c->doc->in->arena, buf, o);
+}
+
+/* Display text of tokens [a, b), determiners at the start dropped. */
+static const char *display(qd_actx *c, uint32_t a, uint32_t b)
+{
+    const qd_token *tok = c->doc->in->tokens;
+    while (a + 1 < b && tok[a].lex && (tok[a].lex->tags & (QD_W_DET | QD_W_POSS)))
+        a++;
+    uint32_t end = tok[b - 1].end;
+    if (qd_tok_possessive(&tok[b - 1]))
+        end -= 2;
+    const char *s = c->doc->text + tok[a].start;
+    size_t n = end - tok[a].start;
+    char *out = qd_arena_alloc(&c->doc->in->arena, n + 1);
+    if (!out)
+        return NULL;
+    /* collapse whitespace (a name may break over a line) */
+    size_t o = 0;
+    bool sp = false;
+    for (size_t i = 0; i < n; i++) {
+        char ch = s[i];
+        if (ch == ' ' || ch == '\n' || ch == '\t' || ch == '\r') {
+            sp = o > 0;
+            continue;
+        }
+        if (sp) {
+            out[o++] = ' ';
+            sp = false;
+        }
+        out[o++] = ch;
+    }
+    out[o] = '\0';
+    /* "Curly" apostrophe in a possessive was cut above; a trailing one may remain */
+    if (o >= 3 && (unsigned char)out[o - 3] == 0xE2 && (unsigned char)out[o - 2] == 0x80 &&
+        (unsigned char)out[o - 1] == 0x99)
+        out[o - 3] = '\0';
+    return out;
+}
+
+static void capitalise(char *s)
+{
+    bool start = true;
+    for (; *s; s++) {
+        if (start && *s >= 'a' && *s <= 'z')
+            *s = (char)(*s - 'a' + 'A');
+        start = *s == ' ' || *s == '-';
+    }
+}
+
+/* ---- names ---------------------------------------------------------------------- */
+
+static int resolve_names(cstate *s)
+{
+    qd_actx *c = s->c;
+    qd_analysis *an = c->an;
+    for (uint32_t m = 0; m < an->n_mentions; m++) {
+        qd_mx *x = &c->mx[m];
+        if (an->mentions[m].kind != QD_MENTION_NAME || x->kind != QD_ENT_PERSON || !x->last)
+            continue;
+        int32_t best = -1;
+        for (uint32_t e = 0; e < an->n_entities; e++) {
+            eaux *a = &s->aux[e];
+            if (an->entities[e].kind != QD_ENT_PERSON || !a->last)
+                continue;
+            bool same = surnames_agree(a->last, x->last) && first_names_agree(a->first, x->first);
+            /* "Hillary" alone for Hillary Clinton */
+            if (!same && !x->first && a->first && strcmp(a->first, x->last) == 0)
+                same = true;
+            /* a two-word name whose "surname" is the entity's first name is not the same */
+            if (same) {
+                best = (int32_t)e;
+                break;
+            }
+        }
+        if (best < 0) {
+            best = qd_entity_new(c, (int32_t)m);
+            if (best < 0 || ensure_aux(s) != 0)
+                return QD_ENOMEM;
+        }
+        eaux *a = &s->aux[best];
+        if (!a->last)
+            a->last = x->last;
+        if (x->first && !a->first)
+            a->first = x->first;
+        an->mentions[m].entity = best;
+        a->last_mention = (int32_t)m;
+        if (x->gender && an->entities[best].gender == '?')
+            an->entities[best].gender = x->gender;
+        add_role(s, best, x->role, x->country);
+    }
+    return 0;
+}
+
+/* Canonical display names and keys for persons; lexicon facts (gender, role). */
+static int name_entities(cstate *s)
+{
+    qd_actx *c = s->c;
+    qd_analysis *an = c->an;
+    qd_arena *A = &c->doc->in->arena;
+    for (uint32_t e = 0; e < an->n_entities; e++) {
+        qd_entity *en = &an->entities[e];
+        eaux *a = &s->aux[e];
+        if (en->kind != QD_ENT_PERSON || !a->last || en->name)
+            continue;
+        /* the longest written form among the name mentions, spelled canonically when the
+         * variant lexicon knows the given name */
+        uint32_t best_len = 0;
+        int32_t best_m = -1;
+        for (uint32_t m = 0; m < an->n_mentions; m++) {
+            if (an->mentions[m].entity != (int32_t)e || an->mentions[m].kind != QD_MENTION_NAME)
+                continue;
+            qd_mx *x = &c->mx[m];
+            uint32_t len = c->doc->in->tokens[x->hb - 1].end - c->doc->in->tokens[x->ha].start;
+            if (len > best_len) {
+                best_len = len;
+                best_m = (int32_t)m;
+            }
+        }
+        if (best_m < 0)
+            continue;
+        qd_mx *bx = &c->mx[best_m];
+        const qd_token *tok = c->doc->in->tokens;
+        const char *written = display(c, bx->ha, bx->hb);
+        char buf[256];
+        if (a->first && bx->hb - bx->ha >= 2) {
+            /* rebuild "First ... Last" with canonical first and last names */
+            const qd_lexword *fw = tok[bx->ha].lex;
+            const char *first_disp = NULL;
+            if (fw && fw->variant >= 0)
+                first_disp = c->lx->variant_names[fw->variant];
+            const qd_token *lt = &tok[bx->hb - 1];
+            const qd_lexword *lw = qd_lex_word(c->lx, lt->norm, qd_tok_base_len(lt));
+            const char *last_disp = lw && lw->variant >= 0 ? c->lx->variant_names[lw->variant] : NULL;
+            if (first_disp || last_disp) {
+                const char *w = written;
+                const char *sp1 = strchr(w, ' ');
+                const char *spl = strrchr(w, ' ');
+                if (sp1 && spl) {
+                    snprintf(buf, sizeof(buf), "%s%.*s%s", first_disp ? first_disp : "",
+                             first_disp ? (int)(spl - sp1 + 1) : (int)(spl - w + 1), first_disp ? sp1 : w,
+                             last_disp ? last_disp : spl + 1);
+                    written = qd_arena_strdup(A, buf);
+                }
+            }
+        }
+        en->name = written;
+        en->key = a->first ? qd_arena_printf(A, "%s|%c", a->last, a->first[0]) : qd_arena_strdup(A, a->last);
+        /* the people lexicon: gender and the role the person is known for */
+        if (en->name) {
+            uint32_t v;
+            char key[256];
+            size_t kl = qd_lex_key(en->name, strlen(en->name), key);
+            if (qd_lex_phrase(&c->lx->people, key, kl, &v)) {
+                const qd_person *p = &c->lx->person_list[v];
+                if (en->gender == '?' && (p->gender == 'm' || p->gender == 'f'))
+                    en->gender = p->gender;
+                uint32_t rv;
+                /* find the role entry with this key to compare against */
+                for (uint32_t r = 0; r < c->lx->n_roles; r++)
+                    if (strcmp(c->lx->role_list[r].key, p->role_key) == 0) {
+                        rv = r;
+                        /* known role counts as the reference: any given role whose country
+                         * differs from the known one contradicts it */
+                        for (uint32_t k = 0; k < a->n_roles; k++) {
+                            const char *rc = a->role_country[k];
+                            bool diff_country = rc && strcmp(rc, p->country) != 0;
+                            const char *gk = role_key(c, a->roles[k]);
+                            bool diff_role = gk && strcmp(gk, "*") != 0 && strcmp(gk, p->role_key) != 0;
+                            if (diff_country || (diff_role && rc && strcmp(rc, p->country) != 0)) {
+                                a->conflict = true;
+                                en->role_conflict = qd_arena_printf(A, "%s%s%s", rc ? rc : "", rc ? " " : "",
+                                                                    c->lx->role_list[a->roles[k]].phrase);
+                            }
+                        }
+                        add_role(s, (int32_t)e, (int32_t)rv, p->country);
+                        break;
+                    }
+            }
+        }
+        /* roles that contradict each other: same person, two countries */
+        for (uint32_t i = 0; i < a->n_roles && !a->conflict; i++)
+            for (uint32_t j = i + 1; j < a->n_roles; j++)
+                if (a->role_country[i] && a->role_country[j] && strcmp(a->role_country[i], a->role_country[j]) != 0) {
+                    a->conflict = true;
+                    en->role_conflict = qd_arena_printf(A, "%s %s / %s %s", a->role_country[i],
+                                                        c->lx->role_list[a->roles[i]].phrase, a->role_country[j],
+                                                        c->lx->role_list[a->roles[j]].phrase);
+                    break;
+                }
+    }
+    return 0;
+}
+
+/* ---- everything else, in reading order ------------------------------------------ */
+
+static bool gender_fits(char want, const qd_entity *e)
+{
+    if (want == 'm' || want == 'f')
+        return e->kind == QD_ENT_PERSON && (e->gender == want || e->gender == '?');
+    if (want == 'p')
+        return e->kind == QD_ENT_GROUP || e->kind == QD_ENT_ORG || e->kind == QD_ENT_GOV ||
+               e->kind == QD_ENT_ANONYMOUS || e->kind == QD_ENT_MEDIA || e->gender == 'p';
+    if (want == 'n')
+        return e->kind == QD_ENT_ORG || e->kind == QD_ENT_GOV || e->kind == QD_ENT_DOCUMENT ||
+               e->kind == QD_ENT_MEDIA;
+    return true;
+}
+
+/* Pronoun: the nearest earlier mention of a fitting entity, favouring subjects (the first
+ * mention of a sentence) over objects once we look past the current sentence. */
+static int32_t resolve_pronoun(cstate *s, uint32_t m)
+{
+    qd_actx *c = s->c;
+    qd_analysis *an = c->an;
+    qd_mx *x = &c->mx[m];
+    uint32_t sent = an->mentions[m].sentence;
+    int32_t best = -1;
+    int best_score = -1000;
+    for (int32_t k = (int32_t)m - 1; k >= 0; k--) {
+        qd_mention *pm = &an->mentions[k];
+        if (sent - pm->sentence > 4)
+            break;
+        if (pm->entity < 0 || c->mx[k].in_quote != x->in_quote)
+            continue;
+        qd_entity *e = &an->entities[pm->entity];
+        if (!gender_fits(x->gender, e))
+            continue;
+        if (x->gender == 'p' && e->kind == QD_ENT_PERSON)
+            continue;
+        int dist = (int)(sent - pm->sentence);
+        bool subject = k == 0 || an->mentions[k - 1].sentence != pm->sentence;
+        int score = -3 * dist + (subject ? 2 : 0) + (pm->kind == QD_MENTION_NAME ? 1 : 0);
+        if (dist == 0)
+            score += 1;
+        /* the owner in "his statement" is not its own referent */
+        if (score > best_score) {
+            best_score = score;
+            best = pm->entity;
+        }
+    }
+    return best;
+}
+
+static bool role_matches(cstate *s, int32_t e, const qd_mx *x)
+{
+    qd_actx *c = s->c;
+    eaux *a = &s->aux[e];
+    const qd_role *want = &c->lx->role_list[x->role];
+    bool generic = strcmp(want->key, "*") == 0;
+    for (uint32_t i = 0; i < a->n_roles; i++) {
+        const qd_role *have = &c->lx->role_list[a->roles[i]];
+        bool ok = generic ? (in_categories(have->categories, want->categories) ||
+                             strstr(have->categories, want->categories) != NULL)
+                          : strcmp(have->key, want->key) == 0;
+        if (!ok)
+            continue;
+        if (x->country && a->role_country[i] && strcmp(x->country, a->role_country[i]) != 0)
+            continue;
+        return true;
+    }
+    return false;
+}
+
+static int32_t resolve_role(cstate *s, uint32_t m)
+{
+    qd_actx *c = s->c;
+    qd_analysis *an = c->an;
+    qd_mx *x = &c->mx[m];
+    if (x->role < 0)
+        return -1;
+    int32_t best = -1;
+    int best_score = -1000;
+    for (uint32_t e = 0; e < an->n_entities; e++) {
+        if (an->entities[e].kind != QD_ENT_PERSON || !role_matches(s, (int32_t)e, x))
+            continue;
+        eaux *a = &s->aux[e];
+        int score = 0;
+        int32_t lm = a->last_mention;
+        if (lm >= 0 && (uint32_t)lm < m)
+            score += 10 - (int)(an->mentions[m].sentence - an->mentions[lm].sentence) / 2;
+        else
+            score -= 5; /* mentioned only later */
+        if (a->conflict)
+            score -= 8;
+        if (x->org && a->org && strcmp(x->org, a->org) == 0)
+            score += 4;
+        if (score > best_score) {
+            best_score = score;
+            best = (int32_t)e;
+        }
+    }
+    return best;
+}
+
+static int32_t resolve_org(cstate *s, uint32_t m)
+{
+    qd_actx *c = s->c;
+    qd_analysis *an = c->an;
+    qd_mx *x = &c->mx[m];
+    const char *key;
+    if (x->kind == QD_ENT_GOV && x->country)
+        key = x->country;
+    else if (x->kind == QD_ENT_MEDIA && x->org)
+        key = x->org;
+    else
+        key = span_key(c, x->ha, x->hb);
+    if (!key)
+        return -2;
+    for (uint32_t e = 0; e < an->n_entities; e++) {
+        eaux *a = &s->aux[e];
+        if (an->entities[e].kind != x->kind || !a->okey || strcmp(a->okey, key) != 0)
+            continue;
+        if (x->country && a->country && strcmp(x->country, a->country) != 0 && x->kind != QD_ENT_GOV)
+            continue;
+        /* an indefinite document or source ("a poll", "a source") is a new one */
+        if ((x->kind == QD_ENT_DOCUMENT || x->kind == QD_ENT_ANONYMOUS) && !x->definite)
+            break;
+        return (int32_t)e;
+    }
+    int32_t e = qd_entity_new(c, (int32_t)m);
+    if (e < 0 || ensure_aux(s) != 0)
+        return -2;
+    s->aux[e].okey = key;
+    s->aux[e].country = x->country;
+    return e;
+}
+
+int32_t qd_entity_of(qd_actx *c, int32_t m)
+{
+    if (m < 0)
+        return -1;
+    return c->an->mentions[m].entity;
+}
+
+int qd_entities_resolve(qd_actx *c)
+{
+    cstate s = {c, NULL, 0};
+    qd_analysis *an = c->an;
+    qd_arena *A = &c->doc->in->arena;
+    if (resolve_names(&s) != 0 || ensure_aux(&s) != 0)
+        return qd_error_set(c->err, QD_ENOMEM, "%s: out of memory", c->doc->path);
+    /* appositions give roles to names: "Keith Kellogg, Trump's special envoy," */
+    for (uint32_t m = 0; m < an->n_mentions; m++) {
+        qd_mx *x = &c->mx[m];
+        if (x->appos < 0 || an->mentions[m].entity < 0)
+            continue;
+        qd_mx *y = &c->mx[x->appos];
+        if (an->mentions[x->appos].kind == QD_MENTION_ROLE && y->role >= 0) {
+            add_role(&s, an->mentions[m].entity, y->role, y->country);
+            an->mentions[x->appos].entity = an->mentions[m].entity;
+            an->mentions[x->appos].role = c->lx->role_list[y->role].phrase;
+        }
+    }
+    /* organisations known by name before the reading-order pass */
+    if (name_entities(&s) != 0)
+        return qd_error_set(c->err, QD_ENOMEM, "%s: out of memory", c->doc->path);
+    for (uint32_t m = 0; m < an->n_mentions; m++) {
+        qd_mention *pm = &an->mentions[m];
+        qd_mx *x = &c->mx[m];
+        if (pm->entity >= 0) {
+            s.aux[pm->entity].last_mention = (int32_t)m;
+            continue;
+        }
+        int32_t e = -1;
+        if (x->relative) {
+            e = x->appos >= 0 ? an->mentions[x->appos].entity : -1;
+        } else if (pm->kind == QD_MENTION_PRONOUN) {
+            e = resolve_pronoun(&s, m);
+            if (e >= 0 && an->entities[e].gender == '?' && (x->gender == 'm' || x->gender == 'f'))
+                an->entities[e].gender = x->gender;
+        } else if (x->kind == QD_ENT_PERSON && x->role >= 0) {
+            e = x->appos >= 0 ? an->mentions[x->appos].entity : -1;
+            if (e < 0)
+                e = resolve_role(&s, m);
+            if (e < 0) {
+                /* a role nobody in the article holds: the role is the speaker */
+                e = qd_entity_new(c, (int32_t)m);
+                if (e < 0 || ensure_aux(&s) != 0)
+                    return qd_error_set(c->err, QD_ENOMEM, "%s: out of memory", c->doc->path);
+                add_role(&s, e, x->role, x->country);
+                s.aux[e].org = x->org;
+                char *nm = (char *)display(c, x->ta, x->hb);
+                an->entities[e].name = nm;
+                an->entities[e].key = span_key(c, x->ta, x->hb);
+            }
+        } else if (x->kind != QD_ENT_PERSON && x->kind != QD_ENT_UNKNOWN) {
+            e = resolve_org(&s, m);
+            if (e == -2)
+                return qd_error_set(c->err, QD_ENOMEM, "%s: out of memory", c->doc->path);
+            if (e >= 0 && !an->entities[e].name) {
+                char *nm = (char *)display(c, x->ta, x->hb);
+                if (nm && x->kind == QD_ENT_MEDIA && x->org)
+                    nm = (char *)x->org;
+                an->entities[e].name = nm;
+                an->entities[e].key = s.aux[e].okey;
+            }
+        }
+        pm->entity = e;
+        if (e >= 0) {
+            s.aux[e].last_mention = (int32_t)m;
+            if (x->role >= 0 && pm->kind == QD_MENTION_ROLE)
+                pm->role = c->lx->role_list[x->role].phrase;
+        }
+    }
+    /* public role lists, mention counts, display names for anything unnamed */
+    for (uint32_t m = 0; m < an->n_mentions; m++) {
+        qd_mx *x = &c->mx[m];
+        qd_mention *pm = &an->mentions[m];
+        if (pm->kind == QD_MENTION_NAME && x->role >= 0 && !pm->role) {
+            /* the title as written: "Russian Foreign Minister" */
+            const qd_token *tok = c->doc->in->tokens;
+            if (x->ha > x->ta) {
+                uint32_t a = x->ta;
+                while (a < x->ha && tok[a].lex && (tok[a].lex->tags & (QD_W_DET | QD_W_POSS)))
+                    a++;
+                if (a < x->ha)
+                    pm->role = qd_arena_strndup(A, c->doc->text + tok[a].start, tok[x->ha - 1].end - tok[a].start);
+            }
+        }
+        if (pm->entity >= 0)
+            an->entities[pm->entity].n_mentions++;
+    }
+    for (uint32_t e = 0; e < an->n_entities; e++) {
+        qd_entity *en = &an->entities[e];
+        eaux *a = &s.aux[e];
+        if (a->n_roles) {
+            en->roles = qd_arena_calloc(A, a->n_roles, sizeof(char *));
+            if (!en->roles)
+                return qd_error_set(c->err, QD_ENOMEM, "%s: out of memory", c->doc->path);
+            for (uint32_t i = 0; i < a->n_roles; i++) {
+                const char *phrase = c->lx->role_list[a->roles[i]].phrase;
+                const char *rc = a->role_country[i];
+                en->roles[i] = rc ? qd_arena_printf(A, "%s %s", rc, phrase) : phrase;
+            }
+            en->n_roles = a->n_roles;
+        }
+        if (!en->name) {
+            qd_mx *x = &c->mx[en->first_mention];
+            en->name = display(c, x->ta, x->tb);
+        }
+        if (!en->key && en->name) {
+            char *k = qd_arena_alloc(A, 4 * strlen(en->name) + 1);
+            if (!k)
+                return qd_error_set(c->err, QD_ENOMEM, "%s: out of memory", c->doc->path);
+            qd_lex_key(en->name, strlen(en->name), k);
+            en->key = k;
+        }
+        if (en->kind == QD_ENT_PERSON && en->name && c->mx[en->first_mention].kind == QD_ENT_PERSON &&
+            c->an->mentions[en->first_mention].kind != QD_MENTION_NAME) {
+            /* unnamed role holder: show the role as written, capitalised */
+            char *nm = qd_arena_strdup(A, en->name);
+            if (nm) {
+                capitalise(nm);
+                en->name = nm;
+            }
+        }
+    }
+    return 0;
+}

@@ -1,0 +1,869 @@
+/*
+ * mentions.c - finding mentions of possible speakers on tokens (see entities.h).
+ *
+ * There is no part-of-speech tagger: the lexicons tell function words, speech verbs,
+ * role nouns, organisation and group nouns, places and outlets apart, and capitalisation
+ * does the rest.  A capitalised word at the start of a sentence counts as a name only
+ * when the document also writes it capitalised mid-sentence or the lexicon knows it, so
+ * "Moreover" or "Regarding" never become speakers.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "../text/match.h"
+#include "../util/strmap.h"
+#include "entities.h"
+
+typedef struct mscan {
+    qd_actx *c;
+    qd_token *tok;
+    uint32_t n;
+    qd_strmap midcap; /* capitalised words seen mid-sentence */
+    uint32_t n_mx;
+} mscan;
+
+static bool is_cap(const qd_token *t)
+{
+    return t->kind == QD_TK_WORD && (t->flags & QD_TF_CAP);
+}
+
+static uint32_t tagsof(const qd_token *t)
+{
+    return t->lex ? t->lex->tags : 0;
+}
+
+static bool is_finite_verb(const qd_token *t)
+{
+    return t->lex && t->lex->verb >= 0 &&
+           (t->lex->vform == QD_VF_PAST || t->lex->vform == QD_VF_3SG || t->lex->vform == QD_VF_PART);
+}
+
+/* Start of a sentence or of a quote or parenthesis: capitals there prove nothing. */
+static bool initial_position(const mscan *s, uint32_t i)
+{
+    const qd_token *t = &s->tok[i];
+    if ((t->flags & QD_TF_SENT_START) || i == 0)
+        return true;
+    const qd_token *p = &s->tok[i - 1];
+    if (p->sentence != t->sentence)
+        return true;
+    if (p->kind == QD_TK_QUOTE)
+        return true;
+    return qd_tok_is(p, '(') || qd_tok_is(p, ':') || (p->kind == QD_TK_PUNCT && p->norm[0] == '-');
+}
+
+static qd_mx *push_mention(mscan *s, uint32_t ta, uint32_t tb, qd_mention_kind kind, qd_entity_kind ek)
+{
+    qd_actx *c = s->c;
+    qd_analysis *an = c->an;
+    qd_arena *A = &c->doc->in->arena;
+    qd_mention *m = QD_VEC_PUSH(A, an->mentions, an->n_mentions, c->cap_mentions);
+    if (!m)
+        return NULL;
+    qd_mx *x = QD_VEC_PUSH(A, c->mx, s->n_mx, c->cap_mx);
+    if (!x)
+        return NULL;
+    m->span = qd_span_make(s->tok[ta].start, s->tok[tb - 1].end);
+    m->kind = kind;
+    m->entity = -1;
+    m->sentence = s->tok[ta].sentence;
+    x->ta = ta;
+    x->tb = tb;
+    x->ha = ta;
+    x->hb = tb;
+    x->kind = ek;
+    x->role = -1;
+    x->owner = -1;
+    x->appos = -1;
+    x->in_quote = s->tok[ta].quoted >= 0 && s->tok[ta].kind != QD_TK_QUOTE;
+    return x;
+}
+
+static int32_t last_index(const mscan *s)
+{
+    return (int32_t)s->c->an->n_mentions - 1;
+}
+
+/* Lower-case canonical spelling of a name word (variant lexicon), possessive dropped. */
+static const char *name_key(mscan *s, const qd_token *t)
+{
+    qd_arena *A = &s->c->doc->in->arena;
+    uint32_t n = qd_tok_base_len(t);
+    const qd_lexword *w = t->lex;
+    if (n != t->normlen)
+        w = qd_lex_word(s->c->lx, t->norm, n);
+    if (w && w->variant >= 0) {
+        const char *canon = s->c->lx->variant_names[w->variant];
+        char *k = qd_arena_alloc(A, 4 * strlen(canon) + 1);
+        if (!k)
+            return NULL;
+        qd_lex_key(canon, strlen(canon), k);
+        return k;
+    }
+    return qd_arena_strndup(A, t->norm, n);
+}
+
+/* ---- pieces of noun phrases -------------------------------------------------- */
+
+/* A role or noun phrase starting at j: returns its length in tokens (longest of the two)
+ * and what it is. */
+static uint32_t head_at(mscan *s, uint32_t j, uint32_t end, int32_t *role, int32_t *noun)
+{
+    const qd_lexicon *lx = s->c->lx;
+    uint32_t v;
+    uint32_t lr = qd_match_phrase(s->c->doc, &lx->roles, j, end, true, &v);
+    int32_t r = lr ? (int32_t)v : -1;
+    uint32_t ln = qd_match_phrase(s->c->doc, &lx->nouns, j, end, true, &v);
+    int32_t nn = ln ? (int32_t)v : -1;
+    *role = -1;
+    *noun = -1;
+    if (lr == 0 && ln == 0)
+        return 0;
+    if (lr >= ln) {
+        *role = r;
+        return lr;
+    }
+    *noun = nn;
+    return ln;
+}
+
+static qd_entity_kind kind_of_noun(int32_t nc)
+{
+    switch ((qd_noun_class)nc) {
+    case QD_NC_ORG: return QD_ENT_ORG;
+    case QD_NC_GOV: return QD_ENT_GOV;
+    case QD_NC_GROUP: return QD_ENT_GROUP;
+    case QD_NC_ANON: return QD_ENT_ANONYMOUS;
+    case QD_NC_DOCUMENT: return QD_ENT_DOCUMENT;
+    case QD_NC_MEDIA: return QD_ENT_MEDIA;
+    case QD_NC_VENUE: return QD_ENT_UNKNOWN;
+    }
+    return QD_ENT_UNKNOWN;
+}
+
+static const qd_place *place_at(mscan *s, uint32_t j, uint32_t end, uint32_t *len)
+{
+    const qd_token *t = &s->tok[j];
+    /* lower-case "us" is the pronoun, not the country */
+    if (!(t->flags & QD_TF_CAP))
+        return NULL;
+    uint32_t v;
+    uint32_t l = qd_match_phrase(s->c->doc, &s->c->lx->places, j, end, true, &v);
+    if (!l)
+        return NULL;
+    *len = l;
+    return &s->c->lx->place_list[v];
+}
+
+static bool plural_word(const qd_token *t)
+{
+    uint32_t n = qd_tok_base_len(t);
+    return n > 3 && t->norm[n - 1] == 's' && t->norm[n - 2] != 's';
+}
+
+static int scan_np(mscan *s, uint32_t i, uint32_t mods, bool owned, uint32_t end, uint32_t *next);
+static int scan_caps(mscan *s, uint32_t i, uint32_t end, uint32_t *next, bool has_det);
+
+/* "of the Foreign Ministry", "in the White House", "close to the campaign": a complement
+ * attached to the head of the mention just made (index m). */
+static int complement(mscan *s, int32_t m, uint32_t j, uint32_t end, uint32_t *next)
+{
+    *next = j;
+    if (j + 1 >= end)
+        return 0;
+    const qd_token *t = &s->tok[j];
+    static const char *const preps[] = {"of", "for", "in", "at", "from", "with", "close", "familiar", "within", "inside", "on", "to"};
+    bool ok = false;
+    for (size_t k = 0; k < sizeof(preps) / sizeof(preps[0]); k++)
+        if (t->kind == QD_TK_WORD && strcmp(t->norm, preps[k]) == 0)
+            ok = true;
+    if (!ok)
+        return 0;
+    qd_mx *x = &s->c->mx[m];
+    /* which heads take which complements */
+    const char *p = t->norm;
+    bool takes;
+    switch (x->kind) {
+    case QD_ENT_ANONYMOUS: takes = true; break;
+    case QD_ENT_DOCUMENT: takes = !strcmp(p, "of") || !strcmp(p, "from") || !strcmp(p, "by"); break;
+    case QD_ENT_PERSON: takes = x->role >= 0 && (!strcmp(p, "of") || !strcmp(p, "for") || !strcmp(p, "at") || !strcmp(p, "to")); break;
+    case QD_ENT_ORG: takes = !strcmp(p, "of"); break;
+    default: takes = false; break;
+    }
+    if (!takes)
+        return 0;
+    uint32_t k = j + 1;
+    if ((!strcmp(p, "close") || !strcmp(p, "familiar")) && k < end && s->tok[k].kind == QD_TK_WORD &&
+        (!strcmp(s->tok[k].norm, "to") || !strcmp(s->tok[k].norm, "with")))
+        k++;
+    if (k >= end)
+        return 0;
+    uint32_t before = s->c->an->n_mentions;
+    uint32_t after_np = k;
+    int rc;
+    if (is_cap(&s->tok[k]) || (s->tok[k].lex && (s->tok[k].lex->tags & (QD_W_DET | QD_W_POSS))))
+        rc = scan_np(s, k, k + 1, false, end, &after_np);
+    else
+        return 0;
+    if (rc)
+        return rc;
+    if (s->c->an->n_mentions == before)
+        return 0;
+    /* the complement is its own mention, owned by the head */
+    s->c->mx[m].owner = (int32_t)before;
+    *next = after_np;
+    return 0;
+}
+
+/* Name and title in one capitalised run: "Russian Foreign Minister Sergei Lavrov",
+ * "US Secretary of State Antony Blinken", "State Department spokesman Ned Price".
+ * Fills role, country and org from the title part; returns where the name starts. */
+static uint32_t split_title(mscan *s, uint32_t a, uint32_t b, qd_mx *x)
+{
+    const qd_lexicon *lx = s->c->lx;
+    uint32_t j = a;
+    uint32_t name_start = a;
+    while (j < b) {
+        uint32_t len;
+        const qd_place *pl = place_at(s, j, b, &len);
+        int32_t role, noun;
+        uint32_t hl = head_at(s, j, b, &role, &noun);
+        const qd_token *t = &s->tok[j];
+        if (hl && role >= 0) {
+            x->role = role;
+            j += hl;
+            name_start = j;
+            continue;
+        }
+        if (hl && noun >= 0 && (noun == QD_NC_ORG || noun == QD_NC_GOV || noun == QD_NC_MEDIA)) {
+            char *o = qd_arena_strndup(&s->c->doc->in->arena, s->c->doc->text + t->start,
+                                       s->tok[j + hl - 1].end - t->start);
+            if (o) {
+                for (char *q = o; *q; q++)
+                    if (*q >= 'A' && *q <= 'Z')
+                        *q = (char)(*q - 'A' + 'a');
+            }
+            x->org = o;
+            j += hl;
+            name_start = j;
+            continue;
+        }
+        if (pl && (pl->kind == QD_PL_ADJECTIVE || pl->kind == QD_PL_COUNTRY) && j + len < b) {
+            x->country = pl->code;
+            j += len;
+            name_start = j;
+            continue;
+        }
+        if (t->lex && (t->lex->tags & QD_W_HONORIFIC)) {
+            x->honorific = true;
+            if (t->lex->gender == 'm' || t->lex->gender == 'f')
+                x->gender = t->lex->gender;
+            j++;
+            if (j < b && qd_tok_is(&s->tok[j], '.'))
+                j++;
+            name_start = j;
+            continue;
+        }
+        if (t->kind == QD_TK_WORD && (!strcmp(t->norm, "of") || !strcmp(t->norm, "the") || !strcmp(t->norm, "for")) &&
+            x->role >= 0) {
+            j++;
+            continue;
+        }
+        if (qd_match_phrase(s->c->doc, &lx->outlets, j, b, true, &(uint32_t){0}) && j + 1 < b) {
+            uint32_t v;
+            uint32_t ol = qd_match_phrase(s->c->doc, &lx->outlets, j, b, true, &v);
+            if (j + ol < b) {
+                x->org = lx->outlet_list[v].name;
+                j += ol;
+                name_start = j;
+                continue;
+            }
+        }
+        break;
+    }
+    return name_start;
+}
+
+/* A run of capitalised words from i. */
+static int scan_caps(mscan *s, uint32_t i, uint32_t end, uint32_t *next, bool has_det)
+{
+    qd_actx *c = s->c;
+    const qd_lexicon *lx = c->lx;
+    qd_token *tok = s->tok;
+    uint32_t j = i;
+    bool possessive = false;
+    /* honorifics may start the run */
+    while (j < end) {
+        const qd_token *t = &tok[j];
+        if (is_cap(t)) {
+            if (t->lex && (t->lex->tags & (QD_W_MONTH | QD_W_WEEKDAY)) && j > i)
+                break;
+            j++;
+            if (qd_tok_possessive(t)) {
+                possessive = true;
+                break;
+            }
+            /* "Mr." and initials keep their dot */
+            if (j < end && qd_tok_is(&tok[j], '.') && tok[j].start == t->end &&
+                ((t->lex && (t->lex->tags & QD_W_HONORIFIC)) || (t->end - t->start == 1)) && j + 1 < end &&
+                is_cap(&tok[j + 1]))
+                j++;
+            continue;
+        }
+        /* "Secretary of State", "Bank of America", "Vermont Democratic Party": particles
+         * inside the run when a capital follows */
+        if (t->kind == QD_TK_WORD && j > i && j + 1 < end &&
+            (!strcmp(t->norm, "of") || !strcmp(t->norm, "for") || !strcmp(t->norm, "de") ||
+             !strcmp(t->norm, "van") || !strcmp(t->norm, "von") || !strcmp(t->norm, "bin") ||
+             !strcmp(t->norm, "al") || !strcmp(t->norm, "la") || !strcmp(t->norm, "le") ||
+             !strcmp(t->norm, "da") || !strcmp(t->norm, "del"))) {
+            uint32_t k = j + 1;
+            if (k + 1 < end && !strcmp(tok[k].norm, "the"))
+                k++;
+            if (k < end && is_cap(&tok[k])) {
+                j = k;
+                continue;
+            }
+        }
+        break;
+    }
+    *next = j > i ? j : i + 1;
+    if (j == i)
+        return 0;
+    uint32_t a = i, b = j;
+    /* drop sentence-initial words the lexicon knows as ordinary words */
+    while (a < b && initial_position(s, a) && tok[a].lex &&
+           (tok[a].lex->tags & (QD_W_FUNCTION | QD_W_ADV | QD_W_TIME | QD_W_MONTH | QD_W_WEEKDAY)) &&
+           !(tok[a].lex->tags & QD_W_HONORIFIC) && !tok[a].lex->first_name)
+        a++;
+    while (a < b && tok[a].lex && tok[a].lex->verb >= 0 && initial_position(s, a))
+        a++;
+    if (a >= b)
+        return 0;
+    uint32_t v;
+    /* a known outlet or agency */
+    uint32_t ol = qd_match_phrase(c->doc, &lx->outlets, a, b, true, &v);
+    if (ol == b - a) {
+        qd_mx *x = push_mention(s, has_det ? i - 1 : a, b, QD_MENTION_NAME, QD_ENT_MEDIA);
+        if (!x)
+            return QD_ENOMEM;
+        x->org = lx->outlet_list[v].name;
+        x->possessive = possessive;
+        x->definite = true;
+        x->gender = 'n';
+        return 0;
+    }
+    /* organisation: the run ends in an organisation noun ("the Russian Foreign Ministry") */
+    for (uint32_t k = a; k < b; k++) {
+        int32_t role, noun;
+        uint32_t hl = head_at(s, k, b, &role, &noun);
+        if (hl && k + hl == b && noun >= 0 && noun != QD_NC_VENUE && noun != QD_NC_DOCUMENT) {
+            qd_entity_kind ek = kind_of_noun(noun);
+            qd_mx *x = push_mention(s, has_det ? i - 1 : a, b, QD_MENTION_NOMINAL, ek);
+            if (!x)
+                return QD_ENOMEM;
+            x->ha = k;
+            x->hb = b;
+            x->possessive = possessive;
+            x->definite = true;
+            x->plural = ek == QD_ENT_GROUP;
+            x->gender = ek == QD_ENT_GROUP ? 'p' : 'n';
+            for (uint32_t q = a; q < k; q++) {
+                uint32_t pl_len;
+                const qd_place *pl = place_at(s, q, k, &pl_len);
+                if (pl)
+                    x->country = pl->code;
+            }
+            return 0;
+        }
+    }
+    /* a single place: a government when it speaks ("Washington", "Moscow", "Russia") */
+    uint32_t pl_len;
+    const qd_place *pl = place_at(s, a, b, &pl_len);
+    if (pl && pl_len == b - a) {
+        if (pl->kind == QD_PL_ADJECTIVE) {
+            /* "the Russians"? adjectives alone are not mentions */
+            return 0;
+        }
+        qd_mx *x = push_mention(s, a, b, QD_MENTION_NAME, QD_ENT_GOV);
+        if (!x)
+            return QD_ENOMEM;
+        x->country = pl->code;
+        x->possessive = possessive;
+        x->definite = true;
+        x->gender = 'n';
+        return 0;
+    }
+    /* person, possibly with a title */
+    qd_mx tmp;
+    memset(&tmp, 0, sizeof(tmp));
+    tmp.role = -1;
+    uint32_t ns = split_title(s, a, b, &tmp);
+    /* group nouns written with a capital: "Democrats", "Central Asian countries" handled
+     * by the caller; here only names */
+    if (ns >= b) {
+        if (tmp.role < 0)
+            return 0;
+        /* a title with no name: "the Russian Foreign Minister" */
+        qd_mx *x = push_mention(s, has_det ? i - 1 : a, b, QD_MENTION_ROLE, QD_ENT_PERSON);
+        if (!x)
+            return QD_ENOMEM;
+        x->role = tmp.role;
+        x->country = tmp.country;
+        x->org = tmp.org;
+        x->definite = has_det;
+        x->possessive = possessive;
+        x->generic = strcmp(lx->role_list[tmp.role].key, "*") == 0;
+        x->ha = a;
+        x->hb = b;
+        return 0;
+    }
+    /* the name part must be name-like: a single word at the start of a sentence needs
+     * evidence that it is a name */
+    const qd_token *first = &tok[ns];
+    bool known = (first->lex && (first->lex->first_name || first->lex->variant >= 0)) || tmp.role >= 0 ||
+                 tmp.honorific;
+    if (b - ns == 1 && ns == a && initial_position(s, a) && !known) {
+        uint32_t dummy;
+        if (!qd_strmap_get(&s->midcap, first->norm, qd_tok_base_len(first), &dummy))
+            return 0;
+    }
+    /* nouns (role or group nouns) as the whole name part are not names */
+    int32_t r2, n2;
+    uint32_t hl = head_at(s, ns, b, &r2, &n2);
+    if (hl == b - ns && n2 >= 0) {
+        qd_entity_kind ek = kind_of_noun(n2);
+        if (ek == QD_ENT_UNKNOWN)
+            return 0;
+        qd_mx *x = push_mention(s, has_det ? i - 1 : a, b, QD_MENTION_NOMINAL, ek);
+        if (!x)
+            return QD_ENOMEM;
+        x->plural = plural_word(&tok[b - 1]) || ek == QD_ENT_GROUP;
+        x->gender = x->plural ? 'p' : 'n';
+        x->possessive = possessive;
+        x->country = tmp.country;
+        return 0;
+    }
+    qd_mx *x = push_mention(s, has_det ? i - 1 : a, b, QD_MENTION_NAME, QD_ENT_PERSON);
+    if (!x)
+        return QD_ENOMEM;
+    x->role = tmp.role;
+    x->country = tmp.country;
+    x->org = tmp.org;
+    x->honorific = tmp.honorific;
+    x->gender = tmp.gender;
+    x->ha = ns;
+    x->hb = b;
+    x->possessive = possessive;
+    x->definite = true;
+    x->last = name_key(s, &tok[b - 1]);
+    if (b - ns >= 2 && !(tok[ns].end - tok[ns].start == 1))
+        x->first = name_key(s, &tok[ns]);
+    if (!x->gender && tok[ns].lex && tok[ns].lex->first_name && b - ns >= 2)
+        x->gender = tok[ns].lex->gender == 'u' ? 0 : tok[ns].lex->gender;
+    return 0;
+}
+
+/* A noun phrase led by a determiner, possessive or number: "the foreign minister",
+ * "a senior US diplomat", "the press release of the Foreign Ministry", "its statement". */
+static int scan_np(mscan *s, uint32_t i, uint32_t mods, bool owned, uint32_t end, uint32_t *next)
+{
+    qd_token *tok = s->tok;
+    const qd_token *t = &tok[i];
+    /* owned: [i, mods) is a possessive name ("Blinken's"), the last mention made */
+    *next = mods;
+    if (!owned && is_cap(t) && !(t->lex && (t->lex->tags & (QD_W_DET | QD_W_POSS))))
+        return scan_caps(s, i, end, next, false);
+    int32_t owner_m = owned ? last_index(s) : -1;
+    if (!owned && t->lex && (t->lex->tags & QD_W_POSS) && t->lex->gender) {
+        /* "his statement": the possessive is a pronoun mention of its own */
+        qd_mx *px = push_mention(s, i, i + 1, QD_MENTION_PRONOUN,
+                                 t->lex->gender == 'm' || t->lex->gender == 'f' ? QD_ENT_PERSON : QD_ENT_UNKNOWN);
+        if (!px)
+            return QD_ENOMEM;
+        px->gender = t->lex->gender;
+        px->plural = t->lex->gender == 'p';
+        owner_m = last_index(s);
+    }
+    uint32_t j = mods;
+    uint32_t head_a = 0, head_b = 0;
+    int32_t head_role = -1, head_noun = -1;
+    const char *country = NULL;
+    uint32_t last_caps_a = UINT32_MAX;
+    while (j < end && j < i + 9) {
+        const qd_token *u = &tok[j];
+        if (u->kind == QD_TK_QUOTE || u->quoted != tok[i].quoted)
+            break;
+        int32_t role, noun;
+        uint32_t pl_len0;
+        const qd_place *pl0 = place_at(s, j, end, &pl_len0);
+        if (pl0 && pl_len0 >= 2 && pl0->kind != QD_PL_ADJECTIVE &&
+            (j + pl_len0 >= end || !is_cap(&tok[j + pl_len0]))) {
+            /* "the United States": a country, not a plural noun */
+            int32_t r2, n2;
+            if (head_at(s, j + pl_len0, end, &r2, &n2) == 0) {
+                qd_mx *x = push_mention(s, i, j + pl_len0, QD_MENTION_NAME, QD_ENT_GOV);
+                if (!x)
+                    return QD_ENOMEM;
+                x->country = pl0->code;
+                x->definite = true;
+                x->gender = 'n';
+                x->possessive = qd_tok_possessive(&tok[j + pl_len0 - 1]);
+                *next = j + pl_len0;
+                return 0;
+            }
+        }
+        uint32_t hl = head_at(s, j, end, &role, &noun);
+        if (hl) {
+            /* a speech verb right after a head is the verb: "the ministry reports" */
+            head_a = j;
+            head_b = j + hl;
+            head_role = role;
+            head_noun = noun;
+            j += hl;
+            if (qd_tok_possessive(&tok[j - 1]))
+                break;
+            if (j < end && tok[j].lex && tok[j].lex->verb >= 0)
+                break;
+            continue;
+        }
+        uint32_t pl_len;
+        const qd_place *pl = place_at(s, j, end, &pl_len);
+        if (pl && (pl->kind == QD_PL_ADJECTIVE || pl->kind == QD_PL_COUNTRY)) {
+            country = pl->code;
+            j += pl_len;
+            continue;
+        }
+        if (u->kind == QD_TK_NUM) {
+            j++;
+            continue;
+        }
+        if (u->kind != QD_TK_WORD)
+            break;
+        uint32_t tg = tagsof(u);
+        if (tg & (QD_W_FUNCTION | QD_W_TIME))
+            break;
+        if (is_finite_verb(u) || (u->lex && u->lex->verb >= 0 && u->lex->vform == QD_VF_ING))
+            break;
+        if (is_cap(u) && last_caps_a == UINT32_MAX)
+            last_caps_a = j;
+        j++;
+        if (qd_tok_possessive(u))
+            break;
+    }
+    if (head_b == 0) {
+        /* "the Post", "the Kremlin": a determiner before a capitalised name */
+        if (!owned && i + 1 < end && is_cap(&tok[i + 1]) && t->lex && (t->lex->tags & QD_W_DET)) {
+            uint32_t before = s->c->an->n_mentions;
+            int rc = scan_caps(s, i + 1, end, next, true);
+            if (rc)
+                return rc;
+            (void)before;
+        }
+        return 0;
+    }
+    /* the head must end the phrase (modifiers come before it) */
+    qd_mention_kind mk = head_role >= 0 ? QD_MENTION_ROLE : QD_MENTION_NOMINAL;
+    qd_entity_kind ek = head_role >= 0 ? QD_ENT_PERSON : kind_of_noun(head_noun);
+    if (ek == QD_ENT_UNKNOWN && head_noun == QD_NC_VENUE) {
+        *next = head_b;
+        return 0;
+    }
+    qd_mx *x = push_mention(s, i, head_b, mk, ek);
+    if (!x)
+        return QD_ENOMEM;
+    int32_t m = last_index(s);
+    x->ha = head_a;
+    x->hb = head_b;
+    x->role = head_role;
+    x->country = country;
+    x->definite = owned || (t->lex && (t->lex->tags & (QD_W_DET | QD_W_POSS)) &&
+                            (strcmp(t->norm, "a") != 0 && strcmp(t->norm, "an") != 0));
+    x->plural = plural_word(&tok[head_b - 1]) && head_role < 0;
+    if (head_role >= 0) {
+        const char *key = s->c->lx->role_list[head_role].key;
+        x->generic = strcmp(key, "*") == 0;
+    }
+    x->gender = x->plural ? 'p' : (ek == QD_ENT_PERSON ? 0 : 'n');
+    x->possessive = qd_tok_possessive(&tok[head_b - 1]);
+    if (last_caps_a != UINT32_MAX && last_caps_a < head_a) {
+        /* capitalised modifier: an organisation ("the State Department spokesman") */
+        char *o = qd_arena_strndup(&s->c->doc->in->arena, s->c->doc->text + tok[last_caps_a].start,
+                                   tok[head_a - 1].end - tok[last_caps_a].start);
+        if (o)
+            for (char *q = o; *q; q++)
+                if (*q >= 'A' && *q <= 'Z')
+                    *q = (char)(*q - 'A' + 'a');
+        x->org = o;
+    }
+    /* a possessive determiner or name before: "his statement", "Blinken's assistant" */
+    x->owner = owner_m;
+    *next = head_b;
+    uint32_t after;
+    int rc = complement(s, m, head_b, end, &after);
+    if (rc)
+        return rc;
+    if (after > head_b) {
+        qd_mention *pm = &s->c->an->mentions[m];
+        pm->span.end = tok[after - 1].end;
+        s->c->mx[m].tb = after;
+        *next = after;
+    }
+    /* "a source", "officials", "the campaign": nothing more to do; name follows? */
+    if (mk == QD_MENTION_ROLE && *next < end && is_cap(&tok[*next]) && !qd_tok_possessive(&tok[head_b - 1])) {
+        /* "the foreign minister Sergei Lavrov": the name continues the mention */
+        uint32_t before = s->c->an->n_mentions;
+        uint32_t nn;
+        rc = scan_caps(s, *next, end, &nn, false);
+        if (rc)
+            return rc;
+        if (s->c->an->n_mentions > before && s->c->mx[before].kind == QD_ENT_PERSON &&
+            s->c->an->mentions[before].kind == QD_MENTION_NAME) {
+            /* merge: the role mention takes the name */
+            qd_mx *nx = &s->c->mx[before];
+            qd_mx *rx = &s->c->mx[m];
+            rx->first = nx->first;
+            rx->last = nx->last;
+            if (!rx->gender)
+                rx->gender = nx->gender;
+            rx->ha = nx->ha;
+            rx->hb = nx->hb;
+            rx->tb = nx->tb;
+            s->c->an->mentions[m].kind = QD_MENTION_NAME;
+            s->c->an->mentions[m].span.end = s->c->an->mentions[before].span.end;
+            s->c->an->n_mentions = before;
+            s->n_mx = before;
+        }
+        *next = nn;
+    }
+    return 0;
+}
+
+/* Title words written without a determiner before a name: "CNN correspondent Kylie
+ * Atwood", "American journalist Tucker Carlson", "State Department spokesman Ned Price".
+ * Makes one name mention and returns true. */
+static bool role_name_at(mscan *s, uint32_t i, uint32_t b, uint32_t *next)
+{
+    qd_token *tok = s->tok;
+    uint32_t j = i;
+    /* up to four capitalised modifiers (nationality, organisation, outlet) */
+    while (j < b && j < i + 4 && is_cap(&tok[j]) && !qd_tok_possessive(&tok[j])) {
+        int32_t r, n;
+        if (head_at(s, j, b, &r, &n) && r >= 0)
+            break;
+        j++;
+    }
+    if (j >= b || j == i + 4)
+        return false;
+    int32_t role, noun;
+    uint32_t hl = head_at(s, j, b, &role, &noun);
+    if (!hl || role < 0 || j + hl >= b)
+        return false;
+    /* the role word itself in lower case ("correspondent") or the run ends in it */
+    uint32_t k = j + hl;
+    if (is_cap(&tok[j]) && j == i)
+        return false; /* a capitalised title starting the run is scan_caps' job */
+    if (!is_cap(&tok[k]) || (tok[k].lex && (tok[k].lex->tags & QD_W_FUNCTION)))
+        return false;
+    uint32_t before = s->c->an->n_mentions;
+    uint32_t nn;
+    if (scan_caps(s, k, b, &nn, false) != 0 || s->c->an->n_mentions != before + 1)
+        return s->c->an->n_mentions > before ? (*next = nn, true) : false;
+    qd_mx *x = &s->c->mx[before];
+    if (x->kind != QD_ENT_PERSON || s->c->an->mentions[before].kind != QD_MENTION_NAME) {
+        *next = nn;
+        return true;
+    }
+    /* widen the name mention over the title */
+    qd_mx tmp;
+    memset(&tmp, 0, sizeof(tmp));
+    tmp.role = -1;
+    split_title(s, i, j, &tmp);
+    x->role = role;
+    if (tmp.country)
+        x->country = tmp.country;
+    if (tmp.org)
+        x->org = tmp.org;
+    x->ta = i;
+    s->c->an->mentions[before].span.start = tok[i].start;
+    *next = nn;
+    return true;
+}
+
+static int scan_sentence(mscan *s, uint32_t a, uint32_t b)
+{
+    qd_actx *c = s->c;
+    qd_token *tok = s->tok;
+    const qd_lexicon *lx = c->lx;
+    uint32_t i = a;
+    while (i < b) {
+        const qd_token *t = &tok[i];
+        if (t->kind != QD_TK_WORD && t->kind != QD_TK_NUM) {
+            i++;
+            continue;
+        }
+        uint32_t v;
+        /* cue phrases ("according to") are not mentions */
+        uint32_t cl = qd_match_phrase(c->doc, &lx->cues, i, b, false, &v);
+        if (cl > 1) {
+            i += cl;
+            continue;
+        }
+        uint32_t tg = tagsof(t);
+        uint32_t next = i + 1;
+        uint32_t before = c->an->n_mentions;
+        int rc = 0;
+        /* "that" before a capital is the conjunction: "stated that Russian President ..." */
+        if (t->kind == QD_TK_WORD && !strcmp(t->norm, "that") && i + 1 < b && is_cap(&tok[i + 1])) {
+            i++;
+            continue;
+        }
+        if (t->kind == QD_TK_WORD && (tg & QD_W_PRON) && (t->lex->gender == 'm' || t->lex->gender == 'f' ||
+                                                          t->lex->gender == 'p' || t->lex->gender == 'n') &&
+            strcmp(t->norm, "we") != 0) {
+            qd_entity_kind ek = t->lex->gender == 'm' || t->lex->gender == 'f' ? QD_ENT_PERSON : QD_ENT_UNKNOWN;
+            qd_mx *x = push_mention(s, i, i + 1, QD_MENTION_PRONOUN, ek);
+            if (!x)
+                return QD_ENOMEM;
+            x->gender = t->lex->gender;
+            x->plural = t->lex->gender == 'p';
+        } else if (t->kind == QD_TK_WORD && (!strcmp(t->norm, "who") || !strcmp(t->norm, "which")) && i >= a + 2 &&
+                   qd_tok_is(&tok[i - 1], ',')) {
+            qd_mx *x = push_mention(s, i, i + 1, QD_MENTION_PRONOUN, QD_ENT_UNKNOWN);
+            if (!x)
+                return QD_ENOMEM;
+            x->relative = true;
+            /* antecedent: the mention ending before the comma */
+            x->appos = c->m_end[i - 2];
+        } else if (role_name_at(s, i, b, &next)) {
+            rc = 0; /* "CNN correspondent Kylie Atwood", "American journalist Tucker Carlson" */
+        } else if ((tg & (QD_W_DET | QD_W_POSS)) || t->kind == QD_TK_NUM || (tg & QD_W_NUM)) {
+            rc = scan_np(s, i, i + 1, false, b, &next);
+        } else if (is_cap(t) || (t->lex && (t->lex->tags & QD_W_HONORIFIC))) {
+            rc = scan_caps(s, i, b, &next, false);
+            /* a possessive name works as a determiner: "Blinken's assistant" */
+            if (!rc && c->an->n_mentions > before && c->mx[c->an->n_mentions - 1].possessive && next < b) {
+                uint32_t after;
+                uint32_t pm = c->an->n_mentions - 1;
+                rc = scan_np(s, c->mx[pm].ta, next, true, b, &after);
+                if (!rc && after > next)
+                    next = after;
+            }
+            /* a capitalised run followed by a group noun: "Central Asian countries" */
+            if (!rc && c->an->n_mentions == before && next < b) {
+                int32_t role, noun;
+                uint32_t hl = head_at(s, next, b, &role, &noun);
+                if (hl && noun >= 0 && (noun == QD_NC_GROUP || noun == QD_NC_ANON)) {
+                    qd_mx *x = push_mention(s, i, next + hl, QD_MENTION_NOMINAL, kind_of_noun(noun));
+                    if (!x)
+                        return QD_ENOMEM;
+                    x->ha = next;
+                    x->hb = next + hl;
+                    x->plural = true;
+                    x->gender = 'p';
+                    next += hl;
+                }
+            }
+        } else {
+            /* bare nouns: "sources said", "officials", "senior officials", "aides" */
+            uint32_t j = i;
+            while (j < b && j < i + 3 && tok[j].kind == QD_TK_WORD && !(tagsof(&tok[j]) & QD_W_FUNCTION) &&
+                   !(tok[j].lex && tok[j].lex->verb >= 0)) {
+                int32_t role, noun;
+                uint32_t hl = head_at(s, j, b, &role, &noun);
+                if (hl && ((noun >= 0 && noun != QD_NC_VENUE && noun != QD_NC_DOCUMENT &&
+                            plural_word(&tok[j + hl - 1])) ||
+                           (role >= 0 && plural_word(&tok[j + hl - 1])))) {
+                    qd_entity_kind ek = noun >= 0 ? kind_of_noun(noun) : QD_ENT_GROUP;
+                    qd_mx *x = push_mention(s, i, j + hl, noun >= 0 ? QD_MENTION_NOMINAL : QD_MENTION_ROLE, ek);
+                    if (!x)
+                        return QD_ENOMEM;
+                    x->ha = j;
+                    x->hb = j + hl;
+                    x->plural = true;
+                    x->gender = 'p';
+                    x->role = role;
+                    next = j + hl;
+                    int32_t m = last_index(s);
+                    uint32_t after;
+                    if ((rc = complement(s, m, next, b, &after)) != 0)
+                        return rc;
+                    if (after > next) {
+                        c->an->mentions[m].span.end = tok[after - 1].end;
+                        c->mx[m].tb = after;
+                        next = after;
+                    }
+                    break;
+                }
+                j++;
+            }
+            rc = 0;
+        }
+        if (rc)
+            return rc;
+        /* index the new mentions by token */
+        for (uint32_t m = before; m < c->an->n_mentions; m++) {
+            qd_mx *x = &c->mx[m];
+            if (c->m_start[x->ta] < 0)
+                c->m_start[x->ta] = (int32_t)m;
+            if (c->m_end[x->tb - 1] < 0 || m == before)
+                c->m_end[x->tb - 1] = (int32_t)m;
+            for (uint32_t k = x->ta; k < x->tb; k++)
+                if (c->m_in[k] < 0)
+                    c->m_in[k] = (int32_t)m;
+        }
+        /* apposition: "X, the foreign minister," and "the special envoy, Keith Kellogg," */
+        if (c->an->n_mentions > before) {
+            int32_t m = (int32_t)before;
+            qd_mx *x = &c->mx[m];
+            if (x->ta >= a + 2 && qd_tok_is(&tok[x->ta - 1], ',')) {
+                int32_t prev = c->m_end[x->ta - 2];
+                if (prev >= 0 && prev != m) {
+                    qd_mx *p = &c->mx[prev];
+                    bool role_after_name = c->an->mentions[m].kind == QD_MENTION_ROLE &&
+                                           c->an->mentions[prev].kind == QD_MENTION_NAME && p->kind == QD_ENT_PERSON;
+                    bool name_after_role = c->an->mentions[m].kind == QD_MENTION_NAME && x->kind == QD_ENT_PERSON &&
+                                           c->an->mentions[prev].kind == QD_MENTION_ROLE;
+                    /* the appositive is closed by a comma (or ends the sentence) */
+                    bool closed = x->tb >= b || qd_tok_is(&tok[x->tb], ',') || (x->tb < b && tok[x->tb].lex && tok[x->tb].lex->verb >= 0);
+                    if ((role_after_name || name_after_role) && closed) {
+                        x->appos = prev;
+                        p->appos = m;
+                    }
+                }
+            }
+        }
+        i = next > i ? next : i + 1;
+    }
+    return 0;
+}
+
+int qd_mentions_find(qd_actx *c)
+{
+    qd_doc *doc = c->doc;
+    qd_doc_internal *in = doc->in;
+    qd_arena *A = &in->arena;
+    uint32_t n = in->n_tokens;
+    c->m_start = qd_arena_alloc(A, (n + 1) * sizeof(int32_t));
+    c->m_end = qd_arena_alloc(A, (n + 1) * sizeof(int32_t));
+    c->m_in = qd_arena_alloc(A, (n + 1) * sizeof(int32_t));
+    if (!c->m_start || !c->m_end || !c->m_in)
+        return qd_error_set(c->err, QD_ENOMEM, "%s: out of memory", doc->path);
+    for (uint32_t i = 0; i <= n; i++)
+        c->m_start[i] = c->m_end[i] = c->m_in[i] = -1;
+    mscan s = {c, in->tokens, n, {0}, 0};
+    qd_strmap_init(&s.midcap, A);
+    for (uint32_t i = 0; i < n; i++) {
+        const qd_token *t = &in->tokens[i];
+        if (is_cap(t) && !initial_position(&s, i) && !(t->flags & QD_TF_ALLCAPS && t->normlen > 5))
+            if (qd_strmap_put(&s.midcap, t->norm, qd_tok_base_len(t), 1) != 0)
+                return qd_error_set(c->err, QD_ENOMEM, "%s: out of memory", doc->path);
+    }
+    for (uint32_t si = 0; si < doc->n_sentences; si++) {
+        const qd_sentence *se = &doc->sentences[si];
+        int rc = scan_sentence(&s, se->first_token, se->first_token + se->n_tokens);
+        if (rc)
+            return qd_error_set(c->err, QD_ENOMEM, "%s: out of memory", doc->path);
+    }
+    return 0;
+}

@@ -1,0 +1,94 @@
+/*
+ * ingest.c - qd_doc_parse(): detect what the bytes are and hand them to the right reader,
+ * then run the text stage so every document leaves here segmented.
+ */
+#include <ctype.h>
+#include <string.h>
+
+#include "ingest.h"
+
+static bool starts_with_ci(const char *s, size_t n, const char *p)
+{
+    size_t l = strlen(p);
+    return n >= l && strncasecmp(s, p, l) == 0;
+}
+
+/* Look at the first non-blank bytes: markup, JSON, or text. */
+qd_input_kind qd_detect_kind(const char *data, size_t len);
+
+qd_input_kind qd_detect_kind(const char *data, size_t len)
+{
+    size_t i = 0;
+    if (len >= 3 && (unsigned char)data[0] == 0xEF && (unsigned char)data[1] == 0xBB &&
+        (unsigned char)data[2] == 0xBF)
+        i = 3;
+    while (i < len && isspace((unsigned char)data[i]))
+        i++;
+    const char *p = data + i;
+    size_t n = len - i;
+    if (n == 0)
+        return QD_INPUT_TEXT;
+    if (p[0] == '{' || p[0] == '[')
+        return QD_INPUT_JSON;
+    if (p[0] == '<') {
+        if (starts_with_ci(p, n, "<!doctype html") || starts_with_ci(p, n, "<html") ||
+            starts_with_ci(p, n, "<?xml") || starts_with_ci(p, n, "<!--") ||
+            starts_with_ci(p, n, "<head") || starts_with_ci(p, n, "<body") ||
+            starts_with_ci(p, n, "<meta") || starts_with_ci(p, n, "<div") ||
+            starts_with_ci(p, n, "<p>") || starts_with_ci(p, n, "<article"))
+            return QD_INPUT_HTML;
+    }
+    /* markup further in (a page saved with a leading comment or whitespace junk) */
+    size_t probe = n < 4096 ? n : 4096;
+    for (size_t k = 0; k + 5 < probe; k++)
+        if (p[k] == '<' && (starts_with_ci(p + k, probe - k, "<html") || starts_with_ci(p + k, probe - k, "<body") ||
+                            starts_with_ci(p + k, probe - k, "<!doctype html")))
+            return QD_INPUT_HTML;
+    return QD_INPUT_TEXT;
+}
+
+int qd_ingest_html(qd_doc *doc, const char *data, size_t len, const qd_options *opt, qd_error *err);
+int qd_ingest_json(qd_doc *doc, const char *data, size_t len, const qd_options *opt, qd_error *err);
+
+int qd_doc_parse(qd_doc **out, const char *path, const char *data, size_t len,
+                 const qd_options *opt, const qd_lexicon *lx, qd_error *err)
+{
+    qd_options defaults;
+    if (!opt) {
+        qd_options_init(&defaults);
+        opt = &defaults;
+    }
+    if (!lx)
+        return qd_error_set(err, QD_EUSAGE, "%s: no lexicon given", path ? path : "-");
+    if (len > opt->max_doc_bytes)
+        return qd_error_set(err, QD_ELIMIT, "%s: %zu bytes is over the document size limit (%zu)",
+                            path ? path : "-", len, opt->max_doc_bytes);
+    qd_doc *doc;
+    int rc = qd_doc_new(&doc, path, lx, err);
+    if (rc)
+        return rc;
+    qd_input_kind kind = opt->input != QD_INPUT_AUTO ? opt->input : qd_detect_kind(data, len);
+    doc->kind = kind;
+    switch (kind) {
+    case QD_INPUT_HTML:
+        rc = qd_ingest_html(doc, data, len, opt, err);
+        break;
+    case QD_INPUT_JSON:
+        rc = qd_ingest_json(doc, data, len, opt, err);
+        break;
+    default:
+        doc->kind = QD_INPUT_TEXT;
+        rc = qd_clean_text(doc, data, len, err);
+        if (!rc)
+            rc = qd_layout_plain(doc, opt, err);
+        break;
+    }
+    if (!rc)
+        rc = qd_text_segment(doc, err);
+    if (rc) {
+        qd_doc_free(doc);
+        return rc;
+    }
+    *out = doc;
+    return 0;
+}

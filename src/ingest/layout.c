@@ -1,0 +1,821 @@
+/*
+ * layout.c - plain text as scraped from a web page: which lines are the article, which
+ * are the headline, date line and byline, and which are page furniture (menus, share
+ * buttons, view counters, comment forms, copyright lines, teasers of other stories).
+ *
+ * The article body is found as the run of lines with the best total score, where prose
+ * lines (long, ending in sentence punctuation, with a normal share of function words)
+ * score by their length and everything else costs a little, furniture a lot.  This is
+ * the line-level form of the text-density idea used by web-page boilerplate removers: it
+ * needs no per-site rules, tolerates a stray short line inside the article, and stops at
+ * the menus and widgets that surround it.  The headline is then chosen among the lines
+ * above the body by how much it shares with the lead and how headline-like it reads;
+ * dates, bylines, the outlet's signature line and credits are read around it.
+ */
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../text/utf8.h"
+#include "../util/strmap.h"
+#include "ingest.h"
+#include "meta.h"
+
+typedef enum line_kind {
+    LK_OTHER = 0,
+    LK_PROSE,
+    LK_HEADLINE,
+    LK_DATE,
+    LK_BYLINE,
+    LK_FURNITURE,
+    LK_SHORT_SENTENCE
+} line_kind;
+
+typedef struct line {
+    uint32_t start, end; /* trimmed */
+    uint16_t words, func, caps_content, content;
+    bool terminal;
+    bool furniture;
+    bool copyright;
+    bool date;
+    bool byline;
+    bool has_quote;
+    uint16_t repeats;
+    line_kind kind;
+    qd_para_role role;
+    int weight;
+    char iso[QD_DATE_MAX];
+} line;
+
+typedef struct layout {
+    qd_doc *doc;
+    const qd_lexicon *lx;
+    line *lines;
+    uint32_t n, cap;
+    qd_error *err;
+} layout;
+
+/* ---- lines ------------------------------------------------------------------- */
+
+static bool is_space_at(const char *s, size_t len, size_t i, int *k)
+{
+    uint32_t cp;
+    *k = qd_utf8_decode(s, len, i, &cp);
+    return qd_cp_is_space(cp);
+}
+
+static int add_line(layout *L, uint32_t a, uint32_t b)
+{
+    const char *s = L->doc->text;
+    int k;
+    while (a < b && is_space_at(s, L->doc->len, a, &k))
+        a += (uint32_t)k;
+    while (b > a) {
+        size_t p = qd_utf8_prev(s, b);
+        if (!is_space_at(s, L->doc->len, p, &k))
+            break;
+        b = (uint32_t)p;
+    }
+    if (a >= b)
+        return 1; /* blank */
+    line *ln = QD_VEC_PUSH(&L->doc->in->arena, L->lines, L->n, L->cap);
+    if (!ln)
+        return qd_error_set(L->err, QD_ENOMEM, "%s: out of memory", L->doc->path);
+    ln->start = a;
+    ln->end = b;
+    return 0;
+}
+
+static bool ends_terminal(const char *s, uint32_t a, uint32_t b)
+{
+    /* skip closing quotes and brackets */
+    while (b > a) {
+        size_t p = qd_utf8_prev(s, b);
+        uint32_t cp;
+        qd_utf8_decode(s, b, p, &cp);
+        qd_qmark q = qd_cp_quote_mark(cp);
+        if (q == QD_QM_DOUBLE_CLOSE || q == QD_QM_DOUBLE_STRAIGHT || q == QD_QM_SINGLE_CLOSE ||
+            cp == ')' || cp == ']' || cp == '*') {
+            b = (uint32_t)p;
+            continue;
+        }
+        return cp == '.' || cp == '!' || cp == '?' || cp == 0x2026 || cp == ':';
+    }
+    return false;
+}
+
+/* Lines of one paragraph hard-wrapped at a fixed width are joined back. */
+static int split_lines(layout *L)
+{
+    const char *s = L->doc->text;
+    uint32_t len = (uint32_t)L->doc->len;
+    uint32_t i = 0;
+    /* raw lines first */
+    typedef struct {
+        uint32_t a, b;
+        bool blank_before;
+    } raw;
+    raw *r = NULL;
+    uint32_t nr = 0, cr = 0;
+    bool blank = true;
+    while (i <= len) {
+        uint32_t j = i;
+        while (j < len && s[j] != '\n')
+            j++;
+        uint32_t a = i, b = j;
+        int k;
+        while (a < b && is_space_at(s, len, a, &k))
+            a += (uint32_t)k;
+        if (a < b) {
+            raw *x = QD_VEC_PUSH(&L->doc->in->arena, r, nr, cr);
+            if (!x)
+                return qd_error_set(L->err, QD_ENOMEM, "%s: out of memory", L->doc->path);
+            x->a = i;
+            x->b = j;
+            x->blank_before = blank;
+            blank = false;
+        } else {
+            blank = true;
+        }
+        i = j + 1;
+    }
+    /* join hard-wrapped blocks: consecutive lines where a long line runs on into a line
+     * starting in lower case */
+    for (uint32_t x = 0; x < nr;) {
+        uint32_t y = x + 1;
+        while (y < nr && !r[y].blank_before) {
+            uint32_t plen = r[y - 1].b - r[y - 1].a;
+            uint32_t c0;
+            uint32_t a = r[y].a;
+            int k;
+            while (a < r[y].b && is_space_at(s, len, a, &k))
+                a += (uint32_t)k;
+            qd_utf8_decode(s, len, a, &c0);
+            bool runs_on = plen >= 50 && plen <= 120 && qd_cp_is_lower(c0) &&
+                           !ends_terminal(s, r[y - 1].a, r[y - 1].b);
+            if (!runs_on)
+                break;
+            y++;
+        }
+        int rc = add_line(L, r[x].a, r[y - 1].b);
+        if (rc < 0)
+            return rc;
+        x = y;
+    }
+    return 0;
+}
+
+/* ---- features ---------------------------------------------------------------- */
+
+static bool furniture_match(const qd_lexicon *lx, const char *norm, size_t n)
+{
+    /* compare without trailing punctuation and spaces: "What are you looking for ?" */
+    size_t m = n;
+    while (m > 0 && (norm[m - 1] == ' ' || norm[m - 1] == '?' || norm[m - 1] == '!' ||
+                     norm[m - 1] == ':' || norm[m - 1] == '.'))
+        m--;
+    for (uint32_t i = 0; i < lx->n_furniture; i++) {
+        const qd_furniture *f = &lx->furniture[i];
+        size_t fl = strlen(f->phrase);
+        switch (f->match) {
+        case QD_FURN_LINE:
+            if ((fl == m && memcmp(norm, f->phrase, fl) == 0) || (fl == n && memcmp(norm, f->phrase, fl) == 0))
+                return true;
+            break;
+        case QD_FURN_PREFIX:
+            if (n >= fl && memcmp(norm, f->phrase, fl) == 0)
+                return true;
+            break;
+        case QD_FURN_CONTAINS:
+            /* only in short lines: a long paragraph mentioning "cookies" is prose */
+            if (n < 160 && fl <= n) {
+                const char *p = norm;
+                while ((p = strstr(p, f->phrase)) != NULL) {
+                    bool left = p == norm || !isalnum((unsigned char)p[-1]);
+                    bool right = !isalnum((unsigned char)p[fl]);
+                    if (left && right)
+                        return true;
+                    p++;
+                }
+            }
+            break;
+        }
+    }
+    return false;
+}
+
+static void line_features(layout *L, line *ln, char *norm, size_t *normlen)
+{
+    const char *s = L->doc->text;
+    uint32_t n = ln->end - ln->start;
+    *normlen = qd_utf8_normalize(s + ln->start, n, norm, 4 * (size_t)n + 1);
+    ln->terminal = ends_terminal(s, ln->start, ln->end);
+    ln->furniture = furniture_match(L->lx, norm, *normlen);
+    ln->copyright = strstr(norm, "\xc2\xa9") != NULL || strncmp(norm, "copyright", 9) == 0 ||
+                    strstr(norm, "(c) 20") != NULL;
+    for (uint32_t i = ln->start; i < ln->end;) {
+        uint32_t cp;
+        int k = qd_utf8_decode(s, ln->end, i, &cp);
+        if (qd_cp_quote_mark(cp) == QD_QM_DOUBLE_OPEN || cp == '"')
+            ln->has_quote = true;
+        i += (uint32_t)k;
+    }
+    /* words */
+    size_t i = 0, nl = *normlen;
+    uint32_t raw = ln->start;
+    while (i < nl) {
+        while (i < nl && norm[i] == ' ')
+            i++;
+        size_t j = i;
+        while (j < nl && norm[j] != ' ')
+            j++;
+        if (j > i) {
+            /* strip punctuation around the word */
+            size_t a = i, b = j;
+            while (a < b && !isalnum((unsigned char)norm[a]) && (unsigned char)norm[a] < 0x80)
+                a++;
+            while (b > a && !isalnum((unsigned char)norm[b - 1]) && (unsigned char)norm[b - 1] < 0x80)
+                b--;
+            if (b > a) {
+                ln->words++;
+                const qd_lexword *w = qd_lex_word(L->lx, norm + a, b - a);
+                if (w && (w->tags & QD_W_FUNCTION)) {
+                    ln->func++;
+                } else if (b - a >= 4) {
+                    ln->content++;
+                    /* find the same word in the raw text to see its case */
+                    while (raw < ln->end) {
+                        uint32_t cp;
+                        int k = qd_utf8_decode(s, ln->end, raw, &cp);
+                        if (qd_cp_is_letter(cp) || qd_cp_is_digit(cp))
+                            break;
+                        raw += (uint32_t)k;
+                    }
+                    uint32_t cp0;
+                    qd_utf8_decode(s, ln->end, raw, &cp0);
+                    if (qd_cp_is_upper(cp0) || qd_cp_is_digit(cp0))
+                        ln->caps_content++;
+                }
+            }
+        }
+        /* advance raw to the next space */
+        while (raw < ln->end) {
+            uint32_t cp;
+            int k = qd_utf8_decode(s, ln->end, raw, &cp);
+            raw += (uint32_t)k;
+            if (qd_cp_is_space(cp))
+                break;
+        }
+        i = j;
+    }
+    size_t ms, me;
+    if (ln->words <= 10 && qd_find_date(s + ln->start, n, ln->iso, &ms, &me)) {
+        /* a date line is mostly its date: "06 December 2024 11:19" */
+        size_t rest = n - (me - ms);
+        ln->date = rest * 2 < n || ln->words <= 5;
+        if (!ln->date)
+            ln->iso[0] = '\0';
+    }
+    char by[256];
+    ln->byline = ln->words <= 10 && qd_parse_byline(s + ln->start, n, by, sizeof(by));
+}
+
+static bool title_case(const line *ln)
+{
+    return ln->content >= 2 && ln->caps_content * 4 >= ln->content * 3;
+}
+
+static void classify(layout *L, line *ln)
+{
+    if (ln->furniture || ln->copyright)
+        ln->kind = LK_FURNITURE;
+    else if (ln->repeats >= 2 && ln->words < 10)
+        ln->kind = LK_FURNITURE;
+    else if (ln->date)
+        ln->kind = LK_DATE;
+    else if (ln->byline)
+        ln->kind = LK_BYLINE;
+    else if (ln->words >= 6 && (ln->terminal || ln->words >= 15) && ln->func * 8 >= ln->words &&
+             !(title_case(ln) && ln->words < 20))
+        ln->kind = LK_PROSE;
+    else if (ln->words >= 3 && title_case(ln))
+        ln->kind = LK_HEADLINE;
+    else if (ln->terminal && (ln->func >= 1 || ln->has_quote) && ln->words >= 2)
+        ln->kind = LK_SHORT_SENTENCE;
+    else
+        ln->kind = LK_OTHER;
+    switch (ln->kind) {
+    case LK_PROSE: ln->weight = ln->words > 40 ? 40 : ln->words; break;
+    case LK_SHORT_SENTENCE: ln->weight = 1; break;
+    case LK_HEADLINE: ln->weight = -8; break;
+    case LK_DATE:
+    case LK_BYLINE: ln->weight = -3; break;
+    case LK_FURNITURE: ln->weight = -6; break;
+    case LK_OTHER: ln->weight = -2; break;
+    }
+    (void)L;
+}
+
+/* ---- outlet evidence ---------------------------------------------------------- */
+
+typedef struct outlet_vote {
+    char name[96];
+    const char *how;
+    int weight, best;
+} outlet_vote;
+
+typedef struct votes {
+    outlet_vote v[16];
+    int n;
+} votes;
+
+static void vote(votes *V, const qd_lexicon *lx, const char *name, size_t n, const char *how, int w)
+{
+    while (n > 0 && (name[n - 1] == '.' || name[n - 1] == ',' || name[n - 1] == ' '))
+        n--;
+    while (n > 0 && name[0] == ' ') {
+        name++;
+        n--;
+    }
+    if (n == 0 || n >= 96)
+        return;
+    const qd_outlet *o = qd_find_outlet(lx, name, n, false);
+    char canon[96];
+    if (o)
+        snprintf(canon, sizeof(canon), "%s", o->name);
+    else
+        snprintf(canon, sizeof(canon), "%.*s", (int)n, name);
+    for (int i = 0; i < V->n; i++) {
+        if (strcasecmp(V->v[i].name, canon) == 0) {
+            V->v[i].weight += w;
+            if (w > V->v[i].best) {
+                V->v[i].best = w;
+                V->v[i].how = how;
+            }
+            /* prefer the spelling the lexicon gives, else the first seen */
+            return;
+        }
+    }
+    if (V->n == 16)
+        return;
+    outlet_vote *x = &V->v[V->n++];
+    snprintf(x->name, sizeof(x->name), "%s", canon);
+    x->how = how;
+    x->weight = w;
+    x->best = w;
+}
+
+/* A short line that reads as a name: "Caliber.Az", "News i", "The Limited Times". */
+static bool name_like(const layout *L, const line *ln)
+{
+    if (ln->words == 0 || ln->words > 4 || ln->end - ln->start > 40 || ln->terminal)
+        return false;
+    const char *s = L->doc->text;
+    uint32_t cp;
+    qd_utf8_decode(s, ln->end, ln->start, &cp);
+    if (!qd_cp_is_upper(cp))
+        return false;
+    for (uint32_t i = ln->start; i < ln->end; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c == ':' || c == ',' || c == '!' || c == '?' || c == '|' || isdigit(c))
+            return false;
+    }
+    return ln->func <= 1;
+}
+
+/* "..., Caliber.Az reports." / "Caliber.Az reports via TASS": the outlet naming itself. */
+static void self_references(layout *L, const line *ln, votes *V)
+{
+    const char *s = L->doc->text;
+    static const char *const verbs[] = {" reports", " reported", " has learned", " learned"};
+    for (size_t v = 0; v < sizeof(verbs) / sizeof(verbs[0]); v++) {
+        size_t vl = strlen(verbs[v]);
+        for (uint32_t i = ln->start; i + vl <= ln->end; i++) {
+            if (memcmp(s + i, verbs[v], vl) != 0)
+                continue;
+            uint32_t after = i + (uint32_t)vl;
+            if (after < ln->end && isalpha((unsigned char)s[after]))
+                continue;
+            /* the name before: one token, or up to four capitalised words */
+            uint32_t e = i, b = i;
+            int words = 0;
+            while (b > ln->start && words < 4) {
+                uint32_t ws = b;
+                while (ws > ln->start && s[ws - 1] != ' ')
+                    ws--;
+                if (ws == b || !(isupper((unsigned char)s[ws]) || (unsigned char)s[ws] >= 0xC3))
+                    break;
+                b = ws;
+                words++;
+                if (b > ln->start)
+                    b--; /* the space */
+            }
+            while (b < e && s[b] == ' ')
+                b++;
+            if (b >= e)
+                continue;
+            size_t n = e - b;
+            bool via = after + 4 < ln->end && memcmp(s + after, " via", 4) == 0;
+            bool clause_end = after >= ln->end || s[after] == '.' || s[after] == ',' || via;
+            bool preceded_by_comma = b >= 2 && s[b - 2] == ',';
+            int w = 0;
+            if (qd_domain_like(s + b, n))
+                w = 8;
+            else if (via || (clause_end && preceded_by_comma))
+                w = 6;
+            else if (qd_find_outlet(L->lx, s + b, n, false))
+                w = 3; /* "The Post reports that": another outlet as a source, unless corroborated */
+            if (w)
+                vote(V, L->lx, s + b, n, "self-reference", w);
+        }
+    }
+}
+
+static void copyright_name(layout *L, const line *ln, votes *V)
+{
+    const char *s = L->doc->text;
+    /* take the longest domain-like or known token sequence on the line */
+    uint32_t i = ln->start;
+    while (i < ln->end) {
+        while (i < ln->end && s[i] == ' ')
+            i++;
+        uint32_t j = i;
+        while (j < ln->end && s[j] != ' ')
+            j++;
+        if (j > i) {
+            size_t n = j - i;
+            if (qd_domain_like(s + i, n) || qd_find_outlet(L->lx, s + i, n, false))
+                vote(V, L->lx, s + i, n, "copyright", 8);
+        }
+        i = j;
+    }
+}
+
+/* "Moscow, SANA-", "MOSCOW (Reuters) -", "Moscow-Sana": an agency credited in a dateline.
+ * Also "Source: sena".  Returns the agency. */
+static const qd_outlet *credit_in(layout *L, const line *ln, bool dateline_only)
+{
+    const char *s = L->doc->text;
+    uint32_t n = ln->end - ln->start;
+    const char *p = s + ln->start;
+    if (!dateline_only && n > 8 && strncasecmp(p, "source:", 7) == 0) {
+        uint32_t a = 7;
+        while (a < n && p[a] == ' ')
+            a++;
+        const qd_outlet *o = qd_find_outlet(L->lx, p + a, n - a, true);
+        if (o)
+            return o;
+        return NULL;
+    }
+    /* first word a place (capitalised), then a separator, then the agency */
+    uint32_t i = 0;
+    while (i < n && i < 40 && (isalpha((unsigned char)p[i]) || (unsigned char)p[i] >= 0x80 || p[i] == ' '))
+        i++;
+    if (i == 0 || i >= n || i >= 40)
+        return NULL;
+    if (!(p[i] == ',' || p[i] == '(' || p[i] == '-'))
+        return NULL;
+    uint32_t a = i + 1;
+    while (a < n && (p[a] == ' ' || p[a] == '('))
+        a++;
+    uint32_t b = a;
+    while (b < n && (isalpha((unsigned char)p[b]) || p[b] == '.' || p[b] == '&'))
+        b++;
+    if (b == a || b - a > 30)
+        return NULL;
+    /* the agency is followed by a dash, bracket or the end of the line */
+    uint32_t c = b;
+    while (c < n && p[c] == ' ')
+        c++;
+    if (!(c >= n || p[c] == '-' || p[c] == ')' || (unsigned char)p[c] == 0xE2))
+        return NULL;
+    const qd_outlet *o = qd_find_outlet(L->lx, p + a, b - a, true);
+    return o && o->kind == QD_AGENCY ? o : NULL;
+}
+
+/* ---- title -------------------------------------------------------------------- */
+
+static size_t content_words(layout *L, const line *ln, char words[][32], size_t max)
+{
+    const char *s = L->doc->text;
+    size_t n = 0;
+    uint32_t i = ln->start;
+    while (i < ln->end && n < max) {
+        while (i < ln->end && !isalpha((unsigned char)s[i]))
+            i++;
+        uint32_t j = i;
+        while (j < ln->end && (isalpha((unsigned char)s[j])))
+            j++;
+        if (j - i >= 4 && j - i < 31) {
+            char w[32];
+            for (uint32_t k = i; k < j; k++)
+                w[k - i] = (char)tolower((unsigned char)s[k]);
+            w[j - i] = '\0';
+            size_t wl = j - i;
+            const qd_lexword *lw = qd_lex_word(L->lx, w, wl);
+            if (!(lw && (lw->tags & QD_W_FUNCTION))) {
+                if (wl > 4 && w[wl - 1] == 's')
+                    w[--wl] = '\0';
+                memcpy(words[n++], w, wl + 1);
+            }
+        }
+        i = j;
+    }
+    return n;
+}
+
+static int choose_title(layout *L, uint32_t body_start, uint32_t body_end)
+{
+    char lead[120][32];
+    size_t nlead = 0;
+    for (uint32_t i = body_start; i <= body_end && i < body_start + 3 && i < L->n; i++)
+        nlead += content_words(L, &L->lines[i], lead + nlead, 120 - nlead > 40 ? 40 : 120 - nlead);
+    int best = -1000, best_i = -1;
+    int distance = 0;
+    for (int i = (int)body_start - 1; i >= 0 && i >= (int)body_start - 15; i--) {
+        line *ln = &L->lines[i];
+        if (ln->kind == LK_DATE || ln->kind == LK_BYLINE)
+            continue;
+        if (ln->kind == LK_FURNITURE || ln->words < 3 || ln->words > 40) {
+            distance++;
+            continue;
+        }
+        char w[40][32];
+        size_t nw = content_words(L, ln, w, 40);
+        int overlap = 0;
+        for (size_t a = 0; a < nw; a++)
+            for (size_t b = 0; b < nlead; b++)
+                if (strcmp(w[a], lead[b]) == 0) {
+                    overlap++;
+                    break;
+                }
+        int score = overlap * 3 + (title_case(ln) ? 2 : 0) + (ln->terminal ? 0 : 1) +
+                    (ln->words >= 5 && ln->words <= 25 ? 2 : 0) - 2 * distance;
+        if (score > best) {
+            best = score;
+            best_i = i;
+        }
+        distance++;
+    }
+    if (best_i >= 0 && best >= 1)
+        return best_i;
+    /* no header: a headline-like first body line */
+    if (L->n > body_start && L->lines[body_start].kind == LK_HEADLINE)
+        return (int)body_start;
+    return -1;
+}
+
+/* ---- main ----------------------------------------------------------------------- */
+
+int qd_layout_plain(qd_doc *doc, const qd_options *opt, qd_error *err)
+{
+    layout L = {doc, doc->in->lx, NULL, 0, 0, err};
+    int rc = split_lines(&L);
+    if (rc)
+        return rc;
+    if (L.n == 0)
+        return 0;
+    qd_arena *A = &doc->in->arena;
+
+    /* features, and repetition of whole lines within the document */
+    size_t maxlen = 0;
+    for (uint32_t i = 0; i < L.n; i++)
+        if (L.lines[i].end - L.lines[i].start > maxlen)
+            maxlen = L.lines[i].end - L.lines[i].start;
+    char *norm = malloc(4 * maxlen + 1);
+    if (!norm)
+        return qd_error_set(err, QD_ENOMEM, "%s: out of memory", doc->path);
+    qd_strmap seen;
+    qd_strmap_init(&seen, A);
+    uint32_t *ids = qd_arena_calloc(A, L.n, sizeof(uint32_t));
+    if (!ids) {
+        free(norm);
+        return qd_error_set(err, QD_ENOMEM, "%s: out of memory", doc->path);
+    }
+    for (uint32_t i = 0; i < L.n; i++) {
+        size_t nl;
+        line_features(&L, &L.lines[i], norm, &nl);
+        uint32_t *c = qd_strmap_ref(&seen, norm, nl);
+        if (c)
+            (*c)++;
+        else if (qd_strmap_put(&seen, norm, nl, 1) != 0) {
+            free(norm);
+            return qd_error_set(err, QD_ENOMEM, "%s: out of memory", doc->path);
+        }
+    }
+    for (uint32_t i = 0; i < L.n; i++) {
+        line *ln = &L.lines[i];
+        size_t nl = qd_utf8_normalize(doc->text + ln->start, ln->end - ln->start, norm, 4 * maxlen + 1);
+        uint32_t c = 1;
+        qd_strmap_get(&seen, norm, nl, &c);
+        ln->repeats = (uint16_t)(c > 65535 ? 65535 : c);
+        classify(&L, ln);
+    }
+    free(norm);
+
+    /* the body: best-scoring run of lines (maximum subarray) */
+    long best = 0, cur = 0;
+    uint32_t bs = 0, be = 0, cs = 0;
+    bool found = false;
+    for (uint32_t i = 0; i < L.n; i++) {
+        if (cur <= 0) {
+            cur = 0;
+            cs = i;
+        }
+        cur += L.lines[i].weight;
+        if (cur > best) {
+            best = cur;
+            bs = cs;
+            be = i;
+            found = true;
+        }
+    }
+    if (!found) {
+        /* no prose at all: keep every line that is not furniture */
+        bs = 0;
+        be = L.n - 1;
+    }
+    for (uint32_t i = 0; i < L.n; i++) {
+        line *ln = &L.lines[i];
+        if (i < bs || i > be)
+            ln->role = QD_PARA_FURNITURE;
+        else if (ln->kind == LK_FURNITURE)
+            ln->role = QD_PARA_FURNITURE;
+        else if (ln->kind == LK_DATE || ln->kind == LK_BYLINE)
+            ln->role = QD_PARA_META;
+        else
+            ln->role = QD_PARA_BODY;
+    }
+
+    /* title */
+    int t = choose_title(&L, bs, be);
+    if (t >= 0) {
+        line *ln = &L.lines[t];
+        ln->role = QD_PARA_TITLE;
+        doc->meta.title = qd_arena_strndup(A, doc->text + ln->start, ln->end - ln->start);
+        doc->meta.title_span = qd_span_make(ln->start, ln->end);
+    }
+
+    /* date: nearest date line to the title or the body start, header first */
+    int anchor = t >= 0 && (uint32_t)t < bs ? t : (int)bs;
+    int date_line = -1;
+    for (int d = 0; d < 12 && date_line < 0; d++) {
+        int cand[2] = {anchor + d, anchor - d};
+        for (int c = 0; c < 2; c++) {
+            int i = cand[c];
+            if (i >= 0 && (uint32_t)i < L.n && (i < (int)bs || (uint32_t)i > be || L.lines[i].role == QD_PARA_META) &&
+                L.lines[i].kind == LK_DATE && L.lines[i].iso[0]) {
+                date_line = i;
+                break;
+            }
+        }
+    }
+    if (date_line < 0) /* a date line just after the body */
+        for (uint32_t i = be + 1; i < L.n && i <= be + 3; i++)
+            if (L.lines[i].kind == LK_DATE) {
+                date_line = (int)i;
+                break;
+            }
+    if (date_line >= 0) {
+        line *ln = &L.lines[date_line];
+        ln->role = QD_PARA_META;
+        doc->meta.date = qd_arena_strdup(A, ln->iso);
+        doc->meta.date_text = qd_arena_strndup(A, doc->text + ln->start, ln->end - ln->start);
+    }
+
+    /* byline: the nearest "By ..." line around the body */
+    for (uint32_t i = 0; i < L.n; i++) {
+        line *ln = &L.lines[i];
+        if (ln->kind != LK_BYLINE)
+            continue;
+        if (i + 20 < bs || i > be + 6)
+            continue;
+        char by[256];
+        if (qd_parse_byline(doc->text + ln->start, ln->end - ln->start, by, sizeof(by))) {
+            doc->meta.byline = qd_arena_strdup(A, by);
+            ln->role = QD_PARA_META;
+            break;
+        }
+    }
+
+    /* outlet evidence */
+    votes V = {.n = 0};
+    for (uint32_t i = bs; i <= be && i < L.n; i++)
+        if (L.lines[i].role == QD_PARA_BODY)
+            self_references(&L, &L.lines[i], &V);
+    for (uint32_t i = 0; i < L.n; i++)
+        if (L.lines[i].copyright)
+            copyright_name(&L, &L.lines[i], &V);
+    /* signature: first name-like line after the body (past a byline) */
+    for (uint32_t i = be + 1; i < L.n && i <= be + 4; i++) {
+        line *ln = &L.lines[i];
+        if (ln->kind == LK_BYLINE || ln->kind == LK_DATE)
+            continue;
+        if (ln->kind == LK_FURNITURE && !name_like(&L, ln))
+            break;
+        if (name_like(&L, ln) && !credit_in(&L, ln, false)) {
+            vote(&V, L.lx, doc->text + ln->start, ln->end - ln->start, "signature", 10);
+            ln->role = QD_PARA_META;
+            break;
+        }
+    }
+    /* site name: the first line of the page, when a title follows it */
+    for (uint32_t i = 0; i < L.n && (int)i < t; i++) {
+        line *ln = &L.lines[i];
+        if (ln->kind == LK_FURNITURE || ln->kind == LK_DATE)
+            continue;
+        if (name_like(&L, ln) && ln->words >= 2) {
+            vote(&V, L.lx, doc->text + ln->start, ln->end - ln->start, "site-name", 6);
+            ln->role = QD_PARA_META;
+        }
+        break;
+    }
+    qd_meta_outlet_from_options(doc, opt);
+    if (!doc->meta.outlet) {
+        int bi = -1;
+        for (int i = 0; i < V.n; i++)
+            if (V.v[i].weight >= 6 && (bi < 0 || V.v[i].weight > V.v[bi].weight))
+                bi = i;
+        if (bi >= 0) {
+            doc->meta.outlet = qd_arena_strdup(A, V.v[bi].name);
+            doc->meta.outlet_how = V.v[bi].how;
+        }
+    }
+
+    /* credits: datelines at the top of the body, "Source:" lines around it */
+    for (uint32_t i = bs; i <= be && i < bs + 4 && i < L.n && !doc->meta.credit; i++) {
+        const qd_outlet *o = credit_in(&L, &L.lines[i], true);
+        if (o) {
+            doc->meta.credit = o->name;
+            if (L.lines[i].words <= 3)
+                L.lines[i].role = QD_PARA_META;
+        }
+    }
+    for (uint32_t i = bs; i < L.n && !doc->meta.credit; i++) {
+        if (L.lines[i].words > 4)
+            continue;
+        const qd_outlet *o = credit_in(&L, &L.lines[i], false);
+        if (o) {
+            doc->meta.credit = o->name;
+            L.lines[i].role = QD_PARA_META;
+        }
+    }
+    if (doc->meta.outlet && doc->meta.credit && strcasecmp(doc->meta.outlet, doc->meta.credit) == 0)
+        doc->meta.credit = NULL;
+
+    /* paragraphs */
+    doc->paragraphs = qd_arena_calloc(A, L.n, sizeof(qd_paragraph));
+    if (!doc->paragraphs)
+        return qd_error_set(err, QD_ENOMEM, "%s: out of memory", doc->path);
+    doc->in->cap_paragraphs = L.n;
+    for (uint32_t i = 0; i < L.n; i++) {
+        doc->paragraphs[i].span = qd_span_make(L.lines[i].start, L.lines[i].end);
+        doc->paragraphs[i].role = L.lines[i].role;
+    }
+    doc->n_paragraphs = L.n;
+    return 0;
+}
+
+int qd_layout_body(qd_doc *doc, qd_error *err)
+{
+    layout L = {doc, doc->in->lx, NULL, 0, 0, err};
+    int rc = split_lines(&L);
+    if (rc)
+        return rc;
+    doc->paragraphs = qd_arena_calloc(&doc->in->arena, L.n ? L.n : 1, sizeof(qd_paragraph));
+    if (!doc->paragraphs)
+        return qd_error_set(err, QD_ENOMEM, "%s: out of memory", doc->path);
+    doc->in->cap_paragraphs = L.n;
+    for (uint32_t i = 0; i < L.n; i++) {
+        doc->paragraphs[i].span = qd_span_make(L.lines[i].start, L.lines[i].end);
+        doc->paragraphs[i].role = QD_PARA_BODY;
+    }
+    doc->n_paragraphs = L.n;
+    return 0;
+}
+
+void qd_meta_outlet_from_options(qd_doc *doc, const qd_options *opt)
+{
+    qd_arena *A = &doc->in->arena;
+    const qd_lexicon *lx = doc->in->lx;
+    if (opt && opt->url && !doc->meta.url)
+        doc->meta.url = qd_arena_strdup(A, opt->url);
+    if (opt && opt->outlet) {
+        const qd_outlet *o = qd_find_outlet(lx, opt->outlet, strlen(opt->outlet), false);
+        doc->meta.outlet = o ? o->name : qd_arena_strdup(A, opt->outlet);
+        doc->meta.outlet_how = "manifest";
+        return;
+    }
+    if (doc->meta.url && !doc->meta.outlet) {
+        char host[256];
+        const qd_outlet *o = qd_outlet_from_url(lx, doc->meta.url, host, sizeof(host));
+        if (o) {
+            doc->meta.outlet = o->name;
+            doc->meta.outlet_how = "url";
+        } else if (host[0]) {
+            doc->meta.outlet = qd_arena_strdup(A, host);
+            doc->meta.outlet_how = "url";
+        }
+    }
+}

@@ -1,0 +1,688 @@
+/*
+ * lexicon.c - loading lexicon files (built-in and user-supplied) into lookup tables.
+ *
+ * The file formats are described in data/lexicons/README.md.  Loading is strict: a
+ * malformed line is reported with its file and line number rather than skipped, so a
+ * user's typo in an extension file does not silently change results.
+ */
+#include "lexicon.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../text/utf8.h"
+#include "../util/io.h"
+#include "lexicon_data.h"
+
+#define MAX_FIELDS 8
+
+static const char *const kinds[] = {
+    "words",      "abbreviations", "speech_verbs", "cue_phrases", "roles",
+    "nouns",      "first_names",   "name_variants", "people",     "places",
+    "outlets",    "furniture",     NULL,
+};
+
+const char *const *qd_lexicon_kinds(void)
+{
+    return kinds;
+}
+
+size_t qd_lex_key(const char *s, size_t n, char *out)
+{
+    return qd_utf8_normalize(s, n, out, 4 * n + 1);
+}
+
+const qd_lexword *qd_lex_word(const qd_lexicon *lx, const char *w, size_t n)
+{
+    uint32_t idx;
+    if (!qd_strmap_get(&lx->words, w, n, &idx))
+        return NULL;
+    return &lx->lexwords[idx];
+}
+
+bool qd_lex_phrase(const qd_phrase_table *t, const char *key, size_t n, uint32_t *value)
+{
+    return qd_strmap_get(&t->map, key, n, value);
+}
+
+/* ---- loading helpers ---------------------------------------------------------- */
+
+typedef struct loader {
+    qd_lexicon *lx;
+    const char *name; /* file name for messages */
+    unsigned line;
+    qd_error *err;
+} loader;
+
+static int oom(loader *ld)
+{
+    return qd_error_set(ld->err, QD_ENOMEM, "%s: out of memory", ld->name);
+}
+
+static int bad(loader *ld, const char *what)
+{
+    return qd_error_set(ld->err, QD_ELEXICON, "%s:%u: %s", ld->name, ld->line, what);
+}
+
+/* Normalised copy of a key in the lexicon arena. */
+static char *key_dup(loader *ld, const char *s, size_t n, size_t *out_len)
+{
+    char *tmp = malloc(4 * n + 1);
+    if (!tmp)
+        return NULL;
+    size_t k = qd_lex_key(s, n, tmp);
+    char *r = qd_arena_strndup(&ld->lx->arena, tmp, k);
+    free(tmp);
+    if (out_len)
+        *out_len = k;
+    return r;
+}
+
+static uint32_t count_words(const char *k, size_t n)
+{
+    uint32_t w = n ? 1 : 0;
+    for (size_t i = 0; i < n; i++)
+        if (k[i] == ' ')
+            w++;
+    return w;
+}
+
+static int phrase_put(loader *ld, qd_phrase_table *t, const char *s, size_t n, uint32_t value)
+{
+    size_t k;
+    char *key = key_dup(ld, s, n, &k);
+    if (!key)
+        return oom(ld);
+    if (k == 0)
+        return bad(ld, "empty key");
+    if (qd_strmap_put(&t->map, key, k, value) != 0)
+        return oom(ld);
+    uint32_t w = count_words(key, k);
+    if (w > t->max_words)
+        t->max_words = w;
+    return 0;
+}
+
+static qd_lexword *word_ref(loader *ld, const char *s, size_t n)
+{
+    qd_lexicon *lx = ld->lx;
+    size_t k;
+    char *key = key_dup(ld, s, n, &k);
+    if (!key || k == 0)
+        return NULL;
+    uint32_t idx;
+    if (qd_strmap_get(&lx->words, key, k, &idx))
+        return &lx->lexwords[idx];
+    qd_lexword *w = QD_VEC_PUSH(&lx->arena, lx->lexwords, lx->n_lexwords, lx->cap_lexwords);
+    if (!w)
+        return NULL;
+    w->verb = -1;
+    w->variant = -1;
+    if (qd_strmap_put(&lx->words, key, k, lx->n_lexwords - 1) != 0)
+        return NULL;
+    return w;
+}
+
+static char *field_dup(loader *ld, const char *s)
+{
+    return qd_arena_strdup(&ld->lx->arena, s);
+}
+
+/* Split a comma list in place; returns the number of items (trimmed). */
+static int split_list(char *s, char **items, int max)
+{
+    int n = 0;
+    while (*s && n < max) {
+        while (*s == ' ')
+            s++;
+        char *start = s;
+        while (*s && *s != ',')
+            s++;
+        char *end = s;
+        if (*s == ',')
+            *s++ = '\0';
+        while (end > start && end[-1] == ' ')
+            *--end = '\0';
+        *end = '\0';
+        if (*start)
+            items[n++] = start;
+    }
+    return n;
+}
+
+/* ---- one handler per kind ---------------------------------------------------- */
+
+static const struct {
+    const char *name;
+    uint32_t tag;
+} tag_names[] = {
+    {"det", QD_W_DET},       {"pron", QD_W_PRON},   {"poss", QD_W_POSS},
+    {"obj", QD_W_OBJ},       {"prep", QD_W_PREP},   {"conj", QD_W_CONJ},
+    {"sub", QD_W_SUB},       {"aux", QD_W_AUX},     {"modal", QD_W_MODAL},
+    {"adv", QD_W_ADV},       {"neg", QD_W_NEG},     {"wh", QD_W_WH},
+    {"num", QD_W_NUM},       {"time", QD_W_TIME},   {"month", QD_W_MONTH},
+    {"weekday", QD_W_WEEKDAY}, {"honorific", QD_W_HONORIFIC}, {"rel", QD_W_REL},
+};
+
+static int load_words(loader *ld, char **f, int nf)
+{
+    if (nf < 2)
+        return bad(ld, "expected: word<TAB>tags");
+    qd_lexword *w = word_ref(ld, f[0], strlen(f[0]));
+    if (!w)
+        return oom(ld);
+    char *items[16];
+    int n = split_list(f[1], items, 16);
+    for (int i = 0; i < n; i++) {
+        const char *t = items[i];
+        if (strlen(t) == 1 && strchr("mfnp", t[0])) {
+            w->gender = t[0];
+            continue;
+        }
+        size_t j;
+        for (j = 0; j < sizeof(tag_names) / sizeof(tag_names[0]); j++)
+            if (strcmp(t, tag_names[j].name) == 0)
+                break;
+        if (j == sizeof(tag_names) / sizeof(tag_names[0]))
+            return bad(ld, "unknown word tag");
+        w->tags |= tag_names[j].tag;
+    }
+    return 0;
+}
+
+static int load_abbreviations(loader *ld, char **f, int nf)
+{
+    static const char *const names[] = {"title", "month", "general", "initialism"};
+    if (nf < 2)
+        return bad(ld, "expected: abbreviation<TAB>kind");
+    int kind = -1;
+    for (int i = 0; i < 4; i++)
+        if (strcmp(f[1], names[i]) == 0)
+            kind = i;
+    if (kind < 0)
+        return bad(ld, "kind must be title, month, general or initialism");
+    qd_lexword *w = word_ref(ld, f[0], strlen(f[0]));
+    if (!w)
+        return oom(ld);
+    w->abbr = (int8_t)(kind + 1);
+    return 0;
+}
+
+static void regular_forms(const char *lemma, char forms[5][64])
+{
+    size_t n = strlen(lemma);
+    char last = n ? lemma[n - 1] : 0;
+    char prev = n > 1 ? lemma[n - 2] : 0;
+    bool cons_y = last == 'y' && prev && !strchr("aeiou", prev);
+    snprintf(forms[0], 64, "%s", lemma);
+    if (cons_y)
+        snprintf(forms[1], 64, "%.*sies", (int)(n - 1), lemma);
+    else if (last == 's' || last == 'x' || last == 'z' ||
+             (n > 1 && (strcmp(lemma + n - 2, "ch") == 0 || strcmp(lemma + n - 2, "sh") == 0)))
+        snprintf(forms[1], 64, "%ses", lemma);
+    else
+        snprintf(forms[1], 64, "%ss", lemma);
+    if (last == 'e')
+        snprintf(forms[2], 64, "%sd", lemma);
+    else if (cons_y)
+        snprintf(forms[2], 64, "%.*sied", (int)(n - 1), lemma);
+    else
+        snprintf(forms[2], 64, "%sed", lemma);
+    snprintf(forms[3], 64, "%s", forms[2]);
+    if (last == 'e' && prev != 'e' && prev != 'i')
+        snprintf(forms[4], 64, "%.*sing", (int)(n - 1), lemma);
+    else if (last == 'e' && prev == 'i')
+        snprintf(forms[4], 64, "%.*sying", (int)(n - 2), lemma);
+    else
+        snprintf(forms[4], 64, "%sing", lemma);
+}
+
+static int load_speech_verbs(loader *ld, char **f, int nf)
+{
+    static const char *const classes[] = {"speech", "writing", "thought", "evidence", "intent", "question"};
+    static const struct {
+        const char *name;
+        uint32_t bit;
+    } frames[] = {{"that", QD_VFR_THAT}, {"quote", QD_VFR_QUOTE}, {"inv", QD_VFR_INV},
+                  {"obj", QD_VFR_OBJ},   {"to", QD_VFR_TO},       {"about", QD_VFR_ABOUT}};
+    if (nf < 4)
+        return bad(ld, "expected: lemma<TAB>class<TAB>stance<TAB>frames[<TAB>forms]");
+    qd_lexicon *lx = ld->lx;
+    int vclass = -1;
+    for (int i = 0; i < 6; i++)
+        if (strcmp(f[1], classes[i]) == 0)
+            vclass = i;
+    if (vclass < 0)
+        return bad(ld, "unknown verb class");
+    uint32_t fr = 0;
+    char *items[16];
+    int n = split_list(f[3], items, 16);
+    for (int i = 0; i < n; i++) {
+        size_t j;
+        for (j = 0; j < sizeof(frames) / sizeof(frames[0]); j++)
+            if (strcmp(items[i], frames[j].name) == 0)
+                break;
+        if (j == sizeof(frames) / sizeof(frames[0]))
+            return bad(ld, "unknown verb frame");
+        fr |= frames[j].bit;
+    }
+    size_t kl;
+    char *lemma = key_dup(ld, f[0], strlen(f[0]), &kl);
+    if (!lemma)
+        return oom(ld);
+    uint32_t vi;
+    if (!qd_strmap_get(&lx->verb_lemmas, lemma, kl, &vi)) {
+        if (!QD_VEC_PUSH(&lx->arena, lx->verbs, lx->n_verbs, lx->cap_verbs))
+            return oom(ld);
+        vi = lx->n_verbs - 1;
+        if (qd_strmap_put(&lx->verb_lemmas, lemma, kl, vi) != 0)
+            return oom(ld);
+    }
+    qd_speech_verb *v = &lx->verbs[vi];
+    v->lemma = lemma;
+    v->vclass = (qd_vclass)vclass;
+    v->frames = fr;
+    v->stance = field_dup(ld, f[2]);
+    if (!v->stance)
+        return oom(ld);
+
+    char forms[5][64];
+    regular_forms(lemma, forms);
+    if (nf >= 5 && f[4][0]) {
+        char *fi[8];
+        int m = split_list(f[4], fi, 8);
+        if (m != 5)
+            return bad(ld, "forms must list base,3sg,past,participle,ing");
+        for (int i = 0; i < 5; i++)
+            snprintf(forms[i], 64, "%s", fi[i]);
+    }
+    static const qd_vform vf[5] = {QD_VF_BASE, QD_VF_3SG, QD_VF_PAST, QD_VF_PART, QD_VF_ING};
+    for (int i = 0; i < 5; i++) {
+        qd_lexword *w = word_ref(ld, forms[i], strlen(forms[i]));
+        if (!w)
+            return oom(ld);
+        /* A participle that equals the past form stays "past"; a form shared by two
+         * verbs (found: find/found) keeps the first verb it was given. */
+        if (w->verb >= 0 && (uint32_t)w->verb != vi)
+            continue;
+        if (w->verb == (int32_t)vi && i == 3)
+            continue;
+        w->verb = (int32_t)vi;
+        w->vform = (uint8_t)vf[i];
+    }
+    return 0;
+}
+
+static int load_cue_phrases(loader *ld, char **f, int nf)
+{
+    static const char *const types[] = {"source-after", "verb", "venue", "intermediary", "passive"};
+    if (nf < 2)
+        return bad(ld, "expected: phrase<TAB>type[<TAB>lemma]");
+    qd_lexicon *lx = ld->lx;
+    int type = -1;
+    for (int i = 0; i < 5; i++)
+        if (strcmp(f[1], types[i]) == 0)
+            type = i;
+    if (type < 0)
+        return bad(ld, "unknown cue type");
+    qd_cue_phrase *c = QD_VEC_PUSH(&lx->arena, lx->cue_phrases, lx->n_cue_phrases, lx->cap_cue_phrases);
+    if (!c)
+        return oom(ld);
+    c->type = (qd_cue_type)type;
+    c->verb = -1;
+    if (type == QD_CUE_VERB) {
+        if (nf < 3)
+            return bad(ld, "a verb cue needs the lemma of the speech verb it acts as");
+        uint32_t vi;
+        if (!qd_strmap_get(&lx->verb_lemmas, f[2], strlen(f[2]), &vi))
+            return bad(ld, "the lemma is not in speech_verbs");
+        c->verb = (int32_t)vi;
+    }
+    return phrase_put(ld, &lx->cues, f[0], strlen(f[0]), lx->n_cue_phrases - 1);
+}
+
+static int load_roles(loader *ld, char **f, int nf)
+{
+    if (nf < 3)
+        return bad(ld, "expected: phrase<TAB>key<TAB>categories");
+    qd_lexicon *lx = ld->lx;
+    qd_role *r = QD_VEC_PUSH(&lx->arena, lx->role_list, lx->n_roles, lx->cap_roles);
+    if (!r)
+        return oom(ld);
+    r->phrase = field_dup(ld, f[0]);
+    r->key = field_dup(ld, f[1]);
+    r->categories = field_dup(ld, f[2]);
+    if (!r->phrase || !r->key || !r->categories)
+        return oom(ld);
+    return phrase_put(ld, &lx->roles, f[0], strlen(f[0]), lx->n_roles - 1);
+}
+
+static int load_nouns(loader *ld, char **f, int nf)
+{
+    static const char *const classes[] = {"org", "gov", "group", "anon", "document", "venue", "media"};
+    if (nf < 2)
+        return bad(ld, "expected: noun<TAB>class");
+    for (int i = 0; i < 7; i++)
+        if (strcmp(f[1], classes[i]) == 0)
+            return phrase_put(ld, &ld->lx->nouns, f[0], strlen(f[0]), (uint32_t)i);
+    return bad(ld, "unknown noun class");
+}
+
+static int load_first_names(loader *ld, char **f, int nf)
+{
+    if (nf < 2 || strlen(f[1]) != 1 || !strchr("mfu", f[1][0]))
+        return bad(ld, "expected: name<TAB>m|f|u");
+    qd_lexword *w = word_ref(ld, f[0], strlen(f[0]));
+    if (!w)
+        return oom(ld);
+    w->first_name = true;
+    w->gender = f[1][0];
+    return 0;
+}
+
+static int load_name_variants(loader *ld, char **f, int nf)
+{
+    if (nf < 2)
+        return bad(ld, "expected: canonical<TAB>variants");
+    qd_lexicon *lx = ld->lx;
+    const char **slot = QD_VEC_PUSH(&lx->arena, lx->variant_names, lx->n_variants, lx->cap_variants);
+    if (!slot)
+        return oom(ld);
+    *slot = field_dup(ld, f[0]);
+    if (!*slot)
+        return oom(ld);
+    int32_t g = (int32_t)lx->n_variants - 1;
+    qd_lexword *w = word_ref(ld, f[0], strlen(f[0]));
+    if (!w)
+        return oom(ld);
+    w->variant = g;
+    char *items[32];
+    int n = split_list(f[1], items, 32);
+    for (int i = 0; i < n; i++) {
+        w = word_ref(ld, items[i], strlen(items[i]));
+        if (!w)
+            return oom(ld);
+        w->variant = g;
+    }
+    return 0;
+}
+
+static int load_people(loader *ld, char **f, int nf)
+{
+    if (nf < 4)
+        return bad(ld, "expected: name<TAB>role<TAB>country<TAB>gender");
+    qd_lexicon *lx = ld->lx;
+    qd_person *p = QD_VEC_PUSH(&lx->arena, lx->person_list, lx->n_people, lx->cap_people);
+    if (!p)
+        return oom(ld);
+    p->name = field_dup(ld, f[0]);
+    p->role_key = field_dup(ld, f[1]);
+    p->country = field_dup(ld, f[2]);
+    p->gender = f[3][0];
+    if (!p->name || !p->role_key || !p->country)
+        return oom(ld);
+    return phrase_put(ld, &lx->people, f[0], strlen(f[0]), lx->n_people - 1);
+}
+
+static int load_places(loader *ld, char **f, int nf)
+{
+    static const char *const names[] = {"country", "capital", "adjective", "city", "region", "alliance"};
+    if (nf < 3)
+        return bad(ld, "expected: name<TAB>code<TAB>kind");
+    qd_lexicon *lx = ld->lx;
+    int kind = -1;
+    for (int i = 0; i < 6; i++)
+        if (strcmp(f[2], names[i]) == 0)
+            kind = i;
+    if (kind < 0)
+        return bad(ld, "unknown place kind");
+    qd_place *p = QD_VEC_PUSH(&lx->arena, lx->place_list, lx->n_places, lx->cap_places);
+    if (!p)
+        return oom(ld);
+    p->name = field_dup(ld, f[0]);
+    p->code = field_dup(ld, f[1]);
+    p->kind = (qd_place_kind)kind;
+    if (!p->name || !p->code)
+        return oom(ld);
+    return phrase_put(ld, &lx->places, f[0], strlen(f[0]), lx->n_places - 1);
+}
+
+static int load_outlets(loader *ld, char **f, int nf)
+{
+    if (nf < 2)
+        return bad(ld, "expected: name<TAB>kind[<TAB>aliases[<TAB>domains]]");
+    qd_lexicon *lx = ld->lx;
+    qd_outlet_kind kind;
+    if (strcmp(f[1], "outlet") == 0)
+        kind = QD_OUTLET;
+    else if (strcmp(f[1], "agency") == 0)
+        kind = QD_AGENCY;
+    else
+        return bad(ld, "kind must be outlet or agency");
+    qd_outlet *o = QD_VEC_PUSH(&lx->arena, lx->outlet_list, lx->n_outlets, lx->cap_outlets);
+    if (!o)
+        return oom(ld);
+    o->name = field_dup(ld, f[0]);
+    o->kind = kind;
+    if (!o->name)
+        return oom(ld);
+    uint32_t idx = lx->n_outlets - 1;
+    int rc = phrase_put(ld, &lx->outlets, f[0], strlen(f[0]), idx);
+    if (rc)
+        return rc;
+    char *items[32];
+    if (nf >= 3) {
+        int n = split_list(f[2], items, 32);
+        for (int i = 0; i < n; i++)
+            if ((rc = phrase_put(ld, &lx->outlets, items[i], strlen(items[i]), idx)) != 0)
+                return rc;
+    }
+    if (nf >= 4) {
+        int n = split_list(f[3], items, 32);
+        for (int i = 0; i < n; i++) {
+            size_t k;
+            char *key = key_dup(ld, items[i], strlen(items[i]), &k);
+            if (!key || qd_strmap_put(&lx->outlet_domains, key, k, idx) != 0)
+                return oom(ld);
+        }
+    }
+    return 0;
+}
+
+static int load_furniture(loader *ld, char **f, int nf)
+{
+    if (nf < 2)
+        return bad(ld, "expected: phrase<TAB>line|prefix|contains");
+    qd_lexicon *lx = ld->lx;
+    qd_furn_match m;
+    if (strcmp(f[1], "line") == 0)
+        m = QD_FURN_LINE;
+    else if (strcmp(f[1], "prefix") == 0)
+        m = QD_FURN_PREFIX;
+    else if (strcmp(f[1], "contains") == 0)
+        m = QD_FURN_CONTAINS;
+    else
+        return bad(ld, "match must be line, prefix or contains");
+    qd_furniture *fu = QD_VEC_PUSH(&lx->arena, lx->furniture, lx->n_furniture, lx->cap_furniture);
+    if (!fu)
+        return oom(ld);
+    fu->phrase = key_dup(ld, f[0], strlen(f[0]), NULL);
+    fu->match = m;
+    return fu->phrase ? 0 : oom(ld);
+}
+
+typedef int (*line_fn)(loader *, char **, int);
+
+static line_fn handler_for(const char *kind)
+{
+    static const struct {
+        const char *kind;
+        line_fn fn;
+    } table[] = {
+        {"words", load_words},
+        {"abbreviations", load_abbreviations},
+        {"speech_verbs", load_speech_verbs},
+        {"cue_phrases", load_cue_phrases},
+        {"roles", load_roles},
+        {"nouns", load_nouns},
+        {"first_names", load_first_names},
+        {"name_variants", load_name_variants},
+        {"people", load_people},
+        {"places", load_places},
+        {"outlets", load_outlets},
+        {"furniture", load_furniture},
+    };
+    for (size_t i = 0; i < sizeof(table) / sizeof(table[0]); i++)
+        if (strcmp(table[i].kind, kind) == 0)
+            return table[i].fn;
+    return NULL;
+}
+
+int qd_lexicon_add_text(qd_lexicon *lx, const char *kind, const char *name, const char *text,
+                        size_t len, qd_error *err)
+{
+    line_fn fn = handler_for(kind);
+    if (!fn)
+        return qd_error_set(err, QD_EUSAGE, "%s: unknown lexicon kind '%s'", name, kind);
+    loader ld = {lx, name, 0, err};
+    size_t i = 0;
+    char *line = NULL;
+    size_t cap = 0;
+    int rc = 0;
+    while (i < len && rc == 0) {
+        size_t j = i;
+        while (j < len && text[j] != '\n')
+            j++;
+        ld.line++;
+        size_t n = j - i;
+        if (n && text[i + n - 1] == '\r')
+            n--;
+        if (n + 1 > cap) {
+            char *p = realloc(line, n + 1);
+            if (!p) {
+                rc = oom(&ld);
+                break;
+            }
+            line = p;
+            cap = n + 1;
+        }
+        memcpy(line, text + i, n);
+        line[n] = '\0';
+        i = j + 1;
+        if (memchr(line, '\0', n)) {
+            rc = bad(&ld, "NUL byte in lexicon line");
+            break;
+        }
+        for (size_t k = 0; k < n;) {
+            int v = qd_utf8_valid_at(line, n, k);
+            if (!v) {
+                rc = bad(&ld, "invalid UTF-8");
+                break;
+            }
+            k += (size_t)v;
+        }
+        if (rc)
+            break;
+        char *p = line;
+        while (*p == ' ')
+            p++;
+        if (*p == '\0' || *p == '#')
+            continue;
+        char *fields[MAX_FIELDS];
+        int nf = 0;
+        char *s = p;
+        for (;;) {
+            char *tab = strchr(s, '\t');
+            if (nf < MAX_FIELDS)
+                fields[nf++] = s;
+            if (!tab)
+                break;
+            *tab = '\0';
+            s = tab + 1;
+        }
+        for (int k = 0; k < nf; k++) { /* trim spaces around fields */
+            char *a = fields[k];
+            while (*a == ' ')
+                a++;
+            char *e = a + strlen(a);
+            while (e > a && e[-1] == ' ')
+                *--e = '\0';
+            fields[k] = a;
+        }
+        if (fields[0][0] == '\0') {
+            rc = bad(&ld, "empty first field");
+            break;
+        }
+        rc = fn(&ld, fields, nf);
+    }
+    free(line);
+    return rc;
+}
+
+int qd_lexicon_new(qd_lexicon **out, qd_error *err)
+{
+    qd_lexicon *lx = calloc(1, sizeof(*lx));
+    if (!lx)
+        return qd_error_set(err, QD_ENOMEM, "lexicon: out of memory");
+    qd_arena_init(&lx->arena);
+    qd_strmap_init(&lx->words, &lx->arena);
+    qd_strmap_init(&lx->verb_lemmas, &lx->arena);
+    qd_strmap_init(&lx->cues.map, &lx->arena);
+    qd_strmap_init(&lx->roles.map, &lx->arena);
+    qd_strmap_init(&lx->nouns.map, &lx->arena);
+    qd_strmap_init(&lx->people.map, &lx->arena);
+    qd_strmap_init(&lx->places.map, &lx->arena);
+    qd_strmap_init(&lx->outlets.map, &lx->arena);
+    qd_strmap_init(&lx->outlet_domains, &lx->arena);
+    /* Kinds load in dependency order: cue phrases refer to speech verbs. */
+    for (const char *const *k = kinds; *k; k++) {
+        for (const qd_embedded_lexicon *e = qd_embedded_lexicons; e->kind; e++) {
+            if (strcmp(e->kind, *k) != 0)
+                continue;
+            int rc = qd_lexicon_add_text(lx, e->kind, e->file, e->data, e->len, err);
+            if (rc) {
+                qd_lexicon_free(lx);
+                return rc;
+            }
+        }
+    }
+    *out = lx;
+    return 0;
+}
+
+int qd_lexicon_add_dir(qd_lexicon *lx, const char *dir, qd_error *err)
+{
+    DIR *d = opendir(dir);
+    if (!d)
+        return qd_error_set(err, QD_EIO, "%s: %s", dir, strerror(errno));
+    closedir(d);
+    for (const char *const *k = kinds; *k; k++) {
+        char path[4096];
+        snprintf(path, sizeof(path), "%s/%s.tsv", dir, *k);
+        FILE *f = fopen(path, "rb");
+        if (!f)
+            continue;
+        fclose(f);
+        char *data;
+        size_t len;
+        int rc = qd_read_file(path, 64u * 1024 * 1024, &data, &len, err);
+        if (rc)
+            return rc;
+        rc = qd_lexicon_add_text(lx, *k, path, data, len, err);
+        free(data);
+        if (rc)
+            return rc;
+    }
+    return 0;
+}
+
+void qd_lexicon_free(qd_lexicon *lx)
+{
+    if (!lx)
+        return;
+    qd_arena_release(&lx->arena);
+    free(lx);
+}

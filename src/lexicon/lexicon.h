@@ -1,0 +1,200 @@
+/*
+ * lexicon.h - the in-memory form of the lexicons (see data/lexicons/README.md).
+ *
+ * One word table answers everything the stages ask of a single lower-cased word (its
+ * function-word tags, the speech verb it inflects, a first name's gender, a name-variant
+ * group); phrase tables hold the multi-word entries keyed by their words joined with
+ * single spaces.  Built once, read-only afterwards.
+ */
+#ifndef QD_LEXICON_INTERNAL_H
+#define QD_LEXICON_INTERNAL_H
+
+#include "quotediff/lexicon.h"
+#include "../util/arena.h"
+#include "../util/strmap.h"
+
+/* Word tags (bit set). */
+enum {
+    QD_W_DET = 1u << 0,
+    QD_W_PRON = 1u << 1,  /* subject pronoun */
+    QD_W_POSS = 1u << 2,  /* possessive determiner */
+    QD_W_OBJ = 1u << 3,   /* object / reflexive pronoun */
+    QD_W_PREP = 1u << 4,
+    QD_W_CONJ = 1u << 5,
+    QD_W_SUB = 1u << 6,   /* subordinator: that, whether, because */
+    QD_W_AUX = 1u << 7,
+    QD_W_MODAL = 1u << 8,
+    QD_W_ADV = 1u << 9,
+    QD_W_NEG = 1u << 10,
+    QD_W_WH = 1u << 11,
+    QD_W_NUM = 1u << 12,
+    QD_W_TIME = 1u << 13,
+    QD_W_MONTH = 1u << 14,
+    QD_W_WEEKDAY = 1u << 15,
+    QD_W_HONORIFIC = 1u << 16,
+    QD_W_REL = 1u << 17,  /* relative pronoun */
+    QD_W_FUNCTION = QD_W_DET | QD_W_PRON | QD_W_POSS | QD_W_OBJ | QD_W_PREP | QD_W_CONJ |
+                    QD_W_SUB | QD_W_AUX | QD_W_MODAL | QD_W_NEG | QD_W_WH | QD_W_REL
+};
+
+/* Inflection of a speech-verb form. */
+typedef enum qd_vform {
+    QD_VF_BASE = 0,
+    QD_VF_3SG,
+    QD_VF_PAST,  /* simple past, also used when past == participle */
+    QD_VF_PART,  /* past participle only (written, spoken) */
+    QD_VF_ING
+} qd_vform;
+
+/* Speech verb classes and frames. */
+typedef enum qd_vclass {
+    QD_VC_SPEECH = 0,
+    QD_VC_WRITING,
+    QD_VC_THOUGHT,
+    QD_VC_EVIDENCE,
+    QD_VC_INTENT,
+    QD_VC_QUESTION
+} qd_vclass;
+
+enum {
+    QD_VFR_THAT = 1u << 0,
+    QD_VFR_QUOTE = 1u << 1,
+    QD_VFR_INV = 1u << 2,
+    QD_VFR_OBJ = 1u << 3,
+    QD_VFR_TO = 1u << 4,
+    QD_VFR_ABOUT = 1u << 5
+};
+
+typedef struct qd_speech_verb {
+    const char *lemma;
+    const char *stance;
+    qd_vclass vclass;
+    uint32_t frames;
+} qd_speech_verb;
+
+typedef struct qd_lexword {
+    uint32_t tags;
+    int32_t verb;       /* speech verb index or -1 */
+    uint8_t vform;      /* qd_vform when verb >= 0 */
+    char gender;        /* pronoun or first-name gender: 'm', 'f', 'n', 'p', 'u' or 0 */
+    bool first_name;
+    int32_t variant;    /* name-variant group (index of canonical string) or -1 */
+    int8_t abbr;        /* abbreviation kind + 1 (0: not an abbreviation) */
+} qd_lexword;
+
+typedef enum qd_abbr_kind { QD_ABBR_TITLE = 0, QD_ABBR_MONTH, QD_ABBR_GENERAL, QD_ABBR_INITIALISM } qd_abbr_kind;
+
+typedef enum qd_cue_type {
+    QD_CUE_SOURCE_AFTER = 0,
+    QD_CUE_VERB,
+    QD_CUE_VENUE,
+    QD_CUE_INTERMEDIARY,
+    QD_CUE_PASSIVE
+} qd_cue_type;
+
+typedef struct qd_cue_phrase {
+    qd_cue_type type;
+    int32_t verb;       /* for QD_CUE_VERB: the speech verb it behaves as, or -1 */
+} qd_cue_phrase;
+
+typedef struct qd_role {
+    const char *phrase;
+    const char *key;          /* "foreign-minister", or "*" for a generic noun */
+    const char *categories;   /* comma-separated */
+} qd_role;
+
+typedef enum qd_noun_class {
+    QD_NC_ORG = 0,
+    QD_NC_GOV,
+    QD_NC_GROUP,
+    QD_NC_ANON,
+    QD_NC_DOCUMENT,
+    QD_NC_VENUE,
+    QD_NC_MEDIA
+} qd_noun_class;
+
+typedef struct qd_person {
+    const char *name;
+    const char *role_key;
+    const char *country;
+    char gender;
+} qd_person;
+
+typedef enum qd_place_kind { QD_PL_COUNTRY = 0, QD_PL_CAPITAL, QD_PL_ADJECTIVE, QD_PL_CITY, QD_PL_REGION, QD_PL_ALLIANCE } qd_place_kind;
+
+typedef struct qd_place {
+    const char *name;
+    const char *code;
+    qd_place_kind kind;
+} qd_place;
+
+typedef enum qd_outlet_kind { QD_OUTLET = 0, QD_AGENCY } qd_outlet_kind;
+
+typedef struct qd_outlet {
+    const char *name;
+    qd_outlet_kind kind;
+} qd_outlet;
+
+typedef enum qd_furn_match { QD_FURN_LINE = 0, QD_FURN_PREFIX, QD_FURN_CONTAINS } qd_furn_match;
+
+typedef struct qd_furniture {
+    const char *phrase;
+    qd_furn_match match;
+} qd_furniture;
+
+/* A phrase table: keys are lower-cased words joined by single spaces. */
+typedef struct qd_phrase_table {
+    qd_strmap map;
+    uint32_t max_words;
+} qd_phrase_table;
+
+struct qd_lexicon {
+    qd_arena arena;
+    qd_strmap words;          /* word -> index into lexwords */
+    qd_lexword *lexwords;
+    uint32_t n_lexwords, cap_lexwords;
+
+    qd_speech_verb *verbs;
+    uint32_t n_verbs, cap_verbs;
+    qd_strmap verb_lemmas;    /* lemma -> verb index */
+
+    qd_phrase_table cues;     /* -> index into cue_phrases */
+    qd_cue_phrase *cue_phrases;
+    uint32_t n_cue_phrases, cap_cue_phrases;
+
+    qd_phrase_table roles;    /* -> index into role_list */
+    qd_role *role_list;
+    uint32_t n_roles, cap_roles;
+
+    qd_phrase_table nouns;    /* -> qd_noun_class */
+
+    const char **variant_names; /* canonical spelling of each name-variant group */
+    uint32_t n_variants, cap_variants;
+
+    qd_phrase_table people;   /* full name -> index into person_list */
+    qd_person *person_list;
+    uint32_t n_people, cap_people;
+
+    qd_phrase_table places;   /* -> index into place_list */
+    qd_place *place_list;
+    uint32_t n_places, cap_places;
+
+    qd_phrase_table outlets;  /* alias -> index into outlet_list */
+    qd_strmap outlet_domains; /* domain -> index into outlet_list */
+    qd_outlet *outlet_list;
+    uint32_t n_outlets, cap_outlets;
+
+    qd_furniture *furniture;
+    uint32_t n_furniture, cap_furniture;
+};
+
+/* Word lookup by its lower-cased, normalised form; NULL if unknown. */
+const qd_lexword *qd_lex_word(const qd_lexicon *lx, const char *w, size_t n);
+/* Phrase lookup; true and *value when found. */
+bool qd_lex_phrase(const qd_phrase_table *t, const char *key, size_t n, uint32_t *value);
+
+/* Normalise a key as the loader does (lower case, folded quotes); returns length.  out
+ * must hold 4*n+1 bytes. */
+size_t qd_lex_key(const char *s, size_t n, char *out);
+
+#endif

@@ -1,0 +1,428 @@
+/*
+ * quotes.c - the quotes stage: pair quotation marks into quoted spans.
+ *
+ * Marks are paired per paragraph with a stack, so nesting works whether the inner quote
+ * uses single marks, the same double marks, or guillemets.  Straight marks are opened or
+ * closed by the spacing around them.  Newspaper convention is honoured: a quote left open
+ * at the end of a paragraph continues when the next paragraph opens with a quotation
+ * mark, and otherwise ends with its paragraph.  One sloppy form seen in the wild is
+ * repaired: an outer quote whose closing mark was shared with an inner quote ("... in the
+ * mode of “quiet diplomacy,” the press release says") ends at that shared mark when only
+ * an attribution follows it.
+ *
+ * Whether a span is speech, a scare quote, a name or a title is decided here only where
+ * the span itself tells (a title after "the book", a name before "agency"); the rest is
+ * settled by attribution, which knows whether someone is credited with the words.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "../text/match.h"
+#include "../text/utf8.h"
+#include "quotes.h"
+
+typedef struct opener {
+    uint32_t tok;       /* token index of the opening mark */
+    bool single;
+    bool straight;
+    uint32_t para;      /* paragraph it was opened in */
+} opener;
+
+typedef struct qstate {
+    qd_doc *doc;
+    qd_analysis *an;
+    qd_error *err;
+    opener stack[64];
+    int depth;
+    uint32_t cap_quoted;
+} qstate;
+
+static bool is_open_bracket_or_dash(const qd_token *t)
+{
+    return qd_tok_is(t, '(') || qd_tok_is(t, '[') || (t->kind == QD_TK_PUNCT && t->norm[0] == '-') ||
+           qd_tok_is(t, ':');
+}
+
+/* For a straight or ambiguous mark: does it look like an opening one? */
+static int straight_role(const qd_token *tok, uint32_t i, uint32_t a, uint32_t b)
+{
+    const qd_token *t = &tok[i];
+    bool space_before = (t->flags & QD_TF_SPACE_BEFORE) || i == a ||
+                        is_open_bracket_or_dash(&tok[i - 1]) || tok[i - 1].kind == QD_TK_QUOTE;
+    bool space_after = (t->flags & QD_TF_SPACE_AFTER) || i + 1 >= b ||
+                       (tok[i + 1].kind == QD_TK_PUNCT && !is_open_bracket_or_dash(&tok[i + 1]) &&
+                        tok[i + 1].norm[0] != '-');
+    if (space_before && !space_after)
+        return 1;  /* opening */
+    if (space_after && !space_before)
+        return -1; /* closing */
+    return 0;      /* ambiguous */
+}
+
+static int add_quoted(qstate *q, uint32_t open_tok, uint32_t close_tok, bool closed, uint32_t end_off,
+                      uint32_t flags)
+{
+    qd_doc *doc = q->doc;
+    qd_token *tok = doc->in->tokens;
+    qd_analysis *an = q->an;
+    qd_quoted *x = QD_VEC_PUSH(&doc->in->arena, an->quoted, an->n_quoted, q->cap_quoted);
+    if (!x)
+        return qd_error_set(q->err, QD_ENOMEM, "%s: out of memory", doc->path);
+    x->outer.start = tok[open_tok].start;
+    x->inner.start = tok[open_tok].end;
+    if (closed) {
+        x->outer.end = tok[close_tok].end;
+        x->inner.end = tok[close_tok].start;
+    } else {
+        x->outer.end = end_off;
+        x->inner.end = end_off;
+        flags |= QD_QUOTED_UNCLOSED;
+    }
+    x->flags = flags;
+    x->parent = -1;
+    x->paragraph = tok[open_tok].paragraph;
+    x->sentence = tok[open_tok].sentence;
+    if (doc->paragraphs[x->paragraph].role == QD_PARA_TITLE)
+        x->flags |= QD_QUOTED_IN_TITLE;
+    return 0;
+}
+
+/* Text after an inner quote's closing mark up to the paragraph end reads as an
+ * attribution ("the press release of the Foreign Ministry says."): short, with a cue. */
+static bool attribution_tail(const qd_doc *doc, uint32_t from, uint32_t b)
+{
+    const qd_token *tok = doc->in->tokens;
+    uint32_t words = 0;
+    bool cue = false;
+    for (uint32_t i = from; i < b; i++) {
+        if (tok[i].kind == QD_TK_QUOTE)
+            return false;
+        if (tok[i].kind == QD_TK_WORD) {
+            words++;
+            if (tok[i].lex && tok[i].lex->verb >= 0)
+                cue = true;
+        }
+    }
+    return cue && words <= 14;
+}
+
+static bool para_opens_with_quote(const qd_doc *doc, uint32_t p)
+{
+    const qd_doc_internal *in = doc->in;
+    uint32_t a = in->para_first_token[p], b = in->para_first_token[p + 1];
+    if (a >= b)
+        return false;
+    const qd_token *t = &in->tokens[a];
+    return t->kind == QD_TK_QUOTE &&
+           (t->qmark == QD_QM_DOUBLE_OPEN || t->qmark == QD_QM_DOUBLE_STRAIGHT);
+}
+
+static int close_leftovers(qstate *q, uint32_t para_end_off, uint32_t a, uint32_t b, bool carry)
+{
+    qd_doc *doc = q->doc;
+    qd_token *tok = doc->in->tokens;
+    int rc;
+    while (q->depth > 0) {
+        opener *o = &q->stack[q->depth - 1];
+        if (o->single) { /* unmatched single marks are usually apostrophes */
+            q->depth--;
+            continue;
+        }
+        if (carry && q->depth == 1)
+            return 0; /* continues in the next paragraph */
+        /* shared closing mark: end at the last closing mark inside, if only an
+         * attribution follows it */
+        uint32_t last_close = UINT32_MAX;
+        for (uint32_t i = b; i > o->tok + 1 && i > a; i--) {
+            const qd_token *t = &tok[i - 1];
+            if (t->kind == QD_TK_QUOTE &&
+                (t->qmark == QD_QM_DOUBLE_CLOSE || t->qmark == QD_QM_DOUBLE_STRAIGHT)) {
+                last_close = i - 1;
+                break;
+            }
+        }
+        uint32_t flags = o->para != tok[o->tok].paragraph ? QD_QUOTED_MULTIPARA : 0;
+        if (o->para != tok[b - 1].paragraph)
+            flags |= QD_QUOTED_MULTIPARA;
+        if (last_close != UINT32_MAX && attribution_tail(doc, last_close + 1, b))
+            rc = add_quoted(q, o->tok, last_close, true, 0, flags);
+        else
+            rc = add_quoted(q, o->tok, 0, false, para_end_off, flags);
+        if (rc)
+            return rc;
+        q->depth--;
+    }
+    return 0;
+}
+
+static int pair_paragraph(qstate *q, uint32_t p, bool *carried)
+{
+    qd_doc *doc = q->doc;
+    qd_doc_internal *in = doc->in;
+    qd_token *tok = in->tokens;
+    uint32_t a = in->para_first_token[p], b = in->para_first_token[p + 1];
+    int rc;
+    if (a >= b)
+        return 0;
+    bool reopened = *carried && para_opens_with_quote(doc, p);
+    if (*carried && !reopened) {
+        /* the quote left open did not continue: it ended with the previous paragraph */
+        opener *o = &q->stack[0];
+        uint32_t prev_end = tok[a - 1].end;
+        rc = add_quoted(q, o->tok, 0, false, prev_end, 0);
+        if (rc)
+            return rc;
+        q->depth = 0;
+    }
+    *carried = false;
+    uint32_t first = a;
+    if (reopened)
+        first = a + 1; /* the re-opening mark continues the carried quote */
+    for (uint32_t i = first; i < b; i++) {
+        qd_token *t = &tok[i];
+        if (t->kind != QD_TK_QUOTE)
+            continue;
+        qd_qmark m = (qd_qmark)t->qmark;
+        int role = 0; /* 1 open, -1 close */
+        bool single = m == QD_QM_SINGLE_OPEN || m == QD_QM_SINGLE_CLOSE || m == QD_QM_SINGLE_STRAIGHT;
+        bool straight = m == QD_QM_DOUBLE_STRAIGHT || m == QD_QM_SINGLE_STRAIGHT;
+        switch (m) {
+        case QD_QM_DOUBLE_OPEN:
+        case QD_QM_SINGLE_OPEN:
+            role = 1;
+            /* „…“ (German): a “ closing a „ */
+            if (m == QD_QM_DOUBLE_OPEN && q->depth > 0 && !q->stack[q->depth - 1].single &&
+                doc->text[tok[q->stack[q->depth - 1].tok].start] == '\xe2' &&
+                (unsigned char)doc->text[tok[q->stack[q->depth - 1].tok].start + 2] == 0x9E &&
+                straight_role(tok, i, a, b) < 0)
+                role = -1;
+            break;
+        case QD_QM_DOUBLE_CLOSE:
+            role = -1;
+            break;
+        case QD_QM_SINGLE_CLOSE:
+            /* ’ closes only an open single quote; otherwise it is an apostrophe */
+            role = -1;
+            break;
+        case QD_QM_DOUBLE_STRAIGHT:
+        case QD_QM_SINGLE_STRAIGHT: {
+            int r = straight_role(tok, i, a, b);
+            bool open_same = false;
+            for (int d = q->depth - 1; d >= 0; d--)
+                if (q->stack[d].single == single && q->stack[d].straight) {
+                    open_same = true;
+                    break;
+                }
+            if (r == 0)
+                role = open_same ? -1 : 1;
+            else if (r > 0 && open_same && single)
+                role = -1;
+            else
+                role = r;
+            if (single && role == 1) {
+                /* a straight single opens only with a closing partner in the paragraph */
+                bool partner = false;
+                for (uint32_t k = i + 1; k < b; k++)
+                    if (tok[k].kind == QD_TK_QUOTE && tok[k].qmark == QD_QM_SINGLE_STRAIGHT &&
+                        straight_role(tok, k, a, b) <= 0) {
+                        partner = true;
+                        break;
+                    }
+                if (!partner)
+                    role = 0;
+            }
+            break;
+        }
+        default:
+            break;
+        }
+        if (role > 0) {
+            if (q->depth < 64)
+                q->stack[q->depth++] = (opener){i, single, straight, p};
+        } else if (role < 0) {
+            int d;
+            for (d = q->depth - 1; d >= 0; d--)
+                if (q->stack[d].single == single)
+                    break;
+            if (d < 0)
+                continue; /* stray closing mark (or an apostrophe) */
+            /* a double mark never closes across an open single quote: drop those */
+            opener o = q->stack[d];
+            q->depth = d;
+            uint32_t flags = o.para != p ? QD_QUOTED_MULTIPARA : 0;
+            if ((rc = add_quoted(q, o.tok, i, true, 0, flags)) != 0)
+                return rc;
+        }
+    }
+    /* paragraph end */
+    bool next_body = p + 1 < doc->n_paragraphs && doc->paragraphs[p + 1].role == QD_PARA_BODY;
+    bool carry = false;
+    if (q->depth > 0 && next_body && para_opens_with_quote(doc, p + 1)) {
+        /* only the outermost double quote carries over */
+        int outer = -1;
+        for (int d = 0; d < q->depth; d++)
+            if (!q->stack[d].single) {
+                outer = d;
+                break;
+            }
+        if (outer >= 0) {
+            opener o = q->stack[outer];
+            /* close everything above it in this paragraph */
+            int keep = q->depth;
+            q->depth = keep;
+            rc = 0;
+            while (q->depth > outer + 1) {
+                opener *x = &q->stack[q->depth - 1];
+                if (!x->single && (rc = add_quoted(q, x->tok, 0, false, tok[b - 1].end, 0)) != 0)
+                    return rc;
+                q->depth--;
+            }
+            q->stack[0] = o;
+            q->depth = 1;
+            carry = true;
+        }
+    }
+    if ((rc = close_leftovers(q, tok[b - 1].end, a, b, carry)) != 0)
+        return rc;
+    *carried = carry && q->depth == 1;
+    return 0;
+}
+
+static int cmp_quoted(const void *x, const void *y)
+{
+    const qd_quoted *a = x, *b = y;
+    if (a->outer.start != b->outer.start)
+        return a->outer.start < b->outer.start ? -1 : 1;
+    /* outer before inner */
+    if (a->outer.end != b->outer.end)
+        return a->outer.end > b->outer.end ? -1 : 1;
+    return 0;
+}
+
+/* A quoted span that is a name or a title, judging by its words and neighbours. */
+static qd_quoted_type intrinsic_type(const qd_doc *doc, const qd_quoted *x)
+{
+    const qd_doc_internal *in = doc->in;
+    const qd_token *tok = in->tokens;
+    const qd_lexicon *lx = in->lx;
+    /* tokens inside */
+    uint32_t first = UINT32_MAX, last = 0, words = 0, caps = 0;
+    for (uint32_t i = qd_token_at(doc, x->inner.start); i < in->n_tokens && tok[i].start < x->inner.end; i++) {
+        if (words > 8)
+            break;
+        if (tok[i].end <= x->inner.end) {
+            if (first == UINT32_MAX)
+                first = i;
+            last = i;
+            if (tok[i].kind == QD_TK_WORD) {
+                words++;
+                if ((tok[i].flags & QD_TF_CAP) || (tok[i].lex && (tok[i].lex->tags & QD_W_FUNCTION)))
+                    caps++;
+            }
+        }
+    }
+    if (first == UINT32_MAX || words == 0 || words > 8)
+        return QD_QUOTED_SPEECH;
+    bool all_caps = caps == words && (tok[first].flags & QD_TF_CAP);
+    if (!all_caps)
+        return QD_QUOTED_SPEECH;
+    /* the word after the closing mark: "the “Interfax” agency" */
+    uint32_t after = last + 1;
+    while (after < in->n_tokens && tok[after].kind == QD_TK_QUOTE)
+        after++;
+    uint32_t v;
+    if (after < in->n_tokens && tok[after].paragraph == x->paragraph &&
+        qd_match_phrase(doc, &lx->nouns, after, in->n_tokens, false, &v) &&
+        (v == QD_NC_MEDIA || v == QD_NC_ORG))
+        return QD_QUOTED_NAME;
+    if (qd_match_phrase(doc, &lx->outlets, first, last + 1, false, &v) == last + 1 - first)
+        return QD_QUOTED_NAME;
+    /* the word before the opening mark: "the book “Fire and Fury”", "titled “...”" */
+    uint32_t before = first;
+    while (before > 0 && tok[before - 1].kind == QD_TK_QUOTE)
+        before--;
+    if (before > 0) {
+        static const char *const title_cues[] = {"book",   "film",     "movie",  "song",     "album",
+                                                 "novel",  "titled",   "entitled", "headline", "show",
+                                                 "series", "documentary", "play", "poem", "memoir", "essay",
+                                                 "column", "program", "programme", "report"};
+        const qd_token *b = &tok[before - 1];
+        for (size_t k = 0; k < sizeof(title_cues) / sizeof(title_cues[0]); k++)
+            if (b->kind == QD_TK_WORD && strcmp(b->norm, title_cues[k]) == 0 && words >= 2)
+                return QD_QUOTED_TITLE;
+    }
+    return QD_QUOTED_SPEECH;
+}
+
+int qd_quotes_find(qd_doc *doc, qd_analysis *an, qd_error *err)
+{
+    qstate q = {doc, an, err, {{0}}, 0, 0};
+    bool carried = false;
+    int rc;
+    for (uint32_t p = 0; p < doc->n_paragraphs; p++) {
+        if (doc->paragraphs[p].role != QD_PARA_BODY && doc->paragraphs[p].role != QD_PARA_TITLE) {
+            if (carried) {
+                uint32_t a = doc->in->para_first_token[p];
+                if (a > 0 && (rc = add_quoted(&q, q.stack[0].tok, 0, false, doc->in->tokens[a - 1].end, 0)) != 0)
+                    return rc;
+                q.depth = 0;
+                carried = false;
+            }
+            continue;
+        }
+        if ((rc = pair_paragraph(&q, p, &carried)) != 0)
+            return rc;
+    }
+    if (carried && q.depth > 0) {
+        uint32_t n = doc->in->n_tokens;
+        if ((rc = add_quoted(&q, q.stack[0].tok, 0, false, doc->in->tokens[n - 1].end, 0)) != 0)
+            return rc;
+    }
+    if (an->n_quoted > 1)
+        qsort(an->quoted, an->n_quoted, sizeof(qd_quoted), cmp_quoted);
+
+    /* nesting, token membership, intrinsic type, full-sentence flag */
+    qd_token *tok = doc->in->tokens;
+    for (uint32_t k = 0; k < an->n_quoted; k++) {
+        qd_quoted *x = &an->quoted[k];
+        for (int32_t j = (int32_t)k - 1; j >= 0; j--) {
+            qd_quoted *y = &an->quoted[j];
+            if (y->outer.start <= x->outer.start && y->outer.end >= x->outer.end) {
+                x->parent = j;
+                break;
+            }
+        }
+        x->type = intrinsic_type(doc, x);
+    }
+    /* innermost span per token: later (inner) spans overwrite outer ones */
+    uint32_t t = 0;
+    for (uint32_t k = 0; k < an->n_quoted; k++) {
+        qd_quoted *x = &an->quoted[k];
+        while (t < doc->in->n_tokens && tok[t].end <= x->outer.start)
+            t++;
+        for (uint32_t i = t; i < doc->in->n_tokens && tok[i].start < x->outer.end; i++)
+            tok[i].quoted = (int32_t)k;
+    }
+    for (uint32_t k = 0; k < an->n_quoted; k++) {
+        qd_quoted *x = &an->quoted[k];
+        /* a full quote: starts with a capital and holds a sentence end, or is long */
+        uint32_t words = 0;
+        bool cap_start = false, term = false;
+        bool seen_first = false;
+        for (uint32_t i = qd_token_at(doc, x->inner.start); i < doc->in->n_tokens; i++) {
+            if (tok[i].end > x->inner.end)
+                break;
+            if (tok[i].kind == QD_TK_WORD || tok[i].kind == QD_TK_NUM) {
+                if (!seen_first)
+                    cap_start = (tok[i].flags & QD_TF_CAP) || tok[i].kind == QD_TK_NUM;
+                seen_first = true;
+                words++;
+            }
+            if (qd_tok_is(&tok[i], '.') || qd_tok_is(&tok[i], '?') || qd_tok_is(&tok[i], '!'))
+                term = true;
+        }
+        if ((cap_start && (term || words >= 6)) || words >= 12)
+            x->flags |= QD_QUOTED_FULL;
+    }
+    return 0;
+}

@@ -1,0 +1,93 @@
+/*
+ * report_util.c - see report_util.h.
+ */
+#include "report_util.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+const qd_style *qd_style_get(bool color)
+{
+    static const qd_style plain = {"", "", "", "", "", "", ""};
+    static const qd_style ansi = {"\x1b[1m", "\x1b[0m", "\x1b[31m", "\x1b[32m", "\x1b[36m", "\x1b[2m", "\x1b[33m"};
+    return color ? &ansi : &plain;
+}
+
+/* Length of the UTF-8 sequence starting with byte c. */
+static size_t seq_len(unsigned char c)
+{
+    return c < 0x80 ? 1 : c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
+}
+
+void qd_buf_append_collapsed(qd_buf *b, const char *s, size_t n, size_t max)
+{
+    size_t chars = 0;
+    bool space = false;
+    for (size_t i = 0; i < n;) {
+        unsigned char c = (unsigned char)s[i];
+        if (c == ' ' || c == '\n' || c == '\t' || c == '\r') {
+            space = chars > 0;
+            i++;
+            continue;
+        }
+        if (chars >= max) {
+            qd_buf_puts(b, "\xe2\x80\xa6");
+            return;
+        }
+        if (space) {
+            qd_buf_putc(b, ' ');
+            chars++;
+            space = false;
+        }
+        size_t k = seq_len(c);
+        if (i + k > n)
+            k = n - i;
+        qd_buf_append(b, s + i, k);
+        chars++;
+        i += k;
+    }
+}
+
+void qd_buf_append_wrapped(qd_buf *b, const char *s, size_t n, size_t indent, size_t width)
+{
+    size_t col = indent;
+    size_t i = 0;
+    bool first = true;
+    while (i < n) {
+        while (i < n && (s[i] == ' ' || s[i] == '\n' || s[i] == '\t' || s[i] == '\r'))
+            i++;
+        if (i >= n)
+            break;
+        size_t j = i, chars = 0;
+        while (j < n && s[j] != ' ' && s[j] != '\n' && s[j] != '\t' && s[j] != '\r') {
+            j += seq_len((unsigned char)s[j]);
+            chars++;
+        }
+        if (j > n)
+            j = n;
+        if (!first && col + 1 + chars > width) {
+            qd_buf_putc(b, '\n');
+            qd_buf_fill(b, ' ', indent);
+            col = indent;
+        } else if (!first) {
+            qd_buf_putc(b, ' ');
+            col++;
+        }
+        qd_buf_append(b, s + i, j - i);
+        col += chars;
+        first = false;
+        i = j;
+    }
+}
+
+unsigned qd_count_speakers(const qd_analysis *an)
+{
+    unsigned n = 0;
+    for (uint32_t e = 0; e < an->n_entities; e++)
+        for (uint32_t i = 0; i < an->n_statements; i++)
+            if (an->statements[i].entity == (int32_t)e) {
+                n++;
+                break;
+            }
+    return n;
+}

@@ -1,0 +1,30 @@
+/*
+ * report_util.h - helpers shared by the report writers: terminal styles, wrapping,
+ * counting.
+ */
+#ifndef QD_REPORT_UTIL_H
+#define QD_REPORT_UTIL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "../util/buf.h"
+#include "quotediff/analysis.h"
+
+typedef struct qd_style {
+    const char *bold, *reset, *red, *green, *cyan, *dim, *yellow;
+} qd_style;
+
+const qd_style *qd_style_get(bool color);
+
+/* Append text with whitespace runs collapsed, cut to `max` characters with "…". */
+void qd_buf_append_collapsed(qd_buf *b, const char *s, size_t n, size_t max);
+
+/* Append text with whitespace collapsed, wrapped at `width` columns, continuation
+ * lines indented by `indent` spaces. */
+void qd_buf_append_wrapped(qd_buf *b, const char *s, size_t n, size_t indent, size_t width);
+
+/* Entities credited with at least one statement. */
+unsigned qd_count_speakers(const qd_analysis *an);
+
+#endif

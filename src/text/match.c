@@ -1,0 +1,54 @@
+/*
+ * match.c - longest-match lookup of multi-word lexicon entries over tokens.
+ */
+#include "match.h"
+
+#include <string.h>
+
+bool qd_tok_possessive(const qd_token *t)
+{
+    if (t->kind != QD_TK_WORD || t->normlen < 3)
+        return false;
+    const char *n = t->norm;
+    uint32_t l = t->normlen;
+    return (n[l - 2] == '\'' && n[l - 1] == 's') ;
+}
+
+uint32_t qd_tok_base_len(const qd_token *t)
+{
+    return qd_tok_possessive(t) ? t->normlen - 2 : t->normlen;
+}
+
+uint32_t qd_match_phrase(const qd_doc *doc, const qd_phrase_table *t, uint32_t i, uint32_t end,
+                         bool allow_possessive, uint32_t *value)
+{
+    const qd_token *tok = doc->in->tokens;
+    if (t->max_words == 0 || i >= end)
+        return 0;
+    char key[512];
+    size_t kl = 0;
+    uint32_t best = 0;
+    uint32_t maxw = t->max_words;
+    for (uint32_t k = 0; k < maxw && i + k < end; k++) {
+        const qd_token *x = &tok[i + k];
+        if (x->kind != QD_TK_WORD && x->kind != QD_TK_NUM && !(x->kind == QD_TK_PUNCT && x->norm[0] == '-'))
+            break;
+        if (kl + x->normlen + 2 >= sizeof(key))
+            break;
+        if (k > 0)
+            key[kl++] = ' ';
+        memcpy(key + kl, x->norm, x->normlen);
+        kl += x->normlen;
+        uint32_t v;
+        if (qd_lex_phrase(t, key, kl, &v)) {
+            best = k + 1;
+            *value = v;
+        } else if (allow_possessive && qd_tok_possessive(x) &&
+                   qd_lex_phrase(t, key, kl - 2, &v)) {
+            best = k + 1;
+            *value = v;
+            break; /* a possessive ends the phrase */
+        }
+    }
+    return best;
+}

@@ -1,0 +1,453 @@
+/*
+ * segment.c - the text stage: tokens and sentences inside the paragraphs ingest found.
+ *
+ * Tokens keep byte offsets into doc->text and carry a normalised form (lower case, curly
+ * quotes and dashes folded) for matching, so nothing downstream has to care which quote
+ * characters a site used.  Sentence boundaries are decided on tokens, with the lexicon's
+ * abbreviations ("Mr.", "Jan.", "U.S.") and single-letter initials holding a dot back.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "../doc_internal.h"
+#include "utf8.h"
+
+typedef struct seg {
+    qd_doc *doc;
+    const char *s;
+    uint32_t len;
+    qd_error *err;
+} seg;
+
+static uint32_t cp_at(const seg *g, uint32_t i, int *k)
+{
+    uint32_t cp;
+    int n = qd_utf8_decode(g->s, g->len, i, &cp);
+    if (k)
+        *k = n;
+    return cp;
+}
+
+static bool is_alnum(uint32_t cp)
+{
+    return qd_cp_is_letter(cp) || qd_cp_is_digit(cp) || (cp >= 0x300 && cp <= 0x36F);
+}
+
+static bool is_apostrophe(uint32_t cp)
+{
+    return cp == '\'' || cp == 0x2019 || cp == 0x02BC;
+}
+
+/* Letters from i on (stops at the first non-letter); returns the end offset. */
+static uint32_t letter_run(const seg *g, uint32_t i, uint32_t end, bool *all_lower, int *count)
+{
+    *all_lower = true;
+    *count = 0;
+    while (i < end) {
+        int k;
+        uint32_t cp = cp_at(g, i, &k);
+        if (!qd_cp_is_letter(cp))
+            break;
+        if (!qd_cp_is_lower(cp))
+            *all_lower = false;
+        (*count)++;
+        i += (uint32_t)k;
+    }
+    return i;
+}
+
+/* "U.S.", "D.C.", "a.m.": single letters each followed by a dot, at least two. */
+static uint32_t scan_initialism(const seg *g, uint32_t i, uint32_t end)
+{
+    uint32_t j = i;
+    int groups = 0;
+    while (j < end) {
+        int k;
+        uint32_t cp = cp_at(g, j, &k);
+        if (!qd_cp_is_letter(cp) || j + (uint32_t)k >= end || g->s[j + (uint32_t)k] != '.')
+            break;
+        uint32_t after = j + (uint32_t)k + 1;
+        groups++;
+        j = after;
+        if (after < end) {
+            int k2;
+            uint32_t c2 = cp_at(g, after, &k2);
+            /* the next letter must again be a single one */
+            if (qd_cp_is_letter(c2) && after + (uint32_t)k2 < end && g->s[after + (uint32_t)k2] == '.')
+                continue;
+        }
+        break;
+    }
+    if (groups < 2)
+        return 0;
+    /* "U.S.-led" or "U.S.A" glued to more letters is not a clean initialism */
+    if (j < end) {
+        uint32_t cp = cp_at(g, j, NULL);
+        if (qd_cp_is_letter(cp) || qd_cp_is_digit(cp))
+            return 0;
+    }
+    return j;
+}
+
+static uint32_t scan_word(const seg *g, uint32_t i, uint32_t end)
+{
+    const qd_lexicon *lx = g->doc->in->lx;
+    uint32_t j = i;
+    uint32_t prev = 0;
+    while (j < end) {
+        int k;
+        uint32_t cp = cp_at(g, j, &k);
+        if (is_alnum(cp)) {
+            prev = cp;
+            j += (uint32_t)k;
+            continue;
+        }
+        uint32_t nj = j + (uint32_t)k;
+        uint32_t next = 0;
+        int nk = 0;
+        if (nj < end)
+            next = cp_at(g, nj, &nk);
+        if (is_apostrophe(cp) && qd_cp_is_letter(prev) && qd_cp_is_letter(next)) {
+            prev = cp;
+            j = nj;
+            continue;
+        }
+        if ((cp == '-' || cp == 0x2010 || cp == 0x2011) && is_alnum(prev) && is_alnum(next)) {
+            prev = cp;
+            j = nj;
+            continue;
+        }
+        if ((cp == '.' || cp == ':' || cp == ',' || cp == '/') && qd_cp_is_digit(prev) &&
+            qd_cp_is_digit(next)) {
+            prev = cp;
+            j = nj;
+            continue;
+        }
+        if (cp == '&' && qd_cp_is_upper(prev) && qd_cp_is_upper(next)) {
+            prev = cp;
+            j = nj;
+            continue;
+        }
+        if (cp == '.' && qd_cp_is_letter(prev) && qd_cp_is_letter(next)) {
+            /* A domain-like name ("Caliber.az", "Caliber.Az", "nytimes.com") stays one
+             * word; a missing space after a full stop ("said.The") does not. */
+            bool lower;
+            int count;
+            uint32_t re = letter_run(g, nj, end, &lower, &count);
+            char buf[64];
+            size_t bl = 0;
+            if (re - nj < sizeof(buf) / 4)
+                bl = qd_utf8_normalize(g->s + nj, re - nj, buf, sizeof(buf));
+            const qd_lexword *w = bl ? qd_lex_word(lx, buf, bl) : NULL;
+            bool function_word = w && (w->tags & QD_W_FUNCTION);
+            if (!function_word && ((lower && count >= 2 && count <= 6) || count <= 3)) {
+                prev = cp;
+                j = nj;
+                continue;
+            }
+        }
+        break;
+    }
+    return j;
+}
+
+static int push_token(seg *g, uint32_t start, uint32_t end, qd_token_kind kind, uint32_t para,
+                      uint16_t flags)
+{
+    qd_doc *doc = g->doc;
+    qd_doc_internal *in = doc->in;
+    qd_token *t = QD_VEC_PUSH(&in->arena, in->tokens, in->n_tokens, in->cap_tokens);
+    if (!t)
+        return qd_error_set(g->err, QD_ENOMEM, "%s: out of memory", doc->path);
+    size_t n = end - start;
+    char *norm = qd_arena_alloc(&in->arena, 4 * n + 1);
+    if (!norm)
+        return qd_error_set(g->err, QD_ENOMEM, "%s: out of memory", doc->path);
+    size_t nl = qd_utf8_normalize(g->s + start, n, norm, 4 * n + 1);
+    t->start = start;
+    t->end = end;
+    t->norm = norm;
+    t->normlen = (uint32_t)nl;
+    t->kind = (uint8_t)kind;
+    t->flags = flags;
+    t->paragraph = para;
+    t->quoted = -1;
+    if (kind == QD_TK_WORD || kind == QD_TK_NUM) {
+        t->lex = qd_lex_word(in->lx, norm, nl);
+        int letters = 0, upper = 0;
+        bool first = true;
+        for (uint32_t i = start; i < end;) {
+            int k;
+            uint32_t cp = cp_at(g, i, &k);
+            i += (uint32_t)k;
+            if (!qd_cp_is_letter(cp))
+                continue;
+            letters++;
+            if (qd_cp_is_upper(cp)) {
+                upper++;
+                if (first)
+                    t->flags |= QD_TF_CAP;
+            }
+            first = false;
+        }
+        if (letters >= 2 && upper == letters)
+            t->flags |= QD_TF_ALLCAPS;
+    } else if (kind == QD_TK_QUOTE) {
+        uint32_t cp = cp_at(g, start, NULL);
+        t->qmark = (uint8_t)qd_cp_quote_mark(cp);
+    }
+    return 0;
+}
+
+/* A word the site glued to the next one ("declaredthat", "informedthat"): split when the
+ * head is a speech-verb form and the tail a function word. */
+static bool glued_split(const seg *g, uint32_t start, uint32_t end, uint32_t *cut)
+{
+    static const char *const tails[] = {"that", "the", "to"};
+    const qd_lexicon *lx = g->doc->in->lx;
+    uint32_t n = end - start;
+    if (n < 7 || n > 40)
+        return false;
+    char buf[164];
+    size_t bl = qd_utf8_normalize(g->s + start, n, buf, sizeof(buf));
+    if (bl != n) /* only plain ASCII lower-case words */
+        return false;
+    for (uint32_t i = 0; i < n; i++)
+        if (buf[i] < 'a' || buf[i] > 'z' || g->s[start + i] != buf[i])
+            return false;
+    if (qd_lex_word(lx, buf, bl))
+        return false;
+    for (size_t k = 0; k < sizeof(tails) / sizeof(tails[0]); k++) {
+        size_t tl = strlen(tails[k]);
+        if (bl <= tl + 3 || memcmp(buf + bl - tl, tails[k], tl) != 0)
+            continue;
+        const qd_lexword *w = qd_lex_word(lx, buf, bl - tl);
+        if (w && w->verb >= 0) {
+            *cut = start + (uint32_t)(bl - tl);
+            return true;
+        }
+    }
+    return false;
+}
+
+static int tokenize_paragraph(seg *g, uint32_t para)
+{
+    qd_paragraph *p = &g->doc->paragraphs[para];
+    uint32_t i = p->span.start, end = p->span.end;
+    bool space = true;
+    bool first = true;
+    int rc;
+    while (i < end) {
+        int k;
+        uint32_t cp = cp_at(g, i, &k);
+        if (qd_cp_is_space(cp) || cp == 0xFFFD || cp == 0 || (cp < 0x20)) {
+            space = true;
+            i += (uint32_t)k;
+            continue;
+        }
+        uint16_t flags = (uint16_t)((space ? QD_TF_SPACE_BEFORE : 0) | (first ? QD_TF_PARA_START : 0));
+        uint32_t start = i, stop;
+        qd_token_kind kind;
+        qd_qmark qm = qd_cp_quote_mark(cp);
+        if (qm != QD_QM_NONE) {
+            kind = QD_TK_QUOTE;
+            stop = i + (uint32_t)k;
+        } else if (is_alnum(cp)) {
+            uint32_t ini = qd_cp_is_letter(cp) ? scan_initialism(g, i, end) : 0;
+            if (ini) {
+                stop = ini;
+                flags |= QD_TF_DOT;
+            } else {
+                stop = scan_word(g, i, end);
+            }
+            kind = qd_cp_is_digit(cp) ? QD_TK_NUM : QD_TK_WORD;
+            uint32_t cut;
+            if (kind == QD_TK_WORD && !ini && glued_split(g, start, stop, &cut)) {
+                if ((rc = push_token(g, start, cut, kind, para, flags | QD_TF_SPLIT)) != 0)
+                    return rc;
+                start = cut;
+                flags = QD_TF_SPLIT;
+            }
+        } else if (cp == '.' && i + 2 < end && g->s[i + 1] == '.' && g->s[i + 2] == '.') {
+            kind = QD_TK_PUNCT;
+            stop = i + 3;
+            while (stop < end && g->s[stop] == '.')
+                stop++;
+        } else if (cp == '-' && i + 1 < end && g->s[i + 1] == '-') {
+            kind = QD_TK_PUNCT;
+            stop = i + 2;
+        } else if (cp < 0x80 ? strchr(".,;:!?()[]{}", (int)cp) != NULL
+                             : (qd_cp_is_dash(cp) || cp == 0x2026 || cp == 0xBF || cp == 0xA1)) {
+            kind = QD_TK_PUNCT;
+            stop = i + (uint32_t)k;
+        } else if (cp == '-') {
+            kind = QD_TK_PUNCT;
+            stop = i + 1;
+        } else {
+            kind = QD_TK_SYMBOL;
+            stop = i + (uint32_t)k;
+        }
+        if ((rc = push_token(g, start, stop, kind, para, flags)) != 0)
+            return rc;
+        first = false;
+        space = false;
+        i = stop;
+        if (i < end) {
+            uint32_t c2 = cp_at(g, i, NULL);
+            if (qd_cp_is_space(c2))
+                g->doc->in->tokens[g->doc->in->n_tokens - 1].flags |= QD_TF_SPACE_AFTER;
+        } else {
+            g->doc->in->tokens[g->doc->in->n_tokens - 1].flags |= QD_TF_SPACE_AFTER;
+        }
+    }
+    return 0;
+}
+
+/* ---- sentences -------------------------------------------------------------- */
+
+static bool is_terminal(const qd_token *t)
+{
+    if (t->kind != QD_TK_PUNCT)
+        return false;
+    return qd_tok_is(t, '.') || qd_tok_is(t, '!') || qd_tok_is(t, '?') ||
+           strcmp(t->norm, "...") == 0 || (t->normlen > 3 && t->norm[0] == '.');
+}
+
+static bool is_closer(const qd_token *t)
+{
+    if (t->kind == QD_TK_QUOTE)
+        return t->qmark == QD_QM_DOUBLE_CLOSE || t->qmark == QD_QM_SINGLE_CLOSE ||
+               ((t->qmark == QD_QM_DOUBLE_STRAIGHT || t->qmark == QD_QM_SINGLE_STRAIGHT) &&
+                !(t->flags & QD_TF_SPACE_BEFORE));
+    return qd_tok_is(t, ')') || qd_tok_is(t, ']');
+}
+
+static bool starts_sentence(const qd_token *t, const qd_token *end)
+{
+    if (t->kind == QD_TK_NUM)
+        return true;
+    if (t->kind == QD_TK_WORD)
+        return (t->flags & QD_TF_CAP) != 0;
+    if (t->kind == QD_TK_QUOTE) {
+        if (t->qmark == QD_QM_DOUBLE_OPEN || t->qmark == QD_QM_SINGLE_OPEN ||
+            t->qmark == QD_QM_DOUBLE_STRAIGHT)
+            return true;
+        return false;
+    }
+    if ((qd_tok_is(t, '(') || qd_tok_is(t, '[')) && t + 1 < end)
+        return starts_sentence(t + 1, end);
+    return t->kind == QD_TK_PUNCT && (t->norm[0] == '-' || t->normlen > 1);
+}
+
+/* Does the dot token at index `dot` belong to an abbreviation rather than end a sentence?
+ * `next` is the first token after it (and any closers). */
+static bool dot_is_abbreviation(const qd_token *tok, uint32_t first, uint32_t dot, const qd_token *next)
+{
+    if (!qd_tok_is(&tok[dot], '.') || dot == first)
+        return false;
+    const qd_token *w = &tok[dot - 1];
+    if (w->kind != QD_TK_WORD || w->end != tok[dot].start)
+        return false;
+    const qd_lexword *lw = w->lex;
+    bool next_lower = next && next->kind == QD_TK_WORD && !(next->flags & QD_TF_CAP);
+    bool next_num = next && next->kind == QD_TK_NUM;
+    bool next_function = next && next->lex && (next->lex->tags & QD_W_FUNCTION);
+    if (lw && lw->abbr) {
+        switch ((qd_abbr_kind)(lw->abbr - 1)) {
+        case QD_ABBR_TITLE:
+            return true;
+        case QD_ABBR_MONTH:
+            return next_num || next_lower;
+        case QD_ABBR_GENERAL:
+            return next_lower || next_num || !next_function;
+        case QD_ABBR_INITIALISM:
+            return !next_function;
+        }
+    }
+    /* A single capital letter: a middle initial ("Michael J. Fox"). */
+    if (w->end - w->start == 1 && (w->flags & QD_TF_CAP))
+        return next && next->kind == QD_TK_WORD && (next->flags & QD_TF_CAP) && !next_function;
+    return false;
+}
+
+static int add_sentence(seg *g, uint32_t para, uint32_t a, uint32_t b)
+{
+    qd_doc *doc = g->doc;
+    qd_doc_internal *in = doc->in;
+    qd_sentence *s = QD_VEC_PUSH(&in->arena, doc->sentences, doc->n_sentences, in->cap_sentences);
+    if (!s)
+        return qd_error_set(g->err, QD_ENOMEM, "%s: out of memory", doc->path);
+    s->paragraph = para;
+    s->first_token = a;
+    s->n_tokens = b - a;
+    s->span = qd_span_make(in->tokens[a].start, in->tokens[b - 1].end);
+    uint32_t idx = doc->n_sentences - 1;
+    for (uint32_t i = a; i < b; i++)
+        in->tokens[i].sentence = idx;
+    in->tokens[a].flags |= QD_TF_SENT_START;
+    qd_paragraph *p = &doc->paragraphs[para];
+    if (p->n_sentences == 0)
+        p->first_sentence = idx;
+    p->n_sentences++;
+    return 0;
+}
+
+static int split_sentences(seg *g, uint32_t para, uint32_t a, uint32_t b)
+{
+    qd_token *tok = g->doc->in->tokens;
+    uint32_t start = a;
+    int rc;
+    for (uint32_t t = a; t < b; t++) {
+        bool term = is_terminal(&tok[t]);
+        bool initialism_end = tok[t].kind == QD_TK_WORD && (tok[t].flags & QD_TF_DOT);
+        if (!term && !initialism_end)
+            continue;
+        uint32_t u = t + 1;
+        while (u < b && is_closer(&tok[u]))
+            u++;
+        if (u >= b)
+            break;
+        const qd_token *next = &tok[u];
+        if (initialism_end) {
+            /* "in the U.S. The talks..." ends a sentence; "U.S. President" does not. */
+            if (!(next->kind == QD_TK_WORD && (next->flags & QD_TF_CAP) && next->lex &&
+                  (next->lex->tags & QD_W_FUNCTION)))
+                continue;
+        } else {
+            if (!starts_sentence(next, tok + b))
+                continue;
+            if (dot_is_abbreviation(tok, a, t, next))
+                continue;
+        }
+        if ((rc = add_sentence(g, para, start, u)) != 0)
+            return rc;
+        start = u;
+        t = u - 1;
+    }
+    if (start < b)
+        return add_sentence(g, para, start, b);
+    return 0;
+}
+
+int qd_text_segment(qd_doc *doc, qd_error *err)
+{
+    seg g = {doc, doc->text, (uint32_t)doc->len, err};
+    qd_doc_internal *in = doc->in;
+    in->para_first_token = qd_arena_calloc(&in->arena, doc->n_paragraphs + 1, sizeof(uint32_t));
+    if (!in->para_first_token)
+        return qd_error_set(err, QD_ENOMEM, "%s: out of memory", doc->path);
+    for (uint32_t p = 0; p < doc->n_paragraphs; p++) {
+        qd_paragraph *par = &doc->paragraphs[p];
+        in->para_first_token[p] = in->n_tokens;
+        if (par->role != QD_PARA_BODY && par->role != QD_PARA_TITLE)
+            continue;
+        uint32_t a = in->n_tokens;
+        int rc = tokenize_paragraph(&g, p);
+        if (rc)
+            return rc;
+        if (in->n_tokens > a && (rc = split_sentences(&g, p, a, in->n_tokens)) != 0)
+            return rc;
+    }
+    in->para_first_token[doc->n_paragraphs] = in->n_tokens;
+    return 0;
+}

@@ -1,0 +1,63 @@
+/*
+ * token.h - tokens and the text stage's entry points: paragraphs are given by ingest;
+ * this stage cuts each analysable paragraph into tokens and sentences.
+ */
+#ifndef QD_TOKEN_H
+#define QD_TOKEN_H
+
+#include <stdbool.h>
+#include <stdint.h>
+#include <string.h>
+
+#include "quotediff/common.h"
+#include "../lexicon/lexicon.h"
+
+typedef enum qd_token_kind {
+    QD_TK_WORD = 0,
+    QD_TK_NUM,    /* starts with a digit: 2024, 11:19, 5.5 */
+    QD_TK_PUNCT,  /* . , ; : ! ? ( ) dashes, ellipsis */
+    QD_TK_QUOTE,  /* a quotation mark or stray apostrophe; see qmark */
+    QD_TK_SYMBOL  /* anything else: $ % & © ... */
+} qd_token_kind;
+
+enum {
+    QD_TF_CAP = 1u << 0,         /* first letter upper case */
+    QD_TF_ALLCAPS = 1u << 1,     /* every letter upper case (and at least two) */
+    QD_TF_SPACE_BEFORE = 1u << 2,
+    QD_TF_SPACE_AFTER = 1u << 3,
+    QD_TF_SENT_START = 1u << 4,
+    QD_TF_PARA_START = 1u << 5,
+    QD_TF_DOT = 1u << 6,         /* word token keeps its final dot (U.S.) */
+    QD_TF_SPLIT = 1u << 7        /* cut from a word glued to the next ("declaredthat") */
+};
+
+typedef struct qd_token {
+    uint32_t start, end;     /* in doc->text */
+    const char *norm;        /* lower-cased, quotes/dashes folded; NUL-terminated */
+    uint32_t normlen;
+    uint8_t kind;            /* qd_token_kind */
+    uint8_t qmark;           /* qd_qmark, for QD_TK_QUOTE and the punctuation it holds */
+    uint16_t flags;
+    uint32_t sentence;
+    uint32_t paragraph;
+    const qd_lexword *lex;   /* lexicon entry of norm, NULL if none */
+    int32_t quoted;          /* innermost quoted span holding this token, -1 if none */
+} qd_token;
+
+/* Is the token this punctuation character (ASCII)? */
+static inline bool qd_tok_is(const qd_token *t, char c)
+{
+    return t->kind == QD_TK_PUNCT && t->normlen == 1 && t->norm[0] == c;
+}
+
+static inline bool qd_tok_word(const qd_token *t, const char *w)
+{
+    return t->kind == QD_TK_WORD && strcmp(t->norm, w) == 0;
+}
+
+static inline uint32_t qd_tok_tags(const qd_token *t)
+{
+    return t->lex ? t->lex->tags : 0;
+}
+
+#endif

@@ -1,0 +1,53 @@
+/*
+ * utf8.h - decoding, validation and the character classes the tokenizer needs.
+ *
+ * Only what news text needs: Latin, Greek, Cyrillic and the common punctuation blocks
+ * get case and class information; other scripts count as letters without case.
+ */
+#ifndef QD_UTF8_H
+#define QD_UTF8_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+/* Decode one code point at s[i] (i < len).  Returns its byte length (1-4); an invalid
+ * or truncated sequence yields *cp = 0xFFFD and length 1. */
+int qd_utf8_decode(const char *s, size_t len, size_t i, uint32_t *cp);
+
+/* Length of the valid sequence at s[i], or 0 if the bytes there are not valid UTF-8. */
+int qd_utf8_valid_at(const char *s, size_t len, size_t i);
+
+/* Encode a code point; returns bytes written (1-4) into out[4]. */
+int qd_utf8_encode(uint32_t cp, char *out);
+
+/* Start of the code point that ends just before byte i. */
+size_t qd_utf8_prev(const char *s, size_t i);
+
+bool qd_cp_is_letter(uint32_t cp);
+bool qd_cp_is_upper(uint32_t cp);
+bool qd_cp_is_lower(uint32_t cp);
+bool qd_cp_is_digit(uint32_t cp);
+bool qd_cp_is_space(uint32_t cp);     /* includes NBSP and the Unicode spaces */
+bool qd_cp_is_dash(uint32_t cp);      /* - – — ― and friends */
+uint32_t qd_cp_lower(uint32_t cp);
+uint32_t qd_cp_upper(uint32_t cp);
+
+/* Quotation marks and apostrophes. */
+typedef enum qd_qmark {
+    QD_QM_NONE = 0,
+    QD_QM_DOUBLE_OPEN,     /* “ „ ‟ « */
+    QD_QM_DOUBLE_CLOSE,    /* ” » */
+    QD_QM_DOUBLE_STRAIGHT, /* " ″ */
+    QD_QM_SINGLE_OPEN,     /* ‘ ‚ ‹ */
+    QD_QM_SINGLE_CLOSE,    /* ’ › (also the apostrophe) */
+    QD_QM_SINGLE_STRAIGHT  /* ' */
+} qd_qmark;
+
+qd_qmark qd_cp_quote_mark(uint32_t cp);
+
+/* Append the lower-cased, quote/dash/space-normalised form of s[0..n) to out
+ * (capacity cap, at least 4*n+1 is always enough); returns the bytes written. */
+size_t qd_utf8_normalize(const char *s, size_t n, char *out, size_t cap);
+
+#endif

@@ -1,0 +1,57 @@
+/*
+ * arena.h - per-document bump allocator.
+ *
+ * Everything the pipeline derives from one document (segments, tokens, quotes,
+ * entities, strings) lives in that document's arena and is released with it in one
+ * call.  This keeps the stages free of ownership bookkeeping and lets many documents
+ * be processed on many threads with no shared allocator state of our own.
+ *
+ * Allocation returns NULL when memory runs out; callers turn that into QD_ENOMEM.
+ */
+#ifndef QD_ARENA_H
+#define QD_ARENA_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+typedef struct qd_arena_chunk qd_arena_chunk;
+
+typedef struct qd_arena {
+    qd_arena_chunk *head;   /* chunk being filled; older chunks follow */
+    size_t total;           /* bytes obtained from malloc, for limits and stats */
+    void *last;             /* most recent allocation, may grow in place */
+    size_t last_size;
+} qd_arena;
+
+void qd_arena_init(qd_arena *a);
+void qd_arena_release(qd_arena *a);
+
+/* Uninitialised, 16-byte aligned memory. */
+void *qd_arena_alloc(qd_arena *a, size_t size);
+/* Zeroed memory. */
+void *qd_arena_calloc(qd_arena *a, size_t count, size_t size);
+/* Grow (or shrink) a block; in place when it is the most recent allocation. */
+void *qd_arena_realloc(qd_arena *a, void *ptr, size_t old_size, size_t new_size);
+/* Copies of strings; the result is NUL-terminated. */
+char *qd_arena_strndup(qd_arena *a, const char *s, size_t n);
+char *qd_arena_strdup(qd_arena *a, const char *s);
+char *qd_arena_printf(qd_arena *a, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 2, 3)))
+#endif
+    ;
+
+/*
+ * Growable arrays in an arena:  T *v; uint32_t n, cap;
+ *   if (QD_VEC_PUSH(arena, v, n, cap) == NULL) return QD_ENOMEM; v[n-1] = item;
+ * QD_VEC_PUSH reserves one zeroed slot at the end and evaluates to its address.
+ */
+void *qd_arena_grow_array(qd_arena *a, void *ptr, uint32_t *cap, uint32_t need, size_t elem);
+
+#define QD_VEC_PUSH(arena, v, n, cap)                                                     \
+    (((n) < (cap) || ((v) = qd_arena_grow_array((arena), (v), &(cap), (n) + 1,            \
+                                                 sizeof(*(v)))) != NULL)                   \
+         ? (memset(&(v)[(n)], 0, sizeof(*(v))), &(v)[(n)++])                               \
+         : NULL)
+
+#endif

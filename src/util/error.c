@@ -1,0 +1,42 @@
+/*
+ * error.c - the qd_error helpers declared in quotediff/common.h.
+ */
+#include "quotediff/common.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+void qd_error_clear(qd_error *err)
+{
+    if (err) {
+        err->code = QD_OK;
+        err->msg[0] = '\0';
+    }
+}
+
+int qd_error_set(qd_error *err, qd_code code, const char *fmt, ...)
+{
+    if (err) {
+        va_list ap;
+        va_start(ap, fmt);
+        vsnprintf(err->msg, sizeof(err->msg), fmt, ap);
+        va_end(ap);
+        err->code = code;
+    }
+    return (int)code;
+}
+
+const char *qd_code_name(qd_code code)
+{
+    switch (code) {
+    case QD_OK: return "ok";
+    case QD_ENOMEM: return "out of memory";
+    case QD_EIO: return "i/o error";
+    case QD_EINPUT: return "input error";
+    case QD_ELIMIT: return "limit exceeded";
+    case QD_EUSAGE: return "usage error";
+    case QD_ELEXICON: return "lexicon error";
+    }
+    return "error";
+}

@@ -1,0 +1,257 @@
+/*
+ * io.c - whole-file reads with gzip and size limits; atomic writes (see io.h).
+ */
+#include "io.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include <zlib.h>
+
+bool qd_is_gzip(const char *data, size_t len)
+{
+    return len >= 2 && (unsigned char)data[0] == 0x1f && (unsigned char)data[1] == 0x8b;
+}
+
+static int read_fd(int fd, const char *path, size_t limit, char **out, size_t *out_len,
+                   qd_error *err)
+{
+    size_t cap = 64 * 1024, len = 0;
+    char *data = malloc(cap);
+    if (!data)
+        return qd_error_set(err, QD_ENOMEM, "%s: out of memory", path);
+    for (;;) {
+        if (len + 1 >= cap) {
+            size_t ncap = cap * 2;
+            char *p = realloc(data, ncap);
+            if (!p) {
+                free(data);
+                return qd_error_set(err, QD_ENOMEM, "%s: out of memory", path);
+            }
+            data = p;
+            cap = ncap;
+        }
+        ssize_t n = read(fd, data + len, cap - len - 1);
+        if (n < 0) {
+            if (errno == EINTR)
+                continue;
+            int e = errno;
+            free(data);
+            if (e == EISDIR)
+                return qd_error_set(err, QD_EIO, "%s: is a directory", path);
+            return qd_error_set(err, QD_EIO, "%s: %s", path, strerror(e));
+        }
+        if (n == 0)
+            break;
+        len += (size_t)n;
+        /* Compressed input may legitimately exceed the limit only after inflating,
+         * so the raw read is bounded by the same limit (gzip never grows data much). */
+        if (len > limit + 64) {
+            free(data);
+            return qd_error_set(err, QD_ELIMIT,
+                                "%s: larger than the document size limit (%zu bytes)", path,
+                                limit);
+        }
+    }
+    data[len] = '\0';
+    *out = data;
+    *out_len = len;
+    return 0;
+}
+
+int qd_gunzip(const char *name, const char *data, size_t len, size_t limit, char **out,
+              size_t *out_len, qd_error *err)
+{
+    z_stream zs;
+    memset(&zs, 0, sizeof(zs));
+    /* 16 + MAX_WBITS: gzip wrapper only. */
+    if (inflateInit2(&zs, 16 + MAX_WBITS) != Z_OK)
+        return qd_error_set(err, QD_ENOMEM, "%s: cannot start gzip decoder", name);
+    size_t cap = len * 4 + 1024, used = 0;
+    if (cap > limit + 1)
+        cap = limit + 1;
+    char *buf = malloc(cap + 1);
+    if (!buf) {
+        inflateEnd(&zs);
+        return qd_error_set(err, QD_ENOMEM, "%s: out of memory", name);
+    }
+    zs.next_in = (unsigned char *)data;
+    zs.avail_in = 0;
+    size_t in_left = len;
+    int rc = Z_OK;
+    for (;;) {
+        if (zs.avail_in == 0 && in_left > 0) {
+            unsigned chunk = in_left > (1u << 30) ? (1u << 30) : (unsigned)in_left;
+            zs.avail_in = chunk;
+            in_left -= chunk;
+        }
+        if (used == cap) {
+            if (cap > limit) {
+                free(buf);
+                inflateEnd(&zs);
+                return qd_error_set(err, QD_ELIMIT,
+                                    "%s: decompresses to more than the document size "
+                                    "limit (%zu bytes)",
+                                    name, limit);
+            }
+            size_t ncap = cap * 2 > limit + 1 ? limit + 1 : cap * 2;
+            char *p = realloc(buf, ncap + 1);
+            if (!p) {
+                free(buf);
+                inflateEnd(&zs);
+                return qd_error_set(err, QD_ENOMEM, "%s: out of memory", name);
+            }
+            buf = p;
+            cap = ncap;
+        }
+        size_t room = cap - used;
+        unsigned step = room > (1u << 30) ? (1u << 30) : (unsigned)room;
+        zs.next_out = (unsigned char *)buf + used;
+        zs.avail_out = step;
+        rc = inflate(&zs, Z_NO_FLUSH);
+        used += step - zs.avail_out;
+        if (rc == Z_STREAM_END) {
+            /* Concatenated gzip members are legal; continue with the next one. */
+            if (zs.avail_in == 0 && in_left == 0)
+                break;
+            if (inflateReset(&zs) != Z_OK)
+                break;
+            continue;
+        }
+        if (rc == Z_BUF_ERROR && zs.avail_in == 0 && in_left == 0) {
+            free(buf);
+            inflateEnd(&zs);
+            return qd_error_set(err, QD_EINPUT, "%s: gzip data is truncated", name);
+        }
+        if (rc != Z_OK && rc != Z_BUF_ERROR) {
+            free(buf);
+            inflateEnd(&zs);
+            return qd_error_set(err, QD_EINPUT, "%s: corrupt gzip data (%s)", name,
+                                zs.msg ? zs.msg : "inflate failed");
+        }
+    }
+    inflateEnd(&zs);
+    buf[used] = '\0';
+    *out = buf;
+    *out_len = used;
+    return 0;
+}
+
+int qd_read_file(const char *path, size_t limit, char **out, size_t *out_len, qd_error *err)
+{
+    int fd;
+    bool is_stdin = strcmp(path, "-") == 0;
+    if (is_stdin) {
+        fd = STDIN_FILENO;
+    } else {
+        fd = open(path, O_RDONLY | O_CLOEXEC);
+        if (fd < 0)
+            return qd_error_set(err, QD_EIO, "%s: %s", path, strerror(errno));
+        struct stat st;
+        if (fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
+            close(fd);
+            return qd_error_set(err, QD_EIO, "%s: is a directory", path);
+        }
+    }
+    char *data = NULL;
+    size_t len = 0;
+    int rc = read_fd(fd, path, limit, &data, &len, err);
+    if (!is_stdin)
+        close(fd);
+    if (rc)
+        return rc;
+    if (qd_is_gzip(data, len)) {
+        char *plain = NULL;
+        size_t plen = 0;
+        rc = qd_gunzip(path, data, len, limit, &plain, &plen, err);
+        free(data);
+        if (rc)
+            return rc;
+        data = plain;
+        len = plen;
+    } else if (len > limit) {
+        free(data);
+        return qd_error_set(err, QD_ELIMIT,
+                            "%s: larger than the document size limit (%zu bytes)", path, limit);
+    }
+    *out = data;
+    *out_len = len;
+    return 0;
+}
+
+static int write_all(int fd, const char *data, size_t len)
+{
+    while (len > 0) {
+        ssize_t n = write(fd, data, len);
+        if (n < 0) {
+            if (errno == EINTR)
+                continue;
+            return -1;
+        }
+        data += n;
+        len -= (size_t)n;
+    }
+    return 0;
+}
+
+int qd_write_atomic(const char *path, const char *data, size_t len, qd_error *err)
+{
+    if (strcmp(path, "-") == 0) {
+        if (write_all(STDOUT_FILENO, data, len) != 0)
+            return qd_error_set(err, QD_EIO, "standard output: %s", strerror(errno));
+        return 0;
+    }
+    size_t plen = strlen(path);
+    char *tmp = malloc(plen + 16);
+    if (!tmp)
+        return qd_error_set(err, QD_ENOMEM, "%s: out of memory", path);
+    /* The temporary file sits next to the target so rename() stays on one file system.
+     * Its name starts with a dot to keep it out of directory listings. */
+    const char *slash = strrchr(path, '/');
+    size_t dirlen = slash ? (size_t)(slash - path + 1) : 0;
+    memcpy(tmp, path, dirlen);
+    snprintf(tmp + dirlen, plen + 16 - dirlen, ".%s.XXXXXX", path + dirlen);
+    int fd = mkstemp(tmp);
+    if (fd < 0) {
+        int e = errno;
+        free(tmp);
+        return qd_error_set(err, QD_EIO, "%s: cannot create temporary file: %s", path,
+                            strerror(e));
+    }
+    int rc = 0;
+    if (write_all(fd, data, len) != 0 || fsync(fd) != 0) {
+        rc = qd_error_set(err, QD_EIO, "%s: %s", path, strerror(errno));
+        close(fd);
+        unlink(tmp);
+        free(tmp);
+        return rc;
+    }
+    /* mkstemp creates files 0600; a report replaces its target with the target's mode,
+     * or is an ordinary 0644 file.  (umask() would be process-global state.) */
+    struct stat st;
+    fchmod(fd, stat(path, &st) == 0 ? (st.st_mode & 07777) : 0644);
+    if (close(fd) != 0) {
+        rc = qd_error_set(err, QD_EIO, "%s: %s", path, strerror(errno));
+        unlink(tmp);
+        free(tmp);
+        return rc;
+    }
+    if (rename(tmp, path) != 0) {
+        rc = qd_error_set(err, QD_EIO, "%s: %s", path, strerror(errno));
+        unlink(tmp);
+    }
+    free(tmp);
+    return rc;
+}
+
+bool qd_same_file(const char *a, const char *b)
+{
+    struct stat sa, sb;
+    if (stat(a, &sa) != 0 || stat(b, &sb) != 0)
+        return false;
+    return sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
+}

@@ -1,0 +1,32 @@
+/*
+ * io.h - reading inputs whole (plain or gzip) and writing outputs atomically.
+ */
+#ifndef QD_IO_H
+#define QD_IO_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "quotediff/common.h"
+
+/* Read a whole file ("-" is standard input) into a malloc'd, NUL-terminated buffer.
+ * gzip data (by its magic bytes, not its name) is decompressed transparently.
+ * Fails with QD_ELIMIT when the (decompressed) size exceeds `limit` bytes. */
+int qd_read_file(const char *path, size_t limit, char **out, size_t *out_len, qd_error *err);
+
+/* Decompress gzip data held in memory; same limit rule as above. */
+int qd_gunzip(const char *name, const char *data, size_t len, size_t limit, char **out,
+              size_t *out_len, qd_error *err);
+
+/* True when the bytes start with the gzip magic number. */
+bool qd_is_gzip(const char *data, size_t len);
+
+/* Write `len` bytes to `path` so that readers see either the old file or the whole new
+ * one: write a temporary file in the same directory, flush it, then rename it over
+ * the target.  "-" writes to standard output. */
+int qd_write_atomic(const char *path, const char *data, size_t len, qd_error *err);
+
+/* True when the two paths name the same existing file. */
+bool qd_same_file(const char *a, const char *b);
+
+#endif

@@ -1,0 +1,93 @@
+/*
+ * strmap.c - open-addressing string map (see strmap.h).
+ */
+#include "strmap.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+uint32_t qd_hash_bytes(const char *s, size_t n)
+{
+    uint32_t h = 2166136261u;
+    for (size_t i = 0; i < n; i++) {
+        h ^= (unsigned char)s[i];
+        h *= 16777619u;
+    }
+    return h;
+}
+
+void qd_strmap_init(qd_strmap *m, qd_arena *arena)
+{
+    memset(m, 0, sizeof(*m));
+    m->arena = arena;
+}
+
+static qd_strmap_slot *find(const qd_strmap *m, const char *key, size_t keylen, uint32_t h)
+{
+    if (!m->cap)
+        return NULL;
+    uint32_t mask = m->cap - 1;
+    for (uint32_t i = h & mask;; i = (i + 1) & mask) {
+        qd_strmap_slot *s = &m->slots[i];
+        if (!s->key)
+            return s;
+        if (s->hash == h && s->keylen == keylen && memcmp(s->key, key, keylen) == 0)
+            return s;
+    }
+}
+
+static int grow(qd_strmap *m)
+{
+    uint32_t ncap = m->cap ? m->cap * 2 : 64;
+    if (ncap < m->cap)
+        return -1;
+    qd_strmap_slot *ns = qd_arena_calloc(m->arena, ncap, sizeof(*ns));
+    if (!ns)
+        return -1;
+    qd_strmap old = *m;
+    m->slots = ns;
+    m->cap = ncap;
+    for (uint32_t i = 0; i < old.cap; i++) {
+        qd_strmap_slot *s = &old.slots[i];
+        if (s->key)
+            *find(m, s->key, s->keylen, s->hash) = *s;
+    }
+    return 0;
+}
+
+int qd_strmap_put(qd_strmap *m, const char *key, size_t keylen, uint32_t value)
+{
+    if (keylen > UINT32_MAX)
+        return -1;
+    if ((m->n + 1) * 4 >= m->cap * 3 && grow(m) != 0)
+        return -1;
+    uint32_t h = qd_hash_bytes(key, keylen);
+    qd_strmap_slot *s = find(m, key, keylen, h);
+    if (!s->key) {
+        char *k = qd_arena_strndup(m->arena, key, keylen);
+        if (!k)
+            return -1;
+        s->key = k;
+        s->keylen = (uint32_t)keylen;
+        s->hash = h;
+        m->n++;
+    }
+    s->value = value;
+    return 0;
+}
+
+uint32_t *qd_strmap_ref(const qd_strmap *m, const char *key, size_t keylen)
+{
+    qd_strmap_slot *s = find(m, key, keylen, qd_hash_bytes(key, keylen));
+    return s && s->key ? &s->value : NULL;
+}
+
+bool qd_strmap_get(const qd_strmap *m, const char *key, size_t keylen, uint32_t *value)
+{
+    uint32_t *v = qd_strmap_ref(m, key, keylen);
+    if (!v)
+        return false;
+    if (value)
+        *value = *v;
+    return true;
+}

@@ -1,0 +1,39 @@
+/*
+ * strmap.h - string -> uint32 hash map (open addressing, FNV-1a), keys copied into an
+ * arena.  Used for lexicons (built once, then read-only and shared) and for per-document
+ * tables.
+ */
+#ifndef QD_STRMAP_H
+#define QD_STRMAP_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "arena.h"
+
+typedef struct qd_strmap_slot {
+    const char *key; /* NULL: empty */
+    uint32_t keylen;
+    uint32_t hash;
+    uint32_t value;
+} qd_strmap_slot;
+
+typedef struct qd_strmap {
+    qd_strmap_slot *slots;
+    uint32_t cap; /* power of two */
+    uint32_t n;
+    qd_arena *arena;
+} qd_strmap;
+
+void qd_strmap_init(qd_strmap *m, qd_arena *arena);
+/* Insert or replace.  Returns 0, or -1 when out of memory. */
+int qd_strmap_put(qd_strmap *m, const char *key, size_t keylen, uint32_t value);
+/* Look up; returns true and sets *value when found. */
+bool qd_strmap_get(const qd_strmap *m, const char *key, size_t keylen, uint32_t *value);
+/* Pointer to the stored value (NULL if absent), for in-place updates. */
+uint32_t *qd_strmap_ref(const qd_strmap *m, const char *key, size_t keylen);
+
+uint32_t qd_hash_bytes(const char *s, size_t n);
+
+#endif
