@@ -164,15 +164,15 @@ static int add_piece(qd_actx *c, qd_statement *st, qd_span sp)
     return 0;
 }
 
-/* Content of a quoted span: the words inside the marks, without a trailing comma. */
+/* Content of a quoted span: the quoted words with their quotation marks (a direct
+ * quote is recognisable as one from its content alone); an unclosed quote ends at its
+ * last word. */
 static qd_span content_span(qd_actx *c, const qd_quoted *q)
 {
     const char *t = c->doc->text;
-    qd_span sp = q->inner;
-    while (sp.end > sp.start && (t[sp.end - 1] == ' ' || t[sp.end - 1] == ',' || t[sp.end - 1] == '\n'))
+    qd_span sp = q->outer;
+    while (sp.end > sp.start && (t[sp.end - 1] == ' ' || t[sp.end - 1] == '\n'))
         sp.end--;
-    while (sp.start < sp.end && (t[sp.start] == ' ' || t[sp.start] == '\n'))
-        sp.start++;
     return sp;
 }
 
