@@ -110,8 +110,9 @@ static int32_t subject_ending_at(qd_actx *c, int32_t k, uint32_t lo)
     if (qd_tok_is(&tok[k], ',')) {
         /* step over ", who ... ," or ", the ... ," back to the mention before it */
         for (int32_t j = k - 1; j >= (int32_t)lo && j >= k - 25; j--) {
-            if (qd_tok_is(&tok[j], ',') || tok[j].kind == QD_TK_QUOTE) {
-                if (tok[j].kind == QD_TK_QUOTE)
+            bool real_quote = tok[j].kind == QD_TK_QUOTE && tok[j].quoted >= 0;
+            if (qd_tok_is(&tok[j], ',') || real_quote) {
+                if (real_quote)
                     return -1;
                 int32_t mm = j > (int32_t)lo ? c->m_end[j - 1] : -1;
                 if (mm >= 0)
@@ -123,7 +124,35 @@ static int32_t subject_ending_at(qd_actx *c, int32_t k, uint32_t lo)
     return -1;
 }
 
+/* The subject of a sentence: its first mention that is not inside quotation marks,
+ * not the object of a preposition and not a possessive, before token `before`. */
+static int32_t clause_subject(qd_actx *c, uint32_t lo, uint32_t before)
+{
+    qd_token *tok = c->doc->in->tokens;
+    for (uint32_t i = lo; i < before; i++) {
+        int32_t m = c->m_start[i];
+        if (m < 0)
+            continue;
+        qd_mx *x = &c->mx[m];
+        if (x->in_quote || x->possessive || x->relative)
+            continue;
+        if (i > lo && tok[i - 1].kind == QD_TK_WORD && tok[i - 1].lex && (tok[i - 1].lex->tags & QD_W_PREP))
+            continue;
+        if (x->kind == QD_ENT_UNKNOWN && c->an->mentions[m].kind != QD_MENTION_PRONOUN)
+            continue;
+        return m;
+    }
+    return -1;
+}
+
+static int32_t speaker_depth(qd_actx *c, const qd_cues *cues, uint32_t ci, uint32_t lo, uint32_t hi, int depth);
+
 int32_t qd_cue_speaker(qd_actx *c, const qd_cues *cues, uint32_t ci, uint32_t lo, uint32_t hi)
+{
+    return speaker_depth(c, cues, ci, lo, hi, 0);
+}
+
+static int32_t speaker_depth(qd_actx *c, const qd_cues *cues, uint32_t ci, uint32_t lo, uint32_t hi, int depth)
 {
     const qd_cue *cue = &cues->v[ci];
     qd_token *tok = c->doc->in->tokens;
@@ -151,10 +180,46 @@ int32_t qd_cue_speaker(qd_actx *c, const qd_cues *cues, uint32_t ci, uint32_t lo
         if (k < hi && c->m_start[k] >= 0)
             return c->m_start[k];
     }
-    /* subject to the left */
+    /* subject to the left, over adverbs, auxiliaries and parentheses */
     int32_t k = (int32_t)cue->ta - 1;
-    while (k >= (int32_t)lo && skippable_before_verb(&tok[k]))
-        k--;
+    for (;;) {
+        while (k >= (int32_t)lo && skippable_before_verb(&tok[k]))
+            k--;
+        if (k > (int32_t)lo && qd_tok_is(&tok[k], ')')) {
+            int32_t j = k - 1;
+            while (j >= (int32_t)lo && j > k - 12 && !qd_tok_is(&tok[j], '('))
+                j--;
+            if (j >= (int32_t)lo && qd_tok_is(&tok[j], '(')) {
+                k = j - 1;
+                continue;
+            }
+        }
+        break;
+    }
+    /* "X stressed ... and said": a verb joined to an earlier one shares its subject;
+     * so does a participle after a comma ("…,” stressing") */
+    bool conj = k >= (int32_t)lo && tok[k].kind == QD_TK_WORD && tok[k].lex && (tok[k].lex->tags & QD_W_CONJ) &&
+                strcmp(tok[k].norm, "so") != 0;
+    bool participle = tok[cue->ta].lex && tok[cue->ta].lex->vform == QD_VF_ING &&
+                      (k < (int32_t)lo || qd_tok_is(&tok[k], ',') || tok[k].kind == QD_TK_QUOTE ||
+                       (tok[k].kind == QD_TK_WORD && tok[k].lex && (tok[k].lex->tags & (QD_W_PREP | QD_W_SUB))));
+    if ((conj || participle) && depth < 4) {
+        int32_t from = conj ? k : (int32_t)cue->ta;
+        for (int32_t j = from - 1; j >= (int32_t)lo; j--) {
+            int32_t pc = cues->at[j];
+            if (pc < 0 || cues->v[pc].kind != QD_CK_VERB)
+                continue;
+            int32_t m = speaker_depth(c, cues, (uint32_t)pc, lo, (uint32_t)j, depth + 1);
+            if (m >= 0)
+                return m;
+            break;
+        }
+        int32_t m = clause_subject(c, lo, (uint32_t)(from > (int32_t)lo ? from : (int32_t)lo));
+        if (m >= 0)
+            return m;
+        if (conj)
+            return -1;
+    }
     /* "Lavrov, however, said" */
     if (k >= (int32_t)lo + 2 && qd_tok_is(&tok[k], ',') && skippable_before_verb(&tok[k - 1]) &&
         qd_tok_is(&tok[k - 2], ',')) {

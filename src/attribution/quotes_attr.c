@@ -43,29 +43,84 @@ static uint32_t count_words(qd_actx *c, const qd_quoted *q)
     return n;
 }
 
-static bool between_is_attribution_glue(qd_actx *c, uint32_t a, uint32_t b)
+/* Right after a closing quotation mark: "Lavrov said", "Scott Pruitt, the attorney
+ * general of Oklahoma, one of the states suing, said", "retired general Lloyd Newton
+ * said", "Rep. John Mica (R-Fla.) said".  Returns the cue index and sets *speaker. */
+static int32_t speaker_then_verb(qd_actx *c, const qd_cues *cues, uint32_t i, uint32_t end, int32_t *speaker)
 {
-    /* tokens a..b-1 are punctuation, mentions, adverbs, auxiliaries: "…,” Lavrov, the
-     * foreign minister, also said" */
     qd_token *tok = c->doc->in->tokens;
-    for (uint32_t i = a; i < b; i++) {
-        const qd_token *t = &tok[i];
-        if (t->kind == QD_TK_PUNCT && (qd_tok_is(t, ',') || t->norm[0] == '-'))
+    while (i < end && (qd_tok_is(&tok[i], ',') || (tok[i].kind == QD_TK_PUNCT && tok[i].norm[0] == '-')))
+        i++;
+    /* a few lower-case modifiers before the name: "retired Air Force general ..." */
+    uint32_t k = i;
+    while (k < end && k < i + 3 && c->m_start[k] < 0 && tok[k].kind == QD_TK_WORD && !(tok[k].flags & QD_TF_CAP) &&
+           !(tok[k].lex && (tok[k].lex->verb >= 0 || (tok[k].lex->tags & QD_W_FUNCTION))))
+        k++;
+    if (k >= end || c->m_start[k] < 0)
+        return -1;
+    int32_t m = c->m_start[k];
+    uint32_t j = c->mx[m].tb;
+    for (int guard = 0; guard < 6 && j < end; guard++) {
+        const qd_token *t = &tok[j];
+        if (cues->at[j] >= 0 && cues->v[cues->at[j]].kind == QD_CK_VERB) {
+            *speaker = m;
+            return cues->at[j];
+        }
+        if (t->kind == QD_TK_WORD && t->lex && (t->lex->tags & (QD_W_ADV | QD_W_AUX | QD_W_MODAL | QD_W_NEG))) {
+            j++;
             continue;
-        if (c->m_in[i] >= 0)
+        }
+        if (t->kind == QD_TK_WORD && t->normlen > 4 && !strcmp(t->norm + t->normlen - 2, "ly")) {
+            j++;
             continue;
-        if (t->kind == QD_TK_WORD && t->lex &&
-            (t->lex->tags & (QD_W_ADV | QD_W_AUX | QD_W_MODAL | QD_W_NEG | QD_W_REL | QD_W_TIME)))
+        }
+        if (qd_tok_is(t, '(') || qd_tok_is(t, ',')) {
+            /* an appositive or parenthesis: skip to its end */
+            char close = qd_tok_is(t, '(') ? ')' : ',';
+            uint32_t q = j + 1;
+            while (q < end && q < j + 40 && !qd_tok_is(&tok[q], close) && tok[q].kind != QD_TK_QUOTE &&
+                   !(close == ',' && cues->at[q] >= 0 && cues->v[cues->at[q]].kind == QD_CK_VERB && q > j + 1 &&
+                     qd_tok_is(&tok[q - 1], ',')))
+                q++;
+            if (q >= end || tok[q].kind == QD_TK_QUOTE)
+                return -1;
+            j = qd_tok_is(&tok[q], close) ? q + 1 : q;
             continue;
-        if (t->kind == QD_TK_WORD && t->normlen > 4 && !strcmp(t->norm + t->normlen - 2, "ly"))
-            continue;
-        return false;
+        }
+        return -1;
     }
-    return true;
+    return -1;
 }
 
-/* Find the cue and speaker for quote q; returns the cue index or -1 and sets *speaker. */
-static int32_t find_attribution(qa *s, const qd_quoted *q, bool full, int32_t *speaker, bool *after)
+/* What find_attribution found: a cue (an index into the cues, or only a token range for
+ * a dash), and the speaker mention. */
+typedef struct found {
+    int32_t cue;        /* cue index, -1 if none */
+    uint32_t cta, ctb;  /* cue tokens (ctb == 0: none) */
+    int32_t speaker;
+    bool after;         /* the attribution follows the quote */
+} found;
+
+static int32_t find_attribution_cue(qa *s, const qd_quoted *q, bool full, int32_t *speaker, bool *after,
+                                    uint32_t *dash);
+
+static found find_attribution(qa *s, const qd_quoted *q, bool full)
+{
+    found f = {-1, 0, 0, -1, false};
+    uint32_t dash = UINT32_MAX;
+    f.cue = find_attribution_cue(s, q, full, &f.speaker, &f.after, &dash);
+    if (f.cue >= 0) {
+        f.cta = s->cues->v[f.cue].ta;
+        f.ctb = s->cues->v[f.cue].tb;
+    } else if (dash != UINT32_MAX) {
+        f.cta = dash;
+        f.ctb = dash + 1;
+    }
+    return f;
+}
+
+static int32_t find_attribution_cue(qa *s, const qd_quoted *q, bool full, int32_t *speaker, bool *after,
+                                    uint32_t *dash)
 {
     qd_actx *c = s->c;
     qd_doc *doc = c->doc;
@@ -81,7 +136,53 @@ static int32_t find_attribution(qa *s, const qd_quoted *q, bool full, int32_t *s
     *speaker = -1;
     *after = false;
 
-    /* after the quote, in its last sentence: the first cue within reach */
+    /* after the quote, in its last sentence */
+    if (qb_tok < s1b) {
+        /* "…,” Lavrov said" and its longer forms */
+        int32_t ci = speaker_then_verb(c, cues, qb_tok, s1b, speaker);
+        if (ci >= 0) {
+            *after = true;
+            return ci;
+        }
+        /* "…” ― Christina Lastra": a dash and a name */
+        uint32_t i = qb_tok;
+        if (tok[i].kind == QD_TK_PUNCT && (tok[i].norm[0] == '-' || !strcmp(tok[i].norm, "--")) && i + 1 < s1b &&
+            c->m_start[i + 1] >= 0 && c->an->mentions[c->m_start[i + 1]].kind == QD_MENTION_NAME) {
+            *speaker = c->m_start[i + 1];
+            *after = true;
+            *dash = i;
+            return -1;
+        }
+    }
+    /* a reporting clause later in the sentence: "“…” for criminal behavior, she said." */
+    for (uint32_t i = qb_tok; i + 1 < s1b; i++) {
+        if (tok[i].kind == QD_TK_QUOTE && tok[i].quoted >= 0 && tok[i].quoted != (int32_t)(q - c->an->quoted))
+            break;
+        if (!qd_tok_is(&tok[i], ','))
+            continue;
+        int32_t m = -1;
+        int32_t ci = speaker_then_verb(c, cues, i + 1, s1b, &m);
+        if (ci < 0) {
+            /* ", said Lavrov" */
+            int32_t c2 = cues->at[i + 1];
+            if (c2 >= 0 && cues->v[c2].kind == QD_CK_VERB && cues->v[c2].tb < s1b && c->m_start[cues->v[c2].tb] >= 0) {
+                ci = c2;
+                m = c->m_start[cues->v[c2].tb];
+            }
+        }
+        if (ci < 0)
+            continue;
+        /* the clause ends the sentence or is set off by a comma */
+        uint32_t e = cues->v[ci].tb;
+        if (m >= 0 && (uint32_t)c->mx[m].ta > e)
+            e = c->mx[m].tb;
+        if (e >= s1b || qd_tok_is(&tok[e], ',') || qd_tok_is(&tok[e], '.') ||
+            (tok[e].kind == QD_TK_WORD && tok[e].lex && (tok[e].lex->tags & (QD_W_PREP | QD_W_TIME)))) {
+            *speaker = m;
+            *after = true;
+            return ci;
+        }
+    }
     uint32_t limit = full ? 8 : 14;
     for (uint32_t i = qb_tok; i < s1b && i < qb_tok + limit; i++) {
         if (tok[i].kind == QD_TK_QUOTE && tok[i].quoted >= 0 && tok[i].quoted != (int32_t)(q - c->an->quoted))
@@ -92,7 +193,8 @@ static int32_t find_attribution(qa *s, const qd_quoted *q, bool full, int32_t *s
         const qd_cue *cue = &cues->v[ci];
         if (cue->kind != QD_CK_VERB && cue->kind != QD_CK_ACCORDING)
             continue;
-        if (full && !between_is_attribution_glue(c, qb_tok, cue->ta))
+        /* a full quote's cue comes first after it ("…,” said Lavrov") */
+        if (full && i > qb_tok + 1)
             break;
         int32_t m = qd_cue_speaker(c, cues, (uint32_t)ci, qb_tok, s1b);
         if (m >= 0) {
@@ -102,6 +204,24 @@ static int32_t find_attribution(qa *s, const qd_quoted *q, bool full, int32_t *s
         }
         if (full)
             break;
+    }
+    /* "the Russian Foreign Minister “outlined Russia’s principled approaches”": a quote
+     * that opens in lower case right after its subject */
+    if (qa_tok > s0a && c->m_end[qa_tok - 1] >= 0 && !(tok[qa_tok + 1 < c->doc->in->n_tokens ? qa_tok + 1 : qa_tok].flags & QD_TF_CAP)) {
+        int32_t m = c->m_end[qa_tok - 1];
+        const qd_mx *x = &c->mx[m];
+        const qd_token *w = &tok[qa_tok + 1];
+        if (!x->possessive && !x->in_quote && x->kind != QD_ENT_UNKNOWN && w->kind == QD_TK_WORD &&
+            w->lex && w->lex->verb < 0 && !(w->lex->tags & QD_W_FUNCTION) &&
+            !(qa_tok - 1 > s0a && tok[c->mx[m].ta - (c->mx[m].ta > s0a ? 1 : 0)].lex &&
+              (tok[c->mx[m].ta - 1].lex->tags & QD_W_PREP))) {
+            /* only when the quote reads as a verb phrase: its first word ends in -ed/-s */
+            uint32_t n = w->normlen;
+            if (n > 3 && (!strcmp(w->norm + n - 2, "ed") || w->norm[n - 1] == 's')) {
+                *speaker = m;
+                return -1;
+            }
+        }
     }
     /* before the quote, in its first sentence: nearest cue going left */
     for (int32_t i = (int32_t)qa_tok - 1; i >= (int32_t)s0a; i--) {
@@ -223,12 +343,13 @@ int qd_attribute_quotes(qd_actx *c, qd_cues *cues)
         if (words == 0)
             continue;
         bool full = (q->flags & QD_QUOTED_FULL) != 0;
-        int32_t speaker = -1;
-        bool after = false;
-        int32_t ci = find_attribution(&s, q, full, &speaker, &after);
+        found f = find_attribution(&s, q, full);
+        int32_t ci = f.cue;
+        int32_t speaker = f.speaker;
+
         uint32_t qa_tok = quote_first_token(c, q);
         bool continuation = false;
-        if (ci < 0 && full && s.last_stmt >= 0) {
+        if (speaker < 0 && full && s.last_stmt >= 0) {
             /* no attribution of its own: a quote right after a quote of someone goes on
              * with the same speaker */
             qd_statement *prev = &an->statements[s.last_stmt];
@@ -253,11 +374,6 @@ int qd_attribute_quotes(qd_actx *c, qd_cues *cues)
             type = QD_STMT_DIRECT;
         } else if (full && at_clause_start) {
             type = QD_STMT_DIRECT;
-        } else if (!full && words <= 2 && !after && ci >= 0 &&
-                   cues->v[ci].kind == QD_CK_VERB && qa_tok > cues->v[ci].tb + 12) {
-            /* a word far from the verb is the writer's own label */
-            q->type = QD_QUOTED_SCARE;
-            continue;
         } else {
             type = at_clause_start && words >= 4 ? QD_STMT_DIRECT : QD_STMT_PARTIAL;
         }
@@ -291,9 +407,11 @@ int qd_attribute_quotes(qd_actx *c, qd_cues *cues)
         st->speaker = speaker;
         st->continuation = continuation;
         st->entity = continuation ? an->statements[s.last_stmt].entity : speaker_entity(&s, speaker);
+        if (f.ctb > f.cta && !continuation) {
+            st->cue = qd_span_make(tok[f.cta].start, tok[f.ctb - 1].end);
+        }
         if (ci >= 0 && !continuation) {
             const qd_cue *cue = &cues->v[ci];
-            st->cue = qd_span_make(tok[cue->ta].start, tok[cue->tb - 1].end);
             if (cue->verb >= 0) {
                 st->cue_lemma = c->lx->verbs[cue->verb].lemma;
                 st->stance = c->lx->verbs[cue->verb].stance;

@@ -7,6 +7,7 @@
  * when the document also writes it capitalised mid-sentence or the lexicon knows it, so
  * "Moreover" or "Regarding" never become speakers.
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -47,8 +48,13 @@ static bool initial_position(const mscan *s, uint32_t i)
     const qd_token *p = &s->tok[i - 1];
     if (p->sentence != t->sentence)
         return true;
-    if (p->kind == QD_TK_QUOTE)
-        return true;
+    if (p->kind == QD_TK_QUOTE) {
+        /* after an opening mark a capital proves nothing; after a closing one ("…,”
+         * Melanie said) it does */
+        if (p->quoted < 0)
+            return true;
+        return s->c->an->quoted[p->quoted].outer.start == p->start;
+    }
     return qd_tok_is(p, '(') || qd_tok_is(p, ':') || (p->kind == QD_TK_PUNCT && p->norm[0] == '-');
 }
 
@@ -149,8 +155,18 @@ static const qd_place *place_at(mscan *s, uint32_t j, uint32_t end, uint32_t *le
         return NULL;
     uint32_t v;
     uint32_t l = qd_match_phrase(s->c->doc, &s->c->lx->places, j, end, true, &v);
-    if (!l)
-        return NULL;
+    if (!l) {
+        /* a spelling variant of a known place: "Kiev" for Kyiv */
+        const qd_lexword *w = qd_lex_word(s->c->lx, t->norm, qd_tok_base_len(t));
+        if (!w || w->variant < 0)
+            return NULL;
+        const char *canon = s->c->lx->variant_names[w->variant];
+        char key[128];
+        size_t kl = strlen(canon) < 32 ? qd_lex_key(canon, strlen(canon), key) : 0;
+        if (!kl || !qd_lex_phrase(&s->c->lx->places, key, kl, &v))
+            return NULL;
+        l = 1;
+    }
     *len = l;
     return &s->c->lx->place_list[v];
 }
@@ -340,6 +356,10 @@ static int scan_caps(mscan *s, uint32_t i, uint32_t end, uint32_t *next, bool ha
         a++;
     if (a >= b)
         return 0;
+    /* a lone capitalised adverb or function word mid-sentence ("stressing However,") */
+    if (b - a == 1 && tok[a].lex && (tok[a].lex->tags & (QD_W_FUNCTION | QD_W_ADV)) && !tok[a].lex->first_name &&
+        !(tok[a].lex->tags & QD_W_HONORIFIC))
+        return 0;
     uint32_t v;
     /* a known outlet or agency */
     uint32_t ol = qd_match_phrase(c->doc, &lx->outlets, a, b, true, &v);
@@ -425,7 +445,10 @@ static int scan_caps(mscan *s, uint32_t i, uint32_t end, uint32_t *next, bool ha
                  tmp.honorific;
     if (b - ns == 1 && ns == a && initial_position(s, a) && !known) {
         uint32_t dummy;
-        if (!qd_strmap_get(&s->midcap, first->norm, qd_tok_base_len(first), &dummy))
+        /* "Melanie said": a speech verb after an unknown capitalised word names it */
+        bool before_verb = b < end && tok[b].lex && tok[b].lex->verb >= 0 && tok[b].lex->vform != QD_VF_ING &&
+                           !(first->lex && (first->lex->tags & QD_W_FUNCTION));
+        if (!before_verb && !qd_strmap_get(&s->midcap, first->norm, qd_tok_base_len(first), &dummy))
             return 0;
     }
     /* nouns (role or group nouns) as the whole name part are not names */
@@ -444,9 +467,25 @@ static int scan_caps(mscan *s, uint32_t i, uint32_t end, uint32_t *next, bool ha
         x->country = tmp.country;
         return 0;
     }
-    qd_mx *x = push_mention(s, has_det ? i - 1 : a, b, QD_MENTION_NAME, QD_ENT_PERSON);
+    /* "Rep. John Mica (R-Fla.)": the party and state belong to the name */
+    uint32_t pb = b;
+    if (b + 2 < end && qd_tok_is(&tok[b], '(')) {
+        for (uint32_t k = b + 1; k < end && k < b + 8; k++) {
+            if (qd_tok_is(&tok[k], ')')) {
+                bool party = false;
+                for (uint32_t q = b + 1; q < k; q++)
+                    if ((tok[q].flags & QD_TF_CAP) && (strchr(tok[q].norm, '-') || tok[q].end - tok[q].start == 1))
+                        party = true;
+                if (party)
+                    pb = k + 1;
+                break;
+            }
+        }
+    }
+    qd_mx *x = push_mention(s, has_det ? i - 1 : a, pb, QD_MENTION_NAME, QD_ENT_PERSON);
     if (!x)
         return QD_ENOMEM;
+    *next = pb > *next ? pb : *next;
     x->role = tmp.role;
     x->country = tmp.country;
     x->org = tmp.org;
@@ -608,6 +647,32 @@ static int scan_np(mscan *s, uint32_t i, uint32_t mods, bool owned, uint32_t end
         pm->span.end = tok[after - 1].end;
         s->c->mx[m].tb = after;
         *next = after;
+        qd_mx *hx = &s->c->mx[m];
+        int32_t ow = hx->owner;
+        /* "head of the Russian Foreign Ministry" is "head of the foreign ministry", a
+         * role the lexicon knows, of Russia */
+        if (hx->role >= 0 && ow >= 0 && s->c->mx[ow].kind == QD_ENT_ORG) {
+            qd_mx *ox = &s->c->mx[ow];
+            char key[256];
+            size_t kl = 0;
+            const char *rp = s->c->lx->role_list[hx->role].phrase;
+            kl = (size_t)snprintf(key, sizeof(key), "%s of the", rp);
+            for (uint32_t q = ox->ta; q < ox->tb && kl + 40 < sizeof(key); q++) {
+                uint32_t pl_len;
+                if (tok[q].lex && (tok[q].lex->tags & (QD_W_DET | QD_W_POSS)))
+                    continue;
+                if (place_at(s, q, ox->tb, &pl_len))
+                    continue;
+                kl += (size_t)snprintf(key + kl, sizeof(key) - kl, " %.*s", (int)tok[q].normlen, tok[q].norm);
+            }
+            uint32_t rv;
+            if (kl < sizeof(key) && qd_lex_phrase(&s->c->lx->roles, key, kl, &rv)) {
+                hx->role = (int32_t)rv;
+                if (ox->country)
+                    hx->country = ox->country;
+                hx->generic = false;
+            }
+        }
     }
     /* "a source", "officials", "the campaign": nothing more to do; name follows? */
     if (mk == QD_MENTION_ROLE && *next < end && is_cap(&tok[*next]) && !qd_tok_possessive(&tok[head_b - 1])) {
