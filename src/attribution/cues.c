@@ -91,9 +91,79 @@ int qd_cues_find(qd_actx *c, qd_cues *cues)
     return 0;
 }
 
+static int32_t subject_ending_at_raw(qd_actx *c, int32_t k, uint32_t lo);
+
+static bool is_prep(const qd_token *t)
+{
+    return t->kind == QD_TK_WORD && t->lex && (t->lex->tags & QD_W_PREP) && !(t->lex->tags & QD_W_SUB);
+}
+
+/* From a mention next to a verb back to the head of the subject it belongs to:
+ * "Jim Clyburn, a Democratic congressman ... from South Carolina said" gives "South
+ * Carolina", whose head is "Jim Clyburn"; "Clinton, 35, the daughter of ..., said"
+ * gives "the daughter of ...", whose head is "Clinton". */
+static int32_t head_of_subject(qd_actx *c, int32_t m, uint32_t lo)
+{
+    qd_token *tok = c->doc->in->tokens;
+    for (int guard = 0; guard < 5 && m >= 0; guard++) {
+        qd_mx *x = &c->mx[m];
+        if (x->ta <= lo)
+            break;
+        uint32_t p = x->ta - 1;
+        if (is_prep(&tok[p])) {
+            /* the object of a preposition: the noun phrase it hangs from */
+            int32_t found = -1;
+            for (int32_t j = (int32_t)p - 1; j >= (int32_t)lo && j >= (int32_t)p - 12; j--) {
+                if (qd_tok_is(&tok[j], ',') || tok[j].kind == QD_TK_QUOTE || (tok[j].lex && tok[j].lex->verb >= 0))
+                    break;
+                if (c->m_end[j] >= 0) {
+                    found = c->m_end[j];
+                    break;
+                }
+            }
+            if (found < 0)
+                break;
+            m = found;
+            continue;
+        }
+        bool appositive_like = c->an->mentions[m].kind == QD_MENTION_ROLE || c->an->mentions[m].kind == QD_MENTION_NOMINAL ||
+                               (tok[x->ta].lex && (tok[x->ta].lex->tags & (QD_W_DET | QD_W_NUM)));
+        if (qd_tok_is(&tok[p], ',') && p > lo) {
+            /* "X, 35, the daughter ...": step over comma groups to a name before them */
+            int32_t found = -1;
+            int32_t j = (int32_t)p - 1;
+            for (int groups = 0; groups < 3 && j >= (int32_t)lo; groups++) {
+                if (c->m_end[j] >= 0 && c->an->mentions[c->m_end[j]].kind == QD_MENTION_NAME) {
+                    found = c->m_end[j];
+                    break;
+                }
+                /* skip this group back to its comma */
+                int32_t q = j;
+                while (q >= (int32_t)lo && q > j - 20 && !qd_tok_is(&tok[q], ',') && tok[q].kind != QD_TK_QUOTE)
+                    q--;
+                if (q < (int32_t)lo || !qd_tok_is(&tok[q], ','))
+                    break;
+                j = q - 1;
+            }
+            if (found >= 0 && (appositive_like || tok[p - 1].kind == QD_TK_NUM)) {
+                m = found;
+                continue;
+            }
+        }
+        break;
+    }
+    return m;
+}
+
 /* The mention that ends right before token k, looking through an appositive or a
  * relative clause set off by commas ("Keith Kellogg, who had called ..., said"). */
 static int32_t subject_ending_at(qd_actx *c, int32_t k, uint32_t lo)
+{
+    int32_t m = subject_ending_at_raw(c, k, lo);
+    return m >= 0 ? head_of_subject(c, m, lo) : m;
+}
+
+static int32_t subject_ending_at_raw(qd_actx *c, int32_t k, uint32_t lo)
 {
     qd_token *tok = c->doc->in->tokens;
     if (k < (int32_t)lo)

@@ -1,11 +1,431 @@
 /*
- * reported.c - statements in reported speech (indirect and mixed).
+ * reported.c - statements in reported speech: indirect and mixed.
+ *
+ * Every verb cue outside quotation marks is tried as the head of a report, and the
+ * reported content is read where English puts it:
+ *   X said (that) CLAUSE            -> the clause after the cue (and after an indirect
+ *                                      object or a time/venue phrase: "told reporters on
+ *                                      Tuesday that ...")
+ *   CLAUSE, X said.                 -> the clause before the reporting clause
+ *   according to X, CLAUSE / CLAUSE, according to X
+ *   X denied the report / X urged Y to act / X wants to run
+ *                                   -> the object or infinitive of verbs whose lexicon
+ *                                      frames allow it
+ *   it was pointed out that CLAUSE  -> agentless: credited to the body whose text it is
+ * A report whose content holds quoted words becomes one mixed statement and absorbs the
+ * partial quotes inside it; a report whose content is exactly a direct quote already
+ * credited is not repeated.  Reports inside the content of another report are linked to
+ * it (nested attribution: "Lavrov stated that Blinken emphasized ...").
  */
+#include <string.h>
+
 #include "attrib.h"
+
+typedef struct rstate {
+    qd_actx *c;
+    qd_cues *cues;
+    uint32_t n_quote_stmts;  /* statements made from quotes come first */
+} rstate;
+
+static bool word_is(const qd_token *t, const char *w)
+{
+    return t->kind == QD_TK_WORD && strcmp(t->norm, w) == 0;
+}
+
+static uint32_t tags(const qd_token *t)
+{
+    return t->lex ? t->lex->tags : 0;
+}
+
+/* A finite verb seems to follow within a few tokens: "Russia did not seek", "the aim was",
+ * "Blinken would not be upset".  Used to accept a clause without "that". */
+static bool clause_follows(const qd_token *tok, uint32_t i, uint32_t end)
+{
+    for (uint32_t k = i; k < end && k < i + 8; k++) {
+        const qd_token *t = &tok[k];
+        if (t->kind == QD_TK_QUOTE)
+            continue;
+        if (t->kind != QD_TK_WORD) {
+            if (qd_tok_is(t, ',') || qd_tok_is(t, '.') || qd_tok_is(t, ';'))
+                return false;
+            continue;
+        }
+        if (k > i && (tags(t) & (QD_W_AUX | QD_W_MODAL)))
+            return true;
+        if (k > i && t->lex && t->lex->verb >= 0 && (t->lex->vform == QD_VF_PAST || t->lex->vform == QD_VF_3SG))
+            return true;
+        /* an unknown past-tense or third-person form after the first word */
+        if (k > i + 1 && !(t->flags & QD_TF_CAP) && t->normlen > 4 &&
+            (!strcmp(t->norm + t->normlen - 2, "ed")))
+            return true;
+    }
+    return false;
+}
+
+/* Where the reported clause starting at i ends: the end of the sentence, a semicolon,
+ * or a following reporting clause (", he added"). */
+static uint32_t clause_end(rstate *r, uint32_t i, uint32_t sb, uint32_t own_cue)
+{
+    qd_actx *c = r->c;
+    qd_token *tok = c->doc->in->tokens;
+    for (uint32_t k = i; k < sb; k++) {
+        const qd_token *t = &tok[k];
+        if (t->quoted >= 0)
+            continue;
+        if (qd_tok_is(t, ';'))
+            return k;
+        if (qd_tok_is(t, ',') && k + 1 < sb) {
+            /* ", according to X" or ", X said" closing the sentence */
+            int32_t ci = r->cues->at[k + 1];
+            if (ci >= 0 && (uint32_t)ci != own_cue &&
+                (r->cues->v[ci].kind == QD_CK_ACCORDING || r->cues->v[ci].kind == QD_CK_VERB))
+                return k;
+            int32_t m = c->m_start[k + 1];
+            if (m >= 0) {
+                uint32_t j = c->mx[m].tb;
+                while (j < sb && (tags(&tok[j]) & (QD_W_ADV | QD_W_AUX)))
+                    j++;
+                if (j < sb && r->cues->at[j] >= 0 && (uint32_t)r->cues->at[j] != own_cue &&
+                    r->cues->v[r->cues->at[j]].kind == QD_CK_VERB) {
+                    uint32_t after = r->cues->v[r->cues->at[j]].tb;
+                    if (after >= sb || qd_tok_is(&tok[after], '.') || qd_tok_is(&tok[after], ',') ||
+                        (tags(&tok[after]) & (QD_W_PREP | QD_W_TIME)))
+                        return k;
+                }
+            }
+        }
+    }
+    return sb;
+}
+
+/* Content span from token a to b (exclusive), without trailing punctuation except a
+ * closing quotation mark and the stop inside it. */
+static qd_span token_span(qd_actx *c, uint32_t a, uint32_t b)
+{
+    qd_token *tok = c->doc->in->tokens;
+    while (b > a) {
+        const qd_token *t = &tok[b - 1];
+        if (t->kind == QD_TK_PUNCT && (qd_tok_is(t, ',') || qd_tok_is(t, '.') || qd_tok_is(t, ';') ||
+                                       qd_tok_is(t, ':') || t->norm[0] == '-'))
+            b--;
+        else
+            break;
+    }
+    while (a < b && (qd_tok_is(&tok[a], ',') || qd_tok_is(&tok[a], ':')))
+        a++;
+    if (b <= a)
+        return qd_span_make(0, 0);
+    return qd_span_make(tok[a].start, tok[b - 1].end);
+}
+
+/* Skip what may stand between a verb and its clause: an indirect object ("told
+ * reporters", "assured Russia"), a time or venue phrase ("on Tuesday", "in a statement",
+ * "in an interview with CNN"), adverbs. */
+static uint32_t skip_to_complement(rstate *r, const qd_cue *cue, uint32_t sb)
+{
+    qd_actx *c = r->c;
+    qd_token *tok = c->doc->in->tokens;
+    uint32_t i = cue->tb;
+    const qd_speech_verb *v = cue->verb >= 0 ? &c->lx->verbs[cue->verb] : NULL;
+    for (int guard = 0; guard < 4 && i < sb; guard++) {
+        const qd_token *t = &tok[i];
+        if (t->kind == QD_TK_WORD && (tags(t) & QD_W_ADV) && !(tags(t) & (QD_W_SUB | QD_W_PREP))) {
+            i++;
+            continue;
+        }
+        /* an indirect object: tell/inform/assure/warn/remind X that ... */
+        if (v && (v->frames & QD_VFR_TO) && c->m_start[i] >= 0) {
+            uint32_t j = c->mx[c->m_start[i]].tb;
+            if (j < sb && (word_is(&tok[j], "that") || word_is(&tok[j], "to") || word_is(&tok[j], "about") ||
+                           word_is(&tok[j], "of") || clause_follows(tok, j, sb) || qd_tok_is(&tok[j], ',')))
+                {
+                    i = j;
+                    continue;
+                }
+        }
+        if (v && (v->frames & QD_VFR_TO) && t->kind == QD_TK_WORD && !(tags(t) & QD_W_FUNCTION) && i + 1 < sb &&
+            word_is(&tok[i + 1], "that")) {
+            i++; /* "told reporters that" */
+            continue;
+        }
+        /* a time or venue phrase ending before "that" or a comma */
+        if (t->kind == QD_TK_WORD && ((tags(t) & (QD_W_PREP | QD_W_TIME)) || (tags(t) & QD_W_WEEKDAY))) {
+            uint32_t j = i + 1;
+            while (j < sb && j < i + 8 && !word_is(&tok[j], "that") && !qd_tok_is(&tok[j], ',') &&
+                   tok[j].kind != QD_TK_QUOTE && !(tok[j].lex && tok[j].lex->verb >= 0))
+                j++;
+            if (j < sb && (word_is(&tok[j], "that") || qd_tok_is(&tok[j], ','))) {
+                i = qd_tok_is(&tok[j], ',') ? j + 1 : j;
+                continue;
+            }
+        }
+        break;
+    }
+    return i;
+}
+
+static qd_statement *new_statement(qd_actx *c)
+{
+    qd_statement *st = QD_VEC_PUSH(&c->doc->in->arena, c->an->statements, c->an->n_statements, c->cap_statements);
+    if (!st)
+        return NULL;
+    st->speaker = -1;
+    st->entity = -1;
+    st->parent = -1;
+    st->quoted = -1;
+    return st;
+}
+
+/* Does the span hold a quoted speech span; is it exactly one? */
+static int quotes_inside(qd_actx *c, qd_span sp, bool *exact)
+{
+    int n = 0;
+    *exact = false;
+    for (uint32_t k = 0; k < c->an->n_quoted; k++) {
+        const qd_quoted *q = &c->an->quoted[k];
+        if (q->type != QD_QUOTED_SPEECH || q->parent >= 0)
+            continue;
+        if (q->outer.start >= sp.start && q->outer.end <= sp.end + 3) {
+            n++;
+            if (q->outer.start <= sp.start + 1 && q->outer.end + 2 >= sp.end)
+                *exact = true;
+        }
+    }
+    return n;
+}
+
+static int32_t entity_for(qd_actx *c, int32_t m)
+{
+    if (m < 0)
+        return -1;
+    const qd_mx *x = &c->mx[m];
+    if (x->kind == QD_ENT_DOCUMENT && x->owner >= 0 && c->an->mentions[x->owner].entity >= 0)
+        return c->an->mentions[x->owner].entity;
+    return c->an->mentions[m].entity;
+}
+
+static int report(rstate *r, uint32_t ci, const qd_sentence *se)
+{
+    qd_actx *c = r->c;
+    qd_token *tok = c->doc->in->tokens;
+    const qd_cue *cue = &r->cues->v[ci];
+    uint32_t sa = se->first_token, sb = sa + se->n_tokens;
+    const qd_speech_verb *v = cue->verb >= 0 ? &c->lx->verbs[cue->verb] : NULL;
+    int32_t speaker = -1;
+    qd_span content = {0, 0};
+
+    if (cue->kind == QD_CK_ACCORDING) {
+        speaker = qd_cue_speaker(c, r->cues, ci, sa, sb);
+        if (speaker < 0)
+            return 0;
+        uint32_t after = c->mx[speaker].tb;
+        if (after < sb && qd_tok_is(&tok[after], ','))
+            content = token_span(c, after + 1, clause_end(r, after + 1, sb, ci));
+        else if (cue->ta > sa && qd_tok_is(&tok[cue->ta - 1], ','))
+            content = token_span(c, sa, cue->ta - 1);
+        else
+            content = token_span(c, after, clause_end(r, after, sb, ci));
+    } else if (cue->kind == QD_CK_PASSIVE) {
+        uint32_t i = cue->tb;
+        content = token_span(c, i, clause_end(r, i, sb, ci));
+    } else if (cue->kind == QD_CK_VERB) {
+        speaker = qd_cue_speaker(c, r->cues, ci, sa, sb);
+        if (speaker < 0)
+            return 0;
+        /* "…,” he said" and "he said: “…”" were credited from the quote */
+        uint32_t i = skip_to_complement(r, cue, sb);
+        bool clause_start = false;
+        if (i < sb) {
+            const qd_token *t = &tok[i];
+            if (word_is(t, "that") || word_is(t, "whether") || word_is(t, "if") ||
+                ((tags(t) & QD_W_WH) && !(v && v->vclass == QD_VC_INTENT)))
+                clause_start = true;
+            else if (v && (v->frames & QD_VFR_THAT) && v->vclass != QD_VC_INTENT &&
+                     (c->m_start[i] >= 0 || (t->flags & QD_TF_CAP) || (tags(t) & (QD_W_DET | QD_W_PRON))) &&
+                     clause_follows(tok, i, sb))
+                clause_start = true;
+            else if (v && (v->frames & (QD_VFR_TO | QD_VFR_OBJ)) && word_is(t, "to") && i + 1 < sb &&
+                     tok[i + 1].kind == QD_TK_WORD && !(tags(&tok[i + 1]) & (QD_W_DET | QD_W_POSS)))
+                clause_start = true; /* "vowed to punish", "wants to run" */
+            else if (v && (v->frames & QD_VFR_OBJ) && v->vclass != QD_VC_THOUGHT &&
+                     (c->m_start[i] >= 0 || (tags(t) & (QD_W_DET | QD_W_POSS)) || t->kind == QD_TK_NUM ||
+                      (t->kind == QD_TK_QUOTE && t->quoted >= 0)))
+                clause_start = true; /* "denied the report", "described the meeting as ..." */
+            else if (v && (v->frames & QD_VFR_TO) && c->m_start[i] >= 0 && c->mx[c->m_start[i]].tb < sb &&
+                     word_is(&tok[c->mx[c->m_start[i]].tb], "to"))
+                clause_start = true; /* "urged Russia to ..." */
+        }
+        if (clause_start) {
+            if (tok[i].kind == QD_TK_QUOTE && tok[i].quoted >= 0 &&
+                c->an->quoted[tok[i].quoted].outer.start == tok[i].start &&
+                (c->an->quoted[tok[i].quoted].flags & QD_QUOTED_FULL))
+                return 0; /* a direct quote as the whole complement */
+            content = token_span(c, i, clause_end(r, i, sb, ci));
+        } else {
+            /* "CLAUSE, X said." / "CLAUSE, said X." */
+            uint32_t spk_a = c->mx[speaker].ta < cue->ta ? c->mx[speaker].ta : cue->ta;
+            uint32_t end_after = cue->tb > c->mx[speaker].tb ? cue->tb : c->mx[speaker].tb;
+            bool comma_before = spk_a > sa && qd_tok_is(&tok[spk_a - 1], ',');
+            bool clause_final = end_after >= sb || qd_tok_is(&tok[end_after], '.') ||
+                                qd_tok_is(&tok[end_after], ',') ||
+                                (tags(&tok[end_after]) & (QD_W_PREP | QD_W_TIME));
+            if (!(comma_before && clause_final) || (v && v->vclass == QD_VC_INTENT))
+                return 0;
+            /* a quote before the reporting clause was credited already */
+            if (tok[spk_a - 2].kind == QD_TK_QUOTE)
+                return 0;
+            content = token_span(c, sa, spk_a - 1);
+        }
+    }
+    if (qd_span_empty(content))
+        return 0;
+    /* a few words are not a report: "he said so" */
+    uint32_t words = 0;
+    for (uint32_t k = qd_token_at(c->doc, content.start); k < c->doc->in->n_tokens && tok[k].end <= content.end; k++)
+        words += tok[k].kind == QD_TK_WORD || tok[k].kind == QD_TK_NUM;
+    if (words < 2)
+        return 0;
+    bool exact;
+    int nq = quotes_inside(c, content, &exact);
+    if (exact)
+        return 0;
+    /* the same cue already credited a quote that covers this content */
+    for (uint32_t k = 0; k < r->n_quote_stmts; k++) {
+        const qd_statement *st = &c->an->statements[k];
+        if (st->cue.start == tok[cue->ta].start && st->type == QD_STMT_DIRECT && nq == 0)
+            return 0;
+    }
+    qd_statement *st = new_statement(c);
+    if (!st)
+        return QD_ENOMEM;
+    qd_span *p = qd_arena_alloc(&c->doc->in->arena, sizeof(qd_span));
+    if (!p)
+        return QD_ENOMEM;
+    *p = content;
+    st->pieces = p;
+    st->n_pieces = 1;
+    st->type = nq ? QD_STMT_MIXED : QD_STMT_INDIRECT;
+    st->speaker = speaker;
+    st->entity = entity_for(c, speaker);
+    st->cue = qd_span_make(tok[cue->ta].start, tok[cue->tb - 1].end);
+    st->paragraph = se->paragraph;
+    st->sentence = (uint32_t)(se - c->doc->sentences);
+    if (v) {
+        st->cue_lemma = v->lemma;
+        st->stance = v->stance;
+    } else if (cue->kind == QD_CK_ACCORDING) {
+        st->cue_lemma = "according to";
+        st->stance = "neutral";
+    } else {
+        st->cue_lemma = "passive";
+        st->stance = "neutral";
+    }
+    st->confidence = speaker >= 0 ? 0.7f : 0.4f;
+    return 0;
+}
+
+/* An agentless report ("It was pointed out that ...") speaks for the body quoted just
+ * before it. */
+static void credit_passives(qd_actx *c, uint32_t from)
+{
+    for (uint32_t i = from; i < c->an->n_statements; i++) {
+        qd_statement *st = &c->an->statements[i];
+        if (st->speaker >= 0 || !st->cue_lemma || strcmp(st->cue_lemma, "passive") != 0)
+            continue;
+        for (int32_t k = (int32_t)c->an->n_statements - 1; k >= 0; k--) {
+            const qd_statement *o = &c->an->statements[k];
+            if ((uint32_t)k == i || o->entity < 0 || o->paragraph > st->paragraph || o->paragraph + 2 < st->paragraph)
+                continue;
+            st->entity = o->entity;
+            st->speaker = o->speaker;
+            break;
+        }
+    }
+}
 
 int qd_attribute_reported(qd_actx *c, qd_cues *cues)
 {
-    (void)c;
-    (void)cues;
+    qd_doc *doc = c->doc;
+    rstate r = {c, cues, c->an->n_statements};
+    for (uint32_t si = 0; si < doc->n_sentences; si++) {
+        const qd_sentence *se = &doc->sentences[si];
+        if (doc->paragraphs[se->paragraph].role != QD_PARA_BODY)
+            continue;
+        for (uint32_t t = se->first_token; t < se->first_token + se->n_tokens; t++) {
+            int32_t ci = cues->at[t];
+            if (ci < 0)
+                continue;
+            qd_cue_kind k = cues->v[ci].kind;
+            if (k != QD_CK_VERB && k != QD_CK_ACCORDING && k != QD_CK_PASSIVE)
+                continue;
+            if (report(&r, (uint32_t)ci, se) != 0)
+                return qd_error_set(c->err, QD_ENOMEM, "%s: out of memory", doc->path);
+        }
+    }
+    credit_passives(c, r.n_quote_stmts);
+
+    /* mixed reports absorb the partial quotes inside them */
+    qd_analysis *an = c->an;
+    uint32_t n = an->n_statements;
+    bool *drop = qd_arena_calloc(&doc->in->arena, n + 1, sizeof(bool));
+    if (!drop)
+        return qd_error_set(c->err, QD_ENOMEM, "%s: out of memory", doc->path);
+    for (uint32_t i = r.n_quote_stmts; i < n; i++) {
+        qd_statement *m = &an->statements[i];
+        if (m->type != QD_STMT_MIXED)
+            continue;
+        for (uint32_t k = 0; k < r.n_quote_stmts; k++) {
+            qd_statement *q = &an->statements[k];
+            if (drop[k] || q->n_pieces == 0)
+                continue;
+            bool inside = true;
+            for (uint32_t p = 0; p < q->n_pieces; p++)
+                if (q->pieces[p].start < m->pieces[0].start || q->pieces[p].end > m->pieces[0].end + 3)
+                    inside = false;
+            if (!inside)
+                continue;
+            /* the quote's own attribution wins when it names a different speaker in the
+             * same words' sentence: keep both (nesting links them) */
+            if (q->entity >= 0 && m->entity >= 0 && q->entity != m->entity && q->type == QD_STMT_DIRECT)
+                continue;
+            drop[k] = true;
+        }
+    }
+    uint32_t w = 0;
+    for (uint32_t i = 0; i < n; i++) {
+        if (!drop[i])
+            an->statements[w++] = an->statements[i];
+    }
+    an->n_statements = w;
+
+    /* order statements by position, then nest */
+    for (uint32_t i = 1; i < an->n_statements; i++) {
+        qd_statement x = an->statements[i];
+        uint32_t j = i;
+        while (j > 0 && an->statements[j - 1].pieces[0].start > x.pieces[0].start) {
+            an->statements[j] = an->statements[j - 1];
+            j--;
+        }
+        an->statements[j] = x;
+    }
+    for (uint32_t i = 0; i < an->n_statements; i++) {
+        qd_statement *st = &an->statements[i];
+        if (qd_span_empty(st->cue))
+            continue;
+        int32_t best = -1;
+        uint32_t best_len = UINT32_MAX;
+        for (uint32_t k = 0; k < an->n_statements; k++) {
+            const qd_statement *o = &an->statements[k];
+            if (k == i)
+                continue;
+            qd_span sp = {o->pieces[0].start, o->pieces[o->n_pieces - 1].end};
+            if (st->cue.start >= sp.start && st->cue.end <= sp.end && sp.end - sp.start < best_len &&
+                o->type != QD_STMT_DIRECT) {
+                best = (int32_t)k;
+                best_len = sp.end - sp.start;
+            }
+        }
+        st->parent = best;
+    }
     return 0;
 }

@@ -537,6 +537,19 @@ int qd_entities_resolve(qd_actx *c)
         int32_t e = -1;
         if (x->relative) {
             e = x->appos >= 0 ? an->mentions[x->appos].entity : -1;
+        } else if (pm->kind == QD_MENTION_PRONOUN && x->gender == 'i') {
+            /* the writer: one entity for all of "I" */
+            for (uint32_t k = 0; k < m && e < 0; k++)
+                if (c->mx[k].gender == 'i' && an->mentions[k].entity >= 0)
+                    e = an->mentions[k].entity;
+            if (e < 0) {
+                e = qd_entity_new(c, (int32_t)m);
+                if (e < 0 || ensure_aux(&s) != 0)
+                    return qd_error_set(c->err, QD_ENOMEM, "%s: out of memory", c->doc->path);
+                an->entities[e].name = "the writer";
+                an->entities[e].key = "(writer)";
+                an->entities[e].gender = '?';
+            }
         } else if (pm->kind == QD_MENTION_PRONOUN) {
             e = resolve_pronoun(&s, m);
             if (e >= 0 && an->entities[e].gender == '?' && (x->gender == 'm' || x->gender == 'f'))

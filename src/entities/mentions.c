@@ -783,7 +783,15 @@ static int scan_sentence(mscan *s, uint32_t a, uint32_t b)
             i++;
             continue;
         }
-        if (t->kind == QD_TK_WORD && (tg & QD_W_PRON) && (t->lex->gender == 'm' || t->lex->gender == 'f' ||
+        bool first_person = t->kind == QD_TK_WORD && (!strcmp(t->norm, "i") || !strcmp(t->norm, "we")) &&
+                            t->quoted < 0;
+        if (first_person) {
+            /* the writer speaking ("I said", "we asked"): outside quotes only */
+            qd_mx *x = push_mention(s, i, i + 1, QD_MENTION_PRONOUN, QD_ENT_PERSON);
+            if (!x)
+                return QD_ENOMEM;
+            x->gender = t->norm[0] == 'w' ? 'p' : 'i';
+        } else if (t->kind == QD_TK_WORD && (tg & QD_W_PRON) && (t->lex->gender == 'm' || t->lex->gender == 'f' ||
                                                           t->lex->gender == 'p' || t->lex->gender == 'n') &&
             strcmp(t->norm, "we") != 0) {
             qd_entity_kind ek = t->lex->gender == 'm' || t->lex->gender == 'f' ? QD_ENT_PERSON : QD_ENT_UNKNOWN;

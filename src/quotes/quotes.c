@@ -190,6 +190,14 @@ static int pair_paragraph(qstate *q, uint32_t p, bool *carried)
         case QD_QM_DOUBLE_OPEN:
         case QD_QM_SINGLE_OPEN:
             role = 1;
+            /* an opening mark typed where a closing one belongs: “It's unusual,“ */
+            if (m == QD_QM_DOUBLE_OPEN && straight_role(tok, i, a, b) < 0) {
+                bool open_double = false;
+                for (int d = 0; d < q->depth; d++)
+                    open_double |= !q->stack[d].single;
+                if (open_double)
+                    role = -1;
+            }
             /* „…“ (German): a “ closing a „ */
             if (m == QD_QM_DOUBLE_OPEN && q->depth > 0 && !q->stack[q->depth - 1].single &&
                 doc->text[tok[q->stack[q->depth - 1].tok].start] == '\xe2' &&
@@ -199,6 +207,15 @@ static int pair_paragraph(qstate *q, uint32_t p, bool *carried)
             break;
         case QD_QM_DOUBLE_CLOSE:
             role = -1;
+            /* a closing mark typed where an opening one belongs: ” at the start of a
+             * quote with nothing open */
+            if (straight_role(tok, i, a, b) > 0) {
+                bool open_double = false;
+                for (int d = 0; d < q->depth; d++)
+                    open_double |= !q->stack[d].single;
+                if (!open_double)
+                    role = 1;
+            }
             break;
         case QD_QM_SINGLE_CLOSE:
             /* ’ closes only an open single quote; otherwise it is an apostrophe */
