@@ -301,6 +301,10 @@ static int32_t speaker_depth(qd_actx *c, const qd_cues *cues, uint32_t ci, uint3
         int32_t m = subject_ending_at(c, k, lo);
         if (m >= 0)
             return m;
+        /* a subject the mention pass did not take for a speaker: "Witnesses said" */
+        m = qd_mention_np_ending_at(c, (uint32_t)k, lo);
+        if (m >= 0)
+            return m;
     }
     /* inverted: "…,” said Lavrov", "added the minister" */
     if (cue->tb < hi) {

@@ -241,9 +241,13 @@ static int report(rstate *r, uint32_t ci, const qd_sentence *se)
                 ((tags(t) & QD_W_WH) && !(v && v->vclass == QD_VC_INTENT)))
                 clause_start = true;
             else if (v && (v->frames & QD_VFR_THAT) && v->vclass != QD_VC_INTENT &&
-                     (c->m_start[i] >= 0 || (t->flags & QD_TF_CAP) || (tags(t) & (QD_W_DET | QD_W_PRON))) &&
-                     clause_follows(tok, i, sb))
-                clause_start = true;
+                     (c->m_start[i] >= 0 || (t->flags & QD_TF_CAP) || (tags(t) & (QD_W_DET | QD_W_PRON)) ||
+                      t->kind == QD_TK_NUM) &&
+                     c->m_start[i] != speaker &&
+                     ((tags(t) & QD_W_PRON) || clause_follows(tok, i, sb) ||
+                      ((v->vclass == QD_VC_SPEECH || v->vclass == QD_VC_WRITING) && (v->frames & QD_VFR_QUOTE) &&
+                       tok[cue->ta].lex && tok[cue->ta].lex->vform != QD_VF_ING)))
+                clause_start = true; /* "said he supports ...", "said the system favors ..." */
             else if (v && (v->frames & (QD_VFR_TO | QD_VFR_OBJ)) && word_is(t, "to") && i + 1 < sb &&
                      tok[i + 1].kind == QD_TK_WORD && !(tags(&tok[i + 1]) & (QD_W_DET | QD_W_POSS)))
                 clause_start = true; /* "vowed to punish", "wants to run" */

@@ -54,6 +54,11 @@ int qd_entities_resolve(qd_actx *c);
  * (uses the entities found so far); returns an entity or -1. */
 int32_t qd_entity_of(qd_actx *c, int32_t mention);
 
+/* A noun phrase ending at token k that the mention pass did not know as a speaker
+ * ("Witnesses", "85% of Democrats", "the probe"), made into a mention and an entity of
+ * its own when something reports through it.  Returns the mention or -1. */
+int32_t qd_mention_np_ending_at(qd_actx *c, uint32_t k, uint32_t lo);
+
 /* Allocate a new entity for mention m and return its index (or -1 when out of memory). */
 int32_t qd_entity_new(qd_actx *c, int32_t m);
 

@@ -940,3 +940,101 @@ int qd_mentions_find(qd_actx *c)
     }
     return 0;
 }
+
+static bool nounish(const qd_token *t)
+{
+    if (t->kind == QD_TK_NUM)
+        return true;
+    if (t->kind != QD_TK_WORD)
+        return false;
+    if (t->lex && (t->lex->tags & (QD_W_FUNCTION | QD_W_ADV | QD_W_TIME)) && !(t->lex->tags & QD_W_NUM))
+        return false;
+    if (t->lex && t->lex->verb >= 0 && t->lex->vform != QD_VF_BASE)
+        return false;
+    return true;
+}
+
+int32_t qd_mention_np_ending_at(qd_actx *c, uint32_t k, uint32_t lo)
+{
+    qd_token *tok = c->doc->in->tokens;
+    if (c->m_end[k] >= 0)
+        return c->m_end[k];
+    if (!nounish(&tok[k]) || tok[k].kind == QD_TK_NUM || tok[k].quoted >= 0)
+        return -1;
+    uint32_t a = k;
+    while (a > lo && a + 8 > k) {
+        const qd_token *p = &tok[a - 1];
+        if (nounish(p) || qd_tok_possessive(p) || (p->kind == QD_TK_SYMBOL && p->norm[0] == '%') ||
+            (p->lex && (p->lex->tags & (QD_W_DET | QD_W_POSS | QD_W_NUM)))) {
+            a--;
+            if (p->lex && (p->lex->tags & (QD_W_DET | QD_W_POSS)))
+                break;
+            continue;
+        }
+        /* "85% of Democrats", "a majority of voters" */
+        if (p->kind == QD_TK_WORD && !strcmp(p->norm, "of") && a - 1 > lo && (nounish(&tok[a - 2]) ||
+            (tok[a - 2].kind == QD_TK_SYMBOL && tok[a - 2].norm[0] == '%'))) {
+            a--;
+            continue;
+        }
+        break;
+    }
+    if (a > lo) {
+        const qd_token *p = &tok[a - 1];
+        /* the object of a preposition or a verb is not a subject */
+        if (p->kind == QD_TK_WORD && p->lex && (p->lex->tags & QD_W_PREP))
+            return -1;
+        if (p->kind == QD_TK_WORD && !(p->lex && (p->lex->tags & (QD_W_CONJ | QD_W_SUB | QD_W_REL | QD_W_WH))) &&
+            !(p->flags & QD_TF_CAP))
+            return -1;
+    }
+    /* a lone capitalised word at a sentence start is no evidence of a speaker */
+    if (a == k && (tok[k].flags & QD_TF_CAP) && (tok[k].flags & QD_TF_SENT_START) && !plural_word(&tok[k]))
+        return -1;
+    qd_arena *A = &c->doc->in->arena;
+    qd_mention *m = QD_VEC_PUSH(A, c->an->mentions, c->an->n_mentions, c->cap_mentions);
+    uint32_t nmx = c->an->n_mentions - 1;
+    qd_mx *x = m ? QD_VEC_PUSH(A, c->mx, nmx, c->cap_mx) : NULL;
+    if (!m || !x)
+        return -1;
+    int32_t mi = (int32_t)c->an->n_mentions - 1;
+    m->span = qd_span_make(tok[a].start, tok[k].end);
+    m->kind = QD_MENTION_NOMINAL;
+    m->sentence = tok[k].sentence;
+    x->ta = a;
+    x->tb = k + 1;
+    x->ha = k;
+    x->hb = k + 1;
+    x->role = -1;
+    x->owner = -1;
+    x->appos = -1;
+    x->plural = plural_word(&tok[k]);
+    x->kind = x->plural ? QD_ENT_GROUP : QD_ENT_UNKNOWN;
+    x->gender = x->plural ? 'p' : 'n';
+    x->definite = tok[a].lex && (tok[a].lex->tags & QD_W_DET);
+    int32_t e = qd_entity_new(c, mi);
+    if (e < 0)
+        return -1;
+    m->entity = e;
+    qd_entity *en = &c->an->entities[e];
+    en->n_mentions = 1;
+    const char *txt = c->doc->text + tok[a].start;
+    size_t n = tok[k].end - tok[a].start;
+    char *nm = qd_arena_strndup(A, txt, n);
+    if (nm)
+        for (char *q = nm; *q; q++)
+            if (*q == '\n' || *q == '\r' || *q == '\t')
+                *q = ' ';
+    en->name = nm;
+    char *key = qd_arena_alloc(A, 4 * n + 1);
+    if (key)
+        qd_lex_key(txt, n, key);
+    en->key = key;
+    c->m_end[k] = mi;
+    if (c->m_start[a] < 0)
+        c->m_start[a] = mi;
+    for (uint32_t q = a; q <= k; q++)
+        if (c->m_in[q] < 0)
+            c->m_in[q] = mi;
+    return mi;
+}

@@ -195,6 +195,8 @@ static int push_token(seg *g, uint32_t start, uint32_t end, qd_token_kind kind, 
     } else if (kind == QD_TK_QUOTE) {
         uint32_t cp = cp_at(g, start, NULL);
         t->qmark = (uint8_t)qd_cp_quote_mark(cp);
+        if (end - start == 2 && g->s[start] == '\'' && g->s[start + 1] == '\'')
+            t->qmark = QD_QM_DOUBLE_STRAIGHT;
     }
     return 0;
 }
@@ -252,6 +254,9 @@ static int tokenize_paragraph(seg *g, uint32_t para)
         if (qm != QD_QM_NONE) {
             kind = QD_TK_QUOTE;
             stop = i + (uint32_t)k;
+            /* two apostrophes stand for a double quotation mark (''like this'') */
+            if (qm == QD_QM_SINGLE_STRAIGHT && stop < end && g->s[stop] == '\'')
+                stop++;
         } else if (is_alnum(cp)) {
             uint32_t ini = qd_cp_is_letter(cp) ? scan_initialism(g, i, end) : 0;
             if (ini) {
