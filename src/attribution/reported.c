@@ -293,6 +293,14 @@ static int report(rstate *r, uint32_t ci, const qd_sentence *se)
     int nq = quotes_inside(c, content, &exact);
     if (exact)
         return 0;
+    /* a full quote credited by its own cue inside this content is a statement of its
+     * own, not part of a mixed one: "“I'll be voting,” Welch said" */
+    for (uint32_t k = 0; k < r->n_quote_stmts; k++) {
+        const qd_statement *st = &c->an->statements[k];
+        if (st->type == QD_STMT_DIRECT && !qd_span_empty(st->cue) && st->cue.start >= content.start &&
+            st->cue.end <= content.end && st->pieces[0].start >= content.start)
+            return 0;
+    }
     /* the same cue already credited a quote that covers this content */
     for (uint32_t k = 0; k < r->n_quote_stmts; k++) {
         const qd_statement *st = &c->an->statements[k];

@@ -338,11 +338,41 @@ static qd_quoted_type intrinsic_type(const qd_doc *doc, const qd_quoted *x)
             }
         }
     }
-    if (first == UINT32_MAX || words == 0 || words > 8)
+    if (first == UINT32_MAX)
+        return QD_QUOTED_SPEECH;
+    if (words == 0) {
+        /* numbers, dates, ids in quotation marks are not speech */
+        return QD_QUOTED_NAME;
+    }
+    if (words > 8)
         return QD_QUOTED_SPEECH;
     bool all_caps = caps == words && (tok[first].flags & QD_TF_CAP);
     if (!all_caps)
         return QD_QUOTED_SPEECH;
+    /* Capitalised words that do not end a sentence: the name of a show, a slogan, a
+     * label ("Morning Joe", "Southern Strategy"), unless a verb of naming or speaking
+     * introduces them ("called her “Miss Piggy”", "said: “Yes”"). */
+    bool sentence_end = false;
+    for (uint32_t i = first; i <= last; i++)
+        if (qd_tok_is(&tok[i], '.') || qd_tok_is(&tok[i], '!') || qd_tok_is(&tok[i], '?'))
+            sentence_end = i + 1 < last || words > 3;
+    if (!sentence_end && words <= 5) {
+        uint32_t b0 = first;
+        while (b0 > 0 && tok[b0 - 1].kind == QD_TK_QUOTE)
+            b0--;
+        bool introduced = false;
+        for (uint32_t k = b0; k > 0 && k + 5 > b0; k--) {
+            const qd_token *p = &tok[k - 1];
+            if (p->paragraph != x->paragraph || p->kind == QD_TK_QUOTE)
+                break;
+            if (p->lex && p->lex->verb >= 0 && (k + 1 >= b0 || (in->lx->verbs[p->lex->verb].frames & QD_VFR_OBJ)))
+                introduced = true;
+            if (qd_tok_is(p, ':'))
+                introduced = true;
+        }
+        if (!introduced)
+            return QD_QUOTED_TITLE;
+    }
     /* the word after the closing mark: "the “Interfax” agency" */
     uint32_t after = last + 1;
     while (after < in->n_tokens && tok[after].kind == QD_TK_QUOTE)
