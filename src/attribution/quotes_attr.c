@@ -43,53 +43,87 @@ static uint32_t count_words(qd_actx *c, const qd_quoted *q)
     return n;
 }
 
-/* Right after a closing quotation mark: "Lavrov said", "Scott Pruitt, the attorney
- * general of Oklahoma, one of the states suing, said", "retired general Lloyd Newton
- * said", "Rep. John Mica (R-Fla.) said".  Returns the cue index and sets *speaker. */
+/* Right after a closing quotation mark, a subject and its verb: "Lavrov said",
+ * "Scott Pruitt, the attorney general of Oklahoma, one of the states suing the EPA,
+ * said", "retired Air Force general Lloyd Newton said", "Rep. John Mica (R-Fla.) said",
+ * "Texas delegate Bill Eastland, wearing a “Ted Cruz” pin, said".  Everything between
+ * the quote and the verb must read as a noun phrase with its appositives.  Returns the
+ * cue index and sets *speaker. */
 static int32_t speaker_then_verb(qd_actx *c, const qd_cues *cues, uint32_t i, uint32_t end, int32_t *speaker)
 {
     qd_token *tok = c->doc->in->tokens;
     while (i < end && (qd_tok_is(&tok[i], ',') || (tok[i].kind == QD_TK_PUNCT && tok[i].norm[0] == '-')))
         i++;
-    /* a few lower-case modifiers before the name: "retired Air Force general ..." */
-    uint32_t k = i;
-    while (k < end && k < i + 3 && c->m_start[k] < 0 && tok[k].kind == QD_TK_WORD && !(tok[k].flags & QD_TF_CAP) &&
-           !(tok[k].lex && (tok[k].lex->verb >= 0 || (tok[k].lex->tags & QD_W_FUNCTION))))
-        k++;
-    if (k >= end || c->m_start[k] < 0)
+    if (i >= end)
         return -1;
-    int32_t m = c->m_start[k];
-    uint32_t j = c->mx[m].tb;
-    for (int guard = 0; guard < 6 && j < end; guard++) {
+    /* the subject starts here: a mention, or a capitalised or lower-case noun phrase */
+    const qd_token *t0 = &tok[i];
+    if (cues->at[i] >= 0)
+        return -1; /* the verb first: "…,” said X" is the caller's other case */
+    if (t0->kind == QD_TK_WORD && t0->lex && (t0->lex->tags & (QD_W_SUB | QD_W_CONJ | QD_W_PREP)) &&
+        c->m_start[i] < 0)
+        return -1;
+    int depth = 0; /* inside parentheses */
+    for (uint32_t j = i; j < end && j < i + 40; j++) {
         const qd_token *t = &tok[j];
-        if (cues->at[j] >= 0 && cues->v[cues->at[j]].kind == QD_CK_VERB) {
-            *speaker = m;
-            return cues->at[j];
-        }
-        if (t->kind == QD_TK_WORD && t->lex && (t->lex->tags & (QD_W_ADV | QD_W_AUX | QD_W_MODAL | QD_W_NEG))) {
-            j++;
-            continue;
-        }
-        if (t->kind == QD_TK_WORD && t->normlen > 4 && !strcmp(t->norm + t->normlen - 2, "ly")) {
-            j++;
-            continue;
-        }
-        if (qd_tok_is(t, '(') || qd_tok_is(t, ',')) {
-            /* an appositive or parenthesis: skip to its end */
-            char close = qd_tok_is(t, '(') ? ')' : ',';
-            uint32_t q = j + 1;
-            while (q < end && q < j + 40 && !qd_tok_is(&tok[q], close) && tok[q].kind != QD_TK_QUOTE &&
-                   !(close == ',' && cues->at[q] >= 0 && cues->v[cues->at[q]].kind == QD_CK_VERB && q > j + 1 &&
-                     qd_tok_is(&tok[q - 1], ',')))
-                q++;
-            if (q >= end || tok[q].kind == QD_TK_QUOTE)
+        int32_t ci = cues->at[j];
+        if (ci >= 0 && depth == 0 && cues->v[ci].kind == QD_CK_VERB && j > i) {
+            int32_t m = qd_cue_speaker(c, cues, (uint32_t)ci, i, end);
+            if (m < 0)
                 return -1;
-            j = qd_tok_is(&tok[q], close) ? q + 1 : q;
+            /* the subject must lie in the window */
+            if (c->mx[m].ta < i || c->mx[m].ta >= j)
+                return -1;
+            *speaker = m;
+            return ci;
+        }
+        if (qd_tok_is(t, '('))
+            depth++;
+        else if (qd_tok_is(t, ')'))
+            depth--;
+        if (t->kind == QD_TK_QUOTE) {
+            /* a quoted name inside an appositive is fine; a new quote is not */
+            if (t->quoted < 0 || c->an->quoted[t->quoted].type == QD_QUOTED_SPEECH)
+                return -1;
             continue;
         }
-        return -1;
+        if (t->kind == QD_TK_PUNCT && (qd_tok_is(t, '.') || qd_tok_is(t, ';') || qd_tok_is(t, ':') ||
+                                       qd_tok_is(t, '?') || qd_tok_is(t, '!')) &&
+            c->m_in[j] < 0 && depth == 0)
+            return -1;
+        /* a finite verb that is not a cue ends the noun phrase, unless it sits in a
+         * relative clause ("Rucker Culpepper, who runs ..., said") */
+        if (t->kind == QD_TK_WORD && c->m_in[j] < 0 && t->lex && (t->lex->tags & (QD_W_AUX | QD_W_MODAL)) &&
+            depth == 0) {
+            bool relative = false;
+            for (uint32_t k = i; k < j; k++)
+                if (c->m_in[k] >= 0 && c->mx[c->m_in[k]].relative)
+                    relative = true;
+            if (!relative)
+                return -1;
+        }
     }
     return -1;
+}
+
+/* "…,” wrote one commenter": the noun phrase after an inverted verb, made into a mention
+ * when the mention pass did not see a speaker in it. */
+static int32_t inverted_subject(qd_actx *c, const qd_cue *cue, uint32_t end)
+{
+    qd_token *tok = c->doc->in->tokens;
+    uint32_t i = cue->tb;
+    if (i >= end)
+        return -1;
+    if (c->m_start[i] >= 0)
+        return c->m_start[i];
+    uint32_t k = i;
+    while (k < end && k < i + 6 && (tok[k].kind == QD_TK_WORD || tok[k].kind == QD_TK_NUM) &&
+           !(tok[k].lex && (tok[k].lex->tags & (QD_W_PREP | QD_W_SUB | QD_W_CONJ | QD_W_AUX))))
+        k++;
+    if (k == i)
+        return -1;
+    int32_t m = qd_mention_np_ending_at(c, k - 1, i);
+    return m >= 0 && c->mx[m].ta == i ? m : -1;
 }
 
 /* What find_attribution found: a cue (an index into the cues, or only a token range for
@@ -197,6 +231,8 @@ static int32_t find_attribution_cue(qa *s, const qd_quoted *q, bool full, int32_
         if (full && i > qb_tok + 1)
             break;
         int32_t m = qd_cue_speaker(c, cues, (uint32_t)ci, qb_tok, s1b);
+        if (m < 0 && i == qb_tok)
+            m = inverted_subject(c, cue, s1b);
         if (m >= 0) {
             *speaker = m;
             *after = true;
@@ -239,6 +275,32 @@ static int32_t find_attribution_cue(qa *s, const qd_quoted *q, bool full, int32_
         if (m >= 0) {
             *speaker = m;
             return ci;
+        }
+    }
+    /* a quote opening a sentence right after a report of someone in the sentence before
+     * ("Greene added that the Fed ... “They don't like to talk about it.”") goes on with
+     * that report's speaker */
+    if (full && qa_tok == s0a && s0 > doc->sentences) {
+        const qd_sentence *prev = s0 - 1;
+        uint32_t pb = prev->first_token + prev->n_tokens;
+        bool quote_free = true;
+        for (uint32_t k = prev->first_token; k < pb; k++)
+            if (tok[k].kind == QD_TK_QUOTE && tok[k].quoted >= 0 && c->an->quoted[tok[k].quoted].type == QD_QUOTED_SPEECH)
+                quote_free = false;
+        if (quote_free && prev->paragraph + 1 >= s0->paragraph) {
+            for (uint32_t k = prev->first_token; k < pb; k++) {
+                int32_t ci = cues->at[k];
+                if (ci < 0 || cues->v[ci].kind != QD_CK_VERB)
+                    continue;
+                const qd_speech_verb *v = cues->v[ci].verb >= 0 ? &c->lx->verbs[cues->v[ci].verb] : NULL;
+                if (!v || (v->vclass != QD_VC_SPEECH && v->vclass != QD_VC_WRITING))
+                    continue;
+                int32_t m = qd_cue_speaker(c, cues, (uint32_t)ci, prev->first_token, pb);
+                if (m >= 0 && !c->mx[m].in_quote) {
+                    *speaker = m;
+                    return ci;
+                }
+            }
         }
     }
     /* a colon closing the previous sentence: "He added:" */

@@ -238,7 +238,7 @@ static int report(rstate *r, uint32_t ci, const qd_sentence *se)
         if (i < sb) {
             const qd_token *t = &tok[i];
             if (word_is(t, "that") || word_is(t, "whether") || word_is(t, "if") ||
-                ((tags(t) & QD_W_WH) && !(v && v->vclass == QD_VC_INTENT)))
+                ((tags(t) & QD_W_WH) && !(tags(t) & QD_W_SUB) && !(v && v->vclass == QD_VC_INTENT)))
                 clause_start = true;
             else if (v && (v->frames & QD_VFR_THAT) && v->vclass != QD_VC_INTENT &&
                      (c->m_start[i] >= 0 || (t->flags & QD_TF_CAP) || (tags(t) & (QD_W_DET | QD_W_PRON)) ||

@@ -877,7 +877,9 @@ static int scan_sentence(mscan *s, uint32_t a, uint32_t b)
         /* index the new mentions by token */
         for (uint32_t m = before; m < c->an->n_mentions; m++) {
             qd_mx *x = &c->mx[m];
-            if (c->m_start[x->ta] < 0)
+            /* the longest mention starting at a token: "his friend Mahamat Saleh Oumar"
+             * rather than "his" */
+            if (c->m_start[x->ta] < 0 || c->mx[c->m_start[x->ta]].tb < x->tb)
                 c->m_start[x->ta] = (int32_t)m;
             if (c->m_end[x->tb - 1] < 0 || m == before)
                 c->m_end[x->tb - 1] = (int32_t)m;
@@ -959,7 +961,10 @@ int32_t qd_mention_np_ending_at(qd_actx *c, uint32_t k, uint32_t lo)
     qd_token *tok = c->doc->in->tokens;
     if (c->m_end[k] >= 0)
         return c->m_end[k];
-    if (!nounish(&tok[k]) || tok[k].kind == QD_TK_NUM || tok[k].quoted >= 0)
+    if (!nounish(&tok[k]) || tok[k].quoted >= 0)
+        return -1;
+    /* a bare number is not a speaker; "the 46-year-old" is */
+    if (tok[k].kind == QD_TK_NUM && !strchr(tok[k].norm, '-'))
         return -1;
     uint32_t a = k;
     while (a > lo && a + 8 > k) {

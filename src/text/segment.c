@@ -423,6 +423,27 @@ static int split_sentences(seg *g, uint32_t para, uint32_t a, uint32_t b)
                 continue;
             if (dot_is_abbreviation(tok, a, t, next))
                 continue;
+            /* “Is he serious?” Scarborough continued.  A capitalised name right after a
+             * closing quotation mark and followed by a speech verb is the quote's
+             * reporting clause, not a new sentence. */
+            if (u > t + 1 && tok[u - 1].kind == QD_TK_QUOTE && next->kind == QD_TK_WORD && (next->flags & QD_TF_CAP) &&
+                !(next->lex && (next->lex->tags & QD_W_FUNCTION))) {
+                bool reporting = false;
+                for (uint32_t k = u; k < b && k < u + 6; k++) {
+                    const qd_token *x = &tok[k];
+                    if (x->kind == QD_TK_WORD && x->lex && x->lex->verb >= 0 && !(x->flags & QD_TF_CAP) &&
+                        (x->lex->vform == QD_VF_PAST || x->lex->vform == QD_VF_3SG)) {
+                        reporting = true;
+                        break;
+                    }
+                    if (x->kind == QD_TK_PUNCT && !qd_tok_is(x, '.') && !qd_tok_is(x, ','))
+                        break;
+                    if (is_terminal(x))
+                        break;
+                }
+                if (reporting)
+                    continue;
+            }
         }
         if ((rc = add_sentence(g, para, start, u)) != 0)
             return rc;
