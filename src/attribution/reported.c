@@ -18,6 +18,7 @@
  * it (nested attribution: "Lavrov stated that Blinken emphasized ...").
  */
 #include <string.h>
+#include <strings.h>
 
 #include "attrib.h"
 
@@ -148,13 +149,21 @@ static uint32_t skip_to_complement(rstate *r, const qd_cue *cue, uint32_t sb)
             i++; /* "told reporters that" */
             continue;
         }
-        /* a time or venue phrase ending before "that" or a comma */
+        /* a time or venue phrase ending before "that" or a comma: "on Tuesday", "in a
+         * statement", "in an interview with CNN", "last week" */
         if (t->kind == QD_TK_WORD && ((tags(t) & (QD_W_PREP | QD_W_TIME)) || (tags(t) & QD_W_WEEKDAY))) {
             uint32_t j = i + 1;
+            bool timely = (tags(t) & (QD_W_TIME | QD_W_WEEKDAY)) != 0;
             while (j < sb && j < i + 8 && !word_is(&tok[j], "that") && !qd_tok_is(&tok[j], ',') &&
-                   tok[j].kind != QD_TK_QUOTE && !(tok[j].lex && tok[j].lex->verb >= 0))
+                   tok[j].kind != QD_TK_QUOTE && !(tok[j].lex && tok[j].lex->verb >= 0)) {
+                uint32_t nv;
+                if ((tags(&tok[j]) & (QD_W_TIME | QD_W_WEEKDAY | QD_W_MONTH)) || tok[j].kind == QD_TK_NUM ||
+                    (qd_lex_phrase(&c->lx->nouns, tok[j].norm, tok[j].normlen, &nv) &&
+                     (nv == QD_NC_VENUE || nv == QD_NC_DOCUMENT || nv == QD_NC_MEDIA)))
+                    timely = true;
                 j++;
-            if (j < sb && (word_is(&tok[j], "that") || qd_tok_is(&tok[j], ','))) {
+            }
+            if (timely && j < sb && (word_is(&tok[j], "that") || qd_tok_is(&tok[j], ','))) {
                 i = qd_tok_is(&tok[j], ',') ? j + 1 : j;
                 continue;
             }
@@ -275,6 +284,10 @@ static int report(rstate *r, uint32_t ci, const qd_sentence *se)
                                 (tags(&tok[end_after]) & (QD_W_PREP | QD_W_TIME));
             if (!(comma_before && clause_final) || (v && v->vclass == QD_VC_INTENT))
                 return 0;
+            /* "When the journalist pointed to ..., Lavrov responded": a subordinate
+             * clause before the comma is not what was said */
+            if (tags(&tok[sa]) & QD_W_SUB)
+                return 0;
             /* a quote before the reporting clause was credited already */
             if (tok[spk_a - 2].kind == QD_TK_QUOTE)
                 return 0;
@@ -283,6 +296,13 @@ static int report(rstate *r, uint32_t ci, const qd_sentence *se)
     }
     if (qd_span_empty(content))
         return 0;
+    /* "…, Caliber.Az reports": the outlet naming itself is provenance, not a speaker */
+    if (speaker >= 0 && c->doc->meta.outlet) {
+        int32_t e = c->an->mentions[speaker].entity;
+        const char *nm = e >= 0 ? c->an->entities[e].name : NULL;
+        if (nm && c->mx[speaker].kind == QD_ENT_MEDIA && strcasecmp(nm, c->doc->meta.outlet) == 0)
+            return 0;
+    }
     /* a few words are not a report: "he said so" */
     uint32_t words = 0;
     for (uint32_t k = qd_token_at(c->doc, content.start); k < c->doc->in->n_tokens && tok[k].end <= content.end; k++)

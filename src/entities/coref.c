@@ -210,16 +210,6 @@ static const char *display(qd_actx *c, uint32_t a, uint32_t b)
     return out;
 }
 
-static void capitalise(char *s)
-{
-    bool start = true;
-    for (; *s; s++) {
-        if (start && *s >= 'a' && *s <= 'z')
-            *s = (char)(*s - 'a' + 'A');
-        start = *s == ' ' || *s == '-';
-    }
-}
-
 /* ---- names ---------------------------------------------------------------------- */
 
 static int resolve_names(cstate *s)
@@ -394,6 +384,9 @@ static int32_t resolve_pronoun(cstate *s, uint32_t m)
         if (sent - pm->sentence > 4)
             break;
         if (pm->entity < 0 || c->mx[k].in_quote != x->in_quote)
+            continue;
+        /* the headline is not part of the running text */
+        if (c->doc->paragraphs[c->doc->in->tokens[c->mx[k].ta].paragraph].role == QD_PARA_TITLE)
             continue;
         qd_entity *e = &an->entities[pm->entity];
         if (!gender_fits(x->gender, e))
@@ -631,15 +624,7 @@ int qd_entities_resolve(qd_actx *c)
             qd_lex_key(en->name, strlen(en->name), k);
             en->key = k;
         }
-        if (en->kind == QD_ENT_PERSON && en->name && c->mx[en->first_mention].kind == QD_ENT_PERSON &&
-            c->an->mentions[en->first_mention].kind != QD_MENTION_NAME) {
-            /* unnamed role holder: show the role as written, capitalised */
-            char *nm = qd_arena_strdup(A, en->name);
-            if (nm) {
-                capitalise(nm);
-                en->name = nm;
-            }
-        }
+
     }
     return 0;
 }

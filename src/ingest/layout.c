@@ -100,7 +100,10 @@ static bool ends_terminal(const char *s, uint32_t a, uint32_t b)
             b = (uint32_t)p;
             continue;
         }
-        return cp == '.' || cp == '!' || cp == '?' || cp == 0x2026 || cp == ':';
+        /* a line cut short with an ellipsis is a teaser, not a finished sentence */
+        if (cp == 0x2026 || (cp == '.' && b - a >= 3 && s[b - 2] == '.' && s[b - 3] == '.'))
+            return false;
+        return cp == '.' || cp == '!' || cp == '?' || cp == ':';
     }
     return false;
 }
@@ -296,7 +299,7 @@ static void classify(layout *L, line *ln)
         ln->kind = LK_DATE;
     else if (ln->byline)
         ln->kind = LK_BYLINE;
-    else if (ln->words >= 6 && (ln->terminal || ln->words >= 15) && ln->func * 8 >= ln->words &&
+    else if (ln->words >= 6 && (ln->terminal || ln->words >= 25) && ln->func * 8 >= ln->words &&
              !(title_case(ln) && ln->words < 20))
         ln->kind = LK_PROSE;
     else if (ln->words >= 3 && title_case(ln))
@@ -494,6 +497,8 @@ static const qd_outlet *credit_in(layout *L, const line *ln, bool dateline_only)
     return o && o->kind == QD_AGENCY ? o : NULL;
 }
 
+static const qd_outlet *credit_in(layout *L, const line *ln, bool dateline_only);
+
 /* ---- title -------------------------------------------------------------------- */
 
 static size_t content_words(layout *L, const line *ln, char words[][32], size_t max)
@@ -537,7 +542,8 @@ static int choose_title(layout *L, uint32_t body_start, uint32_t body_end)
         line *ln = &L->lines[i];
         if (ln->kind == LK_DATE || ln->kind == LK_BYLINE)
             continue;
-        if (ln->kind == LK_FURNITURE || ln->words < 3 || ln->words > 40) {
+        if (ln->kind == LK_FURNITURE || ln->words < 3 || ln->words > 40 || credit_in(L, ln, true)) {
+            /* (a line opening with a dateline, "Moscow, SANA- ...", is a lead) */
             distance++;
             continue;
         }
@@ -551,7 +557,7 @@ static int choose_title(layout *L, uint32_t body_start, uint32_t body_end)
                     break;
                 }
         int score = overlap * 3 + (title_case(ln) ? 2 : 0) + (ln->terminal ? 0 : 1) +
-                    (ln->words >= 5 && ln->words <= 25 ? 2 : 0) - 2 * distance;
+                    (ln->words >= 5 && ln->words <= 16 ? 2 : 0) - 2 * distance;
         if (score > best) {
             best = score;
             best_i = i;
@@ -712,7 +718,7 @@ int qd_layout_plain(qd_doc *doc, const qd_options *opt, qd_error *err)
         line *ln = &L.lines[i];
         if (ln->kind == LK_BYLINE || ln->kind == LK_DATE)
             continue;
-        if (ln->kind == LK_FURNITURE && !name_like(&L, ln))
+        if (ln->kind == LK_FURNITURE)
             break;
         if (name_like(&L, ln) && !credit_in(&L, ln, false)) {
             vote(&V, L.lx, doc->text + ln->start, ln->end - ln->start, "signature", 10);
