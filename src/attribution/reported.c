@@ -75,6 +75,17 @@ static uint32_t clause_end(rstate *r, uint32_t i, uint32_t sb, uint32_t own_cue)
             continue;
         if (qd_tok_is(t, ';'))
             return k;
+        /* ", while Lavrov clarified ...": a contrasting clause with its own subject */
+        if (qd_tok_is(t, ',') && k + 2 < sb && tok[k + 1].kind == QD_TK_WORD &&
+            (!strcmp(tok[k + 1].norm, "while") || !strcmp(tok[k + 1].norm, "whereas") ||
+             !strcmp(tok[k + 1].norm, "but")) &&
+            c->m_start[k + 2] >= 0) {
+            uint32_t j = c->mx[c->m_start[k + 2]].tb;
+            while (j < sb && (tags(&tok[j]) & (QD_W_ADV | QD_W_AUX | QD_W_MODAL | QD_W_NEG)))
+                j++;
+            if (j < sb && tok[j].kind == QD_TK_WORD && tok[j].lex && tok[j].lex->verb >= 0)
+                return k;
+        }
         if (qd_tok_is(t, ',') && k + 1 < sb) {
             /* ", according to X" or ", X said" closing the sentence */
             int32_t ci = r->cues->at[k + 1];

@@ -180,8 +180,15 @@ static const char *display(qd_actx *c, uint32_t a, uint32_t b)
     while (a + 1 < b && tok[a].lex && (tok[a].lex->tags & (QD_W_DET | QD_W_POSS)))
         a++;
     uint32_t end = tok[b - 1].end;
-    if (qd_tok_possessive(&tok[b - 1]))
-        end -= 2;
+    if (qd_tok_possessive(&tok[b - 1])) {
+        /* drop "'s" or "’s" as written */
+        const char *t = c->doc->text;
+        if (end >= tok[b - 1].start + 4 && (unsigned char)t[end - 4] == 0xE2 && (unsigned char)t[end - 3] == 0x80 &&
+            (unsigned char)t[end - 2] == 0x99)
+            end -= 4;
+        else
+            end -= 2;
+    }
     const char *s = c->doc->text + tok[a].start;
     size_t n = end - tok[a].start;
     char *out = qd_arena_alloc(&c->doc->in->arena, n + 1);
@@ -203,10 +210,6 @@ static const char *display(qd_actx *c, uint32_t a, uint32_t b)
         out[o++] = ch;
     }
     out[o] = '\0';
-    /* "Curly" apostrophe in a possessive was cut above; a trailing one may remain */
-    if (o >= 3 && (unsigned char)out[o - 3] == 0xE2 && (unsigned char)out[o - 2] == 0x80 &&
-        (unsigned char)out[o - 1] == 0x99)
-        out[o - 3] = '\0';
     return out;
 }
 

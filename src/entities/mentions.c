@@ -743,7 +743,7 @@ static bool role_name_at(mscan *s, uint32_t i, uint32_t b, uint32_t *next)
     qd_mx tmp;
     memset(&tmp, 0, sizeof(tmp));
     tmp.role = -1;
-    split_title(s, i, j, &tmp);
+    split_title(s, i, k, &tmp);
     x->role = role;
     if (tmp.country)
         x->country = tmp.country;
@@ -753,6 +753,36 @@ static bool role_name_at(mscan *s, uint32_t i, uint32_t b, uint32_t *next)
     s->c->an->mentions[before].span.start = tok[i].start;
     *next = nn;
     return true;
+}
+
+/* Does the document's outlet name ("News i", "Caliber.Az") start at token i?  Returns
+ * its length in tokens. */
+static uint32_t doc_source_at(mscan *s, uint32_t i, uint32_t b)
+{
+    const char *name = s->c->doc->meta.outlet;
+    if (!name || !(s->tok[i].flags & QD_TF_CAP))
+        return 0;
+    char key[128];
+    size_t n = strlen(name);
+    if (n >= sizeof(key) / 4)
+        return 0;
+    size_t kl = qd_lex_key(name, n, key);
+    size_t o = 0;
+    uint32_t k = i;
+    while (k < b && o < kl) {
+        const qd_token *t = &s->tok[k];
+        uint32_t tl = qd_tok_base_len(t);
+        if (o + tl > kl || memcmp(key + o, t->norm, tl) != 0)
+            return 0;
+        o += tl;
+        k++;
+        if (o < kl && key[o] == ' ') {
+            o++;
+            if (k < b && s->tok[k].start == s->tok[k - 1].end)
+                return 0; /* the name has a space the text does not */
+        }
+    }
+    return o == kl ? k - i : 0;
 }
 
 static int scan_sentence(mscan *s, uint32_t a, uint32_t b)
@@ -778,6 +808,25 @@ static int scan_sentence(mscan *s, uint32_t a, uint32_t b)
         uint32_t next = i + 1;
         uint32_t before = c->an->n_mentions;
         int rc = 0;
+        /* the document's own outlet or credited agency, however unusual its name ("News
+         * i"): a media mention */
+        uint32_t ol = doc_source_at(s, i, b);
+        if (ol) {
+            qd_mx *x = push_mention(s, i, i + ol, QD_MENTION_NAME, QD_ENT_MEDIA);
+            if (!x)
+                return QD_ENOMEM;
+            x->org = c->doc->meta.outlet;
+            const qd_outlet *o = NULL;
+            uint32_t ov;
+            if (qd_match_phrase(c->doc, &c->lx->outlets, i, b, true, &ov) == ol)
+                o = &c->lx->outlet_list[ov];
+            if (o)
+                x->org = o->name;
+            x->definite = true;
+            x->gender = 'n';
+            x->possessive = qd_tok_possessive(&tok[i + ol - 1]);
+            next = i + ol;
+        } else
         /* "that" before a capital is the conjunction: "stated that Russian President ..." */
         if (t->kind == QD_TK_WORD && !strcmp(t->norm, "that") && i + 1 < b && is_cap(&tok[i + 1])) {
             i++;

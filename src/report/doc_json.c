@@ -84,6 +84,8 @@ static json_t *statement_json(const qd_doc *doc, uint32_t i)
         json_t *o = json_object();
         json_object_set_new(o, "role", json_string(qd_prov_role_name(p->role)));
         json_object_set_new(o, "name", jstr(p->name));
+        if (p->role == QD_PROV_OUTLET && doc->meta.byline)
+            json_object_set_new(o, "author", json_string(doc->meta.byline));
         if (!qd_span_empty(p->span)) {
             json_object_set_new(o, "start", json_integer((json_int_t)qd_doc_source_offset(doc, p->span.start)));
             json_object_set_new(o, "end", json_integer((json_int_t)qd_doc_source_offset(doc, p->span.end)));

@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# test.sh - install what is missing, build, and run every test: first in a normal build,
+# then again under AddressSanitizer and UndefinedBehaviorSanitizer.
+set -euo pipefail
+cd "$(dirname "$0")"
+. scripts/deps.sh
+qd_install
+
+echo "== build (debug, optimised)"
+qd_setup build
+ninja -C build
+echo "== tests"
+meson test -C build --print-errorlogs
+
+echo "== build (ASan + UBSan)"
+qd_setup build-asan -Db_sanitize=address,undefined -Db_lundef=false --buildtype=debug
+ninja -C build-asan
+echo "== tests under ASan + UBSan"
+ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
+UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
+    meson test -C build-asan --print-errorlogs
+echo "quotediff: all tests passed"
