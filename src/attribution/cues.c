@@ -231,6 +231,11 @@ static int32_t speaker_depth(qd_actx *c, const qd_cues *cues, uint32_t ci, uint3
         uint32_t k = cue->tb;
         if (k < hi && tok[k].kind == QD_TK_WORD && !strcmp(tok[k].norm, "by"))
             k++;
+        /* "reported by the “Interfax” agency" */
+        if (k < hi && tok[k].kind == QD_TK_WORD && !strcmp(tok[k].norm, "the"))
+            k++;
+        if (k + 1 < hi && tok[k].kind == QD_TK_QUOTE)
+            k++;
         if (k < hi && c->m_start[k] >= 0)
             return c->m_start[k];
         if (k < hi && c->m_in[k] >= 0)
@@ -255,7 +260,8 @@ static int32_t speaker_depth(qd_actx *c, const qd_cues *cues, uint32_t ci, uint3
     for (;;) {
         while (k >= (int32_t)lo && skippable_before_verb(&tok[k]))
             k--;
-        if (k > (int32_t)lo && qd_tok_is(&tok[k], ')')) {
+        /* a name may own its parenthesis: "Rep. John Mica (R-Fla.)" */
+        if (k > (int32_t)lo && qd_tok_is(&tok[k], ')') && c->m_end[k] < 0) {
             int32_t j = k - 1;
             while (j >= (int32_t)lo && j > k - 12 && !qd_tok_is(&tok[j], '('))
                 j--;
@@ -301,19 +307,23 @@ static int32_t speaker_depth(qd_actx *c, const qd_cues *cues, uint32_t ci, uint3
         int32_t m = subject_ending_at(c, k, lo);
         if (m >= 0)
             return m;
-        /* a subject the mention pass did not take for a speaker: "Witnesses said" */
-        m = qd_mention_np_ending_at(c, (uint32_t)k, lo);
-        if (m >= 0)
-            return m;
+        /* a subject the mention pass did not take for a speaker: "Witnesses said",
+         * "the probe found"; only with verbs of reporting, so that "Secret Service
+         * protocol called for ..." is not a speaker */
+        if (v && ((v->frames & QD_VFR_QUOTE) || v->vclass == QD_VC_EVIDENCE)) {
+            m = qd_mention_np_ending_at(c, (uint32_t)k, lo);
+            if (m >= 0)
+                return m;
+        }
     }
-    /* inverted: "…,” said Lavrov", "added the minister" */
-    if (cue->tb < hi) {
+    /* inverted: "…,” said Lavrov", "added the minister"; only verbs that invert, and only
+     * with nothing that could be a subject before them */
+    bool open_left = k < (int32_t)lo || tok[k].kind == QD_TK_QUOTE || qd_tok_is(&tok[k], ',');
+    if (cue->tb < hi && v && (v->frames & QD_VFR_INV) && open_left) {
         uint32_t r = cue->tb;
         int32_t m = c->m_start[r];
-        if (m >= 0 && c->an->mentions[m].kind != QD_MENTION_PRONOUN)
-            return m;
-        if (m >= 0 && (k < (int32_t)lo || tok[k].kind == QD_TK_QUOTE || qd_tok_is(&tok[k], ',')))
-            return m; /* "said he" */
+        if (m >= 0)
+            return m; /* "said Lavrov", "said he" */
     }
     return -1;
 }

@@ -278,6 +278,17 @@ static int report(rstate *r, uint32_t ci, const qd_sentence *se)
             else if (v && (v->frames & QD_VFR_TO) && c->m_start[i] >= 0 && c->mx[c->m_start[i]].tb < sb &&
                      word_is(&tok[c->mx[c->m_start[i]].tb], "to"))
                 clause_start = true; /* "urged Russia to ..." */
+            else if (v && (v->frames & QD_VFR_TO)) {
+                /* "urged colleagues to reject ...": an object the mention pass did not know */
+                for (uint32_t k = i; k < sb && k < i + 4; k++) {
+                    if (word_is(&tok[k], "to") && k > i && k + 1 < sb && tok[k + 1].kind == QD_TK_WORD) {
+                        clause_start = true;
+                        break;
+                    }
+                    if (tok[k].kind != QD_TK_WORD || (tags(&tok[k]) & (QD_W_PREP | QD_W_SUB | QD_W_CONJ | QD_W_AUX)))
+                        break;
+                }
+            }
         }
         if (clause_start) {
             if (tok[i].kind == QD_TK_QUOTE && tok[i].quoted >= 0 &&

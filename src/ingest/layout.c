@@ -304,8 +304,8 @@ static void classify(layout *L, line *ln)
         ln->kind = LK_PROSE;
     else if (ln->words >= 3 && title_case(ln))
         ln->kind = LK_HEADLINE;
-    else if (ln->terminal && (ln->func >= 1 || ln->has_quote) && ln->words >= 2)
-        ln->kind = LK_SHORT_SENTENCE;
+    else if ((ln->terminal && (ln->func >= 1 || ln->has_quote) && ln->words >= 2) || (ln->has_quote && ln->words >= 3))
+        ln->kind = LK_SHORT_SENTENCE; /* (a quote with its speaker after a dash counts) */
     else
         ln->kind = LK_OTHER;
     switch (ln->kind) {

@@ -357,7 +357,32 @@ static int load_roles(loader *ld, char **f, int nf)
     r->categories = field_dup(ld, f[2]);
     if (!r->phrase || !r->key || !r->categories)
         return oom(ld);
-    return phrase_put(ld, &lx->roles, f[0], strlen(f[0]), lx->n_roles - 1);
+    int rc = phrase_put(ld, &lx->roles, f[0], strlen(f[0]), lx->n_roles - 1);
+    if (rc)
+        return rc;
+    /* plurals stand for the same role: "reporters", "spokesmen", "attorneys general" is
+     * rare enough to leave to the file */
+    char pl[256];
+    size_t n = strlen(f[0]);
+    if (n + 3 >= sizeof(pl) || n < 3)
+        return 0;
+    if (n > 3 && strcmp(f[0] + n - 3, "man") == 0)
+        snprintf(pl, sizeof(pl), "%.*smen", (int)(n - 3), f[0]);
+    else if (f[0][n - 1] == 's' || f[0][n - 1] == 'x' || (n > 2 && (strcmp(f[0] + n - 2, "ch") == 0 ||
+                                                                    strcmp(f[0] + n - 2, "sh") == 0)))
+        snprintf(pl, sizeof(pl), "%ses", f[0]);
+    else if (f[0][n - 1] == 'y' && !strchr("aeiou", f[0][n - 2]))
+        snprintf(pl, sizeof(pl), "%.*sies", (int)(n - 1), f[0]);
+    else
+        snprintf(pl, sizeof(pl), "%ss", f[0]);
+    uint32_t existing;
+    size_t kl;
+    char *key = key_dup(ld, pl, strlen(pl), &kl);
+    if (!key)
+        return oom(ld);
+    if (qd_strmap_get(&lx->roles.map, key, kl, &existing))
+        return 0;
+    return phrase_put(ld, &lx->roles, pl, strlen(pl), lx->n_roles - 1);
 }
 
 static int load_nouns(loader *ld, char **f, int nf)

@@ -259,7 +259,10 @@ static int tokenize_paragraph(seg *g, uint32_t para)
                 stop++;
         } else if (is_alnum(cp)) {
             uint32_t ini = qd_cp_is_letter(cp) ? scan_initialism(g, i, end) : 0;
-            if (ini) {
+            if (ini && ini + 1 < end && g->s[ini] == '-' && is_alnum(cp_at(g, ini + 1, NULL))) {
+                stop = scan_word(g, ini + 1, end); /* "U.S.-led" */
+                ini = 0;
+            } else if (ini) {
                 stop = ini;
                 flags |= QD_TF_DOT;
             } else {
@@ -341,7 +344,8 @@ static bool starts_sentence(const qd_token *t, const qd_token *end)
     }
     if ((qd_tok_is(t, '(') || qd_tok_is(t, '[')) && t + 1 < end)
         return starts_sentence(t + 1, end);
-    return t->kind == QD_TK_PUNCT && (t->norm[0] == '-' || t->normlen > 1);
+    /* "…” ― Edwin Monroy": a dash after a quote introduces its speaker */
+    return t->kind == QD_TK_PUNCT && t->normlen > 1 && t->norm[0] != '-';
 }
 
 /* Does the dot token at index `dot` belong to an abbreviation rather than end a sentence?
@@ -426,7 +430,8 @@ static int split_sentences(seg *g, uint32_t para, uint32_t a, uint32_t b)
             /* “Is he serious?” Scarborough continued.  A capitalised name right after a
              * closing quotation mark and followed by a speech verb is the quote's
              * reporting clause, not a new sentence. */
-            if (u > t + 1 && tok[u - 1].kind == QD_TK_QUOTE && next->kind == QD_TK_WORD && (next->flags & QD_TF_CAP) &&
+            if (u > t + 1 && !qd_tok_is(&tok[t], '.') && tok[u - 1].kind == QD_TK_QUOTE && next->kind == QD_TK_WORD &&
+                (next->flags & QD_TF_CAP) &&
                 !(next->lex && (next->lex->tags & QD_W_FUNCTION))) {
                 bool reporting = false;
                 for (uint32_t k = u; k < b && k < u + 6; k++) {

@@ -1,0 +1,154 @@
+/*
+ * test_quotes.c - pairing quotation marks into quoted spans.
+ */
+#include "testutil.h"
+
+/* The inner texts of the quoted spans, joined with " | ". */
+static void spans(const qd_doc *doc, char *out, size_t cap)
+{
+    size_t o = 0;
+    out[0] = '\0';
+    const qd_analysis *an = doc->analysis;
+    for (uint32_t i = 0; i < an->n_quoted; i++) {
+        const qd_quoted *q = &an->quoted[i];
+        o += (size_t)snprintf(out + o, cap - o, "%s%.*s", o ? " | " : "", (int)(q->inner.end - q->inner.start),
+                              doc->text + q->inner.start);
+    }
+}
+
+#define HEAD "A headline that is long enough to be one\n\n"
+
+static void test_straight_and_curly(void **state)
+{
+    (void)state;
+    char buf[512];
+    qd_doc *doc = test_doc(HEAD "\"We certainly hear signals,\" Lavrov explained. \"The dialogue was interrupted.\" "
+                                "He said \xe2\x80\x9cyes\xe2\x80\x9d and \xc2\xabno\xc2\xbb and \xe2\x80\x9ewell\xe2\x80\x9c.\n",
+                           true);
+    spans(doc, buf, sizeof(buf));
+    assert_string_equal(buf, "We certainly hear signals, | The dialogue was interrupted. | yes | no | well");
+    qd_doc_free(doc);
+}
+
+static void test_nested_same_marks(void **state)
+{
+    (void)state;
+    char buf[512];
+    /* from a seed: the inner quote uses the same curly marks as the outer one */
+    qd_doc *doc = test_doc(HEAD "\xe2\x80\x9cIt was pointed out that the use of this problem by the "
+                                "\xe2\x80\x9c" "collective West\xe2\x80\x9d in their interests is unacceptable, "
+                                "\xe2\x80\x9dthe Russian Foreign Ministry summed up.\n",
+                           true);
+    const qd_analysis *an = doc->analysis;
+    assert_int_equal(an->n_quoted, 2);
+    assert_int_equal(an->quoted[1].parent, 0);
+    spans(doc, buf, sizeof(buf));
+    assert_non_null(strstr(buf, "| collective West"));
+    qd_doc_free(doc);
+}
+
+static void test_shared_closing_mark(void **state)
+{
+    (void)state;
+    /* the outer quote's closing mark is missing: it shares the inner one's */
+    qd_doc *doc = test_doc(HEAD "\xe2\x80\x9cRegarding the exchange, the Russian side has urged to return to "
+                                "dialogue in the mode of \xe2\x80\x9cquiet diplomacy,\xe2\x80\x9d the press release "
+                                "of the Foreign Ministry says.\n",
+                           true);
+    const qd_analysis *an = doc->analysis;
+    assert_int_equal(an->n_quoted, 2);
+    const qd_quoted *outer = &an->quoted[0];
+    assert_false(outer->flags & QD_QUOTED_UNCLOSED);
+    assert_int_equal(outer->outer.end, an->quoted[1].outer.end);
+    assert_string_equal(test_speaker(doc, "Regarding the exchange"), "Foreign Ministry");
+    qd_doc_free(doc);
+}
+
+static void test_unclosed_ends_at_paragraph(void **state)
+{
+    (void)state;
+    qd_doc *doc = test_doc(HEAD "He added: \xe2\x80\x9cI reiterate our desire to resolve the issue of Alexei "
+                                "Navalny.\n\nState Department spokesman Ned Price said in a statement that "
+                                "they met.\n",
+                           true);
+    const qd_analysis *an = doc->analysis;
+    assert_true(an->n_quoted >= 1);
+    assert_true(an->quoted[0].flags & QD_QUOTED_UNCLOSED);
+    assert_int_equal(an->quoted[0].paragraph, 1);
+    /* it ends with its paragraph, before "State Department" */
+    assert_null(memchr(doc->text + an->quoted[0].outer.start, 'S',
+                       an->quoted[0].outer.end - an->quoted[0].outer.start > 0 ? 1 : 0));
+    assert_true(an->quoted[0].outer.end <= doc->paragraphs[1].span.end);
+    qd_doc_free(doc);
+}
+
+static void test_quote_over_paragraphs(void **state)
+{
+    (void)state;
+    /* newspaper style: an opening mark on each paragraph, a closing mark at the end */
+    qd_doc *doc = test_doc(HEAD "\xe2\x80\x9cWe are ready for consultations. We are open to negotiations.\n\n"
+                                "\xe2\x80\x9c" "But the root causes must be addressed,\xe2\x80\x9d Lavrov said.\n",
+                           true);
+    const qd_analysis *an = doc->analysis;
+    assert_int_equal(an->n_quoted, 1);
+    assert_true(an->quoted[0].flags & QD_QUOTED_MULTIPARA);
+    assert_false(an->quoted[0].flags & QD_QUOTED_UNCLOSED);
+    assert_string_equal(test_speaker(doc, "We are ready"), "Lavrov");
+    qd_doc_free(doc);
+}
+
+static void test_types(void **state)
+{
+    (void)state;
+    qd_doc *doc = test_doc(HEAD "Lavrov said, according to what was reported by the \xe2\x80\x9cInterfax\xe2\x80\x9d "
+                                "agency: \xe2\x80\x9c" "We are studying possible timetables.\xe2\x80\x9d Russia is waiting "
+                                "for the first step after the onset of Russia's \"special military operation.\" "
+                                "Lavrov described the meeting as \xe2\x80\x9c" "constructive\xe2\x80\x9d.\n",
+                           true);
+    const qd_analysis *an = doc->analysis;
+    assert_int_equal(an->n_quoted, 4);
+    assert_int_equal(an->quoted[0].type, QD_QUOTED_NAME);    /* the "Interfax" agency */
+    assert_int_equal(an->quoted[1].type, QD_QUOTED_SPEECH);  /* a full quote */
+    assert_int_equal(an->quoted[2].type, QD_QUOTED_SCARE);   /* nobody said it here */
+    assert_int_equal(an->quoted[3].type, QD_QUOTED_SPEECH);  /* a partial quote */
+    const qd_statement *full = test_find(doc, "We are studying");
+    assert_non_null(full);
+    assert_int_equal(full->type, QD_STMT_DIRECT);
+    const qd_statement *part = test_find(doc, "constructive");
+    assert_non_null(part);
+    assert_true(part->type == QD_STMT_PARTIAL || part->type == QD_STMT_MIXED);
+    qd_doc_free(doc);
+}
+
+static void test_many_quote_marks(void **state)
+{
+    (void)state;
+    /* pathological input: a long run of marks must pair quickly and never crash */
+    size_t n = 20000;
+    char *s = malloc(n * 4 + 64);
+    strcpy(s, HEAD);
+    size_t o = strlen(s);
+    for (size_t i = 0; i < n; i++) {
+        memcpy(s + o, (i % 3) ? "\" " : "\xe2\x80\x9c", (i % 3) ? 2 : 3);
+        o += (i % 3) ? 2 : 3;
+    }
+    s[o] = '\0';
+    qd_doc *doc = test_doc(s, true);
+    assert_non_null(doc->analysis);
+    qd_doc_free(doc);
+    free(s);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_straight_and_curly),
+        cmocka_unit_test(test_nested_same_marks),
+        cmocka_unit_test(test_shared_closing_mark),
+        cmocka_unit_test(test_unclosed_ends_at_paragraph),
+        cmocka_unit_test(test_quote_over_paragraphs),
+        cmocka_unit_test(test_types),
+        cmocka_unit_test(test_many_quote_marks),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
