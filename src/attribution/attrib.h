@@ -6,6 +6,11 @@
 
 #include "../entities/entities.h"
 
+/* How far, in tokens, an attribution is looked for around a quote or a cue.  News
+ * sentences are far shorter; the bound keeps pathological input (a megabyte without a
+ * full stop) linear. */
+#define QD_REACH 64
+
 /* Cue kinds found on tokens. */
 typedef enum qd_cue_kind {
     QD_CK_NONE = 0,
@@ -40,6 +45,9 @@ int qd_attribute_reported(qd_actx *c, qd_cues *cues);
 
 /* Provenance chains for every statement. */
 int qd_provenance_chains(qd_actx *c, qd_cues *cues);
+
+/* Statements ordered by the start of their content, with nesting links set. */
+int qd_statements_order(qd_actx *c);
 
 /* Speaker of a cue: the subject before a verb cue, the object of "according to".
  * Returns a mention index or -1. */

@@ -167,6 +167,10 @@ static int32_t find_attribution_cue(qa *s, const qd_quoted *q, bool full, int32_
     const qd_sentence *s1 = &doc->sentences[tok[last_in].sentence];
     uint32_t s0a = s0->first_token;
     uint32_t s1b = s1->first_token + s1->n_tokens;
+    if (qa_tok > s0a + QD_REACH)
+        s0a = qa_tok - QD_REACH;
+    if (s1b > qb_tok + QD_REACH)
+        s1b = qb_tok + QD_REACH;
     *speaker = -1;
     *after = false;
 

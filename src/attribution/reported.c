@@ -17,6 +17,7 @@
  * credited is not repeated.  Reports inside the content of another report are linked to
  * it (nested attribution: "Lavrov stated that Blinken emphasized ...").
  */
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
@@ -26,6 +27,7 @@ typedef struct rstate {
     qd_actx *c;
     qd_cues *cues;
     uint32_t n_quote_stmts;  /* statements made from quotes come first */
+    int32_t *direct_cue_at;  /* per token: the direct statement whose cue starts there */
 } rstate;
 
 static bool word_is(const qd_token *t, const char *w)
@@ -69,6 +71,8 @@ static uint32_t clause_end(rstate *r, uint32_t i, uint32_t sb, uint32_t own_cue)
 {
     qd_actx *c = r->c;
     qd_token *tok = c->doc->in->tokens;
+    if (sb > i + 2 * QD_REACH)
+        sb = i + 2 * QD_REACH;
     for (uint32_t k = i; k < sb; k++) {
         const qd_token *t = &tok[k];
         if (t->quoted >= 0)
@@ -196,20 +200,29 @@ static qd_statement *new_statement(qd_actx *c)
     return st;
 }
 
-/* Does the span hold a quoted speech span; is it exactly one? */
+/* Does the span hold quoted speech; is it exactly one quote? */
 static int quotes_inside(qd_actx *c, qd_span sp, bool *exact)
 {
+    const qd_token *tok = c->doc->in->tokens;
     int n = 0;
+    int32_t last = -1;
     *exact = false;
-    for (uint32_t k = 0; k < c->an->n_quoted; k++) {
-        const qd_quoted *q = &c->an->quoted[k];
-        if (q->type != QD_QUOTED_SPEECH || q->parent >= 0)
+    for (uint32_t k = qd_token_at(c->doc, sp.start); k < c->doc->in->n_tokens && tok[k].start < sp.end; k++) {
+        int32_t qi = tok[k].quoted;
+        if (qi < 0 || qi == last)
             continue;
-        if (q->outer.start >= sp.start && q->outer.end <= sp.end + 3) {
-            n++;
-            if (q->outer.start <= sp.start + 1 && q->outer.end + 2 >= sp.end)
-                *exact = true;
-        }
+        /* the outermost speech quote holding this token */
+        while (c->an->quoted[qi].parent >= 0)
+            qi = c->an->quoted[qi].parent;
+        if (qi == last)
+            continue;
+        last = qi;
+        const qd_quoted *q = &c->an->quoted[qi];
+        if (q->type != QD_QUOTED_SPEECH || q->outer.start < sp.start || q->outer.end > sp.end + 3)
+            continue;
+        n++;
+        if (q->outer.start <= sp.start + 1 && q->outer.end + 2 >= sp.end)
+            *exact = true;
     }
     return n;
 }
@@ -230,6 +243,10 @@ static int report(rstate *r, uint32_t ci, const qd_sentence *se)
     qd_token *tok = c->doc->in->tokens;
     const qd_cue *cue = &r->cues->v[ci];
     uint32_t sa = se->first_token, sb = sa + se->n_tokens;
+    if (cue->ta > sa + QD_REACH)
+        sa = cue->ta - QD_REACH;
+    if (sb > cue->tb + 2 * QD_REACH)
+        sb = cue->tb + 2 * QD_REACH;
     const qd_speech_verb *v = cue->verb >= 0 ? &c->lx->verbs[cue->verb] : NULL;
     int32_t speaker = -1;
     qd_span content = {0, 0};
@@ -337,18 +354,14 @@ static int report(rstate *r, uint32_t ci, const qd_sentence *se)
         return 0;
     /* a full quote credited by its own cue inside this content is a statement of its
      * own, not part of a mixed one: "“I'll be voting,” Welch said" */
-    for (uint32_t k = 0; k < r->n_quote_stmts; k++) {
-        const qd_statement *st = &c->an->statements[k];
-        if (st->type == QD_STMT_DIRECT && !qd_span_empty(st->cue) && st->cue.start >= content.start &&
-            st->cue.end <= content.end && st->pieces[0].start >= content.start)
+    for (uint32_t k = qd_token_at(c->doc, content.start); k < c->doc->in->n_tokens && tok[k].end <= content.end; k++) {
+        int32_t si = r->direct_cue_at[k];
+        if (si >= 0 && c->an->statements[si].pieces[0].start >= content.start)
             return 0;
     }
     /* the same cue already credited a quote that covers this content */
-    for (uint32_t k = 0; k < r->n_quote_stmts; k++) {
-        const qd_statement *st = &c->an->statements[k];
-        if (st->cue.start == tok[cue->ta].start && st->type == QD_STMT_DIRECT && nq == 0)
-            return 0;
-    }
+    if (nq == 0 && r->direct_cue_at[cue->ta] >= 0)
+        return 0;
     qd_statement *st = new_statement(c);
     if (!st)
         return QD_ENOMEM;
@@ -400,7 +413,19 @@ static void credit_passives(qd_actx *c, uint32_t from)
 int qd_attribute_reported(qd_actx *c, qd_cues *cues)
 {
     qd_doc *doc = c->doc;
-    rstate r = {c, cues, c->an->n_statements};
+    qd_arena *A = &doc->in->arena;
+    qd_token *tok = doc->in->tokens;
+    rstate r = {c, cues, c->an->n_statements, NULL};
+    r.direct_cue_at = qd_arena_alloc(A, (doc->in->n_tokens + 1) * sizeof(int32_t));
+    if (!r.direct_cue_at)
+        return qd_error_set(c->err, QD_ENOMEM, "%s: out of memory", doc->path);
+    for (uint32_t i = 0; i <= doc->in->n_tokens; i++)
+        r.direct_cue_at[i] = -1;
+    for (uint32_t k = 0; k < r.n_quote_stmts; k++) {
+        const qd_statement *st = &c->an->statements[k];
+        if (st->type == QD_STMT_DIRECT && !qd_span_empty(st->cue))
+            r.direct_cue_at[qd_token_at(doc, st->cue.start)] = (int32_t)k;
+    }
     for (uint32_t si = 0; si < doc->n_sentences; si++) {
         const qd_sentence *se = &doc->sentences[si];
         if (doc->paragraphs[se->paragraph].role != QD_PARA_BODY)
@@ -421,65 +446,85 @@ int qd_attribute_reported(qd_actx *c, qd_cues *cues)
     /* mixed reports absorb the partial quotes inside them */
     qd_analysis *an = c->an;
     uint32_t n = an->n_statements;
-    bool *drop = qd_arena_calloc(&doc->in->arena, n + 1, sizeof(bool));
-    if (!drop)
+    bool *drop = qd_arena_calloc(A, n + 1, sizeof(bool));
+    int32_t *stmt_of_quoted = qd_arena_alloc(A, (an->n_quoted + 1) * sizeof(int32_t));
+    if (!drop || !stmt_of_quoted)
         return qd_error_set(c->err, QD_ENOMEM, "%s: out of memory", doc->path);
+    for (uint32_t q = 0; q < an->n_quoted; q++)
+        stmt_of_quoted[q] = -1;
+    for (uint32_t k = 0; k < r.n_quote_stmts; k++)
+        if (an->statements[k].quoted >= 0)
+            stmt_of_quoted[an->statements[k].quoted] = (int32_t)k;
     for (uint32_t i = r.n_quote_stmts; i < n; i++) {
         qd_statement *m = &an->statements[i];
         if (m->type != QD_STMT_MIXED)
             continue;
-        for (uint32_t k = 0; k < r.n_quote_stmts; k++) {
-            qd_statement *q = &an->statements[k];
-            if (drop[k] || q->n_pieces == 0)
+        int32_t last = -1;
+        for (uint32_t t = qd_token_at(doc, m->pieces[0].start); t < doc->in->n_tokens && tok[t].start < m->pieces[0].end;
+             t++) {
+            int32_t qi = tok[t].quoted;
+            if (qi < 0 || qi == last)
                 continue;
+            last = qi;
+            int32_t k = stmt_of_quoted[qi];
+            if (k < 0 || drop[k])
+                continue;
+            qd_statement *q = &an->statements[k];
             bool inside = true;
             for (uint32_t p = 0; p < q->n_pieces; p++)
                 if (q->pieces[p].start < m->pieces[0].start || q->pieces[p].end > m->pieces[0].end + 3)
                     inside = false;
             if (!inside)
                 continue;
-            /* the quote's own attribution wins when it names a different speaker in the
-             * same words' sentence: keep both (nesting links them) */
+            /* a quote credited to someone else by its own attribution stays (nesting
+             * links the two) */
             if (q->entity >= 0 && m->entity >= 0 && q->entity != m->entity && q->type == QD_STMT_DIRECT)
                 continue;
             drop[k] = true;
         }
     }
     uint32_t w = 0;
-    for (uint32_t i = 0; i < n; i++) {
+    for (uint32_t i = 0; i < n; i++)
         if (!drop[i])
             an->statements[w++] = an->statements[i];
-    }
     an->n_statements = w;
+    return qd_statements_order(c);
+}
 
-    /* order statements by position, then nest */
-    for (uint32_t i = 1; i < an->n_statements; i++) {
-        qd_statement x = an->statements[i];
-        uint32_t j = i;
-        while (j > 0 && an->statements[j - 1].pieces[0].start > x.pieces[0].start) {
-            an->statements[j] = an->statements[j - 1];
-            j--;
-        }
-        an->statements[j] = x;
-    }
+static int cmp_statements(const void *x, const void *y)
+{
+    const qd_statement *a = x, *b = y;
+    if (a->pieces[0].start != b->pieces[0].start)
+        return a->pieces[0].start < b->pieces[0].start ? -1 : 1;
+    /* the longer (enclosing) one first */
+    uint32_t ea = a->pieces[a->n_pieces - 1].end, eb = b->pieces[b->n_pieces - 1].end;
+    return ea > eb ? -1 : ea < eb;
+}
+
+int qd_statements_order(qd_actx *c)
+{
+    qd_analysis *an = c->an;
+    if (an->n_statements > 1)
+        qsort(an->statements, an->n_statements, sizeof(qd_statement), cmp_statements);
+    /* parent: the smallest other report whose content holds this one's cue; reports nest
+     * within a sentence or two, so only neighbours in text order are looked at */
     for (uint32_t i = 0; i < an->n_statements; i++) {
         qd_statement *st = &an->statements[i];
+        st->parent = -1;
         if (qd_span_empty(st->cue))
             continue;
-        int32_t best = -1;
         uint32_t best_len = UINT32_MAX;
-        for (uint32_t k = 0; k < an->n_statements; k++) {
+        uint32_t lo = i > 48 ? i - 48 : 0, hi = i + 48 < an->n_statements ? i + 48 : an->n_statements;
+        for (uint32_t k = lo; k < hi; k++) {
             const qd_statement *o = &an->statements[k];
-            if (k == i)
+            if (k == i || o->type == QD_STMT_DIRECT)
                 continue;
             qd_span sp = {o->pieces[0].start, o->pieces[o->n_pieces - 1].end};
-            if (st->cue.start >= sp.start && st->cue.end <= sp.end && sp.end - sp.start < best_len &&
-                o->type != QD_STMT_DIRECT) {
-                best = (int32_t)k;
+            if (st->cue.start >= sp.start && st->cue.end <= sp.end && sp.end - sp.start < best_len) {
+                st->parent = (int32_t)k;
                 best_len = sp.end - sp.start;
             }
         }
-        st->parent = best;
     }
     return 0;
 }

@@ -370,6 +370,18 @@ static qd_quoted_type intrinsic_type(const qd_doc *doc, const qd_quoted *x)
             if (qd_tok_is(p, ':'))
                 introduced = true;
         }
+        /* "“Nonsense,” the colonel said": a comma before the closing mark, or a speech
+         * verb right after it, makes it speech too */
+        if (qd_tok_is(&tok[last], ','))
+            introduced = true;
+        for (uint32_t k = last + 1; k < in->n_tokens && k < last + 6 && !introduced; k++) {
+            if (tok[k].paragraph != x->paragraph)
+                break;
+            if (tok[k].lex && tok[k].lex->verb >= 0 && !(tok[k].flags & QD_TF_CAP))
+                introduced = true;
+            if (qd_tok_is(&tok[k], '.') || qd_tok_is(&tok[k], ';'))
+                break;
+        }
         if (!introduced)
             return QD_QUOTED_TITLE;
     }
@@ -430,15 +442,18 @@ int qd_quotes_find(qd_doc *doc, qd_analysis *an, qd_error *err)
 
     /* nesting, token membership, intrinsic type, full-sentence flag */
     qd_token *tok = doc->in->tokens;
+    /* spans are sorted outer-first, so the enclosing span of each is on a stack of the
+     * spans still open at its start */
+    int32_t *open = qd_arena_alloc(&doc->in->arena, (an->n_quoted + 1) * sizeof(int32_t));
+    if (!open)
+        return qd_error_set(err, QD_ENOMEM, "%s: out of memory", doc->path);
+    uint32_t depth = 0;
     for (uint32_t k = 0; k < an->n_quoted; k++) {
         qd_quoted *x = &an->quoted[k];
-        for (int32_t j = (int32_t)k - 1; j >= 0; j--) {
-            qd_quoted *y = &an->quoted[j];
-            if (y->outer.start <= x->outer.start && y->outer.end >= x->outer.end) {
-                x->parent = j;
-                break;
-            }
-        }
+        while (depth > 0 && an->quoted[open[depth - 1]].outer.end < x->outer.end)
+            depth--;
+        x->parent = depth > 0 && an->quoted[open[depth - 1]].outer.start <= x->outer.start ? open[depth - 1] : -1;
+        open[depth++] = (int32_t)k;
         x->type = intrinsic_type(doc, x);
     }
     /* innermost span per token: later (inner) spans overwrite outer ones */

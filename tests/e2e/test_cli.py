@@ -1,0 +1,356 @@
+#!/usr/bin/env python3
+"""End-to-end tests of the quotediff command line.
+
+usage: test_cli.py QUOTEDIFF_BINARY SOURCE_ROOT
+
+Runs the binary the way users do and checks what they rely on: the seed corpus read
+end to end (metadata, speakers, offsets that slice out exactly the reported text,
+furniture that never yields a quote), attribution quality on a few hand-annotated
+articles, and the behaviour on bad input (clear message naming the file, non-zero exit,
+no crash, no half-written report).
+"""
+import json
+import os
+import re
+import subprocess
+import sys
+import tempfile
+import unittest
+
+BIN = None
+ROOT = None
+SEEDS = None
+
+
+def run(*args, stdin=None, timeout=60):
+    p = subprocess.run([BIN, *args], input=stdin, capture_output=True, timeout=timeout)
+    return p.returncode, p.stdout, p.stderr.decode('utf8', 'replace')
+
+
+def extract(*paths, extra=()):
+    rc, out, err = run('extract', *extra, *paths)
+    if rc != 0:
+        raise AssertionError(f'extract failed ({rc}): {err}')
+    return [json.loads(line) for line in out.decode('utf8').splitlines() if line.strip()]
+
+
+def readb(path):
+    with open(path, 'rb') as f:
+        return f.read()
+
+
+def seed(name):
+    for f in sorted(os.listdir(SEEDS)):
+        if f.startswith(name):
+            return os.path.join(SEEDS, f)
+    raise AssertionError(f'no seed {name}')
+
+
+def speaker_of(rec, needle):
+    """Canonical speaker of the most specific statement whose content holds needle."""
+    best = None
+    for q in rec['quotes']:
+        pieces = q['content'] if isinstance(q['content'], list) else [q['content']]
+        text = ' '.join(p['text'] for p in pieces)
+        if needle in text and (best is None or len(text) < best[0]):
+            best = (len(text), q)
+    if best is None:
+        raise AssertionError(f'no statement holds {needle!r}')
+    sp = best[1]['speaker']
+    return sp['name'] if sp else None
+
+
+class Seeds(unittest.TestCase):
+    @classmethod
+    def setUpClass(cls):
+        cls.recs = {os.path.basename(r['path'])[:3]: r
+                    for r in extract(SEEDS, extra=('--paragraphs',))}
+
+    def test_every_seed_is_read(self):
+        self.assertEqual(sorted(self.recs), ['000', '001', '002', '003', '004'])
+
+    def test_metadata(self):
+        want = {
+            '000': ('Lavrov: Russia, US maintain unofficial communication channels for prisoner exchanges',
+                    '2024-12-06T11:19', 'Caliber.Az', 'Aghakazim Guliyev'),
+            '001': ('Frank and direct conversation. What Lavrov and Blinken discussed', None, None, None),
+            '002': ('Russia urges US to act on diplomatic relations, ready for meaningful negotiations',
+                    '2024-12-26T17:40', 'Caliber.Az', 'Tamilla Hasanova'),
+            '003': ('Lavrov: Moscow and Washington are working to activate contacts between them',
+                    '2021-10-14T11:15:48.017Z', 'The Limited Times', None),
+            '004': ('The first confrontation between Lavrov and Blinken and the emphasis on resolving the '
+                    'Russia-US dispute', '2021-12-05', 'News i', None),
+        }
+        for k, (title, date, outlet, byline) in want.items():
+            r = self.recs[k]
+            self.assertEqual((r['title'], r['date'], r['outlet'], r['byline']), (title, date, outlet, byline), k)
+        self.assertEqual(self.recs['003']['credit'], 'SANA')
+
+    def test_offsets_slice_the_input(self):
+        for k, r in self.recs.items():
+            raw = readb(r['path'])
+            for q in r['quotes']:
+                spans = q['content'] if isinstance(q['content'], list) else [q['content']]
+                for s in spans + [x for x in (q['speaker'], q['cue']) if x and 'start' in x]:
+                    self.assertEqual(raw[s['start']:s['end']].decode('utf8'), s['text'], k)
+
+    def test_furniture_never_yields_a_quote(self):
+        for k, r in self.recs.items():
+            furniture = [(p['start'], p['end']) for p in r['paragraphs'] if p['role'] == 'furniture']
+            for q in r['quotes'] + r['quoted_terms']:
+                spans = q['content'] if 'content' in q else q
+                for s in (spans if isinstance(spans, list) else [spans]):
+                    for a, b in furniture:
+                        self.assertFalse(a <= s['start'] < b, f'{k}: quote in furniture: {s["text"]}')
+        # the teaser in the page header quotes "mission": it must not appear at all
+        texts = [t['text'] for t in self.recs['000']['quoted_terms']]
+        self.assertNotIn('mission', texts)
+
+    def test_speakers(self):
+        r = self.recs
+        self.assertEqual(speaker_of(r['000'], 'We would like to have normal relations'), 'Sergei Lavrov')
+        self.assertEqual(speaker_of(r['000'], 'Ukrainians would not have been able'), 'Sergei Lavrov')
+        self.assertEqual(speaker_of(r['001'], 'I insisted that the Kremlin'), 'Antony Blinken')
+        self.assertEqual(speaker_of(r['001'], 'Regarding the possible exchange'), 'Russian Foreign Ministry')
+        self.assertEqual(speaker_of(r['002'], 'Even during wars'), 'Sergei Lavrov')
+        self.assertEqual(speaker_of(r['002'], 'failed attempt'), 'Keith Kellogg')
+        self.assertEqual(speaker_of(r['003'], 'When we find a time frame'), 'Sergei Lavrov')
+        self.assertEqual(speaker_of(r['004'], 'test the proposition'), 'Antony Blinken')
+        self.assertEqual(speaker_of(r['004'], 'constructive'), 'Sergei Lavrov')
+
+    def test_one_speaker_however_spelled(self):
+        names = set()
+        for r in self.recs.values():
+            for s in r['speakers']:
+                if 'lavrov' in s['key']:
+                    names.add(s['name'])
+        self.assertEqual(names, {'Sergei Lavrov'})
+
+    def test_role_conflict_flagged(self):
+        lav = [s for s in self.recs['004']['speakers'] if s['name'] == 'Sergei Lavrov'][0]
+        self.assertIsNotNone(lav['role_conflict'])
+        self.assertIn('secretary of state', lav['role_conflict'])
+
+    def test_scare_quotes_are_not_statements(self):
+        terms = [(t['type'], t['text']) for t in self.recs['002']['quoted_terms']]
+        self.assertIn(('scare', 'special military operation.'), terms)
+
+    def test_text_report(self):
+        rc, out, err = run('extract', '--format', 'text', seed('000'))
+        self.assertEqual(rc, 0, err)
+        text = out.decode('utf8')
+        self.assertIn('Sergei Lavrov', text)
+        self.assertIn('cue: remarked', text)
+        self.assertNotIn('\x1b[', text)  # no colours into a pipe
+
+    def test_compare(self):
+        rc, out, err = run('compare', '--format', 'json', SEEDS)
+        self.assertEqual(rc, 0, err)
+        data = json.loads(out)
+        self.assertIn('speakers', data)
+        lav = [s for s in data['speakers'] if s['name'] == 'Sergei Lavrov']
+        self.assertEqual(len(lav), 1)
+        rc, out, err = run('compare', SEEDS)
+        self.assertEqual(rc, 0, err)
+        self.assertIn('Who is quoted how often', out.decode('utf8'))
+
+
+def read_ann(path):
+    """Brat standoff attributions: list of (content pieces, source pieces)."""
+    spans, out = {}, []
+    for line in readb(path).decode('utf8').splitlines():
+        parts = line.rstrip('\n').split('\t')
+        if len(parts) < 2:
+            continue
+        if parts[0].startswith('T'):
+            kind, *rest = parts[1].split(' ')
+            spans[parts[0]] = [tuple(map(int, p.split())) for p in ' '.join(rest).split(';')]
+        elif parts[0].startswith('E'):
+            roles = dict(re.sub(r'\d+:', ':', x).split(':') for x in parts[1].split())
+            if 'Content' in roles and roles['Content'] in spans:
+                out.append((spans[roles['Content']], spans.get(roles.get('Source'))))
+    return out
+
+
+class Annotated(unittest.TestCase):
+    """A few articles with hand-annotated attributions (PolNeAR): quotes must be found and
+    credited to the annotated source."""
+
+    def test_direct_quotes_found_and_credited(self):
+        fixdir = os.path.join(ROOT, 'tests', 'fixtures', 'polnear')
+        texts = sorted(f for f in os.listdir(fixdir) if f.endswith('.txt'))
+        found = credited = total = with_source = 0
+        for f in texts:
+            path = os.path.join(fixdir, f)
+            raw = readb(path)
+            text = raw.decode('utf8')
+            # byte offsets -> character offsets
+            b2c = {}
+            c = -1
+            for i, byte in enumerate(raw):
+                if byte & 0xC0 != 0x80:
+                    c += 1
+                b2c[i] = c
+            b2c[len(raw)] = c + 1
+            rec = extract(path)[0]
+            preds = []
+            for q in rec['quotes']:
+                pieces = q['content'] if isinstance(q['content'], list) else [q['content']]
+                chars = set()
+                for p in pieces:
+                    chars.update(range(b2c[p['start']], b2c[p['end']]))
+                spk = set()
+                if q['speaker'] and 'start' in q['speaker']:
+                    spk = set(range(b2c[q['speaker']['start']], b2c[q['speaker']['end']]))
+                preds.append((chars, spk))
+            for content, source in read_ann(path[:-4] + '.ann'):
+                ctext = ''.join(text[a:b] for a, b in content)
+                if not any(ch in ctext for ch in '"\u201c\u201d'):
+                    continue
+                total += 1
+                gold = set(i for a, b in content for i in range(a, b) if not text[i].isspace())
+                best = max(preds, key=lambda p: len(p[0] & gold), default=None)
+                if best and best[0] & gold:
+                    found += 1
+                    if source:
+                        with_source += 1
+                        src = set(i for a, b in source for i in range(a, b))
+                        credited += bool(best[1] & src)
+        self.assertGreater(total, 40)
+        self.assertGreaterEqual(found / total, 0.85, f'found {found}/{total}')
+        self.assertGreaterEqual(credited / with_source, 0.75, f'credited {credited}/{with_source}')
+
+
+class BadInput(unittest.TestCase):
+    def setUp(self):
+        self.tmp = tempfile.TemporaryDirectory()
+        self.dir = self.tmp.name
+
+    def tearDown(self):
+        self.tmp.cleanup()
+
+    def write(self, name, data):
+        p = os.path.join(self.dir, name)
+        with open(p, 'wb') as f:
+            f.write(data)
+        return p
+
+    def test_missing_file(self):
+        rc, out, err = run('extract', os.path.join(self.dir, 'nope.txt'))
+        self.assertNotEqual(rc, 0)
+        self.assertIn('nope.txt', err)
+        self.assertIn('No such file', err)
+
+    def test_other_files_still_processed(self):
+        good = self.write('good.txt', b'A headline here\n\n"We lost," Trump said.\n')
+        rc, out, err = run('extract', os.path.join(self.dir, 'nope.txt'), good)
+        self.assertEqual(rc, 1)
+        self.assertEqual(len(out.decode().splitlines()), 1)
+
+    def test_empty_file(self):
+        p = self.write('empty.txt', b'')
+        rc, out, err = run('extract', p)
+        self.assertEqual(rc, 0, err)
+        rec = json.loads(out)
+        self.assertEqual(rec['quotes'], [])
+
+    def test_invalid_utf8_and_nul(self):
+        p = self.write('bad.txt', 'Title line here now\n\nJos\u00e9 said: '.encode() + b'\xff\xfe "Hello\x00 world," he said.\n')
+        rc, out, err = run('extract', p)
+        self.assertEqual(rc, 0, err)
+        self.assertIn('bad.txt', err)
+        self.assertIn('replaced', err)
+        rec = json.loads(out)
+        self.assertTrue(rec['warnings'])
+
+    def test_latin1_text(self):
+        p = self.write('latin1.txt', 'Titre de l\'article\n\n"C\'est réglé," a déclaré le ministre.\n'.encode('latin-1'))
+        rc, out, err = run('extract', '--with-text', p)
+        self.assertEqual(rc, 0, err)
+        self.assertIn('réglé', json.loads(out)['text'])
+
+    def test_directory_is_walked_and_unreadable_reported(self):
+        sub = os.path.join(self.dir, 'sub')
+        os.mkdir(sub)
+        self.write('sub/a.txt', b'A title line\n\nShe said it was fine.\n')
+        rc, out, err = run('extract', self.dir)
+        self.assertEqual(rc, 0, err)
+        self.assertEqual(len(out.decode().splitlines()), 1)
+        if os.geteuid() != 0:
+            p = self.write('locked.txt', b'x')
+            os.chmod(p, 0)
+            rc, out, err = run('extract', p)
+            self.assertNotEqual(rc, 0)
+            self.assertIn('locked.txt', err)
+
+    def test_size_limit(self):
+        p = self.write('big.txt', b'word ' * 5000)
+        rc, out, err = run('extract', '--max-bytes', '1000', p)
+        self.assertNotEqual(rc, 0)
+        self.assertIn('big.txt', err)
+        self.assertIn('limit', err)
+
+    def test_huge_line(self):
+        p = self.write('line.txt', b'Title\n\n' + b'"quote" and more words ' * 200000)
+        rc, out, err = run('extract', p, timeout=120)
+        self.assertEqual(rc, 0, err)
+
+    def test_output_never_overwrites_input(self):
+        p = self.write('in.txt', b'Title line here\n\n"We lost," Trump said.\n')
+        before = readb(p)
+        rc, out, err = run('extract', '-o', p, p)
+        self.assertNotEqual(rc, 0)
+        self.assertIn('overwrite', err)
+        self.assertEqual(readb(p), before)
+
+    def test_output_written_whole(self):
+        p = self.write('in.txt', b'Title line here\n\n"We lost," Trump said.\n')
+        o = os.path.join(self.dir, 'out.jsonl')
+        rc, out, err = run('extract', '-o', o, p)
+        self.assertEqual(rc, 0, err)
+        self.assertEqual(len(readb(o).splitlines()), 1)
+        # no temporary files left beside it
+        self.assertEqual(sorted(os.listdir(self.dir)), ['in.txt', 'out.jsonl'])
+
+    def test_usage_errors(self):
+        rc, out, err = run('extract')
+        self.assertEqual(rc, 2)
+        rc, out, err = run('frobnicate')
+        self.assertEqual(rc, 2)
+        rc, out, err = run('extract', '--format', 'xml', 'x')
+        self.assertEqual(rc, 2)
+
+    def test_paths_on_stdin(self):
+        p = self.write('a.txt', b'Title line here\n\n"We lost," Trump said.\n')
+        rc, out, err = run('extract', '-', stdin=(p + '\n').encode())
+        self.assertEqual(rc, 0, err)
+        self.assertEqual(json.loads(out)['path'], p)
+
+    def test_lexicon_dir_extends(self):
+        lexdir = os.path.join(self.dir, 'lex')
+        os.mkdir(lexdir)
+        with open(os.path.join(lexdir, 'speech_verbs.tsv'), 'w') as f:
+            f.write('harrumph\tspeech\temotive\tquote,inv\n')
+        p = self.write('a.txt', b'Title line here\n\n"Nonsense," the colonel harrumphed.\n')
+        rc, out, err = run('extract', '--lexicon-dir', lexdir, p)
+        self.assertEqual(rc, 0, err)
+        q = json.loads(out)['quotes'][0]
+        self.assertEqual(q['cue']['lemma'], 'harrumph')
+        self.assertEqual(q['cue']['stance'], 'emotive')
+        with open(os.path.join(lexdir, 'speech_verbs.tsv'), 'w') as f:
+            f.write('broken line without fields\n')
+        rc, out, err = run('extract', '--lexicon-dir', lexdir, p)
+        self.assertEqual(rc, 2)
+        self.assertIn('speech_verbs.tsv:1', err)
+
+
+def main():
+    global BIN, ROOT, SEEDS
+    BIN = os.path.abspath(sys.argv[1])
+    ROOT = os.path.abspath(sys.argv[2])
+    SEEDS = os.path.join(ROOT, 'corpora', 'lavrov-blinken')
+    unittest.main(argv=[sys.argv[0], '-v'] + sys.argv[3:])
+
+
+if __name__ == '__main__':
+    main()
