@@ -231,7 +231,7 @@ static void regular_forms(const char *lemma, char forms[5][64])
         snprintf(forms[2], 64, "%.*sied", (int)(n - 1), lemma);
     else
         snprintf(forms[2], 64, "%sed", lemma);
-    snprintf(forms[3], 64, "%s", forms[2]);
+    memcpy(forms[3], forms[2], 64);
     if (last == 'e' && prev != 'e' && prev != 'i')
         snprintf(forms[4], 64, "%.*sing", (int)(n - 1), lemma);
     else if (last == 'e' && prev == 'i')
