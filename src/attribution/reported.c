@@ -75,6 +75,13 @@ static uint32_t clause_end(rstate *r, uint32_t i, uint32_t sb, uint32_t own_cue)
         sb = i + 2 * QD_REACH;
     for (uint32_t k = i; k < sb; k++) {
         const qd_token *t = &tok[k];
+        /* a quote followed by its own reporting clause: "… “it works,” he added" */
+        if (t->kind == QD_TK_QUOTE && t->quoted >= 0 && k + 2 < sb &&
+            c->an->quoted[t->quoted].outer.end == t->end && c->m_start[k + 1] >= 0) {
+            uint32_t j = c->mx[c->m_start[k + 1]].tb;
+            if (j < sb && r->cues->at[j] >= 0 && (uint32_t)r->cues->at[j] != own_cue)
+                return k + 1;
+        }
         if (t->quoted >= 0)
             continue;
         if (qd_tok_is(t, ';'))

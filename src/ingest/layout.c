@@ -155,8 +155,13 @@ static int split_lines(layout *L)
             while (a < r[y].b && is_space_at(s, len, a, &k))
                 a += (uint32_t)k;
             qd_utf8_decode(s, len, a, &c0);
-            bool runs_on = plen >= 50 && plen <= 120 && qd_cp_is_lower(c0) &&
-                           !ends_terminal(s, r[y - 1].a, r[y - 1].b);
+            /* a long line that stops mid-sentence runs on into the next one */
+            char lastc = s[r[y - 1].b > r[y - 1].a ? r[y - 1].b - 1 : r[y - 1].a];
+            while (r[y - 1].b > r[y - 1].a && (lastc == ' ' || lastc == '\r'))
+                lastc = s[--r[y - 1].b - 1];
+            bool mid_sentence = (lastc >= 'a' && lastc <= 'z') || lastc == ',' || (unsigned char)lastc >= 0x80;
+            bool runs_on = plen >= 50 && plen <= 150 && !ends_terminal(s, r[y - 1].a, r[y - 1].b) &&
+                           (qd_cp_is_lower(c0) || mid_sentence);
             if (!runs_on)
                 break;
             y++;

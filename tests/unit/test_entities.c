@@ -1,0 +1,97 @@
+/*
+ * test_entities.c - mentions and their resolution into entities.
+ */
+#include "testutil.h"
+
+#define HEAD "A headline that is long enough to be one\n\n"
+
+static int32_t entity_named(const qd_doc *doc, const char *name)
+{
+    const qd_analysis *an = doc->analysis;
+    for (uint32_t e = 0; e < an->n_entities; e++)
+        if (an->entities[e].name && !strcmp(an->entities[e].name, name))
+            return (int32_t)e;
+    return -1;
+}
+
+/* Entity of the mention whose text is exactly `text` (the n-th such mention). */
+static int32_t entity_of_mention(const qd_doc *doc, const char *text, int nth)
+{
+    const qd_analysis *an = doc->analysis;
+    for (uint32_t m = 0; m < an->n_mentions; m++) {
+        qd_span s = an->mentions[m].span;
+        if (s.end - s.start == strlen(text) && !memcmp(doc->text + s.start, text, s.end - s.start) && nth-- == 0)
+            return an->mentions[m].entity;
+    }
+    fail_msg("no mention \"%s\"", text);
+    return -1;
+}
+
+static void test_name_variants_and_titles(void **state)
+{
+    (void)state;
+    qd_doc *doc = test_doc(HEAD "Russian Foreign Minister Sergey Lavrov met US Secretary of State Anthony Blinken. "
+                                "Sergei Lavrov said the talks were useful. Mr. Lavrov later left. "
+                                "Blinken stayed in Geneva.\n",
+                           true);
+    int32_t lav = entity_named(doc, "Sergei Lavrov");
+    int32_t bli = entity_named(doc, "Antony Blinken");
+    assert_true(lav >= 0);
+    assert_true(bli >= 0);
+    assert_int_equal(entity_of_mention(doc, "Sergei Lavrov", 0), lav);
+    assert_int_equal(entity_of_mention(doc, "Mr. Lavrov", 0), lav);
+    assert_int_equal(entity_of_mention(doc, "Blinken", 0), bli);
+    const qd_entity *e = &doc->analysis->entities[lav];
+    assert_int_equal(e->gender, 'm');
+    assert_int_equal(e->kind, QD_ENT_PERSON);
+    assert_string_equal(e->key, "lavrov|s");
+    qd_doc_free(doc);
+}
+
+static void test_roles_and_pronouns(void **state)
+{
+    (void)state;
+    qd_doc *doc = test_doc(HEAD "Keith Kellogg, the special envoy, spoke first. Maria Zakharova, the ministry's "
+                                "spokeswoman, answered him. She said the envoy was wrong. The spokeswoman added "
+                                "that he had misread the agreement.\n",
+                           true);
+    int32_t kel = entity_named(doc, "Keith Kellogg");
+    int32_t zak = entity_named(doc, "Maria Zakharova");
+    assert_true(kel >= 0 && zak >= 0);
+    assert_int_equal(entity_of_mention(doc, "She", 0), zak);
+    assert_int_equal(entity_of_mention(doc, "the envoy", 0), kel);
+    assert_int_equal(entity_of_mention(doc, "The spokeswoman", 0), zak);
+    assert_int_equal(entity_of_mention(doc, "he", 0), kel);
+    qd_doc_free(doc);
+}
+
+static void test_organisations_and_governments(void **state)
+{
+    (void)state;
+    qd_doc *doc = test_doc(HEAD "The Russian Foreign Ministry said the talks failed. The Foreign Ministry later "
+                                "added that Washington had refused. The United States denied it, and sources in the "
+                                "White House said otherwise.\n",
+                           true);
+    int32_t fm = entity_of_mention(doc, "The Russian Foreign Ministry", 0);
+    assert_true(fm >= 0);
+    assert_int_equal(entity_of_mention(doc, "The Foreign Ministry", 0), fm);
+    assert_int_equal(doc->analysis->entities[fm].kind, QD_ENT_ORG);
+    int32_t us = entity_of_mention(doc, "Washington", 0);
+    assert_int_equal(entity_of_mention(doc, "The United States", 0), us);
+    assert_int_equal(doc->analysis->entities[us].kind, QD_ENT_GOV);
+    assert_string_equal(test_speaker(doc, "said otherwise") ? "" : "", "");
+    const qd_statement *st = test_find(doc, "the talks failed");
+    assert_non_null(st);
+    assert_int_equal(st->entity, fm);
+    qd_doc_free(doc);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_name_variants_and_titles),
+        cmocka_unit_test(test_roles_and_pronouns),
+        cmocka_unit_test(test_organisations_and_governments),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
