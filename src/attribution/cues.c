@@ -74,9 +74,16 @@ int qd_cues_find(qd_actx *c, qd_cues *cues)
                     continue;
                 cue.kind = QD_CK_VERB;
                 cue.verb = t->lex->verb;
-            } else if (qd_tok_is(t, ':') && i > a && c->m_end[i - 1] >= 0 &&
-                       doc->paragraphs[t->paragraph].role == QD_PARA_TITLE) {
-                cue.kind = QD_CK_COLON;
+            } else if (qd_tok_is(t, ':') && i > a && i <= a + 6 && doc->paragraphs[t->paragraph].role == QD_PARA_TITLE) {
+                /* a headline "Lavrov: Russia, US maintain ...", "Poll: Trump ties Clinton":
+                 * a short name before the colon, no verb in it */
+                bool name = true;
+                for (uint32_t k = a; k < i; k++)
+                    if (tok[k].kind != QD_TK_WORD || (tok[k].lex && (tok[k].lex->verb >= 0 ||
+                                                                     (tok[k].lex->tags & (QD_W_SUB | QD_W_PRON)))))
+                        name = false;
+                if (name)
+                    cue.kind = QD_CK_COLON;
             }
             if (cue.kind == QD_CK_NONE)
                 continue;
@@ -240,10 +247,21 @@ static int32_t speaker_depth(qd_actx *c, const qd_cues *cues, uint32_t ci, uint3
             return c->m_start[k];
         if (k < hi && c->m_in[k] >= 0)
             return c->m_in[k];
+        /* "according to a count by The Associated Press,": the phrase up to the comma */
+        if (cue->kind == QD_CK_ACCORDING && k < hi) {
+            uint32_t e = k;
+            while (e < hi && e < k + 16 && !qd_tok_is(&tok[e], ',') && !qd_tok_is(&tok[e], '.') &&
+                   tok[e].kind != QD_TK_QUOTE)
+                e++;
+            if (e > k && (e >= hi || qd_tok_is(&tok[e], ',') || qd_tok_is(&tok[e], '.')))
+                return qd_mention_np_span(c, k, e);
+        }
         return -1;
     }
     if (cue->kind == QD_CK_COLON) {
         int32_t m = c->m_end[cue->ta - 1];
+        if (m < 0)
+            m = qd_mention_np_span(c, lo, cue->ta);
         return m;
     }
     if (cue->kind != QD_CK_VERB)

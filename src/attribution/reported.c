@@ -258,7 +258,19 @@ static int report(rstate *r, uint32_t ci, const qd_sentence *se)
     int32_t speaker = -1;
     qd_span content = {0, 0};
 
-    if (cue->kind == QD_CK_ACCORDING) {
+    if (cue->kind == QD_CK_COLON) {
+        /* a headline "Lavrov: Russia, US maintain unofficial communication channels" */
+        speaker = qd_cue_speaker(c, r->cues, ci, sa, sb);
+        if (speaker < 0)
+            return 0;
+        content = token_span(c, cue->tb, sb);
+        if (!qd_span_empty(content) && tok[cue->tb].kind == QD_TK_QUOTE) {
+            bool exact;
+            quotes_inside(c, content, &exact);
+            if (exact)
+                return 0; /* a quoted headline was credited already */
+        }
+    } else if (cue->kind == QD_CK_ACCORDING) {
         speaker = qd_cue_speaker(c, r->cues, ci, sa, sb);
         if (speaker < 0)
             return 0;
@@ -274,8 +286,24 @@ static int report(rstate *r, uint32_t ci, const qd_sentence *se)
         content = token_span(c, i, clause_end(r, i, sb, ci));
     } else if (cue->kind == QD_CK_VERB) {
         speaker = qd_cue_speaker(c, r->cues, ci, sa, sb);
-        if (speaker < 0)
-            return 0;
+        if (speaker < 0) {
+            /* "Asked whether he would ..., Trump said": a question nobody in the text is
+             * credited with asking */
+            if (!(v && v->vclass == QD_VC_QUESTION && tok[cue->ta].lex && tok[cue->ta].lex->vform == QD_VF_PAST &&
+                  (cue->ta == sa || qd_tok_is(&tok[cue->ta - 1], ','))))
+                return 0;
+            uint32_t i = cue->tb;
+            if (i < sb && c->m_start[i] >= 0 && c->mx[c->m_start[i]].tb < sb)
+                i = c->mx[c->m_start[i]].tb; /* "asked him whether" */
+            if (i >= sb || !(word_is(&tok[i], "whether") || word_is(&tok[i], "if") || word_is(&tok[i], "about") ||
+                             ((tags(&tok[i]) & QD_W_WH) && !word_is(&tok[i], "when"))))
+                return 0;
+            uint32_t e = i;
+            while (e < sb && !qd_tok_is(&tok[e], ',') && !qd_tok_is(&tok[e], '.') && tok[e].kind != QD_TK_QUOTE)
+                e++;
+            content = token_span(c, i, e);
+            goto made;
+        }
         /* "…,” he said" and "he said: “…”" were credited from the quote */
         uint32_t i = skip_to_complement(r, cue, sb);
         bool clause_start = false;
@@ -297,8 +325,11 @@ static int report(rstate *r, uint32_t ci, const qd_sentence *se)
                 clause_start = true; /* "vowed to punish", "wants to run" */
             else if (v && (v->frames & QD_VFR_OBJ) && v->vclass != QD_VC_THOUGHT &&
                      (c->m_start[i] >= 0 || (tags(t) & (QD_W_DET | QD_W_POSS)) || t->kind == QD_TK_NUM ||
-                      (t->kind == QD_TK_QUOTE && t->quoted >= 0)))
-                clause_start = true; /* "denied the report", "described the meeting as ..." */
+                      (t->kind == QD_TK_QUOTE && t->quoted >= 0) ||
+                      (t->kind == QD_TK_WORD && !(tags(t) & (QD_W_FUNCTION | QD_W_TIME)) &&
+                       !(t->lex && t->lex->verb >= 0 && t->lex->vform != QD_VF_ING))))
+                clause_start = true; /* "denied the report", "support banning ...", "described the
+                                      * meeting as ..." */
             else if (v && (v->frames & QD_VFR_TO) && c->m_start[i] >= 0 && c->mx[c->m_start[i]].tb < sb &&
                      word_is(&tok[c->mx[c->m_start[i]].tb], "to"))
                 clause_start = true; /* "urged Russia to ..." */
@@ -340,6 +371,7 @@ static int report(rstate *r, uint32_t ci, const qd_sentence *se)
             content = token_span(c, sa, spk_a - 1);
         }
     }
+made:
     if (qd_span_empty(content))
         return 0;
     /* "…, Caliber.Az reports": the outlet naming itself is provenance, not a speaker */
@@ -390,6 +422,9 @@ static int report(rstate *r, uint32_t ci, const qd_sentence *se)
     } else if (cue->kind == QD_CK_ACCORDING) {
         st->cue_lemma = "according to";
         st->stance = "neutral";
+    } else if (cue->kind == QD_CK_COLON) {
+        st->cue_lemma = "headline";
+        st->stance = "neutral";
     } else {
         st->cue_lemma = "passive";
         st->stance = "neutral";
@@ -435,14 +470,23 @@ int qd_attribute_reported(qd_actx *c, qd_cues *cues)
     }
     for (uint32_t si = 0; si < doc->n_sentences; si++) {
         const qd_sentence *se = &doc->sentences[si];
-        if (doc->paragraphs[se->paragraph].role != QD_PARA_BODY)
+        qd_para_role role = doc->paragraphs[se->paragraph].role;
+        if (role != QD_PARA_BODY && role != QD_PARA_TITLE)
             continue;
+        if (role == QD_PARA_TITLE) {
+            /* headlines report only through a colon ("Lavrov: ...") */
+            for (uint32_t t = se->first_token; t < se->first_token + se->n_tokens; t++)
+                if (cues->at[t] >= 0 && cues->v[cues->at[t]].kind == QD_CK_COLON &&
+                    report(&r, (uint32_t)cues->at[t], se) != 0)
+                    return qd_error_set(c->err, QD_ENOMEM, "%s: out of memory", doc->path);
+            continue;
+        }
         for (uint32_t t = se->first_token; t < se->first_token + se->n_tokens; t++) {
             int32_t ci = cues->at[t];
             if (ci < 0)
                 continue;
             qd_cue_kind k = cues->v[ci].kind;
-            if (k != QD_CK_VERB && k != QD_CK_ACCORDING && k != QD_CK_PASSIVE)
+            if (k != QD_CK_VERB && k != QD_CK_ACCORDING && k != QD_CK_PASSIVE && k != QD_CK_COLON)
                 continue;
             if (report(&r, (uint32_t)ci, se) != 0)
                 return qd_error_set(c->err, QD_ENOMEM, "%s: out of memory", doc->path);

@@ -59,6 +59,10 @@ int32_t qd_entity_of(qd_actx *c, int32_t mention);
  * its own when something reports through it.  Returns the mention or -1. */
 int32_t qd_mention_np_ending_at(qd_actx *c, uint32_t k, uint32_t lo);
 
+/* Tokens [a, b) as a mention and entity of their own (a source the lexicons do not
+ * know: "a count by The Associated Press"); reuses a mention already there. */
+int32_t qd_mention_np_span(qd_actx *c, uint32_t a, uint32_t b);
+
 /* Allocate a new entity for mention m and return its index (or -1 when out of memory). */
 int32_t qd_entity_new(qd_actx *c, int32_t m);
 

@@ -1005,6 +1005,24 @@ static bool nounish(const qd_token *t)
     return true;
 }
 
+static int32_t make_np_mention(qd_actx *c, uint32_t a, uint32_t k);
+
+int32_t qd_mention_np_span(qd_actx *c, uint32_t a, uint32_t b)
+{
+    if (b <= a)
+        return -1;
+    if (c->m_start[a] >= 0 && c->mx[c->m_start[a]].tb == b)
+        return c->m_start[a];
+    /* a known mention inside it names the source better: "The Associated Press" */
+    for (uint32_t k = a; k < b; k++) {
+        int32_t m = c->m_start[k];
+        if (m >= 0 && c->mx[m].tb == b && c->mx[m].kind != QD_ENT_UNKNOWN && k > a &&
+            c->doc->in->tokens[k - 1].kind == QD_TK_WORD && !strcmp(c->doc->in->tokens[k - 1].norm, "by"))
+            return make_np_mention(c, a, b - 1);
+    }
+    return make_np_mention(c, a, b - 1);
+}
+
 int32_t qd_mention_np_ending_at(qd_actx *c, uint32_t k, uint32_t lo)
 {
     qd_token *tok = c->doc->in->tokens;
@@ -1045,6 +1063,13 @@ int32_t qd_mention_np_ending_at(qd_actx *c, uint32_t k, uint32_t lo)
     /* a lone capitalised word at a sentence start is no evidence of a speaker */
     if (a == k && (tok[k].flags & QD_TF_CAP) && (tok[k].flags & QD_TF_SENT_START) && !plural_word(&tok[k]))
         return -1;
+    return make_np_mention(c, a, k);
+}
+
+/* Tokens [a, k] as a new nominal mention with an entity of its own. */
+static int32_t make_np_mention(qd_actx *c, uint32_t a, uint32_t k)
+{
+    qd_token *tok = c->doc->in->tokens;
     qd_arena *A = &c->doc->in->arena;
     qd_mention *m = QD_VEC_PUSH(A, c->an->mentions, c->an->n_mentions, c->cap_mentions);
     uint32_t nmx = c->an->n_mentions - 1;

@@ -344,6 +344,33 @@ static int load_cue_phrases(loader *ld, char **f, int nf)
     return phrase_put(ld, &lx->cues, f[0], strlen(f[0]), lx->n_cue_phrases - 1);
 }
 
+/* The plural of a noun phrase stands for the same entry ("reporters", "spokesmen",
+ * "press releases"), unless the file lists the plural itself. */
+static int put_plural(loader *ld, qd_phrase_table *t, const char *phrase, uint32_t value)
+{
+    char pl[256];
+    size_t n = strlen(phrase);
+    if (n + 3 >= sizeof(pl) || n < 3)
+        return 0;
+    char last = phrase[n - 1];
+    if (n > 3 && strcmp(phrase + n - 3, "man") == 0)
+        snprintf(pl, sizeof(pl), "%.*smen", (int)(n - 3), phrase);
+    else if (last == 's' || last == 'x' || strcmp(phrase + n - 2, "ch") == 0 || strcmp(phrase + n - 2, "sh") == 0)
+        snprintf(pl, sizeof(pl), "%ses", phrase);
+    else if (last == 'y' && !strchr("aeiou", phrase[n - 2]))
+        snprintf(pl, sizeof(pl), "%.*sies", (int)(n - 1), phrase);
+    else
+        snprintf(pl, sizeof(pl), "%ss", phrase);
+    uint32_t existing;
+    size_t kl;
+    char *key = key_dup(ld, pl, strlen(pl), &kl);
+    if (!key)
+        return oom(ld);
+    if (qd_strmap_get(&t->map, key, kl, &existing))
+        return 0;
+    return phrase_put(ld, t, pl, strlen(pl), value);
+}
+
 static int load_roles(loader *ld, char **f, int nf)
 {
     if (nf < 3)
@@ -360,29 +387,7 @@ static int load_roles(loader *ld, char **f, int nf)
     int rc = phrase_put(ld, &lx->roles, f[0], strlen(f[0]), lx->n_roles - 1);
     if (rc)
         return rc;
-    /* plurals stand for the same role: "reporters", "spokesmen", "attorneys general" is
-     * rare enough to leave to the file */
-    char pl[256];
-    size_t n = strlen(f[0]);
-    if (n + 3 >= sizeof(pl) || n < 3)
-        return 0;
-    if (n > 3 && strcmp(f[0] + n - 3, "man") == 0)
-        snprintf(pl, sizeof(pl), "%.*smen", (int)(n - 3), f[0]);
-    else if (f[0][n - 1] == 's' || f[0][n - 1] == 'x' || (n > 2 && (strcmp(f[0] + n - 2, "ch") == 0 ||
-                                                                    strcmp(f[0] + n - 2, "sh") == 0)))
-        snprintf(pl, sizeof(pl), "%ses", f[0]);
-    else if (f[0][n - 1] == 'y' && !strchr("aeiou", f[0][n - 2]))
-        snprintf(pl, sizeof(pl), "%.*sies", (int)(n - 1), f[0]);
-    else
-        snprintf(pl, sizeof(pl), "%ss", f[0]);
-    uint32_t existing;
-    size_t kl;
-    char *key = key_dup(ld, pl, strlen(pl), &kl);
-    if (!key)
-        return oom(ld);
-    if (qd_strmap_get(&lx->roles.map, key, kl, &existing))
-        return 0;
-    return phrase_put(ld, &lx->roles, pl, strlen(pl), lx->n_roles - 1);
+    return put_plural(ld, &lx->roles, f[0], lx->n_roles - 1);
 }
 
 static int load_nouns(loader *ld, char **f, int nf)
@@ -391,8 +396,14 @@ static int load_nouns(loader *ld, char **f, int nf)
     if (nf < 2)
         return bad(ld, "expected: noun<TAB>class");
     for (int i = 0; i < 7; i++)
-        if (strcmp(f[1], classes[i]) == 0)
-            return phrase_put(ld, &ld->lx->nouns, f[0], strlen(f[0]), (uint32_t)i);
+        if (strcmp(f[1], classes[i]) == 0) {
+            int rc = phrase_put(ld, &ld->lx->nouns, f[0], strlen(f[0]), (uint32_t)i);
+            /* plural nouns of things that speak ("reports", "polls"); group nouns are
+             * listed in the plural already */
+            if (!rc && (i == QD_NC_DOCUMENT || i == QD_NC_ORG || i == QD_NC_MEDIA))
+                rc = put_plural(ld, &ld->lx->nouns, f[0], (uint32_t)i);
+            return rc;
+        }
     return bad(ld, "unknown noun class");
 }
 

@@ -162,11 +162,14 @@ int qd_report_corpus(qd_doc *const *docs_in, size_t n, const char *format, unsig
             if (!seen)
                 outlets[no++] = ol;
         }
-        for (size_t k = 0; k < no; k++)
-            qd_buf_printf(&b, " %14.14s", outlets[k]);
+        for (size_t k = 0; k < no; k++) {
+            qd_buf_putc(&b, ' ');
+            qd_buf_column(&b, outlets[k], 14, true);
+        }
         qd_buf_puts(&b, "   total\n");
         for (size_t k = 0; k < ns; k++) {
-            qd_buf_printf(&b, "   %-30.30s", sp[k].name ? sp[k].name : "?");
+            qd_buf_puts(&b, "   ");
+            qd_buf_column(&b, sp[k].name ? sp[k].name : "?", 30, false);
             for (size_t o = 0; o < no; o++) {
                 uint32_t c = 0;
                 for (size_t d = 0; d < n; d++) {

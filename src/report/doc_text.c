@@ -98,8 +98,9 @@ int qd_report_doc_text(const qd_doc *doc, unsigned flags, char **out, qd_error *
         if (first)
             qd_buf_puts(&b, "\n   speakers:\n");
         first = false;
-        qd_buf_printf(&b, "     %-28s %-12s %2u statement%s", en->name ? en->name : "?", qd_entity_kind_name(en->kind), n,
-                      n == 1 ? " " : "s");
+        qd_buf_puts(&b, "     ");
+        qd_buf_column(&b, en->name ? en->name : "?", 28, false);
+        qd_buf_printf(&b, " %-12s %2u statement%s", qd_entity_kind_name(en->kind), n, n == 1 ? " " : "s");
         for (uint32_t r = 0; r < en->n_roles; r++)
             qd_buf_printf(&b, "%s%s", r ? ", " : "  roles: ", en->roles[r]);
         if (en->role_conflict)

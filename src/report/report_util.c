@@ -91,3 +91,20 @@ unsigned qd_count_speakers(const qd_analysis *an)
             }
     return n;
 }
+
+void qd_buf_column(qd_buf *b, const char *s, size_t width, bool right)
+{
+    size_t n = strlen(s), bytes = 0, chars = 0;
+    while (bytes < n && chars < width) {
+        size_t k = seq_len((unsigned char)s[bytes]);
+        if (bytes + k > n)
+            break;
+        bytes += k;
+        chars++;
+    }
+    if (right)
+        qd_buf_fill(b, ' ', width - chars);
+    qd_buf_append(b, s, bytes);
+    if (!right)
+        qd_buf_fill(b, ' ', width - chars);
+}

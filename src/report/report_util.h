@@ -24,6 +24,10 @@ void qd_buf_append_collapsed(qd_buf *b, const char *s, size_t n, size_t max);
  * lines indented by `indent` spaces. */
 void qd_buf_append_wrapped(qd_buf *b, const char *s, size_t n, size_t indent, size_t width);
 
+/* Append s in a column `width` characters wide: cut (on a character boundary) or padded
+ * with spaces; right-aligned when `right`. */
+void qd_buf_column(qd_buf *b, const char *s, size_t width, bool right);
+
 /* Entities credited with at least one statement. */
 unsigned qd_count_speakers(const qd_analysis *an);
 
