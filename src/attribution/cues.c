@@ -24,6 +24,10 @@ static bool skippable_before_verb(const qd_token *t)
     uint32_t tags = t->lex ? t->lex->tags : 0;
     if (tags & (QD_W_AUX | QD_W_MODAL | QD_W_NEG | QD_W_ADV))
         return !(tags & (QD_W_PRON | QD_W_DET));
+    /* "Ford itself said" */
+    if (t->normlen > 5 && (!strcmp(t->norm + t->normlen - 4, "self") || !strcmp(t->norm + t->normlen - 6, "selves")) &&
+        (tags & QD_W_OBJ))
+        return true;
     /* -ly adverbs the lexicon does not list: "bluntly", "angrily" */
     return t->normlen > 4 && strcmp(t->norm + t->normlen - 2, "ly") == 0 && !(t->flags & QD_TF_CAP);
 }
@@ -185,17 +189,19 @@ static int32_t subject_ending_at_raw(qd_actx *c, int32_t k, uint32_t lo)
         return m;
     }
     if (qd_tok_is(&tok[k], ',')) {
-        /* step over ", who ... ," or ", the ... ," back to the mention before it */
-        for (int32_t j = k - 1; j >= (int32_t)lo && j >= k - 25; j--) {
+        /* step over ", who ... ," or ", the ... ," or ", R-S.C., a candidate," back to a
+         * mention right before one of the commas (up to three groups) */
+        int groups = 0;
+        for (int32_t j = k - 1; j >= (int32_t)lo && j >= k - 40 && groups < 3; j--) {
             bool real_quote = tok[j].kind == QD_TK_QUOTE && tok[j].quoted >= 0;
-            if (qd_tok_is(&tok[j], ',') || real_quote) {
-                if (real_quote)
-                    return -1;
-                int32_t mm = j > (int32_t)lo ? c->m_end[j - 1] : -1;
-                if (mm >= 0)
-                    return mm;
+            if (real_quote)
                 return -1;
-            }
+            if (!qd_tok_is(&tok[j], ','))
+                continue;
+            groups++;
+            int32_t mm = j > (int32_t)lo ? c->m_end[j - 1] : -1;
+            if (mm >= 0 && c->an->mentions[mm].kind != QD_MENTION_PRONOUN)
+                return mm;
         }
     }
     return -1;
@@ -332,6 +338,27 @@ static int32_t speaker_depth(qd_actx *c, const qd_cues *cues, uint32_t ci, uint3
             m = qd_mention_np_ending_at(c, (uint32_t)k, lo);
             if (m >= 0)
                 return m;
+            /* "a source familiar with the investigation said", "A statement posted on
+             * the website said": the noun phrase before the modifiers */
+            if (tok[k].kind == QD_TK_WORD && !(tok[k].lex && (tok[k].lex->tags & QD_W_FUNCTION))) {
+                for (int32_t j = k - 1; j >= (int32_t)lo && j > k - 12; j--) {
+                    if (qd_tok_is(&tok[j], ',') || tok[j].kind == QD_TK_QUOTE || qd_tok_is(&tok[j], ';'))
+                        break;
+                    if (!is_prep(&tok[j]))
+                        continue;
+                    /* the head a few words before the preposition: "a source familiar
+                     * with", "A statement posted on" */
+                    int32_t h = -1;
+                    for (int32_t q = j - 1; q >= (int32_t)lo && q >= j - 4 && h < 0; q--) {
+                        if (qd_tok_is(&tok[q], ',') || tok[q].kind == QD_TK_QUOTE ||
+                            (tok[q].lex && (tok[q].lex->tags & (QD_W_AUX | QD_W_MODAL | QD_W_SUB))))
+                            break;
+                        h = c->m_end[q];
+                    }
+                    if (h >= 0 && !c->mx[h].in_quote && c->mx[h].kind != QD_ENT_UNKNOWN)
+                        return head_of_subject(c, h, lo);
+                }
+            }
         }
     }
     /* inverted: "…,” said Lavrov", "added the minister"; only verbs that invert, and only

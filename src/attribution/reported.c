@@ -256,7 +256,7 @@ static int report(rstate *r, uint32_t ci, const qd_sentence *se)
         sb = cue->tb + 2 * QD_REACH;
     const qd_speech_verb *v = cue->verb >= 0 ? &c->lx->verbs[cue->verb] : NULL;
     int32_t speaker = -1;
-    qd_span content = {0, 0};
+    qd_span content = {0, 0}, content2 = {0, 0};
 
     if (cue->kind == QD_CK_COLON) {
         /* a headline "Lavrov: Russia, US maintain unofficial communication channels" */
@@ -320,6 +320,14 @@ static int report(rstate *r, uint32_t ci, const qd_sentence *se)
                       ((v->vclass == QD_VC_SPEECH || v->vclass == QD_VC_WRITING) && (v->frames & QD_VFR_QUOTE) &&
                        tok[cue->ta].lex && tok[cue->ta].lex->vform != QD_VF_ING)))
                 clause_start = true; /* "said he supports ...", "said the system favors ..." */
+            else if (v && (v->frames & QD_VFR_QUOTE) && (v->vclass == QD_VC_SPEECH || v->vclass == QD_VC_WRITING) &&
+                     t->kind == QD_TK_WORD && t->normlen > 5 && !strcmp(t->norm + t->normlen - 3, "ing") &&
+                     !(t->flags & QD_TF_CAP))
+                clause_start = true; /* "said having Trump at the top ... puts" */
+            else if (v && (v->frames & QD_VFR_QUOTE) && (v->vclass == QD_VC_SPEECH || v->vclass == QD_VC_WRITING) &&
+                     t->kind == QD_TK_WORD && !(tags(t) & (QD_W_FUNCTION | QD_W_TIME)) && !(t->lex && t->lex->verb >= 0) &&
+                     tok[cue->ta].lex && tok[cue->ta].lex->vform != QD_VF_ING && clause_follows(tok, i, sb))
+                clause_start = true; /* "said economic stagnation is the source ..." */
             else if (v && (v->frames & (QD_VFR_TO | QD_VFR_OBJ)) && word_is(t, "to") && i + 1 < sb &&
                      tok[i + 1].kind == QD_TK_WORD && !(tags(&tok[i + 1]) & (QD_W_DET | QD_W_POSS)))
                 clause_start = true; /* "vowed to punish", "wants to run" */
@@ -369,6 +377,14 @@ static int report(rstate *r, uint32_t ci, const qd_sentence *se)
             if (tok[spk_a - 2].kind == QD_TK_QUOTE)
                 return 0;
             content = token_span(c, sa, spk_a - 1);
+            /* "it is his job, he said, to talk to Congress": the sentence goes on after
+             * the reporting clause */
+            if (end_after < sb && qd_tok_is(&tok[end_after], ',') && end_after + 2 < sb) {
+                uint32_t rest = end_after + 1;
+                uint32_t e = clause_end(r, rest, sb, ci);
+                if (e > rest + 1)
+                    content2 = token_span(c, rest, e);
+            }
         }
     }
 made:
@@ -404,12 +420,13 @@ made:
     qd_statement *st = new_statement(c);
     if (!st)
         return QD_ENOMEM;
-    qd_span *p = qd_arena_alloc(&c->doc->in->arena, sizeof(qd_span));
+    qd_span *p = qd_arena_alloc(&c->doc->in->arena, 2 * sizeof(qd_span));
     if (!p)
         return QD_ENOMEM;
-    *p = content;
+    p[0] = content;
+    p[1] = content2;
     st->pieces = p;
-    st->n_pieces = 1;
+    st->n_pieces = qd_span_empty(content2) ? 1 : 2;
     st->type = nq ? QD_STMT_MIXED : QD_STMT_INDIRECT;
     st->speaker = speaker;
     st->entity = entity_for(c, speaker);

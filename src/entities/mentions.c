@@ -446,7 +446,12 @@ static int scan_caps(mscan *s, uint32_t i, uint32_t end, uint32_t *next, bool ha
     if (b - ns == 1 && ns == a && initial_position(s, a) && !known) {
         uint32_t dummy;
         /* "Melanie said": a speech verb after an unknown capitalised word names it */
-        bool before_verb = b < end && tok[b].lex && tok[b].lex->verb >= 0 && tok[b].lex->vform != QD_VF_ING &&
+        uint32_t vb = b;
+        while (vb < end && vb < b + 3 && tok[vb].lex &&
+               ((tok[vb].lex->tags & (QD_W_ADV | QD_W_AUX | QD_W_MODAL | QD_W_NEG)) ||
+                ((tok[vb].lex->tags & QD_W_OBJ) && tok[vb].normlen > 5)))
+            vb++; /* "Ford itself said", "Lavrov also said" */
+        bool before_verb = vb < end && tok[vb].lex && tok[vb].lex->verb >= 0 && tok[vb].lex->vform != QD_VF_ING &&
                            !(first->lex && (first->lex->tags & QD_W_FUNCTION));
         if (!before_verb && !qd_strmap_get(&s->midcap, first->norm, qd_tok_base_len(first), &dummy))
             return 0;
