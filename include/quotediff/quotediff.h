@@ -4,7 +4,8 @@
  *   lexicon.h   the word lists (built in, extendable)
  *   document.h  reading a document: text, paragraphs, sentences, metadata
  *   analysis.h  quotes, speakers and statements of one document
- *   report.h    JSON and text renderings
+ *   report.h    JSON and text renderings of one document
+ *   compare.h   many documents: events, threads, aligned statements, reports
  */
 #ifndef QUOTEDIFF_H
 #define QUOTEDIFF_H
@@ -14,5 +15,6 @@
 #include "quotediff/document.h"
 #include "quotediff/analysis.h"
 #include "quotediff/report.h"
+#include "quotediff/compare.h"
 
 #endif

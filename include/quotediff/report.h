@@ -27,11 +27,6 @@ int qd_report_doc_json(const qd_doc *doc, unsigned flags, char **out, qd_error *
 /* The readable listing of one document for `extract --format text`. */
 int qd_report_doc_text(const qd_doc *doc, unsigned flags, char **out, qd_error *err);
 
-/* Several analysed documents side by side: per outlet and document, the statements
- * with their speakers, and who is quoted how often.  format: "text" or "json". */
-int qd_report_corpus(qd_doc *const *docs, size_t n, const char *format, unsigned flags, char **out,
-                     qd_error *err);
-
 #ifdef __cplusplus
 }
 #endif

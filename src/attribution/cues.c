@@ -182,9 +182,14 @@ static int32_t subject_ending_at_raw(qd_actx *c, int32_t k, uint32_t lo)
     int32_t m = c->m_end[k];
     if (m >= 0) {
         qd_mx *x = &c->mx[m];
-        /* "X, the foreign minister, said": prefer the name */
-        if (x->appos >= 0 && c->mx[x->appos].tb <= x->ta && c->an->mentions[x->appos].kind == QD_MENTION_NAME)
+        /* "X, the foreign minister, said": prefer the name; but "X, who said": the
+         * relative pronoun is the subject (it stands for X) */
+        if (!x->relative && x->appos >= 0 && c->mx[x->appos].tb <= x->ta &&
+            c->an->mentions[x->appos].kind == QD_MENTION_NAME)
             return x->appos;
+        /* "Trump's": a possessive is not the subject of the verb after it */
+        if (x->possessive)
+            return -1;
         /* a possessive owner inside "Blinken's assistant" is not the subject: the whole is */
         return m;
     }

@@ -1,5 +1,5 @@
 /*
- * cmd_compare.c - `quotediff compare`: analyse every input, then report them together.
+ * cmd_compare.c - `quotediff compare`: analyse every input, match them, report.
  */
 #include <getopt.h>
 #include <stdlib.h>
@@ -13,39 +13,80 @@ static void compare_usage(FILE *f)
 {
     fputs("usage: quotediff compare [OPTIONS] INPUT...\n"
           "\n"
-          "  -f, --format FMT      text (default) or json\n"
+          "Group the inputs into events and threads, line up what each outlet quoted and\n"
+          "report the differences.\n"
+          "\n"
+          "  -f, --format FMT      text (default), md, html or json\n"
           "  -o, --output FILE     write there (atomically) instead of standard output\n"
           "      --lexicon-dir DIR add the lexicon files found in DIR\n"
-          "      --color           colours in text output\n",
+          "      --event-threshold X  similarity needed to join an event (default 0.28)\n"
+          "      --thread-threshold X similarity needed to link events in a thread (0.12)\n"
+          "      --event-days N       days apart beyond which only shared quotes join (4)\n"
+          "      --color           colours in text output (default on a terminal)\n"
+          "\n"
+          "INPUT '-' reads paths, one per line, or JSON Lines records from standard input.\n",
           f);
 }
+
+enum { OPT_LEX = 256, OPT_COLOR, OPT_ET, OPT_TT, OPT_ED };
 
 int qd_cmd_compare(int argc, char **argv)
 {
     static const struct option opts[] = {{"format", required_argument, 0, 'f'},
                                          {"output", required_argument, 0, 'o'},
-                                         {"lexicon-dir", required_argument, 0, 'L'},
-                                         {"color", no_argument, 0, 'C'},
+                                         {"lexicon-dir", required_argument, 0, OPT_LEX},
+                                         {"color", no_argument, 0, OPT_COLOR},
+                                         {"event-threshold", required_argument, 0, OPT_ET},
+                                         {"thread-threshold", required_argument, 0, OPT_TT},
+                                         {"event-days", required_argument, 0, OPT_ED},
                                          {"help", no_argument, 0, 'h'},
                                          {0, 0, 0, 0}};
     const char *format = "text", *output = NULL, *lexdir = NULL;
     bool color = isatty(STDOUT_FILENO);
+    qd_match_options mopt;
+    qd_match_options_init(&mopt);
     optind = 1;
     int ch;
     while ((ch = getopt_long(argc, argv, "f:o:h", opts, NULL)) != -1) {
+        char *end = NULL;
         switch (ch) {
         case 'f': format = optarg; break;
-        case 'o': output = optarg; color = false; break;
-        case 'L': lexdir = optarg; break;
-        case 'C': color = true; break;
+        case 'o': output = optarg; break;
+        case OPT_LEX: lexdir = optarg; break;
+        case OPT_COLOR: color = true; break;
+        case OPT_ET:
+        case OPT_TT: {
+            double v = strtod(optarg, &end);
+            if (*end || v < 0 || v > 1) {
+                fprintf(stderr, "quotediff: thresholds are numbers between 0 and 1\n");
+                return 2;
+            }
+            if (ch == OPT_ET)
+                mopt.event_threshold = v;
+            else
+                mopt.thread_threshold = v;
+            break;
+        }
+        case OPT_ED: {
+            long v = strtol(optarg, &end, 10);
+            if (*end || v < 0 || v > 3650) {
+                fprintf(stderr, "quotediff: --event-days needs a number of days\n");
+                return 2;
+            }
+            mopt.event_days = (int)v;
+            break;
+        }
         case 'h': compare_usage(stdout); return 0;
         default: compare_usage(stderr); return 2;
         }
     }
-    if (strcmp(format, "text") != 0 && strcmp(format, "json") != 0) {
-        fprintf(stderr, "quotediff: compare: unknown format '%s' (text, json)\n", format);
+    if (output && strcmp(output, "-") != 0)
+        color = false;
+    if (strcmp(format, "text") && strcmp(format, "md") && strcmp(format, "html") && strcmp(format, "json")) {
+        fprintf(stderr, "quotediff: compare: unknown format '%s' (text, md, html, json)\n", format);
         return 2;
     }
+    mopt.keep_text = !strcmp(format, "html");
     if (optind >= argc) {
         fprintf(stderr, "quotediff: no input given\n");
         compare_usage(stderr);
@@ -67,13 +108,18 @@ int qd_cmd_compare(int argc, char **argv)
         qd_inputs_free(&in);
         return 2;
     }
+    qd_error err;
+    qd_corpus *corpus;
+    if (qd_corpus_new(&corpus, lx, &mopt, &err) != 0) {
+        fprintf(stderr, "quotediff: %s\n", err.msg);
+        qd_lexicon_free(lx);
+        qd_inputs_free(&in);
+        return 1;
+    }
     qd_options opt;
     qd_options_init(&opt);
-    qd_doc **docs = NULL;
-    size_t nd = 0, cd = 0;
     int status = 0;
     for (size_t i = 0; i < in.n; i++) {
-        qd_error err;
         qd_reader *r;
         if (qd_reader_open(&r, in.paths[i], &opt, &err) != 0) {
             fprintf(stderr, "quotediff: %s\n", err.msg);
@@ -83,34 +129,25 @@ int qd_cmd_compare(int argc, char **argv)
         qd_doc *doc;
         int rc;
         while ((rc = qd_reader_next(r, lx, &doc, &err)) != 0) {
-            if (rc < 0 || qd_doc_analyze(doc, lx, &err) != 0) {
+            if (rc < 0) {
                 fprintf(stderr, "quotediff: %s\n", err.msg);
                 status = 1;
-                if (rc > 0)
-                    qd_doc_free(doc);
                 if (rc == QD_ENOMEM || rc == QD_EIO)
                     break;
                 continue;
             }
-            if (nd == cd) {
-                cd = cd ? cd * 2 : 64;
-                qd_doc **np = realloc(docs, cd * sizeof(*docs));
-                if (!np) {
-                    fprintf(stderr, "quotediff: out of memory\n");
-                    qd_doc_free(doc);
-                    status = 1;
-                    break;
-                }
-                docs = np;
+            if (qd_doc_analyze(doc, lx, &err) != 0 || qd_corpus_add(corpus, doc, &err) != 0) {
+                fprintf(stderr, "quotediff: %s\n", err.msg);
+                status = 1;
             }
-            docs[nd++] = doc;
+            qd_doc_free(doc);
         }
         qd_reader_close(r);
         qd_progress(i + 1, in.n, i + 1 == in.n);
     }
     char *s = NULL;
-    qd_error err;
-    if (qd_report_corpus(docs, nd, format, color ? QD_REPORT_COLOR : 0, &s, &err) != 0) {
+    if (qd_corpus_match(corpus, &err) != 0 ||
+        qd_report_compare(corpus, format, color ? QD_REPORT_COLOR : 0, &s, &err) != 0) {
         fprintf(stderr, "quotediff: %s\n", err.msg);
         status = 1;
     } else if (qd_write_atomic(output ? output : "-", s, strlen(s), &err) != 0) {
@@ -118,9 +155,7 @@ int qd_cmd_compare(int argc, char **argv)
         status = 1;
     }
     free(s);
-    for (size_t i = 0; i < nd; i++)
-        qd_doc_free(docs[i]);
-    free(docs);
+    qd_corpus_free(corpus);
     qd_lexicon_free(lx);
     qd_inputs_free(&in);
     return status;

@@ -356,6 +356,13 @@ static int scan_caps(mscan *s, uint32_t i, uint32_t end, uint32_t *next, bool ha
         a++;
     if (a >= b)
         return 0;
+    /* days, months and times are not speakers: "on Friday", "Tuesday" */
+    bool all_time = true;
+    for (uint32_t k = a; k < b; k++)
+        if (!(tok[k].lex && (tok[k].lex->tags & (QD_W_WEEKDAY | QD_W_MONTH | QD_W_TIME))))
+            all_time = false;
+    if (all_time)
+        return 0;
     /* a lone capitalised adverb or function word mid-sentence ("stressing However,") */
     if (b - a == 1 && tok[a].lex && (tok[a].lex->tags & (QD_W_FUNCTION | QD_W_ADV)) && !tok[a].lex->first_name &&
         !(tok[a].lex->tags & QD_W_HONORIFIC))

@@ -147,12 +147,21 @@ class Seeds(unittest.TestCase):
         rc, out, err = run('compare', '--format', 'json', SEEDS)
         self.assertEqual(rc, 0, err)
         data = json.loads(out)
-        self.assertIn('speakers', data)
-        lav = [s for s in data['speakers'] if s['name'] == 'Sergei Lavrov']
-        self.assertEqual(len(lav), 1)
-        rc, out, err = run('compare', SEEDS)
-        self.assertEqual(rc, 0, err)
-        self.assertIn('Who is quoted how often', out.decode('utf8'))
+        # five different events (an interview, a phone call, a meeting, a press
+        # conference, remarks on contacts): none merged, one thread links them all
+        self.assertEqual(len(data['events']), 5)
+        paths = sorted(d['path'] for e in data['events'] for d in e['documents'])
+        self.assertEqual(paths, sorted(r['path'] for r in self.recs.values()))
+        self.assertEqual(len(data['threads']), 1)
+        self.assertEqual(sorted(data['threads'][0]['events']), [0, 1, 2, 3, 4])
+        # Lavrov and Blinken are one speaker each across outlets
+        names = [s['name'] for s in data['speakers']]
+        self.assertEqual(sum('Lavrov' in n for n in names), 1)
+        self.assertEqual(sum('Blinken' in n for n in names), 1)
+        for fmt, marker in (('text', 'Share of voice'), ('md', '## Event'), ('html', '<section id="e1">')):
+            rc, out, err = run('compare', '--format', fmt, SEEDS)
+            self.assertEqual(rc, 0, err)
+            self.assertIn(marker, out.decode('utf8'))
 
 
 def read_ann(path):

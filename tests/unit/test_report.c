@@ -63,33 +63,53 @@ static void test_text_listing(void **state)
     qd_doc_free(doc);
 }
 
-static void test_corpus_report(void **state)
+static void test_compare_report(void **state)
 {
     (void)state;
-    qd_doc *docs[2] = {test_file(SEED("000_c21110f2c13453e9.txt")), test_file(SEED("003_459388830af05508.txt"))};
-    char *s;
+    qd_corpus *c;
     qd_error err;
-    assert_int_equal(qd_report_corpus(docs, 2, "json", 0, &s, &err), 0);
+    qd_match_options mo;
+    qd_match_options_init(&mo);
+    mo.keep_text = true;
+    assert_int_equal(qd_corpus_new(&c, test_lexicon(), &mo, &err), 0);
+    const char *seeds[] = {SEED("000_c21110f2c13453e9.txt"), SEED("003_459388830af05508.txt")};
+    for (int i = 0; i < 2; i++) {
+        qd_doc *d = test_file(seeds[i]);
+        assert_int_equal(qd_corpus_add(c, d, &err), 0);
+        qd_doc_free(d);
+    }
+    assert_int_equal(qd_corpus_match(c, &err), 0);
+    char *s;
+    assert_int_equal(qd_report_compare(c, "json", 0, &s, &err), 0);
     json_error_t je;
     json_t *o = json_loads(s, 0, &je);
     assert_non_null(o);
-    json_t *speakers = json_object_get(o, "speakers");
-    size_t i;
-    json_t *sp;
-    int lavrov = 0;
-    json_array_foreach(speakers, i, sp) {
-        if (!strcmp(json_string_value(json_object_get(sp, "name")), "Sergei Lavrov")) {
-            lavrov++;
-            json_t *per = json_object_get(sp, "statements_by_outlet");
-            assert_true(json_integer_value(json_object_get(per, "Caliber.Az")) > 0);
-            assert_true(json_integer_value(json_object_get(per, "The Limited Times")) > 0);
-        }
+    /* every document in exactly one event */
+    json_t *events = json_object_get(o, "events");
+    size_t i, k, ndocs = 0;
+    json_t *e, *d;
+    json_array_foreach(events, i, e) {
+        json_array_foreach(json_object_get(e, "documents"), k, d) ndocs++;
     }
+    assert_int_equal(ndocs, 2);
+    /* one Lavrov across both outlets */
+    int lavrov = 0;
+    json_t *sp;
+    json_array_foreach(json_object_get(o, "speakers"), i, sp)
+        lavrov += strstr(json_string_value(json_object_get(sp, "name")), "Lavrov") != NULL;
     assert_int_equal(lavrov, 1);
     json_decref(o);
     free(s);
-    qd_doc_free(docs[0]);
-    qd_doc_free(docs[1]);
+    assert_int_equal(qd_report_compare(c, "html", 0, &s, &err), 0);
+    assert_non_null(strstr(s, "<!DOCTYPE html>"));
+    assert_null(strstr(s, "<script"));
+    assert_null(strstr(s, "http://"));
+    free(s);
+    assert_int_equal(qd_report_compare(c, "md", 0, &s, &err), 0);
+    assert_non_null(strstr(s, "## Event"));
+    free(s);
+    assert_int_equal(qd_report_compare(c, "pdf", 0, &s, &err), QD_EUSAGE);
+    qd_corpus_free(c);
 }
 
 int main(void)
@@ -97,7 +117,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_json_record),
         cmocka_unit_test(test_text_listing),
-        cmocka_unit_test(test_corpus_report),
+        cmocka_unit_test(test_compare_report),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1,0 +1,526 @@
+/*
+ * events.c - documents into events, events into threads.
+ *
+ * Each document is a tf-idf vector over its stemmed content terms and the speakers and
+ * organisations it names (weighted by how rare they are in this corpus).  Documents are
+ * taken in date order and each joins the most similar existing event when the similarity
+ * clears a threshold, else starts one: the single-pass clustering used for news event
+ * detection, linear in the corpus size given the candidate index.  Similarity to an
+ * event blends the best and the mean cosine to its latest documents, raised by shared
+ * quotes (the surest sign of the same event) and lowered by distance in time: the same
+ * people on the same topic a month apart are a different event of the same thread.
+ *
+ * Candidates come from an inverted index over each event's characteristic terms, so a
+ * document is compared with a few events, not all.  Threads link events whose documents
+ * share enough, ignoring time, and are listed as a timeline.
+ */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "corpus.h"
+
+#define RECENT 8      /* members of an event a new document is compared with */
+#define TOP_TERMS 12  /* terms of a document indexed for candidate search */
+#define CANDIDATES 24 /* events scored per document */
+#define TOP_NAMES 4   /* names of a document indexed for thread candidates */
+
+static float dot(const qd_dfeat *a, const qd_dfeat *b)
+{
+    uint32_t i = 0, j = 0;
+    float s = 0;
+    while (i < a->n_terms && j < b->n_terms) {
+        if (a->terms[i] == b->terms[j])
+            s += a->w[i++] * b->w[j++];
+        else if (a->terms[i] < b->terms[j])
+            i++;
+        else
+            j++;
+    }
+    return s;
+}
+
+/* Share of the smaller set of quote shingles found in the other. */
+static float shared_quotes(const qd_dfeat *a, const qd_dfeat *b)
+{
+    if (!a->n_shingles || !b->n_shingles)
+        return 0;
+    uint32_t i = 0, j = 0, n = 0;
+    while (i < a->n_shingles && j < b->n_shingles) {
+        if (a->shingles[i] == b->shingles[j]) {
+            n++;
+            i++;
+            j++;
+        } else if (a->shingles[i] < b->shingles[j])
+            i++;
+        else
+            j++;
+    }
+    uint32_t m = a->n_shingles < b->n_shingles ? a->n_shingles : b->n_shingles;
+    return (float)n / (float)m;
+}
+
+/* Similarity of two documents as evidence that they report the same event. */
+static float doc_sim(const qd_corpus *c, uint32_t x, uint32_t y, bool use_time)
+{
+    const qd_dfeat *a = &c->feat[x], *b = &c->feat[y];
+    float cos = dot(a, b);
+    float q = shared_quotes(a, b);
+    float s = cos + 0.6f * q;
+    if (s > 1)
+        s = 1;
+    if (!use_time)
+        return s;
+    if (a->day == QD_NO_DAY || b->day == QD_NO_DAY)
+        return s * 0.9f;
+    int d = abs(a->day - b->day);
+    if (d <= 2)
+        return s;
+    if (d <= c->opt.event_days)
+        return s * 0.85f;
+    /* far apart in time: only the same quotes make it the same event */
+    return s * (q >= 0.3f ? 0.8f : 0.35f);
+}
+
+typedef struct ev {
+    uint32_t *members; /* document indexes, in the order they joined */
+    uint32_t n, cap;
+} ev;
+
+typedef struct postings {
+    uint32_t *ev;      /* events listed under a term */
+    uint32_t n, cap;
+} postings;
+
+static int by_day(const void *x, const void *y)
+{
+    const uint64_t a = *(const uint64_t *)x, b = *(const uint64_t *)y;
+    return a < b ? -1 : a > b;
+}
+
+/* Who a document is about: the named speakers and organisations it mentions, weighted
+ * by mentions but not by rarity (threads are made of the names that keep coming back).
+ * Cosine of two such profiles. */
+static float names_sim(const qd_corpus *c, const qd_dfeat *a, const qd_dfeat *b)
+{
+    double ab = 0, aa = 0, bb = 0;
+    uint32_t i = 0, j = 0;
+    while (i < a->n_terms || j < b->n_terms) {
+        uint32_t ta = i < a->n_terms ? a->terms[i] : UINT32_MAX;
+        uint32_t tb = j < b->n_terms ? b->terms[j] : UINT32_MAX;
+        uint32_t t = ta < tb ? ta : tb;
+        bool name = c->dict_str[t - 1][0] == '@';
+        double wa = 0, wb = 0;
+        if (ta == t) {
+            if (name)
+                wa = 1.0 + log((double)a->tf[i]);
+            i++;
+        }
+        if (tb == t) {
+            if (name)
+                wb = 1.0 + log((double)b->tf[j]);
+            j++;
+        }
+        ab += wa * wb;
+        aa += wa * wa;
+        bb += wb * wb;
+    }
+    return aa > 0 && bb > 0 ? (float)(ab / sqrt(aa * bb)) : 0;
+}
+
+/* Weights: (1 + log tf) * idf, names counting a little more than words; L2-normalised. */
+static int weigh(qd_corpus *c)
+{
+    uint32_t n = c->res.n_docs;
+    for (uint32_t d = 0; d < n; d++) {
+        qd_dfeat *f = &c->feat[d];
+        f->w = qd_arena_alloc(&c->arena, (f->n_terms + 1) * sizeof(float));
+        if (!f->w)
+            return QD_ENOMEM;
+        double norm = 0;
+        for (uint32_t i = 0; i < f->n_terms; i++) {
+            uint32_t id = f->terms[i];
+            double idf = log((n + 1.0) / (c->df[id] + 0.5));
+            if (idf < 0)
+                idf = 0;
+            double w = (1.0 + log((double)f->tf[i])) * idf;
+            if (c->dict_str[id - 1][0] == '@')
+                w *= 1.5;
+            f->w[i] = (float)w;
+            norm += w * w;
+        }
+        norm = norm > 0 ? sqrt(norm) : 1;
+        for (uint32_t i = 0; i < f->n_terms; i++)
+            f->w[i] = (float)(f->w[i] / norm);
+    }
+    return 0;
+}
+
+/* The top terms of a document by weight (indexes into its term array). */
+static uint32_t top_terms(const qd_dfeat *f, uint32_t *out, uint32_t k)
+{
+    uint32_t n = 0;
+    for (uint32_t i = 0; i < f->n_terms; i++) {
+        if (n < k) {
+            out[n++] = i;
+        } else {
+            uint32_t lo = 0;
+            for (uint32_t j = 1; j < n; j++)
+                if (f->w[out[j]] < f->w[out[lo]])
+                    lo = j;
+            if (f->w[i] > f->w[out[lo]])
+                out[lo] = i;
+        }
+    }
+    return n;
+}
+
+/* The names a document mentions most (indexes into its term array). */
+static uint32_t top_names(const qd_corpus *c, const qd_dfeat *f, uint32_t *out, uint32_t k)
+{
+    uint32_t n = 0;
+    for (uint32_t i = 0; i < f->n_terms; i++) {
+        if (c->dict_str[f->terms[i] - 1][0] != '@')
+            continue;
+        if (n < k) {
+            out[n++] = i;
+            continue;
+        }
+        uint32_t lo = 0;
+        for (uint32_t j = 1; j < n; j++)
+            if (f->tf[out[j]] < f->tf[out[lo]])
+                lo = j;
+        if (f->tf[i] > f->tf[out[lo]])
+            out[lo] = i;
+    }
+    return n;
+}
+
+static const char *term_display(const qd_corpus *c, uint32_t id)
+{
+    const char *s = c->dict_str[id - 1];
+    if (s[0] == '@') {
+        long k = strtol(s + 1, NULL, 10);
+        if (k >= 0 && (uint32_t)k < c->res.n_speakers)
+            return c->res.speakers[k].name;
+        return s + 1;
+    }
+    if (id < c->cap_disp && c->disp[id])
+        return c->disp[id];
+    return s[0] == '~' ? s + 1 : s;
+}
+
+/* Terms shared by most members of a set of documents, strongest first: the evidence
+ * for putting them together. */
+static int evidence(qd_corpus *c, const uint32_t *docs, uint32_t n, const char ***out, uint32_t *n_out)
+{
+    /* accumulate weights of terms over members (merge of sorted lists via a small map) */
+    qd_strmap acc;
+    qd_strmap_init(&acc, &c->arena);
+    typedef struct {
+        uint32_t id;
+        float w;
+        uint32_t docs;
+    } tw;
+    tw *v = NULL;
+    uint32_t nv = 0, cap = 0;
+    for (uint32_t k = 0; k < n; k++) {
+        const qd_dfeat *f = &c->feat[docs[k]];
+        for (uint32_t i = 0; i < f->n_terms; i++) {
+            char key[16];
+            int kl = snprintf(key, sizeof(key), "%u", f->terms[i]);
+            uint32_t *slot = qd_strmap_ref(&acc, key, (size_t)kl);
+            if (!slot) {
+                tw *x = QD_VEC_PUSH(&c->arena, v, nv, cap);
+                if (!x || qd_strmap_put(&acc, key, (size_t)kl, nv - 1) != 0)
+                    return QD_ENOMEM;
+                x->id = f->terms[i];
+                slot = qd_strmap_ref(&acc, key, (size_t)kl);
+            }
+            v[*slot].w += f->w[i];
+            v[*slot].docs++;
+        }
+    }
+    uint32_t need = n >= 2 ? (n + 1) / 2 : 1;
+    const char **res = qd_arena_calloc(&c->arena, 8, sizeof(char *));
+    if (!res)
+        return QD_ENOMEM;
+    uint32_t m = 0;
+    bool *used = qd_arena_calloc(&c->arena, nv + 1, sizeof(bool));
+    if (!used)
+        return QD_ENOMEM;
+    while (m < 8) {
+        int32_t best = -1;
+        for (uint32_t i = 0; i < nv; i++)
+            if (!used[i] && v[i].docs >= need && (n < 2 || v[i].docs >= 2) && (best < 0 || v[i].w > v[best].w))
+                best = (int32_t)i;
+        if (best < 0 || v[best].w <= 0)
+            break;
+        used[best] = true;
+        res[m++] = term_display(c, v[best].id);
+    }
+    *out = res;
+    *n_out = m;
+    return 0;
+}
+
+static int find(int *parent, int x)
+{
+    while (parent[x] != x) {
+        parent[x] = parent[parent[x]];
+        x = parent[x];
+    }
+    return x;
+}
+
+int qd_match_events(qd_corpus *c, qd_error *err)
+{
+    qd_comparison *r = &c->res;
+    qd_arena *A = &c->arena;
+    uint32_t n = r->n_docs;
+    if (weigh(c) != 0)
+        goto oom;
+    /* date order, undated last, input order within a day */
+    uint64_t *order = qd_arena_alloc(A, (n + 1) * sizeof(uint64_t));
+    if (!order)
+        goto oom;
+    for (uint32_t d = 0; d < n; d++) {
+        int32_t day = c->feat[d].day;
+        uint64_t k = day == QD_NO_DAY ? 0xFFFFFFFFull : (uint64_t)((int64_t)day + 0x80000000ll);
+        order[d] = (k << 32) | d;
+    }
+    qsort(order, n, sizeof(uint64_t), by_day);
+
+    ev *evs = NULL;
+    uint32_t n_ev = 0, cap_ev = 0;
+    postings *post = qd_arena_calloc(A, c->n_dict + 2, sizeof(postings));
+    uint32_t *score_of = qd_arena_calloc(A, n + 1, sizeof(uint32_t));
+    uint32_t *seen_at = qd_arena_calloc(A, n + 1, sizeof(uint32_t));
+    if (!post || !score_of || !seen_at)
+        goto oom;
+    for (uint32_t oi = 0; oi < n; oi++) {
+        uint32_t d = (uint32_t)(order[oi] & 0xFFFFFFFFu);
+        qd_dfeat *f = &c->feat[d];
+        uint32_t top[TOP_TERMS];
+        uint32_t nt = top_terms(f, top, TOP_TERMS);
+        /* candidate events: those indexed under this document's top terms */
+        uint32_t cand[CANDIDATES * 4];
+        uint32_t nc = 0;
+        for (uint32_t i = 0; i < nt; i++) {
+            postings *p = &post[f->terms[top[i]]];
+            for (uint32_t k = 0; k < p->n; k++) {
+                uint32_t e = p->ev[k];
+                if (seen_at[e] != oi + 1) {
+                    seen_at[e] = oi + 1;
+                    score_of[e] = 0;
+                    if (nc < CANDIDATES * 4)
+                        cand[nc++] = e;
+                }
+                score_of[e]++;
+            }
+        }
+        /* keep the candidates sharing the most top terms */
+        for (uint32_t i = 1; i < nc; i++) {
+            uint32_t x = cand[i], j = i;
+            while (j > 0 && score_of[cand[j - 1]] < score_of[x]) {
+                cand[j] = cand[j - 1];
+                j--;
+            }
+            cand[j] = x;
+        }
+        if (nc > CANDIDATES)
+            nc = CANDIDATES;
+        int32_t best = -1;
+        float best_sim = 0;
+        for (uint32_t i = 0; i < nc; i++) {
+            ev *e = &evs[cand[i]];
+            float mx = 0, sum = 0;
+            uint32_t k0 = e->n > RECENT ? e->n - RECENT : 0;
+            for (uint32_t k = k0; k < e->n; k++) {
+                float s = doc_sim(c, d, e->members[k], true);
+                sum += s;
+                if (s > mx)
+                    mx = s;
+            }
+            float sim = 0.5f * mx + 0.5f * sum / (float)(e->n - k0);
+            if (sim > best_sim) {
+                best_sim = sim;
+                best = (int32_t)cand[i];
+            }
+        }
+        if (best < 0 || best_sim < c->opt.event_threshold) {
+            ev *e = QD_VEC_PUSH(A, evs, n_ev, cap_ev);
+            if (!e)
+                goto oom;
+            best = (int32_t)n_ev - 1;
+        }
+        ev *e = &evs[best];
+        uint32_t *m = QD_VEC_PUSH(A, e->members, e->n, e->cap);
+        if (!m)
+            goto oom;
+        *m = d;
+        r->docs[d].event = best;
+        for (uint32_t i = 0; i < nt; i++) {
+            postings *p = &post[f->terms[top[i]]];
+            bool have = p->n && p->ev[p->n - 1] == (uint32_t)best;
+            if (!have) {
+                uint32_t *slot = QD_VEC_PUSH(A, p->ev, p->n, p->cap);
+                if (!slot)
+                    goto oom;
+                *slot = (uint32_t)best;
+            }
+        }
+    }
+
+    /* events in the order of their first document */
+    r->events = qd_arena_calloc(A, n_ev + 1, sizeof(qd_event));
+    if (!r->events)
+        goto oom;
+    r->n_events = n_ev;
+    for (uint32_t i = 0; i < n_ev; i++) {
+        qd_event *e = &r->events[i];
+        e->docs = evs[i].members;
+        e->n_docs = evs[i].n;
+        e->thread = -1;
+        for (uint32_t k = 0; k < e->n_docs; k++) {
+            const qd_cdoc *d = &r->docs[e->docs[k]];
+            if (d->date && (!e->first_date || strcmp(d->date, e->first_date) < 0))
+                e->first_date = d->date;
+            if (d->date && (!e->last_date || strcmp(d->date, e->last_date) > 0))
+                e->last_date = d->date;
+            if (!e->label && d->title)
+                e->label = d->title;
+        }
+        float sum = 0;
+        uint32_t pairs = 0;
+        for (uint32_t a = 0; a < e->n_docs && a < 32; a++)
+            for (uint32_t b = a + 1; b < e->n_docs && b < 32; b++) {
+                sum += doc_sim(c, e->docs[a], e->docs[b], false);
+                pairs++;
+            }
+        e->cohesion = pairs ? sum / (float)pairs : 1.0f;
+        if (evidence(c, e->docs, e->n_docs, &e->terms, &e->n_terms) != 0)
+            goto oom;
+    }
+
+    if (getenv("QUOTEDIFF_DEBUG_MATCH"))
+        for (uint32_t a = 0; a < n && a < 40; a++)
+            for (uint32_t b2 = a + 1; b2 < n && b2 < 40; b2++)
+                fprintf(stderr, "sim %u %u: event %.3f words %.3f names %.3f quotes %.3f\n", a, b2,
+                        (double)doc_sim(c, a, b2, true), (double)doc_sim(c, a, b2, false),
+                        (double)names_sim(c, &c->feat[a], &c->feat[b2]),
+                        (double)shared_quotes(&c->feat[a], &c->feat[b2]));
+    /* threads: events whose documents share enough, whatever their dates */
+    int *parent = qd_arena_alloc(A, (n_ev + 1) * sizeof(int));
+    if (!parent)
+        goto oom;
+    for (uint32_t i = 0; i < n_ev; i++)
+        parent[i] = (int)i;
+    /* candidates for threads come through the names the events' documents mention most
+     * as well as their top terms */
+    for (uint32_t i = 0; i < n_ev; i++) {
+        const qd_event *ei = &r->events[i];
+        for (uint32_t k = 0; k < ei->n_docs && k < RECENT; k++) {
+            const qd_dfeat *f = &c->feat[ei->docs[k]];
+            uint32_t top[TOP_NAMES];
+            uint32_t nt = top_names(c, f, top, TOP_NAMES);
+            for (uint32_t t = 0; t < nt; t++) {
+                postings *p = &post[f->terms[top[t]]];
+                if (p->n && p->ev[p->n - 1] == i)
+                    continue;
+                uint32_t *slot = QD_VEC_PUSH(A, p->ev, p->n, p->cap);
+                if (!slot)
+                    goto oom;
+                *slot = i;
+            }
+        }
+    }
+    for (uint32_t i = 0; i < n_ev; i++) {
+        const qd_event *ei = &r->events[i];
+        for (uint32_t k = 0; k < ei->n_docs && k < RECENT; k++) {
+            const qd_dfeat *f = &c->feat[ei->docs[k]];
+            uint32_t top[TOP_TERMS + TOP_NAMES];
+            uint32_t nt = top_terms(f, top, TOP_TERMS);
+            nt += top_names(c, f, top + nt, TOP_NAMES);
+            for (uint32_t t = 0; t < nt; t++) {
+                const postings *p = &post[f->terms[top[t]]];
+                for (uint32_t q = 0; q < p->n && q < 64; q++) {
+                    uint32_t j = p->ev[q];
+                    if (j <= i || find(parent, (int)i) == find(parent, (int)j))
+                        continue;
+                    const qd_event *ej = &r->events[j];
+                    /* the same topic: shared words, or the same people with some
+                     * shared words */
+                    bool linked = false;
+                    double th = c->opt.thread_threshold;
+                    for (uint32_t a = 0; a < ei->n_docs && a < RECENT && !linked; a++)
+                        for (uint32_t b = 0; b < ej->n_docs && b < RECENT && !linked; b++) {
+                            const qd_dfeat *fa = &c->feat[ei->docs[a]], *fb = &c->feat[ej->docs[b]];
+                            double words = doc_sim(c, ei->docs[a], ej->docs[b], false);
+                            linked = words >= th || (words >= th / 3 && names_sim(c, fa, fb) >= 0.5f);
+                        }
+                    if (linked)
+                        parent[find(parent, (int)j)] = find(parent, (int)i);
+                }
+            }
+        }
+    }
+    int *thread_of_root = qd_arena_alloc(A, (n_ev + 1) * sizeof(int));
+    if (!thread_of_root)
+        goto oom;
+    for (uint32_t i = 0; i < n_ev; i++)
+        thread_of_root[i] = -1;
+    uint32_t cap_thr = 0;
+    for (uint32_t i = 0; i < n_ev; i++) {
+        int root = find(parent, (int)i);
+        if (thread_of_root[root] < 0) {
+            qd_thread *t = QD_VEC_PUSH(A, r->threads, r->n_threads, cap_thr);
+            if (!t)
+                goto oom;
+            thread_of_root[root] = (int)r->n_threads - 1;
+        }
+        qd_thread *t = &r->threads[thread_of_root[root]];
+        uint32_t *slot = qd_arena_realloc(A, t->events, t->n_events * sizeof(uint32_t),
+                                          (t->n_events + 1) * sizeof(uint32_t));
+        if (!slot)
+            goto oom;
+        slot[t->n_events++] = i;
+        t->events = slot;
+        r->events[i].thread = thread_of_root[root];
+    }
+    /* timelines: events by first date, undated last */
+    for (uint32_t ti = 0; ti < r->n_threads; ti++) {
+        qd_thread *t = &r->threads[ti];
+        for (uint32_t a = 1; a < t->n_events; a++) {
+            uint32_t x = t->events[a], b = a;
+            const char *dx = r->events[x].first_date;
+            while (b > 0) {
+                const char *dy = r->events[t->events[b - 1]].first_date;
+                /* does the event before x belong after it? (undated events go last) */
+                bool later = dx && (!dy || strcmp(dy, dx) > 0);
+                if (!later)
+                    break;
+                t->events[b] = t->events[b - 1];
+                b--;
+            }
+            t->events[b] = x;
+        }
+        /* what links the thread: terms shared across its events' documents */
+        uint32_t *docs = NULL, nd = 0, capd = 0;
+        for (uint32_t a = 0; a < t->n_events; a++) {
+            const qd_event *e = &r->events[t->events[a]];
+            for (uint32_t k = 0; k < e->n_docs && k < RECENT; k++) {
+                uint32_t *slot = QD_VEC_PUSH(A, docs, nd, capd);
+                if (!slot)
+                    goto oom;
+                *slot = e->docs[k];
+            }
+        }
+        if (evidence(c, docs, nd, &t->terms, &t->n_terms) != 0)
+            goto oom;
+    }
+    return 0;
+oom:
+    return qd_error_set(err, QD_ENOMEM, "matching: out of memory");
+}

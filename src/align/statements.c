@@ -1,0 +1,465 @@
+/*
+ * statements.c - statements of different documents of an event lined up.
+ *
+ * Two statements are compared on their words once case, quotation marks, punctuation
+ * and spelling variants are folded ("Sergey"/"Sergei"):
+ *   identical       the same bytes
+ *   normalized      the same words
+ *   near-verbatim   most words in the same order (longest common subsequence >= 75%)
+ *   fragment        the shorter one is nearly all inside the longer one
+ *   paraphrase      a report and a quote (or two reports) of the same speaker sharing most
+ *                   of their content-word stems
+ * Candidate pairs come from an index of content stems, so an event's statements are not
+ * compared all against all.  Linked statements form groups; each group is shown against
+ * its reference (its longest direct quote) with a word-level diff per member, and is
+ * flagged when its members are credited to different speakers or reached the reader
+ * through different go-betweens.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "corpus.h"
+
+#define MAX_LCS 600 /* words; longer statements are compared by their stems only */
+
+typedef struct sref {
+    uint32_t doc, stmt;
+} sref;
+
+static const qd_sfeat *sf_of(const qd_corpus *c, sref s)
+{
+    return &c->feat[s.doc].stmts[s.stmt];
+}
+
+static const qd_cstatement *cs_of(const qd_corpus *c, sref s)
+{
+    return &c->res.docs[s.doc].statements[s.stmt];
+}
+
+/* Word keys without punctuation-only words. */
+static uint32_t keys_of(const qd_sfeat *f, uint32_t *out, uint32_t cap)
+{
+    uint32_t n = 0;
+    for (uint32_t i = 0; i < f->n_words && n < cap; i++)
+        if (f->keys[i])
+            out[n++] = f->keys[i];
+    return n;
+}
+
+/* Length of the longest common subsequence of two key arrays (two-row DP). */
+static uint32_t lcs_len(const uint32_t *a, uint32_t na, const uint32_t *b, uint32_t nb, uint32_t *row0, uint32_t *row1)
+{
+    memset(row0, 0, (nb + 1) * sizeof(uint32_t));
+    for (uint32_t i = 1; i <= na; i++) {
+        row1[0] = 0;
+        for (uint32_t j = 1; j <= nb; j++) {
+            if (a[i - 1] == b[j - 1])
+                row1[j] = row0[j - 1] + 1;
+            else
+                row1[j] = row0[j] > row1[j - 1] ? row0[j] : row1[j - 1];
+        }
+        uint32_t *t = row0;
+        row0 = row1;
+        row1 = t;
+    }
+    return row0[nb];
+}
+
+static float dice(const qd_sfeat *a, const qd_sfeat *b)
+{
+    if (!a->n_stems || !b->n_stems)
+        return 0;
+    uint32_t i = 0, j = 0, n = 0;
+    while (i < a->n_stems && j < b->n_stems) {
+        if (a->stems[i] == b->stems[j]) {
+            n++;
+            i++;
+            j++;
+        } else if (a->stems[i] < b->stems[j])
+            i++;
+        else
+            j++;
+    }
+    return 2.0f * (float)n / (float)(a->n_stems + b->n_stems);
+}
+
+typedef struct work {
+    uint32_t *ka, *kb, *row0, *row1;
+} work;
+
+/* Kind and score of the alignment of b with a; false when they do not align. */
+static bool classify(const qd_corpus *c, sref ra, sref rb, work *w, qd_align_kind *kind, float *score)
+{
+    const qd_cstatement *a = cs_of(c, ra), *b = cs_of(c, rb);
+    const qd_sfeat *fa = sf_of(c, ra), *fb = sf_of(c, rb);
+    if (!strcmp(a->text, b->text)) {
+        *kind = QD_ALIGN_IDENTICAL;
+        *score = 1;
+        return true;
+    }
+    uint32_t na = keys_of(fa, w->ka, MAX_LCS), nb = keys_of(fb, w->kb, MAX_LCS);
+    if (na == nb && na > 0 && !memcmp(w->ka, w->kb, na * sizeof(uint32_t))) {
+        *kind = QD_ALIGN_NORMALIZED;
+        *score = 1;
+        return true;
+    }
+    uint32_t mn = na < nb ? na : nb, mx = na < nb ? nb : na;
+    if (mn >= 3 && fa->n_words <= MAX_LCS && fb->n_words <= MAX_LCS) {
+        uint32_t l = lcs_len(w->ka, na, w->kb, nb, w->row0, w->row1);
+        float near = 2.0f * (float)l / (float)(na + nb);
+        float cont = (float)l / (float)mn;
+        if (near >= 0.75f) {
+            *kind = QD_ALIGN_NEAR;
+            *score = near;
+            return true;
+        }
+        if (cont >= 0.8f && (float)mn / (float)mx < 0.75f && (fa->direct || fb->direct)) {
+            *kind = QD_ALIGN_FRAGMENT;
+            *score = cont;
+            return true;
+        }
+    }
+    /* a report matching a quote: same speaker, most content words in common */
+    float d = dice(fa, fb);
+    bool reported = a->type == QD_STMT_INDIRECT || b->type == QD_STMT_INDIRECT || a->type == QD_STMT_MIXED ||
+                    b->type == QD_STMT_MIXED;
+    bool same_speaker = a->speaker >= 0 && a->speaker == b->speaker;
+    if (reported && same_speaker && d >= 0.5f && fa->n_stems >= 3 && fb->n_stems >= 3) {
+        *kind = QD_ALIGN_PARAPHRASE;
+        *score = d;
+        return true;
+    }
+    return false;
+}
+
+/* Word-level diff of b against a: runs of kept, removed and added words. */
+static int make_diff(qd_corpus *c, sref ra, sref rb, qd_diff **out, uint32_t *n_out)
+{
+    const qd_sfeat *fa = sf_of(c, ra), *fb = sf_of(c, rb);
+    uint32_t na = fa->n_words < MAX_LCS ? fa->n_words : MAX_LCS;
+    uint32_t nb = fb->n_words < MAX_LCS ? fb->n_words : MAX_LCS;
+    /* full LCS table on word keys (punctuation-only words compare by spelling) */
+    size_t cells = (size_t)(na + 1) * (nb + 1);
+    uint16_t *t = malloc(cells * sizeof(uint16_t));
+    if (!t)
+        return QD_ENOMEM;
+#define KEY(f, i) ((f)->keys[i] ? (f)->keys[i] : 0xFFFFFFFFu - (i))
+#define T(i, j) t[(size_t)(i) * (nb + 1) + (j)]
+    for (uint32_t i = na + 1; i-- > 0;)
+        for (uint32_t j = nb + 1; j-- > 0;) {
+            if (i == na || j == nb)
+                T(i, j) = 0;
+            else if (fa->keys[i] && fa->keys[i] == fb->keys[j])
+                T(i, j) = (uint16_t)(T(i + 1, j + 1) + 1);
+            else
+                T(i, j) = T(i + 1, j) > T(i, j + 1) ? T(i + 1, j) : T(i, j + 1);
+        }
+    qd_diff *d = NULL;
+    uint32_t nd = 0, cap = 0;
+    uint32_t i = 0, j = 0;
+    qd_diff_op cur = QD_DIFF_SAME;
+    char *run = NULL;
+    size_t rl = 0, rc = 0;
+    int rc_err = 0;
+    while (i < na || j < nb) {
+        qd_diff_op op;
+        const char *word;
+        if (i < na && j < nb && fa->keys[i] && fa->keys[i] == fb->keys[j]) {
+            op = QD_DIFF_SAME;
+            word = fb->words[j];
+            i++;
+            j++;
+        } else if (j < nb && (i == na || T(i, j + 1) >= T(i + 1, j))) {
+            op = QD_DIFF_INS;
+            word = fb->words[j++];
+        } else {
+            op = QD_DIFF_DEL;
+            word = fa->words[i++];
+        }
+        if (run && op != cur) {
+            qd_diff *x = QD_VEC_PUSH(&c->arena, d, nd, cap);
+            if (!x) {
+                rc_err = QD_ENOMEM;
+                break;
+            }
+            x->op = cur;
+            x->text = qd_arena_strndup(&c->arena, run, rl);
+            rl = 0;
+        }
+        cur = op;
+        size_t wl = strlen(word);
+        if (rl + wl + 2 > rc) {
+            rc = (rl + wl + 2) * 2;
+            char *nr = realloc(run, rc);
+            if (!nr) {
+                rc_err = QD_ENOMEM;
+                break;
+            }
+            run = nr;
+        }
+        if (rl)
+            run[rl++] = ' ';
+        memcpy(run + rl, word, wl);
+        rl += wl;
+    }
+    if (!rc_err && run && rl) {
+        qd_diff *x = QD_VEC_PUSH(&c->arena, d, nd, cap);
+        if (!x)
+            rc_err = QD_ENOMEM;
+        else {
+            x->op = cur;
+            x->text = qd_arena_strndup(&c->arena, run, rl);
+        }
+    }
+#undef KEY
+#undef T
+    free(run);
+    free(t);
+    *out = d;
+    *n_out = nd;
+    return rc_err;
+}
+
+static int find(int *parent, int x)
+{
+    while (parent[x] != x) {
+        parent[x] = parent[parent[x]];
+        x = parent[x];
+    }
+    return x;
+}
+
+static bool same_names(const qd_cstatement *a, const qd_cstatement *b)
+{
+    if (a->n_intermediaries != b->n_intermediaries)
+        return false;
+    for (uint32_t i = 0; i < a->n_intermediaries; i++) {
+        bool found = false;
+        for (uint32_t j = 0; j < b->n_intermediaries; j++)
+            if (!strcasecmp(a->intermediaries[i], b->intermediaries[j]))
+                found = true;
+        if (!found)
+            return false;
+    }
+    return true;
+}
+
+/* Statements worth aligning: quotes and reports, not the writer's asides. */
+static bool alignable(const qd_cstatement *s)
+{
+    return s->words >= 3;
+}
+
+static int align_event(qd_corpus *c, uint32_t ei, work *w)
+{
+    qd_comparison *r = &c->res;
+    qd_arena *A = &c->arena;
+    const qd_event *e = &r->events[ei];
+    if (e->n_docs < 2)
+        return 0;
+    /* the event's statements */
+    sref *s = NULL;
+    uint32_t ns = 0, cap = 0;
+    for (uint32_t k = 0; k < e->n_docs; k++) {
+        const qd_cdoc *d = &r->docs[e->docs[k]];
+        for (uint32_t i = 0; i < d->n_statements; i++) {
+            if (!alignable(&d->statements[i]))
+                continue;
+            sref *x = QD_VEC_PUSH(A, s, ns, cap);
+            if (!x)
+                return QD_ENOMEM;
+            x->doc = e->docs[k];
+            x->stmt = i;
+        }
+    }
+    if (ns < 2)
+        return 0;
+    /* stem -> statements index */
+    qd_strmap idx;
+    qd_strmap_init(&idx, A);
+    typedef struct plist {
+        uint32_t *v;
+        uint32_t n, cap;
+    } plist;
+    plist *lists = NULL;
+    uint32_t nl = 0, capl = 0;
+    for (uint32_t i = 0; i < ns; i++) {
+        const qd_sfeat *f = sf_of(c, s[i]);
+        for (uint32_t k = 0; k < f->n_stems; k++) {
+            char key[16];
+            int kl = snprintf(key, sizeof(key), "%u", f->stems[k]);
+            uint32_t *li = qd_strmap_ref(&idx, key, (size_t)kl);
+            if (!li) {
+                if (!QD_VEC_PUSH(A, lists, nl, capl) || qd_strmap_put(&idx, key, (size_t)kl, nl - 1) != 0)
+                    return QD_ENOMEM;
+                li = qd_strmap_ref(&idx, key, (size_t)kl);
+            }
+            plist *p = &lists[*li];
+            uint32_t *slot = QD_VEC_PUSH(A, p->v, p->n, p->cap);
+            if (!slot)
+                return QD_ENOMEM;
+            *slot = i;
+        }
+    }
+    int *parent = qd_arena_alloc(A, ns * sizeof(int));
+    uint32_t *shared = qd_arena_calloc(A, ns, sizeof(uint32_t));
+    uint32_t *mark = qd_arena_calloc(A, ns, sizeof(uint32_t));
+    uint32_t *cand = qd_arena_alloc(A, ns * sizeof(uint32_t));
+    if (!parent || !shared || !mark || !cand)
+        return QD_ENOMEM;
+    for (uint32_t i = 0; i < ns; i++)
+        parent[i] = (int)i;
+    bool linked_any = false;
+    for (uint32_t i = 0; i < ns; i++) {
+        const qd_sfeat *f = sf_of(c, s[i]);
+        uint32_t nc = 0;
+        for (uint32_t k = 0; k < f->n_stems; k++) {
+            char key[16];
+            int kl = snprintf(key, sizeof(key), "%u", f->stems[k]);
+            uint32_t li;
+            if (!qd_strmap_get(&idx, key, (size_t)kl, &li))
+                continue;
+            const plist *p = &lists[li];
+            /* a stem in most statements of the event says little */
+            if (p->n > 64 && p->n * 2 > ns)
+                continue;
+            for (uint32_t q = 0; q < p->n; q++) {
+                uint32_t j = p->v[q];
+                if (j <= i || s[j].doc == s[i].doc)
+                    continue;
+                if (mark[j] != i + 1) {
+                    mark[j] = i + 1;
+                    shared[j] = 0;
+                    cand[nc++] = j;
+                }
+                shared[j]++;
+            }
+        }
+        for (uint32_t q = 0; q < nc; q++) {
+            uint32_t j = cand[q];
+            const qd_sfeat *g = sf_of(c, s[j]);
+            uint32_t mn = f->n_stems < g->n_stems ? f->n_stems : g->n_stems;
+            if (shared[j] < 2 && !(mn <= 2 && shared[j] >= 1))
+                continue;
+            qd_align_kind kind;
+            float score;
+            if (classify(c, s[i], s[j], w, &kind, &score)) {
+                parent[find(parent, (int)j)] = find(parent, (int)i);
+                linked_any = true;
+            }
+        }
+    }
+    if (!linked_any)
+        return 0;
+    /* groups from the linked sets that span two documents or more */
+    int *group_of = qd_arena_alloc(A, ns * sizeof(int));
+    if (!group_of)
+        return QD_ENOMEM;
+    for (uint32_t i = 0; i < ns; i++)
+        group_of[i] = -1;
+    uint32_t cap_groups = r->n_groups; /* grow from the current size */
+    for (uint32_t i = 0; i < ns; i++) {
+        int root = find(parent, (int)i);
+        if (root == (int)i) {
+            /* members of this set */
+            uint32_t count = 0;
+            uint32_t docs0 = s[i].doc;
+            bool multi = false;
+            for (uint32_t j = 0; j < ns; j++)
+                if (find(parent, (int)j) == root) {
+                    count++;
+                    multi |= s[j].doc != docs0;
+                }
+            if (count < 2 || !multi)
+                continue;
+            qd_group *g = QD_VEC_PUSH(A, r->groups, r->n_groups, cap_groups);
+            if (!g)
+                return QD_ENOMEM;
+            g->event = (int32_t)ei;
+            g->thread = e->thread;
+            g->members = qd_arena_calloc(A, count, sizeof(qd_member));
+            if (!g->members)
+                return QD_ENOMEM;
+            group_of[root] = (int)r->n_groups - 1;
+            /* reference: the longest direct statement, else the longest */
+            int32_t ref = -1;
+            for (uint32_t j = 0; j < ns; j++) {
+                if (find(parent, (int)j) != root)
+                    continue;
+                const qd_cstatement *cs = cs_of(c, s[j]);
+                if (ref < 0) {
+                    ref = (int32_t)j;
+                    continue;
+                }
+                const qd_cstatement *rs = cs_of(c, s[ref]);
+                bool dj = sf_of(c, s[j])->direct, dr = sf_of(c, s[ref])->direct;
+                if ((dj && !dr) || (dj == dr && cs->words > rs->words))
+                    ref = (int32_t)j;
+            }
+            g->members[g->n_members++] = (qd_member){s[ref].doc, s[ref].stmt, QD_ALIGN_IDENTICAL, 1.0f, NULL, 0};
+            for (uint32_t j = 0; j < ns; j++) {
+                if (find(parent, (int)j) != root || (int32_t)j == ref)
+                    continue;
+                qd_member *m = &g->members[g->n_members++];
+                m->doc = s[j].doc;
+                m->stmt = s[j].stmt;
+                if (!classify(c, s[ref], s[j], w, &m->kind, &m->score)) {
+                    /* linked through another member */
+                    m->kind = QD_ALIGN_PARAPHRASE;
+                    m->score = dice(sf_of(c, s[ref]), sf_of(c, s[j]));
+                }
+                if (m->kind != QD_ALIGN_IDENTICAL && make_diff(c, s[ref], s[j], &m->diff, &m->n_diff) != 0)
+                    return QD_ENOMEM;
+            }
+            /* divergences */
+            const qd_cstatement *rs = cs_of(c, s[ref]);
+            for (uint32_t k = 0; k < g->n_members; k++) {
+                const qd_cstatement *ms = &r->docs[g->members[k].doc].statements[g->members[k].stmt];
+                if (ms->speaker >= 0 && rs->speaker >= 0 && ms->speaker != rs->speaker)
+                    g->speaker_conflict = true;
+                if ((ms->n_intermediaries || rs->n_intermediaries) && !same_names(ms, rs) &&
+                    g->members[k].kind != QD_ALIGN_PARAPHRASE)
+                    g->intermediary_conflict = true;
+            }
+            for (uint32_t k = 0; k < g->n_members; k++)
+                r->docs[g->members[k].doc].statements[g->members[k].stmt].group = (int32_t)r->n_groups - 1;
+        }
+    }
+    return 0;
+}
+
+int qd_match_statements(qd_corpus *c, qd_error *err)
+{
+    qd_comparison *r = &c->res;
+    work w;
+    w.ka = malloc(MAX_LCS * sizeof(uint32_t));
+    w.kb = malloc(MAX_LCS * sizeof(uint32_t));
+    w.row0 = malloc((MAX_LCS + 1) * sizeof(uint32_t));
+    w.row1 = malloc((MAX_LCS + 1) * sizeof(uint32_t));
+    int rc = 0;
+    if (!w.ka || !w.kb || !w.row0 || !w.row1)
+        rc = QD_ENOMEM;
+    for (uint32_t e = 0; e < r->n_events && !rc; e++)
+        rc = align_event(c, e, &w);
+    free(w.ka);
+    free(w.kb);
+    free(w.row0);
+    free(w.row1);
+    if (rc)
+        return qd_error_set(err, QD_ENOMEM, "matching: out of memory");
+    return 0;
+}
+
+const char *qd_align_kind_name(qd_align_kind k)
+{
+    switch (k) {
+    case QD_ALIGN_IDENTICAL: return "identical";
+    case QD_ALIGN_NORMALIZED: return "normalized";
+    case QD_ALIGN_NEAR: return "near-verbatim";
+    case QD_ALIGN_FRAGMENT: return "fragment";
+    case QD_ALIGN_PARAPHRASE: return "paraphrase";
+    }
+    return "?";
+}

@@ -1,0 +1,119 @@
+/*
+ * compare_view.c - see compare_view.h.
+ */
+#include "compare_view.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+const char *qd_view_outlet(const qd_cdoc *d)
+{
+    return d->outlet ? d->outlet : "unknown outlet";
+}
+
+const char *qd_view_speaker(const qd_comparison *r, const qd_cstatement *s)
+{
+    return s->speaker >= 0 ? r->speakers[s->speaker].name : "unattributed";
+}
+
+uint32_t qd_view_outlets(const qd_comparison *r, const qd_event *e, const char **out, uint32_t cap)
+{
+    uint32_t n = 0;
+    for (uint32_t k = 0; k < e->n_docs; k++) {
+        const char *o = qd_view_outlet(&r->docs[e->docs[k]]);
+        bool seen = false;
+        for (uint32_t i = 0; i < n; i++)
+            seen |= !strcmp(out[i], o);
+        if (!seen && n < cap)
+            out[n++] = o;
+    }
+    return n;
+}
+
+bool qd_view_is_quote(const qd_cstatement *s)
+{
+    return s->type == QD_STMT_DIRECT || s->type == QD_STMT_PARTIAL || s->type == QD_STMT_MIXED;
+}
+
+/* Words between quotation marks in a statement's text. */
+static uint32_t quoted_words(const char *t)
+{
+    uint32_t n = 0;
+    bool in = false, word = false;
+    for (const unsigned char *p = (const unsigned char *)t; *p; p++) {
+        bool mark = *p == '"' || (p[0] == 0xE2 && p[1] == 0x80 && (p[2] == 0x9C || p[2] == 0x9D)) ||
+                    (p[0] == 0xC2 && (p[1] == 0xAB || p[1] == 0xBB));
+        if (mark) {
+            in = !in;
+            word = false;
+            continue;
+        }
+        bool alnum = (*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') || *p >= 0x80;
+        if (in && alnum && !word)
+            n++;
+        word = alnum;
+    }
+    return n;
+}
+
+static int cmp_voice(const void *a, const void *b)
+{
+    const qd_voice *x = a, *y = b;
+    if (x->total != y->total)
+        return x->total > y->total ? -1 : 1;
+    return x->speaker - y->speaker;
+}
+
+qd_voice *qd_view_voice(const qd_comparison *r, const qd_event *e, const char **outlets, uint32_t n_outlets,
+                        uint32_t *n_rows)
+{
+    qd_voice *v = NULL;
+    uint32_t n = 0;
+    for (uint32_t k = 0; k < e->n_docs; k++) {
+        const qd_cdoc *d = &r->docs[e->docs[k]];
+        uint32_t o = 0;
+        while (o < n_outlets && strcmp(outlets[o], qd_view_outlet(d)) != 0)
+            o++;
+        if (o == n_outlets)
+            continue;
+        for (uint32_t i = 0; i < d->n_statements; i++) {
+            const qd_cstatement *s = &d->statements[i];
+            uint32_t row = 0;
+            while (row < n && v[row].speaker != s->speaker)
+                row++;
+            if (row == n) {
+                qd_voice *nv = realloc(v, (n + 1) * sizeof(qd_voice));
+                if (!nv)
+                    goto fail;
+                v = nv;
+                v[n].speaker = s->speaker;
+                v[n].statements = calloc(n_outlets + 1, sizeof(uint32_t));
+                v[n].quoted_words = calloc(n_outlets + 1, sizeof(uint32_t));
+                v[n].total = 0;
+                n++;
+                if (!v[n - 1].statements || !v[n - 1].quoted_words)
+                    goto fail;
+            }
+            v[row].statements[o]++;
+            v[row].quoted_words[o] += quoted_words(s->text);
+            v[row].total++;
+        }
+    }
+    if (n > 1)
+        qsort(v, n, sizeof(qd_voice), cmp_voice);
+    *n_rows = n;
+    return v ? v : calloc(1, sizeof(qd_voice));
+fail:
+    qd_view_voice_free(v, n);
+    *n_rows = 0;
+    return NULL;
+}
+
+void qd_view_voice_free(qd_voice *v, uint32_t n)
+{
+    for (uint32_t i = 0; i < n; i++) {
+        free(v[i].statements);
+        free(v[i].quoted_words);
+    }
+    free(v);
+}
