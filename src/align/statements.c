@@ -252,6 +252,11 @@ static bool alignable(const qd_cstatement *s)
     return s->words >= 3;
 }
 
+/* Align a set of statements: within one event (event >= 0), or across the events of a
+ * thread (event < 0: only quotes, only pairs from different events, and no paraphrase,
+ * since reports of different days resemble each other without being the same words). */
+static int align_set(qd_corpus *c, sref *s, uint32_t ns, int32_t ei, int32_t thread, work *w);
+
 static int align_event(qd_corpus *c, uint32_t ei, work *w)
 {
     qd_comparison *r = &c->res;
@@ -274,6 +279,42 @@ static int align_event(qd_corpus *c, uint32_t ei, work *w)
             x->stmt = i;
         }
     }
+    return align_set(c, s, ns, (int32_t)ei, e->thread, w);
+}
+
+static int align_thread(qd_corpus *c, uint32_t ti, work *w)
+{
+    qd_comparison *r = &c->res;
+    qd_arena *A = &c->arena;
+    const qd_thread *t = &r->threads[ti];
+    if (t->n_events < 2)
+        return 0;
+    sref *s = NULL;
+    uint32_t ns = 0, cap = 0;
+    for (uint32_t k = 0; k < t->n_events; k++) {
+        const qd_event *e = &r->events[t->events[k]];
+        for (uint32_t q = 0; q < e->n_docs; q++) {
+            const qd_cdoc *d = &r->docs[e->docs[q]];
+            for (uint32_t i = 0; i < d->n_statements; i++) {
+                const qd_cstatement *st = &d->statements[i];
+                if (!alignable(st) || st->group >= 0 || !c->feat[e->docs[q]].stmts[i].direct || st->words < 5)
+                    continue;
+                sref *x = QD_VEC_PUSH(A, s, ns, cap);
+                if (!x)
+                    return QD_ENOMEM;
+                x->doc = e->docs[q];
+                x->stmt = i;
+            }
+        }
+    }
+    return align_set(c, s, ns, -1, (int32_t)ti, w);
+}
+
+static int align_set(qd_corpus *c, sref *s, uint32_t ns, int32_t ei, int32_t thread, work *w)
+{
+    qd_comparison *r = &c->res;
+    qd_arena *A = &c->arena;
+    bool across = ei < 0;
     if (ns < 2)
         return 0;
     /* stem -> statements index */
@@ -329,6 +370,8 @@ static int align_event(qd_corpus *c, uint32_t ei, work *w)
                 uint32_t j = p->v[q];
                 if (j <= i || s[j].doc == s[i].doc)
                     continue;
+                if (across && r->docs[s[j].doc].event == r->docs[s[i].doc].event)
+                    continue;
                 if (mark[j] != i + 1) {
                     mark[j] = i + 1;
                     shared[j] = 0;
@@ -345,7 +388,7 @@ static int align_event(qd_corpus *c, uint32_t ei, work *w)
                 continue;
             qd_align_kind kind;
             float score;
-            if (classify(c, s[i], s[j], w, &kind, &score)) {
+            if (classify(c, s[i], s[j], w, &kind, &score) && !(across && kind == QD_ALIGN_PARAPHRASE)) {
                 parent[find(parent, (int)j)] = find(parent, (int)i);
                 linked_any = true;
             }
@@ -377,8 +420,8 @@ static int align_event(qd_corpus *c, uint32_t ei, work *w)
             qd_group *g = QD_VEC_PUSH(A, r->groups, r->n_groups, cap_groups);
             if (!g)
                 return QD_ENOMEM;
-            g->event = (int32_t)ei;
-            g->thread = e->thread;
+            g->event = ei;
+            g->thread = thread;
             g->members = qd_arena_calloc(A, count, sizeof(qd_member));
             if (!g->members)
                 return QD_ENOMEM;
@@ -443,6 +486,8 @@ int qd_match_statements(qd_corpus *c, qd_error *err)
         rc = QD_ENOMEM;
     for (uint32_t e = 0; e < r->n_events && !rc; e++)
         rc = align_event(c, e, &w);
+    for (uint32_t t = 0; t < r->n_threads && !rc; t++)
+        rc = align_thread(c, t, &w);
     free(w.ka);
     free(w.kb);
     free(w.row0);

@@ -67,13 +67,16 @@ static void link_to(qd_buf *b, uint32_t doc, uint32_t stmt)
     qd_buf_printf(b, "<a href=\"#d%u-s%u\" title=\"in the article\">&#8599;</a>", doc, stmt);
 }
 
+/* One statement in a box: in a group (ref/aligned, with its diff) or alone (m == NULL
+ * kind: its statement type). */
 static void statement_cell(qd_buf *b, const qd_comparison *r, const qd_member *m, bool ref, bool keep_text)
 {
     const qd_cdoc *d = &r->docs[m->doc];
     const qd_cstatement *s = &d->statements[m->stmt];
+    bool alone = s->group < 0;
     qd_buf_printf(b, "<div class=\"cell%s\"><span class=\"k\">%s", ref ? " ref" : "",
-                  ref ? "reference" : qd_align_kind_name(m->kind));
-    if (!ref)
+                  alone ? qd_statement_type_name(s->type) : ref ? "reference" : qd_align_kind_name(m->kind));
+    if (!ref && !alone)
         qd_buf_printf(b, " %.2f", (double)m->score);
     qd_buf_puts(b, "</span><div class=\"o\">");
     escs(b, qd_view_outlet(d));
@@ -116,6 +119,9 @@ static void statement_cell(qd_buf *b, const qd_comparison *r, const qd_member *m
     }
     qd_buf_puts(b, "</div></div>");
 }
+
+static void group_grid(qd_buf *b, const qd_comparison *r, uint32_t gi, const char **outlets, uint32_t no, bool keep);
+static void thread_side_by_side(qd_buf *b, const qd_comparison *r, uint32_t ti);
 
 static void event_section(qd_buf *b, const qd_comparison *r, uint32_t ei)
 {
@@ -169,33 +175,7 @@ static void event_section(qd_buf *b, const qd_comparison *r, uint32_t ei)
         if (!any)
             qd_buf_puts(b, "<h3>Shared across outlets</h3>");
         any = true;
-        const qd_cstatement *rs = &r->docs[g->members[0].doc].statements[g->members[0].stmt];
-        qd_buf_printf(b, "<div class=\"gh\">Group %u &middot; ", gi + 1);
-        escs(b, qd_view_speaker(r, rs));
-        if (g->speaker_conflict)
-            qd_buf_puts(b, "<span class=\"flag\">attribution conflict</span>");
-        if (g->intermediary_conflict)
-            qd_buf_puts(b, "<span class=\"flag\">different go-betweens</span>");
-        qd_buf_printf(b, "</div><div class=\"grid\" style=\"grid-template-columns:repeat(%u,minmax(0,1fr))\">",
-                      no ? no : 1);
-        for (uint32_t o = 0; o < no; o++) {
-            qd_buf_puts(b, "<div>");
-            bool here = false;
-            for (uint32_t k = 0; k < g->n_members; k++) {
-                const qd_member *m = &g->members[k];
-                if (strcmp(qd_view_outlet(&r->docs[m->doc]), outlets[o]) != 0)
-                    continue;
-                statement_cell(b, r, m, k == 0, keep);
-                here = true;
-            }
-            if (!here) {
-                qd_buf_puts(b, "<div class=\"cell\"><div class=\"o\">");
-                escs(b, outlets[o]);
-                qd_buf_puts(b, "</div><div class=\"empty\">not carried</div></div>");
-            }
-            qd_buf_puts(b, "</div>");
-        }
-        qd_buf_puts(b, "</div>");
+        group_grid(b, r, gi, outlets, no, keep);
     }
     /* unique statements, one column per outlet */
     qd_buf_printf(b, "<h3>%s</h3><div class=\"grid\" style=\"grid-template-columns:repeat(%u,minmax(0,1fr))\">",
@@ -255,6 +235,101 @@ static void event_section(qd_buf *b, const qd_comparison *r, uint32_t ei)
     }
     qd_view_voice_free(v, nv);
     qd_buf_puts(b, "</section>");
+}
+
+static void group_grid(qd_buf *b, const qd_comparison *r, uint32_t gi, const char **outlets, uint32_t no, bool keep)
+{
+    const qd_group *g = &r->groups[gi];
+    const qd_cstatement *rs = &r->docs[g->members[0].doc].statements[g->members[0].stmt];
+    qd_buf_printf(b, "<div class=\"gh\">Group %u &middot; ", gi + 1);
+    escs(b, qd_view_speaker(r, rs));
+    if (g->speaker_conflict)
+        qd_buf_puts(b, "<span class=\"flag\">attribution conflict</span>");
+    if (g->intermediary_conflict)
+        qd_buf_puts(b, "<span class=\"flag\">different go-betweens</span>");
+    qd_buf_printf(b, "</div><div class=\"grid\" style=\"grid-template-columns:repeat(%u,minmax(0,1fr))\">", no ? no : 1);
+    for (uint32_t o = 0; o < no; o++) {
+        qd_buf_puts(b, "<div>");
+        bool here = false;
+        for (uint32_t k = 0; k < g->n_members; k++) {
+            const qd_member *m = &g->members[k];
+            if (strcmp(qd_view_outlet(&r->docs[m->doc]), outlets[o]) != 0)
+                continue;
+            statement_cell(b, r, m, k == 0, keep);
+            here = true;
+        }
+        if (!here) {
+            qd_buf_puts(b, "<div class=\"cell\"><div class=\"o\">");
+            escs(b, outlets[o]);
+            qd_buf_puts(b, "</div><div class=\"empty\">not carried</div></div>");
+        }
+        qd_buf_puts(b, "</div>");
+    }
+    qd_buf_puts(b, "</div>");
+}
+
+/* A thread at a glance: each leading speaker's words, one column per outlet. */
+static void thread_side_by_side(qd_buf *b, const qd_comparison *r, uint32_t ti)
+{
+    const qd_thread *t = &r->threads[ti];
+    bool keep = r->n_docs && r->docs[0].text;
+    const char *outlets[32];
+    uint32_t no = qd_view_thread_outlets(r, t, outlets, 32);
+    bool any = false;
+    for (uint32_t gi = 0; gi < r->n_groups; gi++) {
+        if (r->groups[gi].event >= 0 || r->groups[gi].thread != (int32_t)ti)
+            continue;
+        if (!any)
+            qd_buf_puts(b, "<h3>Quotes repeated across events</h3>");
+        any = true;
+        group_grid(b, r, gi, outlets, no, keep);
+    }
+    uint32_t nv;
+    qd_voice *v = qd_view_thread_voice(r, t, outlets, no, &nv);
+    if (!v) {
+        b->failed = true;
+        return;
+    }
+    qd_buf_printf(b, "<h3>Who said what, by outlet</h3><div class=\"grid\" style=\"grid-template-columns:160px repeat(%u,minmax(0,1fr))\">",
+                  no ? no : 1);
+    qd_buf_puts(b, "<div></div>");
+    for (uint32_t o = 0; o < no; o++) {
+        qd_buf_puts(b, "<div class=\"o\"><b>");
+        escs(b, outlets[o]);
+        qd_buf_puts(b, "</b></div>");
+    }
+    for (uint32_t i = 0; i < nv && i < 6; i++) {
+        if (v[i].speaker < 0)
+            continue;
+        qd_buf_puts(b, "<div><b>");
+        escs(b, r->speakers[v[i].speaker].name);
+        qd_buf_puts(b, "</b></div>");
+        for (uint32_t o = 0; o < no; o++) {
+            qd_buf_puts(b, "<div>");
+            uint32_t shown = 0;
+            for (uint32_t k = 0; k < t->n_events; k++) {
+                const qd_event *e = &r->events[t->events[k]];
+                for (uint32_t q = 0; q < e->n_docs; q++) {
+                    const qd_cdoc *d = &r->docs[e->docs[q]];
+                    if (strcmp(qd_view_outlet(d), outlets[o]) != 0)
+                        continue;
+                    for (uint32_t si = 0; si < d->n_statements && shown < 3; si++) {
+                        const qd_cstatement *st = &d->statements[si];
+                        if (st->speaker != v[i].speaker || st->type == QD_STMT_INDIRECT)
+                            continue;
+                        qd_member m = {e->docs[q], si, QD_ALIGN_IDENTICAL, 1, NULL, 0};
+                        statement_cell(b, r, &m, false, keep);
+                        shown++;
+                    }
+                }
+            }
+            if (!shown)
+                qd_buf_printf(b, "<div class=\"empty\">%s</div>", v[i].statements[o] ? "reported only" : "not quoted");
+            qd_buf_puts(b, "</div>");
+        }
+    }
+    qd_buf_puts(b, "</div>");
+    qd_view_voice_free(v, nv);
 }
 
 typedef struct mspan {
@@ -367,7 +442,10 @@ int qd_report_compare_html(const qd_comparison *r, unsigned flags, char **out, q
             }
             qd_buf_puts(&b, ")</span></li>");
         }
-        qd_buf_puts(&b, "</ul></section>");
+        qd_buf_puts(&b, "</ul>");
+        if (t->n_events > 1)
+            thread_side_by_side(&b, r, ti);
+        qd_buf_puts(&b, "</section>");
     }
     for (uint32_t ei = 0; ei < r->n_events; ei++)
         event_section(&b, r, ei);

@@ -85,6 +85,22 @@ static json_t *group_json(const qd_comparison *r, uint32_t gi)
     return o;
 }
 
+static json_t *voice_json(const qd_comparison *r, const qd_voice *v, uint32_t nv, const char **outlets, uint32_t no)
+{
+    json_t *sv = json_array();
+    for (uint32_t i = 0; i < nv; i++) {
+        json_t *row = json_object();
+        json_object_set_new(row, "speaker", v[i].speaker >= 0 ? json_string(r->speakers[v[i].speaker].name) : json_null());
+        json_t *per = json_object();
+        for (uint32_t q = 0; q < no; q++)
+            json_object_set_new(per, outlets[q], json_pack("{s:i,s:i}", "statements", (int)v[i].statements[q],
+                                                           "quoted_words", (int)v[i].quoted_words[q]));
+        json_object_set_new(row, "outlets", per);
+        json_array_append_new(sv, row);
+    }
+    return sv;
+}
+
 static int compare_json(const qd_comparison *r, char **out, qd_error *err)
 {
     json_t *root = json_object();
@@ -150,19 +166,8 @@ static int compare_json(const qd_comparison *r, char **out, qd_error *err)
             json_decref(o);
             return qd_error_set(err, QD_ENOMEM, "compare: out of memory");
         }
-        json_t *sv = json_array();
-        for (uint32_t i = 0; i < nv; i++) {
-            json_t *row = json_object();
-            json_object_set_new(row, "speaker", v[i].speaker >= 0 ? json_string(r->speakers[v[i].speaker].name) : json_null());
-            json_t *per = json_object();
-            for (uint32_t q = 0; q < no; q++)
-                json_object_set_new(per, outlets[q], json_pack("{s:i,s:i}", "statements", (int)v[i].statements[q],
-                                                               "quoted_words", (int)v[i].quoted_words[q]));
-            json_object_set_new(row, "outlets", per);
-            json_array_append_new(sv, row);
-        }
+        json_object_set_new(o, "share_of_voice", voice_json(r, v, nv, outlets, no));
         qd_view_voice_free(v, nv);
-        json_object_set_new(o, "share_of_voice", sv);
         json_array_append_new(evs, o);
     }
     json_object_set_new(root, "events", evs);
@@ -179,6 +184,23 @@ static int compare_json(const qd_comparison *r, char **out, qd_error *err)
         for (uint32_t k = 0; k < t->n_terms; k++)
             json_array_append_new(ts, json_string(t->terms[k]));
         json_object_set_new(o, "terms", ts);
+        json_t *gs = json_array();
+        for (uint32_t gi = 0; gi < r->n_groups; gi++)
+            if (r->groups[gi].event < 0 && r->groups[gi].thread == (int32_t)ti)
+                json_array_append_new(gs, group_json(r, gi));
+        json_object_set_new(o, "groups", gs);
+        const char *outlets[64];
+        uint32_t no = qd_view_thread_outlets(r, t, outlets, 64);
+        uint32_t nv;
+        qd_voice *v = qd_view_thread_voice(r, t, outlets, no, &nv);
+        if (!v) {
+            json_decref(root);
+            json_decref(o);
+            json_decref(ths);
+            return qd_error_set(err, QD_ENOMEM, "compare: out of memory");
+        }
+        json_object_set_new(o, "share_of_voice", voice_json(r, v, nv, outlets, no));
+        qd_view_voice_free(v, nv);
         json_array_append_new(ths, o);
     }
     json_object_set_new(root, "threads", ths);

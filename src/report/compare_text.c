@@ -126,6 +126,60 @@ static void group_block(tw *w, uint32_t gi)
     qd_buf_puts(w->b, w->md ? "```\n\n" : "\n");
 }
 
+static void voice_table(tw *w, const qd_voice *v, uint32_t nv, const char **outlets, uint32_t no, const char *title)
+{
+    const qd_comparison *r = w->r;
+    if (!nv)
+        return;
+    heading(w, 3, title);
+    if (w->md) {
+        qd_buf_puts(w->b, "| speaker |");
+        for (uint32_t o = 0; o < no; o++) {
+            qd_buf_putc(w->b, ' ');
+            md_text(w, outlets[o]);
+            qd_buf_puts(w->b, " |");
+        }
+        qd_buf_puts(w->b, "\n|---|");
+        for (uint32_t o = 0; o < no; o++)
+            qd_buf_puts(w->b, "---:|");
+        qd_buf_putc(w->b, '\n');
+    } else {
+        qd_buf_puts(w->b, "  ");
+        qd_buf_column(w->b, "speaker", 30, false);
+        for (uint32_t o = 0; o < no; o++) {
+            qd_buf_putc(w->b, ' ');
+            qd_buf_column(w->b, outlets[o], 14, true);
+        }
+        qd_buf_putc(w->b, '\n');
+    }
+    for (uint32_t i = 0; i < nv; i++) {
+        const char *name = v[i].speaker >= 0 ? r->speakers[v[i].speaker].name : "unattributed";
+        if (w->md) {
+            qd_buf_puts(w->b, "| ");
+            md_text(w, name);
+            qd_buf_puts(w->b, " |");
+        } else {
+            qd_buf_puts(w->b, "  ");
+            qd_buf_column(w->b, name, 30, false);
+        }
+        for (uint32_t o = 0; o < no; o++) {
+            char cell[48];
+            if (v[i].statements[o])
+                snprintf(cell, sizeof(cell), "%u / %u", v[i].statements[o], v[i].quoted_words[o]);
+            else
+                snprintf(cell, sizeof(cell), "%s", "-");
+            if (w->md) {
+                qd_buf_printf(w->b, " %s |", cell);
+            } else {
+                qd_buf_putc(w->b, ' ');
+                qd_buf_column(w->b, cell, 14, true);
+            }
+        }
+        qd_buf_putc(w->b, '\n');
+    }
+    qd_buf_putc(w->b, '\n');
+}
+
 static void event_block(tw *w, uint32_t ei)
 {
     const qd_comparison *r = w->r;
@@ -239,55 +293,7 @@ static void event_block(tw *w, uint32_t ei)
         w->b->failed = true;
         return;
     }
-    if (nv) {
-        heading(w, 3, "Share of voice (statements / quoted words)");
-        if (w->md) {
-            qd_buf_puts(w->b, "| speaker |");
-            for (uint32_t o = 0; o < no; o++) {
-                qd_buf_putc(w->b, ' ');
-                md_text(w, outlets[o]);
-                qd_buf_puts(w->b, " |");
-            }
-            qd_buf_puts(w->b, "\n|---|");
-            for (uint32_t o = 0; o < no; o++)
-                qd_buf_puts(w->b, "---:|");
-            qd_buf_putc(w->b, '\n');
-        } else {
-            qd_buf_puts(w->b, "  ");
-            qd_buf_column(w->b, "speaker", 30, false);
-            for (uint32_t o = 0; o < no; o++) {
-                qd_buf_putc(w->b, ' ');
-                qd_buf_column(w->b, outlets[o], 14, true);
-            }
-            qd_buf_putc(w->b, '\n');
-        }
-        for (uint32_t i = 0; i < nv; i++) {
-            const char *name = v[i].speaker >= 0 ? r->speakers[v[i].speaker].name : "unattributed";
-            if (w->md) {
-                qd_buf_puts(w->b, "| ");
-                md_text(w, name);
-                qd_buf_puts(w->b, " |");
-            } else {
-                qd_buf_puts(w->b, "  ");
-                qd_buf_column(w->b, name, 30, false);
-            }
-            for (uint32_t o = 0; o < no; o++) {
-                char cell[48];
-                if (v[i].statements[o])
-                    snprintf(cell, sizeof(cell), "%u / %u", v[i].statements[o], v[i].quoted_words[o]);
-                else
-                    snprintf(cell, sizeof(cell), "%s", "-");
-                if (w->md) {
-                    qd_buf_printf(w->b, " %s |", cell);
-                } else {
-                    qd_buf_putc(w->b, ' ');
-                    qd_buf_column(w->b, cell, 14, true);
-                }
-            }
-            qd_buf_putc(w->b, '\n');
-        }
-        qd_buf_putc(w->b, '\n');
-    }
+    voice_table(w, v, nv, outlets, no, "Share of voice (statements / quoted words)");
     qd_view_voice_free(v, nv);
 }
 
@@ -322,6 +328,27 @@ int qd_report_compare_text(const qd_comparison *r, bool md, unsigned flags, char
             qd_buf_printf(&b, " (%u document%s)\n", e->n_docs, e->n_docs == 1 ? "" : "s");
         }
         qd_buf_putc(&b, '\n');
+        if (t->n_events < 2)
+            continue;
+        bool any = false;
+        for (uint32_t gi = 0; gi < r->n_groups; gi++) {
+            if (r->groups[gi].event >= 0 || r->groups[gi].thread != (int32_t)ti)
+                continue;
+            if (!any)
+                heading(&w, 3, "Quotes repeated across events");
+            any = true;
+            group_block(&w, gi);
+        }
+        const char *outlets[64];
+        uint32_t no = qd_view_thread_outlets(r, t, outlets, 64);
+        uint32_t nv;
+        qd_voice *v = qd_view_thread_voice(r, t, outlets, no, &nv);
+        if (!v) {
+            b.failed = true;
+            break;
+        }
+        voice_table(&w, v, nv < 12 ? nv : 12, outlets, no, "Who is quoted where in this thread (statements / quoted words)");
+        qd_view_voice_free(v, nv);
     }
     for (uint32_t ei = 0; ei < r->n_events; ei++)
         event_block(&w, ei);

@@ -64,13 +64,59 @@ static int cmp_voice(const void *a, const void *b)
     return x->speaker - y->speaker;
 }
 
+uint32_t qd_view_thread_outlets(const qd_comparison *r, const qd_thread *t, const char **out, uint32_t cap)
+{
+    uint32_t n = 0;
+    for (uint32_t i = 0; i < t->n_events; i++) {
+        const char *tmp[64];
+        uint32_t m = qd_view_outlets(r, &r->events[t->events[i]], tmp, 64);
+        for (uint32_t k = 0; k < m; k++) {
+            bool seen = false;
+            for (uint32_t q = 0; q < n; q++)
+                seen |= !strcmp(out[q], tmp[k]);
+            if (!seen && n < cap)
+                out[n++] = tmp[k];
+        }
+    }
+    return n;
+}
+
+static qd_voice *voice_of_docs(const qd_comparison *r, const uint32_t *docs, uint32_t nd, const char **outlets,
+                               uint32_t n_outlets, uint32_t *n_rows);
+
 qd_voice *qd_view_voice(const qd_comparison *r, const qd_event *e, const char **outlets, uint32_t n_outlets,
                         uint32_t *n_rows)
 {
+    return voice_of_docs(r, e->docs, e->n_docs, outlets, n_outlets, n_rows);
+}
+
+qd_voice *qd_view_thread_voice(const qd_comparison *r, const qd_thread *t, const char **outlets, uint32_t n_outlets,
+                               uint32_t *n_rows)
+{
+    uint32_t nd = 0;
+    for (uint32_t i = 0; i < t->n_events; i++)
+        nd += r->events[t->events[i]].n_docs;
+    uint32_t *docs = malloc((nd + 1) * sizeof(uint32_t));
+    if (!docs)
+        return NULL;
+    nd = 0;
+    for (uint32_t i = 0; i < t->n_events; i++) {
+        const qd_event *e = &r->events[t->events[i]];
+        for (uint32_t k = 0; k < e->n_docs; k++)
+            docs[nd++] = e->docs[k];
+    }
+    qd_voice *v = voice_of_docs(r, docs, nd, outlets, n_outlets, n_rows);
+    free(docs);
+    return v;
+}
+
+static qd_voice *voice_of_docs(const qd_comparison *r, const uint32_t *docs, uint32_t nd, const char **outlets,
+                               uint32_t n_outlets, uint32_t *n_rows)
+{
     qd_voice *v = NULL;
     uint32_t n = 0;
-    for (uint32_t k = 0; k < e->n_docs; k++) {
-        const qd_cdoc *d = &r->docs[e->docs[k]];
+    for (uint32_t k = 0; k < nd; k++) {
+        const qd_cdoc *d = &r->docs[docs[k]];
         uint32_t o = 0;
         while (o < n_outlets && strcmp(outlets[o], qd_view_outlet(d)) != 0)
             o++;

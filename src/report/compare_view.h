@@ -29,6 +29,13 @@ qd_voice *qd_view_voice(const qd_comparison *r, const qd_event *e, const char **
                         uint32_t *n_rows);
 void qd_view_voice_free(qd_voice *v, uint32_t n);
 
+/* The distinct outlets of a thread, in first-seen order. */
+uint32_t qd_view_thread_outlets(const qd_comparison *r, const qd_thread *t, const char **out, uint32_t cap);
+
+/* Share of voice over a whole thread (as qd_view_voice). */
+qd_voice *qd_view_thread_voice(const qd_comparison *r, const qd_thread *t, const char **outlets, uint32_t n_outlets,
+                               uint32_t *n_rows);
+
 /* Is a statement a quote (holds quotation marks)? */
 bool qd_view_is_quote(const qd_cstatement *s);
 
