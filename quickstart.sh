@@ -15,10 +15,12 @@ mkdir -p reports
 
 "$qd" extract --format jsonl -o reports/lavrov-blinken.jsonl "$corpus"
 "$qd" extract --format text -o reports/lavrov-blinken-extract.txt "$corpus"
-"$qd" compare --format text -o reports/lavrov-blinken.txt "$corpus"
-"$qd" compare --format json -o reports/lavrov-blinken.json "$corpus"
+for fmt in text md html json; do
+    ext=$fmt; [ "$fmt" = text ] && ext=txt
+    "$qd" compare --format "$fmt" -o "reports/lavrov-blinken.$ext" "$corpus"
+done
 
 echo
 echo "quotediff: reports written to $(pwd)/reports/:"
 ls -1 reports | sed 's/^/  /'
-echo "Read reports/lavrov-blinken.txt first."
+echo "Read reports/lavrov-blinken.txt first, or open reports/lavrov-blinken.html in a browser."
