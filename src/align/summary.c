@@ -344,8 +344,14 @@ int qd_corpus_add(qd_corpus *c, const qd_doc *doc, qd_error *err)
             continue;
         int32_t s = corpus_speaker(c, doc, en);
         spk_of_entity[e] = s;
-        /* speakers private to this document ("the writer") say nothing about events */
+        /* speakers private to this document ("the writer") say nothing about events,
+         * nor do "names" that are a headline's capitalised words */
         if (s < 0 || strchr(r->speakers[s].key, ':'))
+            continue;
+        uint32_t spaces = 0;
+        for (const char *p = en->name; *p; p++)
+            spaces += *p == ' ';
+        if (spaces > 3)
             continue;
         snprintf(key, sizeof(key), "@%d", s);
         uint32_t id = qd_corpus_intern(c, key, strlen(key));

@@ -14,6 +14,7 @@ typedef struct qd_cli_common {
     const char *lexicon_dir;
     const char *output;      /* -o FILE; NULL or "-" for standard output */
     const char *format;
+    const char *manifest;
     qd_options opt;
     bool with_text;
     bool paragraphs;
@@ -38,6 +39,13 @@ bool qd_cli_output_is_input(const char *out, const qd_inputs *in);
 
 /* Progress on stderr when it is a terminal. */
 void qd_progress(size_t done, size_t total, bool finish);
+
+/* A manifest: what the user knows about inputs (tab-separated, with a header). */
+typedef struct qd_manifest qd_manifest;
+int qd_manifest_load(qd_manifest **out, const char *path);
+/* Set url/outlet/date/title/byline of opt from the row matching the input, if any. */
+void qd_manifest_apply(const qd_manifest *m, const char *input, qd_options *opt);
+void qd_manifest_free(qd_manifest *m);
 
 int qd_cmd_extract(int argc, char **argv);
 int qd_cmd_compare(int argc, char **argv);

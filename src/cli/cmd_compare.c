@@ -19,6 +19,8 @@ static void compare_usage(FILE *f)
           "  -f, --format FMT      text (default), md, html or json\n"
           "  -o, --output FILE     write there (atomically) instead of standard output\n"
           "      --lexicon-dir DIR add the lexicon files found in DIR\n"
+          "      --manifest FILE   per-input url, outlet, date, title, byline (tab-separated,\n"
+          "                        header row naming the columns)\n"
           "      --event-threshold X  similarity needed to join an event (default 0.28)\n"
           "      --thread-threshold X similarity needed to link events in a thread (0.12)\n"
           "      --event-days N       days apart beyond which only shared quotes join (4)\n"
@@ -28,7 +30,7 @@ static void compare_usage(FILE *f)
           f);
 }
 
-enum { OPT_LEX = 256, OPT_COLOR, OPT_ET, OPT_TT, OPT_ED };
+enum { OPT_LEX = 256, OPT_COLOR, OPT_ET, OPT_TT, OPT_ED, OPT_MANIFEST };
 
 int qd_cmd_compare(int argc, char **argv)
 {
@@ -39,9 +41,10 @@ int qd_cmd_compare(int argc, char **argv)
                                          {"event-threshold", required_argument, 0, OPT_ET},
                                          {"thread-threshold", required_argument, 0, OPT_TT},
                                          {"event-days", required_argument, 0, OPT_ED},
+                                         {"manifest", required_argument, 0, OPT_MANIFEST},
                                          {"help", no_argument, 0, 'h'},
                                          {0, 0, 0, 0}};
-    const char *format = "text", *output = NULL, *lexdir = NULL;
+    const char *format = "text", *output = NULL, *lexdir = NULL, *manifest = NULL;
     bool color = isatty(STDOUT_FILENO);
     qd_match_options mopt;
     qd_match_options_init(&mopt);
@@ -53,6 +56,7 @@ int qd_cmd_compare(int argc, char **argv)
         case 'f': format = optarg; break;
         case 'o': output = optarg; break;
         case OPT_LEX: lexdir = optarg; break;
+        case OPT_MANIFEST: manifest = optarg; break;
         case OPT_COLOR: color = true; break;
         case OPT_ET:
         case OPT_TT: {
@@ -116,11 +120,19 @@ int qd_cmd_compare(int argc, char **argv)
         qd_inputs_free(&in);
         return 1;
     }
-    qd_options opt;
-    qd_options_init(&opt);
+    qd_manifest *man = NULL;
+    if (manifest && qd_manifest_load(&man, manifest) != 0) {
+        qd_corpus_free(corpus);
+        qd_lexicon_free(lx);
+        qd_inputs_free(&in);
+        return 2;
+    }
     int status = 0;
     for (size_t i = 0; i < in.n; i++) {
         qd_reader *r;
+        qd_options opt;
+        qd_options_init(&opt);
+        qd_manifest_apply(man, in.paths[i], &opt);
         if (qd_reader_open(&r, in.paths[i], &opt, &err) != 0) {
             fprintf(stderr, "quotediff: %s\n", err.msg);
             status = 1;
@@ -155,6 +167,7 @@ int qd_cmd_compare(int argc, char **argv)
         status = 1;
     }
     free(s);
+    qd_manifest_free(man);
     qd_corpus_free(corpus);
     qd_lexicon_free(lx);
     qd_inputs_free(&in);

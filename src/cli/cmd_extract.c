@@ -26,11 +26,13 @@ static void extract_usage(FILE *f)
           "      --input-kind K    text, html or json instead of detecting it\n"
           "      --max-bytes N     refuse documents larger than N bytes (default 64 MiB)\n"
           "      --url URL         the URL of the (single) input\n"
-          "      --outlet NAME     the outlet of the input(s)\n",
+          "      --outlet NAME     the outlet of the input(s)\n"
+          "      --manifest FILE   per-input url, outlet, date, title, byline: a tab-separated\n"
+          "                        file with a header row naming its columns\n",
           f);
 }
 
-enum { OPT_WITH_TEXT = 256, OPT_LEXDIR, OPT_COLOR, OPT_KIND, OPT_MAXB, OPT_URL, OPT_OUTLET, OPT_PARAS };
+enum { OPT_WITH_TEXT = 256, OPT_LEXDIR, OPT_COLOR, OPT_KIND, OPT_MAXB, OPT_URL, OPT_OUTLET, OPT_PARAS, OPT_MANIFEST };
 
 static const struct option long_opts[] = {
     {"format", required_argument, 0, 'f'},       {"output", required_argument, 0, 'o'},
@@ -38,6 +40,7 @@ static const struct option long_opts[] = {
     {"color", no_argument, 0, OPT_COLOR},         {"input-kind", required_argument, 0, OPT_KIND},
     {"max-bytes", required_argument, 0, OPT_MAXB}, {"url", required_argument, 0, OPT_URL},
     {"outlet", required_argument, 0, OPT_OUTLET}, {"paragraphs", no_argument, 0, OPT_PARAS},
+    {"manifest", required_argument, 0, OPT_MANIFEST},
     {"help", no_argument, 0, 'h'},                {0, 0, 0, 0}};
 
 /* Parse the options shared by extract and body; returns the index of the first input or
@@ -59,6 +62,7 @@ static int parse(int argc, char **argv, qd_cli_common *co, void (*help)(FILE *))
         case OPT_COLOR: co->color = true; break;
         case OPT_URL: co->opt.url = optarg; break;
         case OPT_OUTLET: co->opt.outlet = optarg; break;
+        case OPT_MANIFEST: co->manifest = optarg; break;
         case OPT_KIND:
             if (!strcmp(optarg, "text"))
                 co->opt.input = QD_INPUT_TEXT;
@@ -102,11 +106,16 @@ static size_t for_each_doc(const qd_inputs *in, const qd_cli_common *co, const q
                            doc_fn fn, void *ctx)
 {
     size_t failed = 0;
+    qd_manifest *man = NULL;
+    if (co->manifest && qd_manifest_load(&man, co->manifest) != 0)
+        return in->n ? in->n : 1;
     for (size_t i = 0; i < in->n; i++) {
         qd_error err;
         qd_error_clear(&err);
         qd_reader *r;
-        if (qd_reader_open(&r, in->paths[i], &co->opt, &err) != 0) {
+        qd_options opt = co->opt;
+        qd_manifest_apply(man, in->paths[i], &opt);
+        if (qd_reader_open(&r, in->paths[i], &opt, &err) != 0) {
             fprintf(stderr, "quotediff: %s\n", err.msg);
             failed++;
             continue;
@@ -141,6 +150,7 @@ static size_t for_each_doc(const qd_inputs *in, const qd_cli_common *co, const q
         qd_reader_close(r);
         qd_progress(i + 1, in->n, i + 1 == in->n);
     }
+    qd_manifest_free(man);
     return failed;
 }
 

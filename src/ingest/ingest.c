@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "ingest.h"
+#include "meta.h"
 
 static bool starts_with_ci(const char *s, size_t n, const char *p)
 {
@@ -47,6 +48,32 @@ qd_input_kind qd_detect_kind(const char *data, size_t len)
     return QD_INPUT_TEXT;
 }
 
+/* What the caller knows (a manifest, a crawler record) wins over what the text
+ * suggests. */
+static int apply_known(qd_doc *doc, const qd_options *opt, qd_error *err)
+{
+    qd_arena *A = &doc->in->arena;
+    if (opt->date) {
+        char iso[QD_DATE_MAX];
+        size_t a, b;
+        if (qd_find_date(opt->date, strlen(opt->date), iso, &a, &b)) {
+            doc->meta.date = qd_arena_strdup(A, iso);
+            doc->meta.date_text = qd_arena_strdup(A, opt->date);
+        } else {
+            qd_doc_warn(doc, "the given date \"%s\" is not a date", opt->date);
+        }
+    }
+    if (opt->title)
+        doc->meta.title = qd_arena_strdup(A, opt->title);
+    if (opt->byline)
+        doc->meta.byline = qd_arena_strdup(A, opt->byline);
+    if (opt->outlet || opt->url)
+        qd_meta_outlet_from_options(doc, opt);
+    if ((opt->date && !doc->meta.date_text) || (opt->title && !doc->meta.title) || (opt->byline && !doc->meta.byline))
+        return qd_error_set(err, QD_ENOMEM, "%s: out of memory", doc->path);
+    return 0;
+}
+
 int qd_ingest_html(qd_doc *doc, const char *data, size_t len, const qd_options *opt, qd_error *err);
 int qd_ingest_json(qd_doc *doc, const char *data, size_t len, const qd_options *opt, qd_error *err);
 
@@ -83,6 +110,8 @@ int qd_doc_parse(qd_doc **out, const char *path, const char *data, size_t len,
             rc = qd_layout_plain(doc, opt, err);
         break;
     }
+    if (!rc)
+        rc = apply_known(doc, opt, err);
     if (!rc)
         rc = qd_text_segment(doc, err);
     if (rc) {

@@ -571,9 +571,19 @@ static int choose_title(layout *L, uint32_t body_start, uint32_t body_end)
     }
     if (best_i >= 0 && best >= 1)
         return best_i;
-    /* no header: a headline-like first body line */
+    /* no header: a headline-like first body line, or a short first line standing alone
+     * as its own paragraph at the top of a longer text ("Trump rips Joe Scarborough.") */
     if (L->n > body_start && L->lines[body_start].kind == LK_HEADLINE)
         return (int)body_start;
+    if (body_start == 0 && L->n >= 3) {
+        const line *first = &L->lines[0];
+        bool alone = L->lines[1].start > first->end + 1; /* a blank line after it */
+        uint32_t cp0;
+        qd_utf8_decode(L->doc->text, L->doc->len, first->start, &cp0);
+        if (alone && first->words >= 2 && first->words <= 20 && !first->has_quote && qd_cp_is_upper(cp0) &&
+            L->lines[1].kind == LK_PROSE)
+            return 0;
+    }
     return -1;
 }
 
