@@ -34,6 +34,9 @@ typedef struct qd_options {
     qd_input_kind input;    /* QD_INPUT_AUTO unless the caller knows better */
     const char *url;        /* known URL of the document (manifest, crawler record) */
     const char *outlet;     /* known outlet, overrides what the text suggests */
+    const char *date;       /* known publication date (any form qd can read), overrides */
+    const char *title;      /* known title, overrides */
+    const char *byline;     /* known author(s), overrides */
 } qd_options;
 
 void qd_options_init(qd_options *opt);
