@@ -100,6 +100,9 @@ static int phrase_put(loader *ld, qd_phrase_table *t, const char *s, size_t n, u
         return bad(ld, "empty key");
     if (qd_strmap_put(&t->map, key, k, value) != 0)
         return oom(ld);
+    for (size_t i = 0; i < k; i++)
+        if (key[i] == ' ' && qd_strmap_put(&t->prefixes, key, i, 0) != 0)
+            return oom(ld);
     uint32_t w = count_words(key, k);
     if (w > t->max_words)
         t->max_words = w;
@@ -667,11 +670,17 @@ int qd_lexicon_new(qd_lexicon **out, qd_error *err)
     qd_strmap_init(&lx->words, &lx->arena);
     qd_strmap_init(&lx->verb_lemmas, &lx->arena);
     qd_strmap_init(&lx->cues.map, &lx->arena);
+    qd_strmap_init(&lx->cues.prefixes, &lx->arena);
     qd_strmap_init(&lx->roles.map, &lx->arena);
+    qd_strmap_init(&lx->roles.prefixes, &lx->arena);
     qd_strmap_init(&lx->nouns.map, &lx->arena);
+    qd_strmap_init(&lx->nouns.prefixes, &lx->arena);
     qd_strmap_init(&lx->people.map, &lx->arena);
+    qd_strmap_init(&lx->people.prefixes, &lx->arena);
     qd_strmap_init(&lx->places.map, &lx->arena);
+    qd_strmap_init(&lx->places.prefixes, &lx->arena);
     qd_strmap_init(&lx->outlets.map, &lx->arena);
+    qd_strmap_init(&lx->outlets.prefixes, &lx->arena);
     qd_strmap_init(&lx->outlet_domains, &lx->arena);
     /* Kinds load in dependency order: cue phrases refer to speech verbs. */
     for (const char *const *k = kinds; *k; k++) {

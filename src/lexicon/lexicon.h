@@ -145,6 +145,9 @@ typedef struct qd_furniture {
 /* A phrase table: keys are lower-cased words joined by single spaces. */
 typedef struct qd_phrase_table {
     qd_strmap map;
+    /* every proper word prefix of a key ("european", "european union" for "european
+     * union commission"), so a match can stop as soon as no longer key can follow */
+    qd_strmap prefixes;
     uint32_t max_words;
 } qd_phrase_table;
 

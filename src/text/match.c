@@ -5,6 +5,8 @@
 
 #include <string.h>
 
+#include "../util/strmap.h"
+
 bool qd_tok_possessive(const qd_token *t)
 {
     if (t->kind != QD_TK_WORD || t->normlen < 3)
@@ -25,8 +27,11 @@ uint32_t qd_match_phrase(const qd_doc *doc, const qd_phrase_table *t, uint32_t i
     const qd_token *tok = doc->in->tokens;
     if (t->max_words == 0 || i >= end)
         return 0;
+    /* This runs at nearly every token for several tables, so the key is hashed word by
+     * word as it grows and the search stops at the first key that no entry starts with. */
     char key[512];
     size_t kl = 0;
+    uint32_t h = QD_HASH_INIT;
     uint32_t best = 0;
     uint32_t maxw = t->max_words;
     for (uint32_t k = 0; k < maxw && i + k < end; k++) {
@@ -35,12 +40,15 @@ uint32_t qd_match_phrase(const qd_doc *doc, const qd_phrase_table *t, uint32_t i
             break;
         if (kl + x->normlen + 2 >= sizeof(key))
             break;
-        if (k > 0)
+        if (k > 0) {
             key[kl++] = ' ';
+            h = qd_hash_extend(h, " ", 1);
+        }
         memcpy(key + kl, x->norm, x->normlen);
         kl += x->normlen;
+        h = qd_hash_extend(h, x->norm, x->normlen);
         uint32_t v;
-        if (qd_lex_phrase(t, key, kl, &v)) {
+        if (qd_strmap_get_hashed(&t->map, key, kl, h, &v)) {
             best = k + 1;
             *value = v;
         } else if (allow_possessive && qd_tok_possessive(x) &&
@@ -49,6 +57,8 @@ uint32_t qd_match_phrase(const qd_doc *doc, const qd_phrase_table *t, uint32_t i
             *value = v;
             break; /* a possessive ends the phrase */
         }
+        if (k + 1 < maxw && !qd_strmap_get_hashed(&t->prefixes, key, kl, h, NULL))
+            break;
     }
     return best;
 }

@@ -6,14 +6,18 @@
 #include <stdlib.h>
 #include <string.h>
 
-uint32_t qd_hash_bytes(const char *s, size_t n)
+uint32_t qd_hash_extend(uint32_t h, const char *s, size_t n)
 {
-    uint32_t h = 2166136261u;
     for (size_t i = 0; i < n; i++) {
         h ^= (unsigned char)s[i];
         h *= 16777619u;
     }
     return h;
+}
+
+uint32_t qd_hash_bytes(const char *s, size_t n)
+{
+    return qd_hash_extend(QD_HASH_INIT, s, n);
 }
 
 void qd_strmap_init(qd_strmap *m, qd_arena *arena)
@@ -80,6 +84,16 @@ uint32_t *qd_strmap_ref(const qd_strmap *m, const char *key, size_t keylen)
 {
     qd_strmap_slot *s = find(m, key, keylen, qd_hash_bytes(key, keylen));
     return s && s->key ? &s->value : NULL;
+}
+
+bool qd_strmap_get_hashed(const qd_strmap *m, const char *key, size_t keylen, uint32_t h, uint32_t *value)
+{
+    qd_strmap_slot *s = find(m, key, keylen, h);
+    if (!s || !s->key)
+        return false;
+    if (value)
+        *value = s->value;
+    return true;
 }
 
 bool qd_strmap_get(const qd_strmap *m, const char *key, size_t keylen, uint32_t *value)
