@@ -233,6 +233,95 @@ static int32_t clause_subject(qd_actx *c, uint32_t lo, uint32_t before)
     return -1;
 }
 
+/* Is token t a number or a quantity word ("46", "six", "half", "percent")? */
+static bool quantity_word(const qd_token *t)
+{
+    return t->kind == QD_TK_NUM || (t->kind == QD_TK_WORD && t->lex && (t->lex->tags & QD_W_NUM)) ||
+           (t->kind == QD_TK_SYMBOL && t->norm[0] == '%');
+}
+
+/* A share of people as the subject of a verb, which poll stories report through:
+ * "Six in 10 say", "46 percent of voters said", "About three-quarters support", "a
+ * majority of Republicans want".  From token k (the last word before the verb) back to
+ * the start of the clause; the phrase must hold a number or a quantity word.  Returns a
+ * mention or -1. */
+static int32_t quantity_subject(qd_actx *c, uint32_t k, uint32_t lo)
+{
+    qd_token *tok = c->doc->in->tokens;
+    bool quantity = false;
+    uint32_t a = k + 1;
+    while (a > lo && a + 12 > k + 1) {
+        const qd_token *t = &tok[a - 1];
+        uint32_t tg = t->lex ? t->lex->tags : 0;
+        if (t->quoted >= 0 && t->kind == QD_TK_QUOTE)
+            break;
+        if (quantity_word(t)) {
+            quantity = true;
+            a--;
+            continue;
+        }
+        if (t->kind != QD_TK_WORD)
+            break;
+        /* "in 10", "of voters", "about", "nearly", "more than" */
+        if (!strcmp(t->norm, "in") || !strcmp(t->norm, "of") || !strcmp(t->norm, "than") ||
+            !strcmp(t->norm, "about") || (tg & (QD_W_DET | QD_W_ADV))) {
+            a--;
+            continue;
+        }
+        if (tg & (QD_W_FUNCTION | QD_W_TIME))
+            break;
+        if (t->lex && t->lex->verb >= 0 && t->lex->vform != QD_VF_BASE && t->lex->vform != QD_VF_PART &&
+            t->lex->vform != QD_VF_PAST)
+            break;
+        a--;
+    }
+    if (!quantity || a > k)
+        return -1;
+    /* the phrase starts a clause: not "compared with 23 percent" */
+    if (a > lo) {
+        const qd_token *p = &tok[a - 1];
+        uint32_t tg = p->lex ? p->lex->tags : 0;
+        if (!(qd_tok_is(p, ',') || qd_tok_is(p, ';') || qd_tok_is(p, ':') || (tg & (QD_W_CONJ | QD_W_SUB))))
+            return -1;
+    }
+    /* a leading "in"/"of"/"than" is not part of it */
+    while (a <= k && tok[a].kind == QD_TK_WORD && (!strcmp(tok[a].norm, "in") || !strcmp(tok[a].norm, "of")))
+        a++;
+    if (a > k || !(quantity_word(&tok[a]) || tok[a].kind == QD_TK_WORD))
+        return -1;
+    return qd_mention_np_span(c, a, k + 1);
+}
+
+/* "voters who said", "the group, which supports": the relative pronoun is the subject,
+ * standing for the noun phrase before it.  Returns a mention for the pronoun, resolved
+ * to what it stands for, or -1. */
+static int32_t relative_subject(qd_actx *c, uint32_t k, uint32_t lo)
+{
+    qd_token *tok = c->doc->in->tokens;
+    const qd_token *t = &tok[k];
+    if (t->kind != QD_TK_WORD || !(t->lex && (t->lex->tags & QD_W_REL)) || k <= lo)
+        return -1;
+    uint32_t p = k - 1;
+    if (qd_tok_is(&tok[p], ',') && p > lo)
+        p--;
+    int32_t ante = c->m_end[p];
+    if (ante < 0 && strcmp(t->norm, "that") != 0)
+        ante = qd_mention_np_ending_at(c, p, lo);
+    if (ante < 0)
+        return -1;
+    int32_t m = c->m_start[k] >= 0 && c->mx[c->m_start[k]].tb == k + 1 ? c->m_start[k] : qd_mention_np_span(c, k, k + 1);
+    if (m < 0)
+        return -1;
+    if (c->mx[m].relative)
+        return m;
+    c->mx[m].relative = true;
+    c->mx[m].appos = ante;
+    c->mx[m].kind = c->mx[ante].kind;
+    if (c->an->mentions[ante].entity >= 0)
+        c->an->mentions[m].entity = c->an->mentions[ante].entity;
+    return m;
+}
+
 static int32_t speaker_depth(qd_actx *c, const qd_cues *cues, uint32_t ci, uint32_t lo, uint32_t hi, int depth);
 
 int32_t qd_cue_speaker(qd_actx *c, const qd_cues *cues, uint32_t ci, uint32_t lo, uint32_t hi)
@@ -334,6 +423,14 @@ static int32_t speaker_depth(qd_actx *c, const qd_cues *cues, uint32_t ci, uint3
     }
     if (k >= (int32_t)lo && tok[k].kind != QD_TK_QUOTE) {
         int32_t m = subject_ending_at(c, k, lo);
+        if (m >= 0 && c->mx[m].relative && c->an->mentions[m].entity < 0)
+            m = -1; /* an unresolved relative: try the ways below */
+        if (m >= 0)
+            return m;
+        m = relative_subject(c, (uint32_t)k, lo);
+        if (m >= 0)
+            return m;
+        m = quantity_subject(c, (uint32_t)k, lo);
         if (m >= 0)
             return m;
         /* a subject the mention pass did not take for a speaker: "Witnesses said",

@@ -21,6 +21,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "../text/match.h"
 #include "attrib.h"
 
 typedef struct rstate {
@@ -38,6 +39,13 @@ static bool word_is(const qd_token *t, const char *w)
 static uint32_t tags(const qd_token *t)
 {
     return t->lex ? t->lex->tags : 0;
+}
+
+/* "there was", "there will be": an existential subject opens a clause; the lexicon
+ * tags "there" as an adverb, which would otherwise be skipped. */
+static bool existential(const qd_token *tok, uint32_t i, uint32_t end)
+{
+    return word_is(&tok[i], "there") && i + 1 < end && (tags(&tok[i + 1]) & (QD_W_AUX | QD_W_MODAL));
 }
 
 /* A finite verb seems to follow within a few tokens: "Russia did not seek", "the aim was",
@@ -152,7 +160,8 @@ static uint32_t skip_to_complement(rstate *r, const qd_cue *cue, uint32_t sb)
     const qd_speech_verb *v = cue->verb >= 0 ? &c->lx->verbs[cue->verb] : NULL;
     for (int guard = 0; guard < 4 && i < sb; guard++) {
         const qd_token *t = &tok[i];
-        if (t->kind == QD_TK_WORD && (tags(t) & QD_W_ADV) && !(tags(t) & (QD_W_SUB | QD_W_PREP))) {
+        if (t->kind == QD_TK_WORD && (tags(t) & QD_W_ADV) && !(tags(t) & (QD_W_SUB | QD_W_PREP)) &&
+            !existential(tok, i, sb)) {
             i++;
             continue;
         }
@@ -244,6 +253,9 @@ static int32_t entity_for(qd_actx *c, int32_t m)
     return c->an->mentions[m].entity;
 }
 
+static int make_report(rstate *r, uint32_t cue_ta, uint32_t cue_tb, const qd_speech_verb *v, qd_cue_kind kind,
+                       int32_t speaker, qd_span content, qd_span content2, const qd_sentence *se);
+
 static int report(rstate *r, uint32_t ci, const qd_sentence *se)
 {
     qd_actx *c = r->c;
@@ -309,7 +321,7 @@ static int report(rstate *r, uint32_t ci, const qd_sentence *se)
         bool clause_start = false;
         if (i < sb) {
             const qd_token *t = &tok[i];
-            if (word_is(t, "that") || word_is(t, "whether") || word_is(t, "if") ||
+            if (word_is(t, "that") || word_is(t, "whether") || word_is(t, "if") || existential(tok, i, sb) ||
                 ((tags(t) & QD_W_WH) && !(tags(t) & QD_W_SUB) && !(v && v->vclass == QD_VC_INTENT)))
                 clause_start = true;
             else if (v && (v->frames & QD_VFR_THAT) && v->vclass != QD_VC_INTENT &&
@@ -326,7 +338,7 @@ static int report(rstate *r, uint32_t ci, const qd_sentence *se)
                 clause_start = true; /* "said having Trump at the top ... puts" */
             else if (v && (v->frames & QD_VFR_QUOTE) && (v->vclass == QD_VC_SPEECH || v->vclass == QD_VC_WRITING) &&
                      t->kind == QD_TK_WORD && !(tags(t) & (QD_W_FUNCTION | QD_W_TIME)) && !(t->lex && t->lex->verb >= 0) &&
-                     tok[cue->ta].lex && tok[cue->ta].lex->vform != QD_VF_ING && clause_follows(tok, i, sb))
+                     clause_follows(tok, i, sb))
                 clause_start = true; /* "said economic stagnation is the source ..." */
             else if (v && (v->frames & (QD_VFR_TO | QD_VFR_OBJ)) && word_is(t, "to") && i + 1 < sb &&
                      tok[i + 1].kind == QD_TK_WORD && !(tags(&tok[i + 1]) & (QD_W_DET | QD_W_POSS)))
@@ -388,6 +400,16 @@ static int report(rstate *r, uint32_t ci, const qd_sentence *se)
         }
     }
 made:
+    return make_report(r, cue->ta, cue->tb, v, cue->kind, speaker, content, content2, se);
+}
+
+/* The statement for a report whose cue (tokens ta..tb), speaker and content are known,
+ * unless it repeats what a quote already credited or is too short to be one. */
+static int make_report(rstate *r, uint32_t cue_ta, uint32_t cue_tb, const qd_speech_verb *v, qd_cue_kind kind,
+                       int32_t speaker, qd_span content, qd_span content2, const qd_sentence *se)
+{
+    qd_actx *c = r->c;
+    qd_token *tok = c->doc->in->tokens;
     if (qd_span_empty(content))
         return 0;
     /* "…, Caliber.Az reports": the outlet naming itself is provenance, not a speaker */
@@ -399,8 +421,13 @@ made:
     }
     /* a few words are not a report: "he said so" */
     uint32_t words = 0;
-    for (uint32_t k = qd_token_at(c->doc, content.start); k < c->doc->in->n_tokens && tok[k].end <= content.end; k++)
-        words += tok[k].kind == QD_TK_WORD || tok[k].kind == QD_TK_NUM;
+    for (int piece = 0; piece < 2; piece++) {
+        qd_span sp = piece ? content2 : content;
+        if (qd_span_empty(sp))
+            continue;
+        for (uint32_t k = qd_token_at(c->doc, sp.start); k < c->doc->in->n_tokens && tok[k].end <= sp.end; k++)
+            words += tok[k].kind == QD_TK_WORD || tok[k].kind == QD_TK_NUM;
+    }
     if (words < 2)
         return 0;
     bool exact;
@@ -415,7 +442,7 @@ made:
             return 0;
     }
     /* the same cue already credited a quote that covers this content */
-    if (nq == 0 && r->direct_cue_at[cue->ta] >= 0)
+    if (nq == 0 && r->direct_cue_at[cue_ta] >= 0)
         return 0;
     qd_statement *st = new_statement(c);
     if (!st)
@@ -430,16 +457,16 @@ made:
     st->type = nq ? QD_STMT_MIXED : QD_STMT_INDIRECT;
     st->speaker = speaker;
     st->entity = entity_for(c, speaker);
-    st->cue = qd_span_make(tok[cue->ta].start, tok[cue->tb - 1].end);
+    st->cue = qd_span_make(tok[cue_ta].start, tok[cue_tb - 1].end);
     st->paragraph = se->paragraph;
     st->sentence = (uint32_t)(se - c->doc->sentences);
     if (v) {
         st->cue_lemma = v->lemma;
         st->stance = v->stance;
-    } else if (cue->kind == QD_CK_ACCORDING) {
+    } else if (kind == QD_CK_ACCORDING) {
         st->cue_lemma = "according to";
         st->stance = "neutral";
-    } else if (cue->kind == QD_CK_COLON) {
+    } else if (kind == QD_CK_COLON) {
         st->cue_lemma = "headline";
         st->stance = "neutral";
     } else {
@@ -447,6 +474,67 @@ made:
         st->stance = "neutral";
     }
     st->confidence = speaker >= 0 ? 0.7f : 0.4f;
+    return 0;
+}
+
+/* A headline that reports: "Trump Says He Never Pledged To ...", "Sanders calls Clinton
+ * unqualified", "Hedge Funds Support Hillary Clinton", "'…' Trevor Noah Says".  Its
+ * first verb of reporting in the present or past is the cue; what follows it (or, when
+ * nothing does, what stands before the comma) is the content.  Headlines in title case
+ * make the mention pass take the verb for part of a name ("Bernie Sanders Says He's"):
+ * the words before the verb are then the speaker. */
+static int title_report(rstate *r, const qd_sentence *se)
+{
+    qd_actx *c = r->c;
+    qd_token *tok = c->doc->in->tokens;
+    uint32_t sa = se->first_token, sb = sa + se->n_tokens;
+    if (sb > sa + QD_REACH)
+        sb = sa + QD_REACH;
+    for (uint32_t i = sa + 1; i < sb; i++) {
+        const qd_token *t = &tok[i];
+        if (t->kind != QD_TK_WORD || t->quoted >= 0 || !t->lex || t->lex->verb < 0)
+            continue;
+        const qd_speech_verb *v = &c->lx->verbs[t->lex->verb];
+        bool finite = t->lex->vform == QD_VF_3SG || t->lex->vform == QD_VF_PAST ||
+                      (t->lex->vform == QD_VF_BASE && (v->frames & QD_VFR_INV));
+        if (!finite || v->vclass == QD_VC_QUESTION)
+            continue;
+        const qd_token *p = &tok[i - 1];
+        if ((p->lex && (p->lex->tags & (QD_W_DET | QD_W_POSS | QD_W_PREP | QD_W_AUX | QD_W_MODAL)) &&
+             !(p->lex->tags & QD_W_PRON)) ||
+            qd_tok_possessive(p) || word_is(p, "to"))
+            continue;
+        int32_t speaker = -1;
+        int32_t ci = r->cues->at[i];
+        if (ci >= 0 && r->cues->v[ci].kind == QD_CK_VERB) {
+            speaker = qd_cue_speaker(c, r->cues, (uint32_t)ci, sa, sb);
+        } else if (c->m_in[i] >= 0 && c->mx[c->m_in[i]].ta < i &&
+                   c->an->mentions[c->m_in[i]].kind != QD_MENTION_PRONOUN) {
+            uint32_t a = c->mx[c->m_in[i]].ta;
+            speaker = c->m_end[i - 1] >= 0 && c->mx[c->m_end[i - 1]].ta == a ? c->m_end[i - 1]
+                                                                               : qd_mention_np_span(c, a, i);
+        }
+        if (speaker < 0)
+            return 0;
+        uint32_t j = i + 1;
+        if (j < sb && word_is(&tok[j], "that"))
+            j++;
+        uint32_t e = j;
+        while (e < sb && !qd_tok_is(&tok[e], ';'))
+            e++;
+        qd_span content = token_span(c, j, e);
+        uint32_t words = 0;
+        for (uint32_t k = j; k < e; k++)
+            words += tok[k].kind == QD_TK_WORD;
+        if (words < 2) {
+            /* "‘ISIS Truther’ Donald Trump Is Like ..., Trevor Noah Says" */
+            uint32_t spk_a = c->mx[speaker].ta;
+            if (spk_a < sa + 3 || !qd_tok_is(&tok[spk_a - 1], ','))
+                return 0;
+            content = token_span(c, sa, spk_a - 1);
+        }
+        return make_report(r, i, i + 1, v, QD_CK_VERB, speaker, content, qd_span_make(0, 0), se);
+    }
     return 0;
 }
 
@@ -491,11 +579,14 @@ int qd_attribute_reported(qd_actx *c, qd_cues *cues)
         if (role != QD_PARA_BODY && role != QD_PARA_TITLE)
             continue;
         if (role == QD_PARA_TITLE) {
-            /* headlines report only through a colon ("Lavrov: ...") */
+            /* headlines report through a colon ("Lavrov: ...") or their main verb */
+            uint32_t before = c->an->n_statements;
             for (uint32_t t = se->first_token; t < se->first_token + se->n_tokens; t++)
                 if (cues->at[t] >= 0 && cues->v[cues->at[t]].kind == QD_CK_COLON &&
                     report(&r, (uint32_t)cues->at[t], se) != 0)
                     return qd_error_set(c->err, QD_ENOMEM, "%s: out of memory", doc->path);
+            if (c->an->n_statements == before && title_report(&r, se) != 0)
+                return qd_error_set(c->err, QD_ENOMEM, "%s: out of memory", doc->path);
             continue;
         }
         for (uint32_t t = se->first_token; t < se->first_token + se->n_tokens; t++) {
