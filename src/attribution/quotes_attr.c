@@ -20,7 +20,21 @@ typedef struct qa {
     qd_actx *c;
     qd_cues *cues;
     int32_t last_stmt;      /* most recent statement from a quote */
+    uint32_t last_para;     /* paragraph of its latest piece */
+    uint32_t last_sent;     /* sentence of its latest piece */
 } qa;
+
+/* What the merging pass needs to know of each statement made here. */
+enum {
+    QA_OPENS_PARA = 1u << 0,  /* its first quote opens a paragraph */
+    QA_WHOLE_PARA = 1u << 1,  /* ... and is all the paragraph holds */
+    QA_OPENS_LAST = 1u << 2   /* its latest piece opens a paragraph */
+};
+
+typedef struct qa_meta {
+    uint8_t flags;
+    uint32_t last_para;
+} qa_meta;
 
 static uint32_t quote_first_token(qd_actx *c, const qd_quoted *q)
 {
@@ -124,6 +138,42 @@ static int32_t inverted_subject(qd_actx *c, const qd_cue *cue, uint32_t end)
         return -1;
     int32_t m = qd_mention_np_ending_at(c, k - 1, i);
     return m >= 0 && c->mx[m].ta == i ? m : -1;
+}
+
+/* The subject of a clause that introduces a quote without a verb of saying:
+ * "Here's Clinton in December 1992: “…”", "More from Jones: “…”", "Priebus later
+ * Thursday told Fox News: “…”".  It is the first speaker mention of the clause, after a
+ * headline dash ("POLLS NOT WRONG - Mark Blumenthal:") and after an opening
+ * prepositional phrase set off by a comma ("In a Fox interview, Trump went further:"). */
+static int32_t intro_subject(qd_actx *c, uint32_t lo, uint32_t hi)
+{
+    qd_token *tok = c->doc->in->tokens;
+    uint32_t start = lo;
+    for (uint32_t k = lo; k < hi; k++)
+        if (tok[k].kind == QD_TK_PUNCT && (tok[k].norm[0] == '-' || !strcmp(tok[k].norm, "--")) && c->m_in[k] < 0)
+            start = k + 1;
+    if (start < hi && tok[start].lex && (tok[start].lex->tags & QD_W_PREP))
+        for (uint32_t k = start; k < hi; k++)
+            if (qd_tok_is(&tok[k], ',')) {
+                start = k + 1;
+                break;
+            }
+    int32_t owner = -1;
+    for (uint32_t k = start; k < hi; k++) {
+        int32_t m = c->m_start[k];
+        if (m < 0 || c->mx[m].in_quote || c->mx[m].relative)
+            continue;
+        /* "gave them", "told him": an object pronoun is not the subject */
+        if (c->an->mentions[m].kind == QD_MENTION_PRONOUN && tok[k].lex && (tok[k].lex->tags & QD_W_OBJ))
+            continue;
+        if (c->mx[m].possessive) {
+            if (owner < 0)
+                owner = m;
+            continue;
+        }
+        return m;
+    }
+    return owner;
 }
 
 /* What find_attribution found: a cue (an index into the cues, or only a token range for
@@ -322,7 +372,19 @@ static int32_t find_attribution_cue(qa *s, const qd_quoted *q, bool full, int32_
                     return ci;
                 }
             }
+            /* "President Clinton released the following statement:" */
+            if (full) {
+                *speaker = intro_subject(c, prev->first_token, pb - 1);
+                if (*speaker >= 0)
+                    return -1;
+            }
         }
+    }
+    /* a whole quote after a colon that closes a clause without a verb of saying */
+    if (full && qa_tok > s0a && qd_tok_is(&tok[qa_tok - 1], ':')) {
+        *speaker = intro_subject(c, s0a, qa_tok - 1);
+        if (*speaker >= 0)
+            return -1;
     }
     return -1;
 }
@@ -389,13 +451,101 @@ static int32_t speaker_entity(qa *s, int32_t m)
     return pm->entity;
 }
 
+/* Does token i open its paragraph; is token i the last word-bearing token of it? */
+static bool opens_paragraph(const qd_doc *doc, uint32_t i)
+{
+    const qd_token *tok = doc->in->tokens;
+    return i == 0 || tok[i - 1].paragraph != tok[i].paragraph;
+}
+
+static bool closes_paragraph(const qd_doc *doc, uint32_t i)
+{
+    const qd_token *tok = doc->in->tokens;
+    uint32_t n = doc->in->n_tokens;
+    for (uint32_t k = i; k < n && tok[k].paragraph == tok[i > 0 ? i - 1 : 0].paragraph; k++)
+        if (tok[k].kind == QD_TK_WORD || tok[k].kind == QD_TK_NUM)
+            return false;
+    return true;
+}
+
+static int append_pieces(qd_actx *c, qd_statement *dst, const qd_statement *src, bool before)
+{
+    uint32_t n = dst->n_pieces + src->n_pieces;
+    qd_span *p = qd_arena_alloc(&c->doc->in->arena, n * sizeof(qd_span));
+    if (!p)
+        return QD_ENOMEM;
+    const qd_statement *first = before ? src : dst, *second = before ? dst : src;
+    memcpy(p, first->pieces, first->n_pieces * sizeof(qd_span));
+    memcpy(p + first->n_pieces, second->pieces, second->n_pieces * sizeof(qd_span));
+    dst->pieces = p;
+    dst->n_pieces = n;
+    return 0;
+}
+
+/* A quotation that runs over paragraphs is one statement, however its attribution is
+ * placed.  News writing credits it once, in its first paragraph ("“A,” she said.
+ * ¶ “B.”") or in its last ("“A.” ¶ “B,” she said."), and readers take the paragraphs
+ * between as the same voice.  So a paragraph that is only a quote with no attribution
+ * of its own joins the credited quote that opens the next paragraph, or else the
+ * statement it continues from the paragraph before. */
+static int merge_paragraphs(qd_actx *c, uint32_t base, qa_meta *meta)
+{
+    qd_analysis *an = c->an;
+    uint32_t n = an->n_statements;
+    bool *gone = qd_arena_calloc(&c->doc->in->arena, n + 1, sizeof(bool));
+    if (!gone)
+        return QD_ENOMEM;
+    int32_t last = -1; /* the latest statement kept */
+    for (uint32_t i = base; i < n; i++) {
+        qd_statement *st = &an->statements[i];
+        qa_meta *m = &meta[i - base];
+        bool loose = st->type == QD_STMT_DIRECT && (st->speaker < 0 || st->continuation) &&
+                     (m->flags & QA_OPENS_PARA) && m->last_para == st->paragraph;
+        if (loose && i + 1 < n) {
+            qd_statement *nx = &an->statements[i + 1];
+            const qa_meta *nm = &meta[i + 1 - base];
+            bool credited = nx->type == QD_STMT_DIRECT && nx->speaker >= 0 && !nx->continuation;
+            bool same = st->speaker < 0 ? (m->flags & QA_WHOLE_PARA) != 0 : st->entity == nx->entity;
+            if (credited && same && (nm->flags & QA_OPENS_PARA) && nx->paragraph == m->last_para + 1) {
+                if (append_pieces(c, nx, st, true) != 0)
+                    return QD_ENOMEM;
+                nx->paragraph = st->paragraph;
+                nx->sentence = st->sentence;
+                gone[i] = true;
+                continue;
+            }
+        }
+        if (st->continuation && (m->flags & QA_OPENS_PARA) && last >= 0) {
+            qd_statement *pv = &an->statements[last];
+            qa_meta *pm = &meta[(uint32_t)last - base];
+            if (pv->entity == st->entity && pv->speaker >= 0 && st->paragraph == pm->last_para + 1) {
+                if (append_pieces(c, pv, st, false) != 0)
+                    return QD_ENOMEM;
+                pm->last_para = m->last_para;
+                gone[i] = true;
+                continue;
+            }
+        }
+        last = (int32_t)i;
+    }
+    uint32_t w = base;
+    for (uint32_t i = base; i < n; i++)
+        if (!gone[i])
+            an->statements[w++] = an->statements[i];
+    an->n_statements = w;
+    return 0;
+}
+
 int qd_attribute_quotes(qd_actx *c, qd_cues *cues)
 {
     qd_analysis *an = c->an;
     qd_doc *doc = c->doc;
     qd_token *tok = doc->in->tokens;
-    qa s = {c, cues, -1};
+    qa s = {c, cues, -1, 0, 0};
     int32_t prev_cue = -1;
+    uint32_t base = an->n_statements;
+    qa_meta *meta = NULL;
+    uint32_t n_meta = 0, cap_meta = 0;
     for (uint32_t k = 0; k < an->n_quoted; k++) {
         qd_quoted *q = &an->quoted[k];
         if (q->type == QD_QUOTED_NAME || q->type == QD_QUOTED_TITLE)
@@ -414,22 +564,23 @@ int qd_attribute_quotes(qd_actx *c, qd_cues *cues)
         int32_t speaker = f.speaker;
 
         uint32_t qa_tok = quote_first_token(c, q);
+        uint32_t qsent = tok[qa_tok].sentence;
+        uint32_t qb_tok = quote_end_token(c, q);
+        uint32_t qsent_end = tok[qb_tok > qa_tok ? qb_tok - 1 : qa_tok].sentence;
         bool continuation = false;
         if (speaker < 0 && full && s.last_stmt >= 0) {
             /* no attribution of its own: a quote right after a quote of someone goes on
              * with the same speaker */
             qd_statement *prev = &an->statements[s.last_stmt];
-            uint32_t psent = prev->sentence;
-            uint32_t qsent = tok[qa_tok].sentence;
-            bool same_or_next_para = q->paragraph <= prev->paragraph + 1;
+            bool same_or_next_para = q->paragraph <= s.last_para + 1;
             bool starts_sentence = doc->sentences[qsent].first_token == qa_tok;
-            if (same_or_next_para && starts_sentence && qsent - psent <= 3 && prev->speaker >= 0) {
+            if (same_or_next_para && starts_sentence && qsent - s.last_sent <= 3 && prev->speaker >= 0) {
                 continuation = true;
                 speaker = prev->speaker;
             }
         }
         /* type it */
-        bool at_clause_start = qa_tok == doc->sentences[tok[qa_tok].sentence].first_token ||
+        bool at_clause_start = qa_tok == doc->sentences[qsent].first_token ||
                                (qa_tok > 0 && (qd_tok_is(&tok[qa_tok - 1], ':') || qd_tok_is(&tok[qa_tok - 1], ',')));
         qd_statement_type type;
         if (speaker < 0) {
@@ -445,31 +596,38 @@ int qd_attribute_quotes(qd_actx *c, qd_cues *cues)
         }
         q->type = QD_QUOTED_SPEECH;
         qd_span content = content_span(c, q);
+        bool opens = opens_paragraph(doc, qa_tok);
         /* "“A,” he said, “B.”": one statement, two pieces */
-        if (ci >= 0 && ci == prev_cue && s.last_stmt >= 0 && !continuation) {
+        bool join = ci >= 0 && ci == prev_cue && s.last_stmt >= 0 && !continuation &&
+                    an->statements[s.last_stmt].speaker == speaker && q->paragraph == s.last_para;
+        /* within the paragraph, the same statement goes on */
+        if (continuation && q->paragraph == s.last_para)
+            join = true;
+        if (join) {
             qd_statement *prev = &an->statements[s.last_stmt];
-            if (prev->speaker == speaker && q->paragraph == prev->paragraph) {
-                if (add_piece(c, prev, content) != 0)
-                    return qd_error_set(c->err, QD_ENOMEM, "%s: out of memory", doc->path);
-                continue;
-            }
-        }
-        if (continuation) {
-            qd_statement *prev = &an->statements[s.last_stmt];
-            /* within the paragraph, the same statement goes on */
-            if (q->paragraph == prev->paragraph) {
-                if (add_piece(c, prev, content) != 0)
-                    return qd_error_set(c->err, QD_ENOMEM, "%s: out of memory", doc->path);
-                continue;
-            }
+            if (add_piece(c, prev, content) != 0)
+                return qd_error_set(c->err, QD_ENOMEM, "%s: out of memory", doc->path);
+            s.last_sent = qsent_end;
+            qa_meta *pm = &meta[(uint32_t)s.last_stmt - base];
+            if (opens)
+                pm->flags |= QA_OPENS_LAST;
+            pm->flags &= (uint8_t)~QA_WHOLE_PARA;
+            continue;
         }
         qd_statement *st = new_statement(c);
-        if (!st || add_piece(c, st, content) != 0)
+        qa_meta *m = QD_VEC_PUSH(&doc->in->arena, meta, n_meta, cap_meta);
+        if (!st || !m || add_piece(c, st, content) != 0)
             return qd_error_set(c->err, QD_ENOMEM, "%s: out of memory", doc->path);
+        m->last_para = q->paragraph;
+        if (opens) {
+            m->flags = QA_OPENS_PARA | QA_OPENS_LAST;
+            if (closes_paragraph(doc, quote_end_token(c, q)))
+                m->flags |= QA_WHOLE_PARA;
+        }
         st->type = type;
         st->quoted = (int32_t)k;
         st->paragraph = q->paragraph;
-        st->sentence = tok[qa_tok].sentence;
+        st->sentence = qsent;
         st->speaker = speaker;
         st->continuation = continuation;
         st->entity = continuation ? an->statements[s.last_stmt].entity : speaker_entity(&s, speaker);
@@ -492,7 +650,11 @@ int qd_attribute_quotes(qd_actx *c, qd_cues *cues)
         }
         st->confidence = speaker < 0 ? 0.3f : continuation ? 0.7f : 0.9f;
         s.last_stmt = (int32_t)an->n_statements - 1;
+        s.last_para = q->paragraph;
+        s.last_sent = qsent_end;
         prev_cue = continuation ? -1 : ci;
     }
+    if (merge_paragraphs(c, base, meta) != 0)
+        return qd_error_set(c->err, QD_ENOMEM, "%s: out of memory", doc->path);
     return 0;
 }
