@@ -291,24 +291,51 @@ static int report(rstate *r, uint32_t ci, const qd_sentence *se)
             content = token_span(c, after + 1, clause_end(r, after + 1, sb, ci));
         else if (cue->ta > sa && qd_tok_is(&tok[cue->ta - 1], ','))
             content = token_span(c, sa, cue->ta - 1);
+        else if (after >= sb || qd_tok_is(&tok[after], '.') || qd_tok_is(&tok[after], ';'))
+            content = token_span(c, sa, cue->ta); /* "Clinton leads by 271 delegates according to a count" */
         else
             content = token_span(c, after, clause_end(r, after, sb, ci));
     } else if (cue->kind == QD_CK_PASSIVE) {
         uint32_t i = cue->tb;
         content = token_span(c, i, clause_end(r, i, sb, ci));
+    } else if (cue->kind == QD_CK_VERB && v && v->vclass == QD_VC_EVIDENCE && (v->frames & QD_VFR_TO) &&
+               !(v->frames & QD_VFR_OBJ)) {
+        /* "the Trump team appeared paralyzed", "Christie seemed to be shrinking": the
+         * writer's inference about the subject; nobody is credited, and the content is
+         * the clause, subject included.  "appeared on Fox News" is another verb. */
+        uint32_t i = cue->tb;
+        while (i < sb && (tags(&tok[i]) & QD_W_ADV) && !(tags(&tok[i]) & (QD_W_PREP | QD_W_SUB)))
+            i++;
+        if (i >= sb || tok[i].kind != QD_TK_WORD || (tok[i].flags & QD_TF_CAP) ||
+            ((tags(&tok[i]) & QD_W_FUNCTION) && !word_is(&tok[i], "to") && !word_is(&tok[i], "that")))
+            return 0;
+        uint32_t a = cue->ta;
+        while (a > sa && a + 16 > cue->ta && tok[a - 1].kind != QD_TK_QUOTE && !qd_tok_is(&tok[a - 1], ',') &&
+               !qd_tok_is(&tok[a - 1], ';') && !(tags(&tok[a - 1]) & (QD_W_SUB | QD_W_CONJ | QD_W_REL)))
+            a--;
+        if (word_is(&tok[a], "it") && a + 1 == cue->ta)
+            a = i; /* "it appears that ..." */
+        content = token_span(c, a, clause_end(r, i, sb, ci));
+        goto made;
     } else if (cue->kind == QD_CK_VERB) {
         speaker = qd_cue_speaker(c, r->cues, ci, sa, sb);
         if (speaker < 0) {
             /* "Asked whether he would ..., Trump said": a question nobody in the text is
              * credited with asking */
+            /* "Asked ...", ", asked ...", "when asked ..." */
             if (!(v && v->vclass == QD_VC_QUESTION && tok[cue->ta].lex && tok[cue->ta].lex->vform == QD_VF_PAST &&
-                  (cue->ta == sa || qd_tok_is(&tok[cue->ta - 1], ','))))
+                  (cue->ta == sa || qd_tok_is(&tok[cue->ta - 1], ',') ||
+                   (tags(&tok[cue->ta - 1]) & QD_W_SUB))))
                 return 0;
+            /* over "him", "by Stephanopoulos", "on Fox News" to the question itself */
             uint32_t i = cue->tb;
-            if (i < sb && c->m_start[i] >= 0 && c->mx[c->m_start[i]].tb < sb)
-                i = c->mx[c->m_start[i]].tb; /* "asked him whether" */
+            while (i < sb && i < cue->tb + 8 && tok[i].kind != QD_TK_QUOTE && !qd_tok_is(&tok[i], ',') &&
+                   !qd_tok_is(&tok[i], '.') && !word_is(&tok[i], "whether") && !word_is(&tok[i], "if") &&
+                   !word_is(&tok[i], "about") && !word_is(&tok[i], "to") &&
+                   !((tags(&tok[i]) & QD_W_WH) && !word_is(&tok[i], "when")))
+                i++;
             if (i >= sb || !(word_is(&tok[i], "whether") || word_is(&tok[i], "if") || word_is(&tok[i], "about") ||
-                             ((tags(&tok[i]) & QD_W_WH) && !word_is(&tok[i], "when"))))
+                             word_is(&tok[i], "to") || ((tags(&tok[i]) & QD_W_WH) && !word_is(&tok[i], "when"))))
                 return 0;
             uint32_t e = i;
             while (e < sb && !qd_tok_is(&tok[e], ',') && !qd_tok_is(&tok[e], '.') && tok[e].kind != QD_TK_QUOTE)
@@ -340,7 +367,11 @@ static int report(rstate *r, uint32_t ci, const qd_sentence *se)
                      t->kind == QD_TK_WORD && !(tags(t) & (QD_W_FUNCTION | QD_W_TIME)) && !(t->lex && t->lex->verb >= 0) &&
                      clause_follows(tok, i, sb))
                 clause_start = true; /* "said economic stagnation is the source ..." */
-            else if (v && (v->frames & (QD_VFR_TO | QD_VFR_OBJ)) && word_is(t, "to") && i + 1 < sb &&
+            else if (v && ((v->frames & QD_VFR_ABOUT) || v->vclass == QD_VC_QUESTION) && word_is(t, "about") &&
+                     i + 1 < sb && tok[i + 1].kind != QD_TK_NUM && !(tags(&tok[i + 1]) & QD_W_NUM)) {
+                clause_start = true; /* "talked about the economy", "asked Trump about ..." */
+                i++;
+            } else if (v && (v->frames & (QD_VFR_TO | QD_VFR_OBJ)) && word_is(t, "to") && i + 1 < sb &&
                      tok[i + 1].kind == QD_TK_WORD && !(tags(&tok[i + 1]) & (QD_W_DET | QD_W_POSS)))
                 clause_start = true; /* "vowed to punish", "wants to run" */
             else if (v && (v->frames & QD_VFR_OBJ) && v->vclass != QD_VC_THOUGHT &&
