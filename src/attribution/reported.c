@@ -316,6 +316,17 @@ static int report(rstate *r, uint32_t ci, const qd_sentence *se)
         if (word_is(&tok[a], "it") && a + 1 == cue->ta)
             a = i; /* "it appears that ..." */
         content = token_span(c, a, clause_end(r, i, sb, ci));
+        /* ... unless the paragraph is a speaker's words run on after "X said:" */
+        for (uint32_t k = 0; k < c->an->n_statements; k++) {
+            const qd_statement *o = &c->an->statements[k];
+            if (o->paragraph != se->paragraph || o->speaker < 0 || qd_span_empty(o->cue) || o->cue.end > tok[a].start)
+                continue;
+            uint32_t after = qd_token_at(c->doc, o->cue.end);
+            while (after < cue->ta && tok[after].end <= o->cue.end)
+                after++;
+            if (after < cue->ta && qd_tok_is(&tok[after], ':'))
+                speaker = o->speaker;
+        }
         goto made;
     } else if (cue->kind == QD_CK_VERB) {
         speaker = qd_cue_speaker(c, r->cues, ci, sa, sb);
