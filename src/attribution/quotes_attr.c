@@ -145,19 +145,9 @@ static int32_t inverted_subject(qd_actx *c, const qd_cue *cue, uint32_t end)
  * Thursday told Fox News: “…”".  It is the first speaker mention of the clause, after a
  * headline dash ("POLLS NOT WRONG - Mark Blumenthal:") and after an opening
  * prepositional phrase set off by a comma ("In a Fox interview, Trump went further:"). */
-static int32_t intro_subject(qd_actx *c, uint32_t lo, uint32_t hi)
+static int32_t first_subject_mention(qd_actx *c, uint32_t start, uint32_t hi)
 {
     qd_token *tok = c->doc->in->tokens;
-    uint32_t start = lo;
-    for (uint32_t k = lo; k < hi; k++)
-        if (tok[k].kind == QD_TK_PUNCT && (tok[k].norm[0] == '-' || !strcmp(tok[k].norm, "--")) && c->m_in[k] < 0)
-            start = k + 1;
-    if (start < hi && tok[start].lex && (tok[start].lex->tags & QD_W_PREP))
-        for (uint32_t k = start; k < hi; k++)
-            if (qd_tok_is(&tok[k], ',')) {
-                start = k + 1;
-                break;
-            }
     int32_t owner = -1;
     for (uint32_t k = start; k < hi; k++) {
         int32_t m = c->m_start[k];
@@ -174,6 +164,26 @@ static int32_t intro_subject(qd_actx *c, uint32_t lo, uint32_t hi)
         return m;
     }
     return owner;
+}
+
+static int32_t intro_subject(qd_actx *c, uint32_t lo, uint32_t hi)
+{
+    qd_token *tok = c->doc->in->tokens;
+    uint32_t start = lo;
+    for (uint32_t k = lo; k < hi; k++)
+        if (tok[k].kind == QD_TK_PUNCT && (tok[k].norm[0] == '-' || !strcmp(tok[k].norm, "--")) && c->m_in[k] < 0)
+            start = k + 1;
+    /* an opening phrase or subordinate clause set off by a comma ("When Wallace died
+     * in 1998, President Clinton released ...") does not hold the subject */
+    if (start < hi && tok[start].lex && (tok[start].lex->tags & (QD_W_PREP | QD_W_SUB | QD_W_WH)))
+        for (uint32_t k = start; k < hi; k++)
+            if (qd_tok_is(&tok[k], ',')) {
+                int32_t m = first_subject_mention(c, k + 1, hi);
+                if (m >= 0)
+                    return m;
+                break;
+            }
+    return first_subject_mention(c, start, hi);
 }
 
 /* What find_attribution found: a cue (an index into the cues, or only a token range for
@@ -284,7 +294,14 @@ static int32_t find_attribution_cue(qa *s, const qd_quoted *q, bool full, int32_
         /* a full quote's cue comes first after it ("…,” said Lavrov") */
         if (full && i > qb_tok + 1)
             break;
-        int32_t m = qd_cue_speaker(c, cues, (uint32_t)ci, qb_tok, s1b);
+        int32_t m = -1;
+        /* "…,” said Borges, who predicted …": right after the quote the verb comes before
+         * its subject, which is the mention that follows it (not a relative further on) */
+        if (i == qb_tok && cue->tb < s1b && c->m_start[cue->tb] >= 0 && !c->mx[c->m_start[cue->tb]].relative &&
+            !(tok[cue->tb].lex && (tok[cue->tb].lex->tags & QD_W_OBJ)))
+            m = c->m_start[cue->tb];
+        if (m < 0)
+            m = qd_cue_speaker(c, cues, (uint32_t)ci, qb_tok, s1b);
         if (m < 0 && i == qb_tok)
             m = inverted_subject(c, cue, s1b);
         if (m >= 0) {

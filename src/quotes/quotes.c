@@ -316,6 +316,43 @@ static int cmp_quoted(const void *x, const void *y)
     return 0;
 }
 
+/* Does a broadcaster or a guest appearance come right before the quote opening at
+ * token `first`: "CNN’s", "Fox News channel’s", "NBC's", "appearance on", "appeared on"? */
+static bool media_before(const qd_doc *doc, uint32_t first)
+{
+    const qd_token *tok = doc->in->tokens;
+    const qd_lexicon *lx = doc->in->lx;
+    uint32_t b = first;
+    while (b > 0 && tok[b - 1].kind == QD_TK_QUOTE)
+        b--;
+    if (b == 0 || tok[b - 1].kind != QD_TK_WORD || tok[b - 1].paragraph != tok[first].paragraph)
+        return false;
+    const qd_token *w = &tok[b - 1];
+    if (qd_tok_possessive(w)) {
+        /* the broadcaster's name, or a word for one */
+        static const char *const media_words[] = {"channel", "network", "television", "radio", "station"};
+        uint32_t n = qd_tok_base_len(w);
+        for (size_t k = 0; k < sizeof(media_words) / sizeof(media_words[0]); k++)
+            if (strlen(media_words[k]) == n && !strncmp(w->norm, media_words[k], n))
+                return true;
+        for (uint32_t a = b - 1 >= 3 ? b - 4 : 0; a < b; a++) {
+            uint32_t v;
+            uint32_t len = qd_match_phrase(doc, &lx->outlets, a, b, true, &v);
+            if (len && a + len == b)
+                return true;
+            len = qd_match_phrase(doc, &lx->nouns, a, b, true, &v);
+            if (len && a + len == b && v == QD_NC_MEDIA)
+                return true;
+        }
+        return false;
+    }
+    if (b >= 2 && !strcmp(w->norm, "on") && tok[b - 2].kind == QD_TK_WORD) {
+        const char *p = tok[b - 2].norm;
+        return !strcmp(p, "appearance") || !strcmp(p, "appeared") || !strcmp(p, "appearing") || !strcmp(p, "appears");
+    }
+    return false;
+}
+
 /* A quoted span that is a name or a title, judging by its words and neighbours. */
 static qd_quoted_type intrinsic_type(const qd_doc *doc, const qd_quoted *x)
 {
@@ -349,6 +386,11 @@ static qd_quoted_type intrinsic_type(const qd_doc *doc, const qd_quoted *x)
     bool all_caps = caps == words && (tok[first].flags & QD_TF_CAP);
     if (!all_caps)
         return QD_QUOTED_SPEECH;
+    /* A capitalised name owned by a broadcaster is a show, even when a comma follows it
+     * ("Sunday on Fox News channel’s “Sunday Morning Futures,” Rep. Issa said"), and so is
+     * one a guest appears on ("in an appearance on “Morning Joe,”"). */
+    if (words <= 6 && media_before(doc, first))
+        return QD_QUOTED_TITLE;
     /* Capitalised words that do not end a sentence: the name of a show, a slogan, a
      * label ("Morning Joe", "Southern Strategy"), unless a verb of naming or speaking
      * introduces them ("called her “Miss Piggy”", "said: “Yes”"). */

@@ -86,12 +86,72 @@ static void test_organisations_and_governments(void **state)
     qd_doc_free(doc);
 }
 
+static void test_spellings_initials_honorifics(void **state)
+{
+    (void)state;
+    /* transliterations from the lexicon, an initial, an honorific, a first name one
+     * edit away that no lexicon lists (Jonathon/Jonathan) */
+    qd_doc *doc = test_doc(HEAD "Ukrainian President Volodymyr Zelenskyy met Jonathan Powell in Kyiv. "
+                                "Zelensky said the talks were hard. J. Powell said little. "
+                                "Mr. Powell later left, and Jonathon Powell declined to comment.\n",
+                           true);
+    int32_t zel = entity_of_mention(doc, "Ukrainian President Volodymyr Zelenskyy", 0);
+    assert_true(zel >= 0);
+    assert_int_equal(entity_of_mention(doc, "Zelensky", 0), zel);
+    int32_t pow = entity_of_mention(doc, "Jonathan Powell", 0);
+    assert_true(pow >= 0 && pow != zel);
+    assert_int_equal(entity_of_mention(doc, "J. Powell", 0), pow);
+    assert_int_equal(entity_of_mention(doc, "Mr. Powell", 0), pow);
+    assert_int_equal(entity_of_mention(doc, "Jonathon Powell", 0), pow);
+    qd_doc_free(doc);
+}
+
+static void test_role_conflict(void **state)
+{
+    (void)state;
+    /* one of the seed articles calls the Russian foreign minister "US Secretary of
+     * State": the role is kept on the mention and the entity is flagged */
+    qd_doc *doc = test_doc(HEAD "Russian Foreign Minister Sergei Lavrov spoke in Moscow on Friday. "
+                                "“We are ready to talk,” US Secretary of State Sergei Lavrov said.\n",
+                           true);
+    int32_t lav = entity_named(doc, "Sergei Lavrov");
+    assert_true(lav >= 0);
+    const qd_entity *e = &doc->analysis->entities[lav];
+    assert_true(e->n_roles >= 2);
+    assert_non_null(e->role_conflict);
+    assert_non_null(strstr(e->role_conflict, "secretary of state"));
+    qd_doc_free(doc);
+}
+
+static void test_role_nouns_and_pronouns_as_speakers(void **state)
+{
+    (void)state;
+    /* a quote credited to a pronoun or a role noun is credited to the person it
+     * stands for */
+    qd_doc *doc = test_doc(HEAD "US Secretary of State Antony Blinken arrived in Geneva on Thursday. "
+                                "“We want a serious conversation,” he told reporters.\n\n"
+                                "“Nothing has changed,” the secretary of state added.\n",
+                           true);
+    int32_t bli = entity_named(doc, "Antony Blinken");
+    assert_true(bli >= 0);
+    const qd_statement *a = test_find(doc, "serious conversation");
+    const qd_statement *b = test_find(doc, "Nothing has changed");
+    assert_non_null(a);
+    assert_non_null(b);
+    assert_int_equal(a->entity, bli);
+    assert_int_equal(b->entity, bli);
+    qd_doc_free(doc);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_name_variants_and_titles),
         cmocka_unit_test(test_roles_and_pronouns),
         cmocka_unit_test(test_organisations_and_governments),
+        cmocka_unit_test(test_spellings_initials_honorifics),
+        cmocka_unit_test(test_role_conflict),
+        cmocka_unit_test(test_role_nouns_and_pronouns_as_speakers),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

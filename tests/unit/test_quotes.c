@@ -139,6 +139,102 @@ static void test_many_quote_marks(void **state)
     free(s);
 }
 
+/* The text of the speaker mention of the statement holding `needle` ("" if none). */
+static const char *speaker_mention(const qd_doc *doc, const char *needle, char *buf, size_t cap)
+{
+    const qd_statement *st = test_find(doc, needle);
+    if (!st)
+        fail_msg("no statement holds \"%s\"", needle);
+    buf[0] = '\0';
+    if (st->speaker >= 0) {
+        qd_span sp = doc->analysis->mentions[st->speaker].span;
+        snprintf(buf, cap, "%.*s", (int)(sp.end - sp.start), doc->text + sp.start);
+    }
+    return buf;
+}
+
+static void test_quotation_over_paragraphs_is_one_statement(void **state)
+{
+    (void)state;
+    /* credited in its first paragraph ... */
+    qd_doc *doc = test_doc(HEAD "\xe2\x80\x9cHe started out by insulting Hispanics,\xe2\x80\x9d Barkley said. "
+                                "\xe2\x80\x9cThis is the United States of America.\xe2\x80\x9d\n\n"
+                                "\xe2\x80\x9cThen you have these losers who love that.\xe2\x80\x9d\n\n"
+                                "Barkley, who said he votes democratic, likes Kasich.\n",
+                           true);
+    const qd_statement *a = test_find(doc, "He started out");
+    assert_non_null(a);
+    assert_int_equal(a->type, QD_STMT_DIRECT);
+    assert_int_equal(a->n_pieces, 3);
+    assert_ptr_equal(test_find(doc, "these losers"), a);
+    assert_string_equal(test_speaker(doc, "these losers"), "Barkley");
+    qd_doc_free(doc);
+
+    /* ... or in its last, when the quote before it was someone else's */
+    doc = test_doc(HEAD "\xe2\x80\x9cI won't just talk like a conservative,\xe2\x80\x9d Maria Espinoza said Friday.\n\n"
+                        "\"I am a proven champion for the Rule of Law.\"\n\n"
+                        "\xe2\x80\x9cI will take that strength to Washington,\xe2\x80\x9d Espinoza said.\n",
+                   true);
+    const qd_statement *b = test_find(doc, "proven champion");
+    assert_non_null(b);
+    assert_int_equal(b->n_pieces, 2);
+    assert_ptr_equal(test_find(doc, "that strength"), b);
+    assert_ptr_not_equal(test_find(doc, "just talk"), b);
+    assert_string_equal(test_speaker(doc, "proven champion"), "Maria Espinoza");
+    qd_doc_free(doc);
+
+    /* a quote nobody is credited with stays apart from the next one's speaker when it
+     * is not a paragraph of its own */
+    doc = test_doc(HEAD "His slogan, \xe2\x80\x9cMake the country safe again and keep it that way,\xe2\x80\x9d was on "
+                        "every sign.\n\n"
+                        "\xe2\x80\x9cWe will win,\xe2\x80\x9d Trump said.\n",
+                   true);
+    const qd_statement *c = test_find(doc, "We will win");
+    assert_non_null(c);
+    assert_int_equal(c->n_pieces, 1);
+    qd_doc_free(doc);
+}
+
+static void test_colon_introductions(void **state)
+{
+    (void)state;
+    char buf[128];
+    /* no verb of saying before the colon: the clause's subject is the speaker */
+    qd_doc *doc = test_doc(HEAD "When Wallace died in 1998, President Clinton released the following statement:\n\n"
+                                "\xe2\x80\x9cHillary and I offer our condolences to the family of George "
+                                "Wallace.\xe2\x80\x9d\n\n"
+                                "Signs of momentum were there all along - More from Blumenthal and Cohen: "
+                                "\xe2\x80\x9c" "Data collected by our firm helps confirm that both issues were in "
+                                "play.\xe2\x80\x9d\n\n"
+                                "The timing doesn\xe2\x80\x99t surprise Republican pollster Daron Shaw: \xe2\x80\x9c"
+                                "Historically, lesser-known candidates have seen the biggest boost.\xe2\x80\x9d\n",
+                           true);
+    assert_string_equal(speaker_mention(doc, "offer our condolences", buf, sizeof buf), "President Clinton");
+    assert_non_null(strstr(speaker_mention(doc, "Data collected", buf, sizeof buf), "Blumenthal"));
+    assert_non_null(strstr(speaker_mention(doc, "Historically", buf, sizeof buf), "Daron Shaw"));
+    qd_doc_free(doc);
+}
+
+static void test_show_titles(void **state)
+{
+    (void)state;
+    /* the name of a show owned by a broadcaster is a title, even with a comma inside
+     * the marks; the quote that follows is still speech */
+    qd_doc *doc = test_doc(HEAD "Sunday on Fox News channel\xe2\x80\x99s \xe2\x80\x9cSunday Morning Futures,\xe2\x80\x9d "
+                                "Rep. Darrell Issa said the FBI would act. Speaking on CNN\xe2\x80\x99s "
+                                "\xe2\x80\x9cState of the Union,\xe2\x80\x9d Clinton said: \xe2\x80\x9cWe will not "
+                                "back down from this fight.\xe2\x80\x9d\n",
+                           true);
+    const qd_analysis *an = doc->analysis;
+    assert_int_equal(an->n_quoted, 3);
+    assert_int_equal(an->quoted[0].type, QD_QUOTED_TITLE);
+    assert_int_equal(an->quoted[1].type, QD_QUOTED_TITLE);
+    assert_int_equal(an->quoted[2].type, QD_QUOTED_SPEECH);
+    assert_null(test_find(doc, "Sunday Morning"));
+    assert_string_equal(test_speaker(doc, "back down"), "Clinton");
+    qd_doc_free(doc);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -149,6 +245,9 @@ int main(void)
         cmocka_unit_test(test_quote_over_paragraphs),
         cmocka_unit_test(test_types),
         cmocka_unit_test(test_many_quote_marks),
+        cmocka_unit_test(test_quotation_over_paragraphs_is_one_statement),
+        cmocka_unit_test(test_colon_introductions),
+        cmocka_unit_test(test_show_titles),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
