@@ -53,4 +53,8 @@ int qd_statements_order(qd_actx *c);
  * Returns a mention index or -1. */
 int32_t qd_cue_speaker(qd_actx *c, const qd_cues *cues, uint32_t cue, uint32_t lo, uint32_t hi);
 
+/* The subject of the clause in tokens [lo, before): its first mention that is not in
+ * quotation marks, a possessive or the object of a preposition; -1 if none. */
+int32_t qd_clause_subject(qd_actx *c, uint32_t lo, uint32_t before);
+
 #endif

@@ -70,11 +70,13 @@ int qd_cues_find(qd_actx *c, qd_cues *cues)
                 case QD_CUE_PASSIVE: cue.kind = QD_CK_PASSIVE; break;
                 }
             } else if (t->lex && t->lex->verb >= 0) {
-                /* a verb form after a determiner or possessive is a noun */
-                if (i > a && tok[i - 1].lex && (tok[i - 1].lex->tags & (QD_W_DET | QD_W_POSS)) &&
-                    !(tok[i - 1].lex->tags & QD_W_PRON))
-                    continue;
-                if (i > a && qd_tok_possessive(&tok[i - 1]))
+                /* a verb form after a determiner or possessive is a noun; it is still a
+                 * cue when a clause hangs from it: "his claim that", "the warning that" */
+                bool noun = (i > a && tok[i - 1].lex && (tok[i - 1].lex->tags & (QD_W_DET | QD_W_POSS)) &&
+                             !(tok[i - 1].lex->tags & QD_W_PRON)) ||
+                            (i > a && qd_tok_possessive(&tok[i - 1]));
+                if (noun && !(i + 1 < b && tok[i + 1].kind == QD_TK_WORD && !strcmp(tok[i + 1].norm, "that") &&
+                              (lx->verbs[t->lex->verb].frames & QD_VFR_THAT) && t->lex->vform == QD_VF_BASE))
                     continue;
                 cue.kind = QD_CK_VERB;
                 cue.verb = t->lex->verb;
@@ -320,6 +322,11 @@ static int32_t relative_subject(qd_actx *c, uint32_t k, uint32_t lo)
     if (c->an->mentions[ante].entity >= 0)
         c->an->mentions[m].entity = c->an->mentions[ante].entity;
     return m;
+}
+
+int32_t qd_clause_subject(qd_actx *c, uint32_t lo, uint32_t before)
+{
+    return clause_subject(c, lo, before);
 }
 
 static int32_t speaker_depth(qd_actx *c, const qd_cues *cues, uint32_t ci, uint32_t lo, uint32_t hi, int depth);

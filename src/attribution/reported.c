@@ -256,6 +256,57 @@ static int32_t entity_for(qd_actx *c, int32_t m)
 static int make_report(rstate *r, uint32_t cue_ta, uint32_t cue_tb, const qd_speech_verb *v, qd_cue_kind kind,
                        int32_t speaker, qd_span content, qd_span content2, const qd_sentence *se);
 
+/* A determiner, possessive pronoun or possessive name: what makes a cue a noun. */
+static bool is_determiner(const qd_token *t)
+{
+    return (t->kind == QD_TK_WORD && (tags(t) & (QD_W_DET | QD_W_POSS)) && !(tags(t) & QD_W_PRON)) ||
+           qd_tok_possessive(t);
+}
+
+/* The end of the noun phrase object of a noun cue ("support for the Iran deal"): before
+ * a comma, a verb, a subordinate clause or the "from"/"by" that names the source. */
+static uint32_t noun_phrase_end(const qd_token *tok, uint32_t i, uint32_t sb)
+{
+    uint32_t e = i;
+    while (e < sb && e < i + 16) {
+        const qd_token *t = &tok[e];
+        if (t->kind == QD_TK_PUNCT && !(t->norm[0] == '-' && t->normlen == 1))
+            break;
+        if (t->kind == QD_TK_WORD &&
+            ((tags(t) & (QD_W_AUX | QD_W_MODAL | QD_W_SUB | QD_W_REL)) || word_is(t, "from") || word_is(t, "by") ||
+             (e > i && t->lex && t->lex->verb >= 0 && t->lex->vform != QD_VF_BASE)))
+            break;
+        e++;
+    }
+    return e;
+}
+
+/* Who a noun cue belongs to: the possessive before it ("Trump's criticism of"), the
+ * "from"/"by" phrase after its object ("criticism of the plan from Democrats"), or the
+ * subject of the verb it is the object of ("Democrats voiced support for"). */
+static int32_t noun_cue_source(rstate *r, const qd_cue *cue, uint32_t sa, uint32_t sb)
+{
+    qd_actx *c = r->c;
+    qd_token *tok = c->doc->in->tokens;
+    uint32_t p = cue->ta - 1;
+    if (c->m_end[p] >= 0 && (c->mx[c->m_end[p]].possessive || (tags(&tok[p]) & QD_W_POSS)))
+        return c->m_end[p];
+    uint32_t e = noun_phrase_end(tok, cue->tb, sb);
+    if (e + 1 < sb && (word_is(&tok[e], "from") || word_is(&tok[e], "by")) && c->m_start[e + 1] >= 0)
+        return c->m_start[e + 1];
+    /* "voiced support for", "expressed concern about": the determiner-less case is
+     * handled as a verb; here "the" or "a" after a verb: "drew a comparison" */
+    if (p > sa) {
+        uint32_t k = p - 1;
+        if (tok[k].kind == QD_TK_WORD && !(tags(&tok[k]) & (QD_W_FUNCTION | QD_W_TIME)) && !(tok[k].flags & QD_TF_CAP)) {
+            int32_t m = qd_clause_subject(c, sa, k);
+            if (m >= 0 && c->mx[m].tb == k)
+                return m;
+        }
+    }
+    return -1;
+}
+
 static int report(rstate *r, uint32_t ci, const qd_sentence *se)
 {
     qd_actx *c = r->c;
@@ -326,6 +377,18 @@ static int report(rstate *r, uint32_t ci, const qd_sentence *se)
                 after++;
             if (after < cue->ta && qd_tok_is(&tok[after], ':'))
                 speaker = o->speaker;
+        }
+        goto made;
+    } else if (cue->kind == QD_CK_VERB && cue->ta > sa && is_determiner(&tok[cue->ta - 1])) {
+        /* a noun cue: "his support for Clinton", "Trump's claim that ...", "the
+         * criticism of the plan from Democrats" */
+        speaker = noun_cue_source(r, cue, sa, sb);
+        uint32_t i = cue->tb;
+        if (i < sb && word_is(&tok[i], "that")) {
+            content = token_span(c, i + 1, clause_end(r, i + 1, sb, ci));
+        } else {
+            uint32_t e = noun_phrase_end(tok, i, sb);
+            content = token_span(c, i, e);
         }
         goto made;
     } else if (cue->kind == QD_CK_VERB) {

@@ -20,6 +20,7 @@ typedef struct qd_cli_common {
     bool paragraphs;
     bool color;
     bool quiet;
+    bool title;              /* body: print the headline too */
 } qd_cli_common;
 
 /* The list of input paths after expanding directories and "-". */

@@ -19,6 +19,23 @@ int qd_layout_plain(qd_doc *doc, const qd_options *opt, qd_error *err);
  * paragraph per line block, all of them body. */
 int qd_layout_body(qd_doc *doc, qd_error *err);
 
+/* One paragraph of an article taken apart by a reader (not yet NUL-terminated or
+ * normalised: whitespace is folded when the text is built). */
+typedef struct qd_article_para {
+    const char *text;
+    size_t len;
+    qd_para_role role;
+} qd_article_para;
+
+/* Build doc->text and doc->paragraphs from a title (may be NULL) and paragraphs: the
+ * title first, then each paragraph, blank lines between; whitespace runs become one
+ * space and empty paragraphs are left out. */
+int qd_article_build(qd_doc *doc, const char *title, const qd_article_para *paras, uint32_t n, qd_error *err);
+
+/* s[0..n) with whitespace folded and trimmed into out (cap bytes, NUL-terminated);
+ * returns the length written. */
+size_t qd_fold_space(const char *s, size_t n, char *out, size_t cap);
+
 /* Fill meta.outlet from options or URL when known; called by every reader. */
 void qd_meta_outlet_from_options(qd_doc *doc, const qd_options *opt);
 

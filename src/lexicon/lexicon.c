@@ -22,7 +22,7 @@
 static const char *const kinds[] = {
     "words",      "abbreviations", "speech_verbs", "cue_phrases", "roles",
     "nouns",      "first_names",   "name_variants", "people",     "places",
-    "outlets",    "furniture",     NULL,
+    "outlets",    "furniture",     "html_hints", NULL,
 };
 
 const char *const *qd_lexicon_kinds(void)
@@ -553,6 +553,43 @@ static int load_furniture(loader *ld, char **f, int nf)
     return fu->phrase ? 0 : oom(ld);
 }
 
+static int load_html_hints(loader *ld, char **f, int nf)
+{
+    static const char *const names[] = {"content", "boilerplate", "unlikely", "drop", "furniture",
+                                        "caption", "heading", "paragraph", "item", "list", "quote",
+                                        "section"};
+    if (nf < 2)
+        return bad(ld, "expected: word-or-<tag><TAB>kind[<TAB>word|inside]");
+    qd_lexicon *lx = ld->lx;
+    bool tag = f[0][0] == '<';
+    int kind = -1;
+    for (int i = 0; i < (int)(sizeof(names) / sizeof(names[0])); i++)
+        if (strcmp(f[1], names[i]) == 0)
+            kind = i;
+    if (kind < 0)
+        return bad(ld, "unknown html hint kind");
+    /* the first three kinds describe class/id words, the others element names */
+    if (tag != (kind > QD_HINT_UNLIKELY))
+        return bad(ld, tag ? "an element needs an element kind" : "a class/id word needs content, boilerplate or unlikely");
+    bool inside = nf >= 3 && strcmp(f[2], "inside") == 0;
+    if (nf >= 3 && !inside && strcmp(f[2], "word") != 0)
+        return bad(ld, "match must be word or inside");
+    size_t k;
+    char *key = key_dup(ld, f[0], strlen(f[0]), &k);
+    if (!key)
+        return oom(ld);
+    if (inside) {
+        qd_html_sub *s = QD_VEC_PUSH(&lx->arena, lx->html_subs, lx->n_html_subs, lx->cap_html_subs);
+        if (!s)
+            return oom(ld);
+        s->term = key;
+        s->len = k;
+        s->hint = (qd_html_hint)kind;
+        return 0;
+    }
+    return qd_strmap_put(&lx->html_hints, key, k, (uint32_t)kind) == 0 ? 0 : oom(ld);
+}
+
 typedef int (*line_fn)(loader *, char **, int);
 
 static line_fn handler_for(const char *kind)
@@ -573,6 +610,7 @@ static line_fn handler_for(const char *kind)
         {"places", load_places},
         {"outlets", load_outlets},
         {"furniture", load_furniture},
+        {"html_hints", load_html_hints},
     };
     for (size_t i = 0; i < sizeof(table) / sizeof(table[0]); i++)
         if (strcmp(table[i].kind, kind) == 0)
@@ -682,6 +720,7 @@ int qd_lexicon_new(qd_lexicon **out, qd_error *err)
     qd_strmap_init(&lx->outlets.map, &lx->arena);
     qd_strmap_init(&lx->outlets.prefixes, &lx->arena);
     qd_strmap_init(&lx->outlet_domains, &lx->arena);
+    qd_strmap_init(&lx->html_hints, &lx->arena);
     /* Kinds load in dependency order: cue phrases refer to speech verbs. */
     for (const char *const *k = kinds; *k; k++) {
         for (const qd_embedded_lexicon *e = qd_embedded_lexicons; e->kind; e++) {

@@ -142,6 +142,37 @@ typedef struct qd_furniture {
     qd_furn_match match;
 } qd_furniture;
 
+/* What a class/id word or an element name says about page content (html_hints.tsv).
+ * Element names are stored with their angle brackets ("<nav>") in the same table. */
+typedef enum qd_html_hint {
+    QD_HINT_CONTENT = 0,  /* class/id: article text lives here (article, story, body) */
+    QD_HINT_BOILERPLATE,  /* class/id: page furniture (nav, share, related, sidebar) */
+    QD_HINT_UNLIKELY,     /* class/id: never article text (comment, cookie, popup) */
+    QD_HINT_TAG_DROP,     /* element: holds no readable text (script, style, svg) */
+    QD_HINT_TAG_FURNITURE,/* element: furniture by its nature (nav, aside, form) */
+    QD_HINT_TAG_CAPTION,  /* element: captions and figures around the text */
+    QD_HINT_TAG_HEADING,  /* element: headings */
+    QD_HINT_TAG_PARAGRAPH,/* element: a paragraph-like text block (p, pre, td) */
+    QD_HINT_TAG_ITEM,     /* element: list items and definitions */
+    QD_HINT_TAG_LIST,     /* element: lists and tables */
+    QD_HINT_TAG_QUOTE,    /* element: block quotations */
+    QD_HINT_TAG_SECTION   /* element: generic containers (div, section, article) */
+} qd_html_hint;
+
+typedef struct qd_html_sub {
+    const char *term;     /* matched anywhere inside a class or id ("sharebar") */
+    size_t len;
+    qd_html_hint hint;
+} qd_html_sub;
+
+/* One of the competing labels for a referent (labels.tsv): "Kiev" and "Kyiv", "special
+ * military operation" and "invasion". */
+typedef struct qd_label {
+    const char *referent;  /* "war in Ukraine" */
+    const char *label;     /* normalised ("special military operation") */
+    const char *note;      /* who tends to use it, or NULL */
+} qd_label;
+
 /* A phrase table: keys are lower-cased words joined by single spaces. */
 typedef struct qd_phrase_table {
     qd_strmap map;
@@ -189,6 +220,10 @@ struct qd_lexicon {
 
     qd_furniture *furniture;
     uint32_t n_furniture, cap_furniture;
+
+    qd_strmap html_hints;     /* class/id word or "<tag>" -> qd_html_hint */
+    qd_html_sub *html_subs;   /* class/id terms matched inside words */
+    uint32_t n_html_subs, cap_html_subs;
 };
 
 /* Word lookup by its lower-cased, normalised form; NULL if unknown. */
