@@ -21,6 +21,7 @@
 #include "quotediff/analysis.h"
 #include "quotediff/common.h"
 #include "quotediff/document.h"
+#include "quotediff/framing.h"
 #include "quotediff/lexicon.h"
 
 #ifdef __cplusplus
@@ -138,6 +139,7 @@ typedef struct qd_comparison {
     uint32_t n_threads;
     qd_group *groups;
     uint32_t n_groups;
+    const qd_framing_set *framing; /* how each outlet tells it (quotediff/framing.h) */
 } qd_comparison;
 
 typedef struct qd_corpus qd_corpus;

@@ -6,6 +6,7 @@
  *   analysis.h  quotes, speakers and statements of one document
  *   report.h    JSON and text renderings of one document
  *   compare.h   many documents: events, threads, aligned statements, reports
+ *   framing.h   how each outlet tells it: scare quotes, labels, verbs, voice, sources
  */
 #ifndef QUOTEDIFF_H
 #define QUOTEDIFF_H
@@ -16,5 +17,6 @@
 #include "quotediff/analysis.h"
 #include "quotediff/report.h"
 #include "quotediff/compare.h"
+#include "quotediff/framing.h"
 
 #endif

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "corpus.h"
+#include "../framing/framing.h"
 
 void qd_match_options_init(qd_match_options *opt)
 {
@@ -45,6 +46,8 @@ int qd_corpus_match(qd_corpus *c, qd_error *err)
     int rc = qd_match_events(c, err);
     if (!rc)
         rc = qd_match_statements(c, err);
+    if (!rc)
+        rc = qd_frame_compute(c, err);
     return rc;
 }
 

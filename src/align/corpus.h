@@ -51,6 +51,7 @@ struct qd_corpus {
     uint32_t cap_docs, cap_feat, cap_speakers;
     qd_comparison res;
     bool matched;
+    struct qd_frame_state *frame; /* what framing keeps per document (src/framing/) */
 };
 
 /* Intern a string (copied); returns its id, 0 when out of memory. */

@@ -16,6 +16,7 @@
 #include "../doc_internal.h"
 #include "../text/utf8.h"
 #include "corpus.h"
+#include "../framing/framing.h"
 
 uint32_t qd_corpus_intern(qd_corpus *c, const char *s, size_t n)
 {
@@ -457,7 +458,7 @@ int qd_corpus_add(qd_corpus *c, const qd_doc *doc, qd_error *err)
     }
     if (f->n_shingles > 1)
         qsort(f->shingles, f->n_shingles, sizeof(uint64_t), cmp_u64);
-    return 0;
+    return qd_frame_add(c, doc, r->n_docs - 1, err);
 oom:
     return qd_error_set(err, QD_ENOMEM, "%s: out of memory", doc->path);
 }

@@ -22,7 +22,7 @@
 static const char *const kinds[] = {
     "words",      "abbreviations", "speech_verbs", "cue_phrases", "roles",
     "nouns",      "first_names",   "name_variants", "people",     "places",
-    "outlets",    "furniture",     "html_hints", NULL,
+    "outlets",    "furniture",     "html_hints", "labels",     "sides", NULL,
 };
 
 const char *const *qd_lexicon_kinds(void)
@@ -590,6 +590,54 @@ static int load_html_hints(loader *ld, char **f, int nf)
     return qd_strmap_put(&lx->html_hints, key, k, (uint32_t)kind) == 0 ? 0 : oom(ld);
 }
 
+static int load_labels(loader *ld, char **f, int nf)
+{
+    if (nf < 2)
+        return bad(ld, "expected: referent<TAB>label[<TAB>note]");
+    qd_lexicon *lx = ld->lx;
+    size_t k;
+    char *key = key_dup(ld, f[1], strlen(f[1]), &k);
+    qd_label *l = key ? QD_VEC_PUSH(&lx->arena, lx->labels, lx->n_labels, lx->cap_labels) : NULL;
+    if (!l)
+        return oom(ld);
+    l->referent = field_dup(ld, f[0]);
+    l->label = key;
+    l->note = nf >= 3 && f[2][0] ? field_dup(ld, f[2]) : NULL;
+    if (!l->referent || (nf >= 3 && f[2][0] && !l->note))
+        return oom(ld);
+    if (k > lx->label_max_len)
+        lx->label_max_len = (uint32_t)k;
+    return qd_strmap_put(&lx->label_keys, key, k, lx->n_labels - 1) == 0 ? 0 : oom(ld);
+}
+
+/* A key in upper case is a country code (kept as "#ru"), anything else a name. */
+static int load_sides(loader *ld, char **f, int nf)
+{
+    if (nf < 2 || !f[1][0])
+        return bad(ld, "expected: country-code-or-name<TAB>side");
+    qd_lexicon *lx = ld->lx;
+    bool code = true;
+    for (const char *p = f[0]; *p; p++)
+        code &= *p >= 'A' && *p <= 'Z';
+    char buf[256];
+    int n = snprintf(buf, sizeof(buf), "%s%s", code ? "#" : "", f[0]);
+    if (n <= 0 || (size_t)n >= sizeof(buf))
+        return bad(ld, "key too long");
+    size_t k;
+    char *key = key_dup(ld, buf, (size_t)n, &k);
+    if (!key)
+        return oom(ld);
+    uint32_t idx = 0;
+    while (idx < lx->n_side_names && strcmp(lx->side_names[idx], f[1]) != 0)
+        idx++;
+    if (idx == lx->n_side_names) {
+        const char **s = QD_VEC_PUSH(&lx->arena, lx->side_names, lx->n_side_names, lx->cap_side_names);
+        if (!s || !(*s = field_dup(ld, f[1])))
+            return oom(ld);
+    }
+    return qd_strmap_put(&lx->sides, key, k, idx) == 0 ? 0 : oom(ld);
+}
+
 typedef int (*line_fn)(loader *, char **, int);
 
 static line_fn handler_for(const char *kind)
@@ -611,6 +659,8 @@ static line_fn handler_for(const char *kind)
         {"outlets", load_outlets},
         {"furniture", load_furniture},
         {"html_hints", load_html_hints},
+        {"labels", load_labels},
+        {"sides", load_sides},
     };
     for (size_t i = 0; i < sizeof(table) / sizeof(table[0]); i++)
         if (strcmp(table[i].kind, kind) == 0)
@@ -721,6 +771,8 @@ int qd_lexicon_new(qd_lexicon **out, qd_error *err)
     qd_strmap_init(&lx->outlets.prefixes, &lx->arena);
     qd_strmap_init(&lx->outlet_domains, &lx->arena);
     qd_strmap_init(&lx->html_hints, &lx->arena);
+    qd_strmap_init(&lx->label_keys, &lx->arena);
+    qd_strmap_init(&lx->sides, &lx->arena);
     /* Kinds load in dependency order: cue phrases refer to speech verbs. */
     for (const char *const *k = kinds; *k; k++) {
         for (const qd_embedded_lexicon *e = qd_embedded_lexicons; e->kind; e++) {

@@ -224,6 +224,15 @@ struct qd_lexicon {
     qd_strmap html_hints;     /* class/id word or "<tag>" -> qd_html_hint */
     qd_html_sub *html_subs;   /* class/id terms matched inside words */
     uint32_t n_html_subs, cap_html_subs;
+
+    qd_label *labels;         /* labels.tsv */
+    uint32_t n_labels, cap_labels;
+    qd_strmap label_keys;     /* normalised label -> index into labels */
+    uint32_t label_max_len;   /* longest label key in bytes */
+
+    qd_strmap sides;          /* "#ru" (country code) or a name key -> index into side_names */
+    const char **side_names;  /* sides.tsv */
+    uint32_t n_side_names, cap_side_names;
 };
 
 /* Word lookup by its lower-cased, normalised form; NULL if unknown. */

@@ -60,7 +60,9 @@ static const char *css =
     ".gh{font-size:13px;color:#3b4a6b;margin-top:12px}.empty{color:#9aa1b1;font-style:italic}"
     "a{color:#2d4f9e}article{border-top:1px solid #e6e8ee;margin-top:14px;padding-top:10px}article p{margin:6px 0}"
     "mark{background:#fff2b3;padding:0 1px}mark:target,a.anchor:target+mark{background:#ffd54a}"
-    ".bar{display:inline-block;height:9px;background:#4a6cd4;border-radius:3px;vertical-align:middle;margin-right:4px}";
+    ".bar{display:inline-block;height:9px;background:#4a6cd4;border-radius:3px;vertical-align:middle;margin-right:4px}"
+    "svg.chart{display:block;margin:10px 0;max-width:100%;height:auto;font-family:inherit}"
+    "table.framing td{font-size:13px}.contested{color:#9b1c1c;font-size:13px}";
 
 static void link_to(qd_buf *b, uint32_t doc, uint32_t stmt)
 {
@@ -234,6 +236,10 @@ static void event_section(qd_buf *b, const qd_comparison *r, uint32_t ei)
         qd_buf_puts(b, "</table>");
     }
     qd_view_voice_free(v, nv);
+    if (r->framing && qd_view_show_framing(r, &r->framing->events[ei], e->n_docs)) {
+        qd_buf_puts(b, "<h3>How each outlet tells it</h3>");
+        qd_framing_html(b, r, &r->framing->events[ei]);
+    }
     qd_buf_puts(b, "</section>");
 }
 
@@ -445,6 +451,16 @@ int qd_report_compare_html(const qd_comparison *r, unsigned flags, char **out, q
         qd_buf_puts(&b, "</ul>");
         if (t->n_events > 1)
             thread_side_by_side(&b, r, ti);
+        if (r->framing && qd_view_show_framing(r, &r->framing->threads[ti], qd_view_thread_docs(r, t))) {
+            qd_buf_puts(&b, "<h3>How each outlet tells this thread</h3>");
+            qd_framing_html(&b, r, &r->framing->threads[ti]);
+        }
+        qd_buf_puts(&b, "</section>");
+    }
+    if (r->framing && r->framing->corpus.n_outlets) {
+        qd_buf_puts(&b, "<section id=\"framing\"><h2>How each outlet tells the story</h2>"
+                        "<div class=\"meta\">the whole corpus, outlet by outlet</div>");
+        qd_framing_html(&b, r, &r->framing->corpus);
         qd_buf_puts(&b, "</section>");
     }
     for (uint32_t ei = 0; ei < r->n_events; ei++)

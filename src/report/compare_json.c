@@ -4,7 +4,10 @@
  *    "events": [{"id", "documents": [{"path", "url"?, "outlet", "date", "title"}...],
  *                "evidence", "cohesion", "thread", "groups": [...], "unique": [...],
  *                "share_of_voice": [...]}...],
- *    "threads": [{"id", "events", "terms"}...]}
+ *    "threads": [{"id", "events", "terms", "framing"}...], "framing": {...}}
+ * "framing" (per event, per thread, and for the whole corpus) is how each outlet tells
+ * it: {"outlets": [{"outlet", "scare_quotes", "labels", "speakers", "sides",
+ * "first_quoted", "sources", "distinctive_terms"}...], "contested_referents"}.
  * Every input document is in exactly one event.  Also the dispatcher for all formats.
  */
 #include <jansson.h>
@@ -168,6 +171,8 @@ static int compare_json(const qd_comparison *r, char **out, qd_error *err)
         }
         json_object_set_new(o, "share_of_voice", voice_json(r, v, nv, outlets, no));
         qd_view_voice_free(v, nv);
+        if (r->framing)
+            json_object_set_new(o, "framing", qd_framing_json(r, &r->framing->events[ei]));
         json_array_append_new(evs, o);
     }
     json_object_set_new(root, "events", evs);
@@ -201,9 +206,17 @@ static int compare_json(const qd_comparison *r, char **out, qd_error *err)
         }
         json_object_set_new(o, "share_of_voice", voice_json(r, v, nv, outlets, no));
         qd_view_voice_free(v, nv);
+        if (r->framing)
+            json_object_set_new(o, "framing", qd_framing_json(r, &r->framing->threads[ti]));
         json_array_append_new(ths, o);
     }
     json_object_set_new(root, "threads", ths);
+    if (r->framing) {
+        json_t *fr = qd_framing_json(r, &r->framing->corpus);
+        json_object_set_new(fr, "prior_total", json_real(r->framing->prior_total));
+        json_object_set_new(fr, "z_threshold", json_real(r->framing->z_threshold));
+        json_object_set_new(root, "framing", fr);
+    }
     char *s = json_dumps(root, JSON_INDENT(1) | JSON_PRESERVE_ORDER);
     json_decref(root);
     if (!s)

@@ -295,6 +295,10 @@ static void event_block(tw *w, uint32_t ei)
     }
     voice_table(w, v, nv, outlets, no, "Share of voice (statements / quoted words)");
     qd_view_voice_free(v, nv);
+    if (r->framing && qd_view_show_framing(r, &r->framing->events[ei], e->n_docs)) {
+        heading(w, 3, "How each outlet tells it");
+        qd_framing_text(w->b, r, &r->framing->events[ei], w->md);
+    }
 }
 
 int qd_report_compare_text(const qd_comparison *r, bool md, unsigned flags, char **out, qd_error *err);
@@ -349,9 +353,18 @@ int qd_report_compare_text(const qd_comparison *r, bool md, unsigned flags, char
         }
         voice_table(&w, v, nv < 12 ? nv : 12, outlets, no, "Who is quoted where in this thread (statements / quoted words)");
         qd_view_voice_free(v, nv);
+        if (r->framing && qd_view_show_framing(r, &r->framing->threads[ti], qd_view_thread_docs(r, t))) {
+            heading(&w, 3, "How each outlet tells this thread");
+            qd_framing_text(&b, r, &r->framing->threads[ti], md);
+        }
     }
     for (uint32_t ei = 0; ei < r->n_events; ei++)
         event_block(&w, ei);
+    /* framing over the whole corpus */
+    if (r->framing && r->framing->corpus.n_outlets) {
+        heading(&w, 2, "How each outlet tells the story (whole corpus)");
+        qd_framing_text(&b, r, &r->framing->corpus, md);
+    }
     /* speakers across everything */
     heading(&w, 2, "Speakers across the corpus");
     for (uint32_t s = 0; s < r->n_speakers; s++) {

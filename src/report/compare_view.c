@@ -155,6 +155,19 @@ fail:
     return NULL;
 }
 
+uint32_t qd_view_thread_docs(const qd_comparison *r, const qd_thread *t)
+{
+    uint32_t n = 0;
+    for (uint32_t i = 0; i < t->n_events; i++)
+        n += r->events[t->events[i]].n_docs;
+    return n;
+}
+
+bool qd_view_show_framing(const qd_comparison *r, const qd_framing *f, uint32_t n_docs)
+{
+    return f && f->n_outlets > 1 && n_docs < r->n_docs;
+}
+
 void qd_view_voice_free(qd_voice *v, uint32_t n)
 {
     for (uint32_t i = 0; i < n; i++) {

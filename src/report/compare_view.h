@@ -5,7 +5,10 @@
 #ifndef QD_COMPARE_VIEW_H
 #define QD_COMPARE_VIEW_H
 
+#include <jansson.h>
+
 #include "quotediff/compare.h"
+#include "../util/buf.h"
 
 /* Outlet of a document, "unknown outlet" if none. */
 const char *qd_view_outlet(const qd_cdoc *d);
@@ -38,5 +41,16 @@ qd_voice *qd_view_thread_voice(const qd_comparison *r, const qd_thread *t, const
 
 /* Is a statement a quote (holds quotation marks)? */
 bool qd_view_is_quote(const qd_cstatement *s);
+
+/* Documents in a thread. */
+uint32_t qd_view_thread_docs(const qd_comparison *r, const qd_thread *t);
+
+/* The framing of a scope (compare_framing.c): a JSON object, text or Markdown tables,
+ * and HTML with inline SVG charts.  A scope is shown in the reports to read when it has
+ * several outlets and is not the whole corpus (which has its own section). */
+json_t *qd_framing_json(const qd_comparison *r, const qd_framing *f);
+void qd_framing_text(qd_buf *b, const qd_comparison *r, const qd_framing *f, bool md);
+void qd_framing_html(qd_buf *b, const qd_comparison *r, const qd_framing *f);
+bool qd_view_show_framing(const qd_comparison *r, const qd_framing *f, uint32_t n_docs);
 
 #endif

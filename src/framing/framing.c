@@ -1,0 +1,934 @@
+/*
+ * framing.c - how each outlet tells the story (see quotediff/framing.h).
+ *
+ * Per document we keep, next to the matcher's summary, the terms it scare-quotes, where
+ * it uses a label of labels.tsv (and whether in its own voice, in scare quotes or inside
+ * a quote), its credit line, and the side of each speaker it quotes.  Once the corpus is
+ * matched, every scope (an event, a thread, the corpus) is cut by outlet and each outlet
+ * gets its scare quotes, labels, speech verbs per speaker, share of voice per speaker and
+ * side, sources, and the terms that set it apart from the other outlets of the scope.
+ *
+ * Everything lives in the corpus arena, like the rest of the comparison.
+ */
+#include "framing.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "../doc_internal.h"
+#include "../text/utf8.h"
+
+enum { WHERE_OWN = 0, WHERE_SCARE, WHERE_QUOTED };
+
+typedef struct label_hit {
+    uint32_t label;
+    uint8_t where;
+} label_hit;
+
+typedef struct scare_term {
+    const char *text;  /* as written, trimmed */
+    const char *key;   /* normalised, for counting */
+} scare_term;
+
+typedef struct frame_doc {
+    scare_term *scare;
+    uint32_t n_scare, cap_scare;
+    label_hit *hits;
+    uint32_t n_hits, cap_hits;
+    const char *credit;
+} frame_doc;
+
+struct qd_frame_state {
+    frame_doc *docs;            /* parallel to the corpus documents */
+    uint32_t n_docs, cap_docs;
+    const char **side;          /* per corpus speaker, NULL if unknown */
+    uint32_t cap_side;
+    qd_framing_set set;
+};
+
+static const char *const stance_names[QD_N_STANCES] = {"neutral",  "emphatic",   "doubtful", "concessive",
+                                                        "emotive", "evaluative", "hedged",   "none"};
+
+const char *qd_stance_name(qd_stance s)
+{
+    return (unsigned)s < QD_N_STANCES ? stance_names[s] : "none";
+}
+
+const char *qd_source_kind_name(qd_source_kind k)
+{
+    switch (k) {
+    case QD_SOURCE_AGENCY: return "agency";
+    case QD_SOURCE_OUTLET: return "outlet";
+    case QD_SOURCE_VENUE: return "venue";
+    case QD_SOURCE_CREDIT: return "credit";
+    }
+    return "?";
+}
+
+static qd_stance stance_of(const char *s)
+{
+    if (!s)
+        return QD_STANCE_NONE;
+    for (int i = 0; i < QD_STANCE_NONE; i++)
+        if (strcmp(s, stance_names[i]) == 0)
+            return (qd_stance)i;
+    return QD_STANCE_NONE;
+}
+
+double qd_log_odds_z(double y_o, double n_o, double y_r, double n_r, double a_i, double a_0, double *delta)
+{
+    double d = log((y_o + a_i) / (n_o + a_0 - y_o - a_i)) - log((y_r + a_i) / (n_r + a_0 - y_r - a_i));
+    double var = 1.0 / (y_o + a_i) + 1.0 / (y_r + a_i);
+    if (delta)
+        *delta = d;
+    return d / sqrt(var);
+}
+
+/* ---- sides ------------------------------------------------------------------------ */
+
+/* Lower-cased, quote-folded key of s (at most cap-1 bytes); returns its length. */
+static size_t norm_key(const char *s, size_t n, char *out, size_t cap)
+{
+    if (n * 4 + 1 > cap)
+        n = (cap - 1) / 4;
+    return qd_utf8_normalize(s, n, out, cap);
+}
+
+static const char *side_of_key(const qd_lexicon *lx, const char *key, size_t n)
+{
+    uint32_t idx;
+    if (n && qd_strmap_get(&lx->sides, key, n, &idx))
+        return lx->side_names[idx];
+    return NULL;
+}
+
+static const char *side_of_code(const qd_lexicon *lx, const char *code)
+{
+    char buf[32];
+    size_t n = 0;
+    buf[n++] = '#';
+    for (const char *p = code; *p && n + 1 < sizeof(buf); p++)
+        buf[n++] = (*p >= 'A' && *p <= 'Z') ? (char)(*p - 'A' + 'a') : *p;
+    buf[n] = '\0';
+    return side_of_key(lx, buf, n);
+}
+
+/* Word starts in a normalised key, at most `cap`. */
+static uint32_t word_starts(const char *k, size_t n, uint32_t *st, uint32_t *en, uint32_t cap)
+{
+    uint32_t m = 0;
+    for (size_t i = 0; i < n && m < cap;) {
+        while (i < n && k[i] == ' ')
+            i++;
+        if (i == n)
+            break;
+        size_t j = i;
+        while (j < n && k[j] != ' ')
+            j++;
+        st[m] = (uint32_t)i;
+        en[m] = (uint32_t)j;
+        m++;
+        i = j;
+    }
+    return m;
+}
+
+/* Drop a possessive "'s" (quotes are folded to ' by the key). */
+static size_t strip_possessive(const char *k, size_t n)
+{
+    if (n > 2 && k[n - 2] == '\'' && k[n - 1] == 's')
+        return n - 2;
+    return n;
+}
+
+const char *qd_frame_entity_side(const qd_lexicon *lx, const qd_entity *e)
+{
+    if (!e || !e->name)
+        return NULL;
+    char key[512];
+    size_t n = norm_key(e->name, strlen(e->name), key, sizeof(key));
+    /* 1. the name itself: "the Kremlin", "State Department" */
+    const char *s = side_of_key(lx, key, n);
+    if (s)
+        return s;
+    uint32_t st[16], en[16];
+    uint32_t nw = word_starts(key, n, st, en, 16);
+    /* 2. a known person: by full name, else by surname ("Lavrov") when only one fits */
+    if (e->kind == QD_ENT_PERSON) {
+        uint32_t idx;
+        if (qd_lex_phrase(&lx->people, key, n, &idx))
+            return side_of_code(lx, lx->person_list[idx].country);
+        if (nw) {
+            const char *sur = key + st[nw - 1];
+            size_t sl = strip_possessive(sur, en[nw - 1] - st[nw - 1]);
+            const char *code = NULL;
+            int found = 0;
+            for (uint32_t p = 0; p < lx->n_people; p++) {
+                const char *name = lx->person_list[p].name;
+                const char *last = strrchr(name, ' ');
+                last = last ? last + 1 : name;
+                char lk[128];
+                size_t ll = norm_key(last, strlen(last), lk, sizeof(lk));
+                if (ll == sl && memcmp(lk, sur, sl) == 0) {
+                    code = lx->person_list[p].country;
+                    found++;
+                }
+            }
+            if (found == 1)
+                return side_of_code(lx, code);
+        }
+    }
+    /* 3. the country its roles give: "RU foreign minister" */
+    for (uint32_t i = 0; i < e->n_roles; i++) {
+        const char *r = e->roles[i];
+        size_t k = 0;
+        while (r[k] >= 'A' && r[k] <= 'Z')
+            k++;
+        if (k >= 2 && k <= 4 && r[k] == ' ') {
+            char code[8];
+            memcpy(code, r, k);
+            code[k] = '\0';
+            if ((s = side_of_code(lx, code)) != NULL)
+                return s;
+        }
+    }
+    /* 4. a listed name or a place inside the name: "the Russian Foreign Ministry",
+     * "President-elect Donald Trump's team" (longest phrases first) */
+    for (uint32_t len = nw < 3 ? nw : 3; len >= 1; len--) {
+        for (uint32_t i = 0; i + len <= nw; i++) {
+            const char *p = key + st[i];
+            size_t pl = strip_possessive(p, en[i + len - 1] - st[i]);
+            if ((s = side_of_key(lx, p, pl)) != NULL)
+                return s;
+            uint32_t idx;
+            if (qd_lex_phrase(&lx->people, p, pl, &idx))
+                return side_of_code(lx, lx->person_list[idx].country);
+            if (qd_lex_phrase(&lx->places, p, pl, &idx) && lx->place_list[idx].kind != QD_PL_CITY &&
+                lx->place_list[idx].kind != QD_PL_REGION)
+                if ((s = side_of_code(lx, lx->place_list[idx].code)) != NULL)
+                    return s;
+        }
+    }
+    return NULL;
+}
+
+/* ---- per document ----------------------------------------------------------------- */
+
+static int push_scare(qd_corpus *c, frame_doc *fd, const char *s, size_t n)
+{
+    /* the writer's words end where the punctuation the quote swallowed begins */
+    while (n && (s[n - 1] == '.' || s[n - 1] == ',' || s[n - 1] == ';' || s[n - 1] == ':' || s[n - 1] == '!' ||
+                 s[n - 1] == '?' || s[n - 1] == ' '))
+        n--;
+    while (n && *s == ' ')
+        s++, n--;
+    if (!n || n > 200)
+        return 0;
+    char key[1024];
+    size_t kl = norm_key(s, n, key, sizeof(key));
+    scare_term *t = QD_VEC_PUSH(&c->arena, fd->scare, fd->n_scare, fd->cap_scare);
+    if (!t)
+        return -1;
+    t->text = qd_arena_strndup(&c->arena, s, n);
+    t->key = qd_arena_strndup(&c->arena, key, kl);
+    return t->text && t->key ? 0 : -1;
+}
+
+/* Where a token stands: in the writer's voice, in scare quotes, or in quoted words. */
+static uint8_t token_where(const qd_analysis *an, const qd_token *t)
+{
+    if (t->quoted < 0 || (uint32_t)t->quoted >= an->n_quoted)
+        return WHERE_OWN;
+    return an->quoted[t->quoted].type == QD_QUOTED_SCARE ? WHERE_SCARE : WHERE_QUOTED;
+}
+
+/* Labels of labels.tsv in the body and title, longest match at each word. */
+static int find_labels(qd_corpus *c, const qd_doc *doc, frame_doc *fd)
+{
+    const qd_lexicon *lx = c->lx;
+    const qd_doc_internal *in = doc->in;
+    if (!lx->n_labels)
+        return 0;
+    char key[512];
+    for (uint32_t i = 0; i < in->n_tokens;) {
+        const qd_token *t = &in->tokens[i];
+        qd_para_role role = doc->paragraphs[t->paragraph].role;
+        if (t->kind != QD_TK_WORD || (role != QD_PARA_BODY && role != QD_PARA_TITLE)) {
+            i++;
+            continue;
+        }
+        size_t kl = 0;
+        uint32_t best = 0, best_label = 0;
+        for (uint32_t k = i; k < in->n_tokens; k++) {
+            const qd_token *x = &in->tokens[k];
+            if (x->paragraph != t->paragraph || x->kind == QD_TK_QUOTE)
+                break;
+            bool space = k > i && (x->flags & QD_TF_SPACE_BEFORE);
+            if (kl + x->normlen + 2 > sizeof(key) || kl + x->normlen + space > lx->label_max_len + 2)
+                break;
+            if (space)
+                key[kl++] = ' ';
+            memcpy(key + kl, x->norm, x->normlen);
+            kl += x->normlen;
+            uint32_t v;
+            if (x->kind == QD_TK_WORD || x->kind == QD_TK_PUNCT) {
+                if (qd_strmap_get(&lx->label_keys, key, kl, &v) ||
+                    (x->kind == QD_TK_WORD && qd_strmap_get(&lx->label_keys, key, strip_possessive(key, kl), &v))) {
+                    best = k - i + 1;
+                    best_label = v;
+                }
+            }
+        }
+        if (!best) {
+            i++;
+            continue;
+        }
+        /* "Kiev" in "Kiev Post", "the West" in "the West Bank": part of a longer name */
+        const qd_token *last = &in->tokens[i + best - 1];
+        const qd_token *next = i + best < in->n_tokens ? &in->tokens[i + best] : NULL;
+        if (next && next->kind == QD_TK_WORD && next->paragraph == last->paragraph && (last->flags & QD_TF_CAP) &&
+            (next->flags & QD_TF_CAP) && !(next->flags & QD_TF_SENT_START)) {
+            i += best;
+            continue;
+        }
+        label_hit *h = QD_VEC_PUSH(&c->arena, fd->hits, fd->n_hits, fd->cap_hits);
+        if (!h)
+            return -1;
+        h->label = best_label;
+        h->where = token_where(doc->analysis, t);
+        i += best;
+    }
+    return 0;
+}
+
+static int grow_sides(qd_corpus *c, struct qd_frame_state *fs)
+{
+    uint32_t n = c->res.n_speakers;
+    if (n <= fs->cap_side)
+        return 0;
+    uint32_t old = fs->cap_side;
+    const char **ns = qd_arena_grow_array(&c->arena, fs->side, &fs->cap_side, n, sizeof(char *));
+    if (!ns)
+        return -1;
+    memset(ns + old, 0, (fs->cap_side - old) * sizeof(char *));
+    fs->side = ns;
+    return 0;
+}
+
+int qd_frame_add(qd_corpus *c, const qd_doc *doc, uint32_t d, qd_error *err)
+{
+    if (!c->frame) {
+        c->frame = qd_arena_calloc(&c->arena, 1, sizeof(struct qd_frame_state));
+        if (!c->frame)
+            goto oom;
+    }
+    struct qd_frame_state *fs = c->frame;
+    while (fs->n_docs <= d)
+        if (!QD_VEC_PUSH(&c->arena, fs->docs, fs->n_docs, fs->cap_docs))
+            goto oom;
+    frame_doc *fd = &fs->docs[d];
+    const qd_analysis *an = doc->analysis;
+    if (doc->meta.credit && !(fd->credit = qd_arena_strdup(&c->arena, doc->meta.credit)))
+        goto oom;
+    for (uint32_t q = 0; q < an->n_quoted; q++) {
+        const qd_quoted *x = &an->quoted[q];
+        if (x->type != QD_QUOTED_SCARE || x->inner.end <= x->inner.start)
+            continue;
+        qd_para_role role = doc->paragraphs[x->paragraph].role;
+        if (role != QD_PARA_BODY && role != QD_PARA_TITLE)
+            continue;
+        if (push_scare(c, fd, doc->text + x->inner.start, x->inner.end - x->inner.start) != 0)
+            goto oom;
+    }
+    if (find_labels(c, doc, fd) != 0)
+        goto oom;
+    /* sides of the speakers: the summary keeps one statement per analysed statement */
+    if (grow_sides(c, fs) != 0)
+        goto oom;
+    const qd_cdoc *cd = &c->res.docs[d];
+    for (uint32_t i = 0; i < cd->n_statements && i < an->n_statements; i++) {
+        int32_t s = cd->statements[i].speaker, e = an->statements[i].entity;
+        if (s < 0 || e < 0 || fs->side[s])
+            continue;
+        fs->side[s] = qd_frame_entity_side(c->lx, &an->entities[e]);
+    }
+    return 0;
+oom:
+    return qd_error_set(err, QD_ENOMEM, "%s: out of memory (framing)", doc->path);
+}
+
+/* ---- per scope ---------------------------------------------------------------------- */
+
+typedef struct tcount {
+    uint32_t id, n;
+} tcount;
+
+static int cmp_tcount_id(const void *a, const void *b)
+{
+    const tcount *x = a, *y = b;
+    return x->id < y->id ? -1 : x->id > y->id;
+}
+
+/* Stem counts of some documents, sorted by id and merged (malloc'd). */
+static tcount *stem_counts(const qd_corpus *c, const uint32_t *docs, uint32_t nd, uint32_t *n_out, uint64_t *total)
+{
+    uint32_t n = 0;
+    for (uint32_t k = 0; k < nd; k++)
+        n += c->feat[docs[k]].n_terms;
+    tcount *v = malloc((n + 1) * sizeof(tcount));
+    if (!v)
+        return NULL;
+    n = 0;
+    *total = 0;
+    for (uint32_t k = 0; k < nd; k++) {
+        const qd_dfeat *f = &c->feat[docs[k]];
+        for (uint32_t i = 0; i < f->n_terms; i++) {
+            /* stems only: "@" terms are speakers, which share of voice covers */
+            if (c->dict_str[f->terms[i] - 1][0] != '~')
+                continue;
+            v[n].id = f->terms[i];
+            v[n].n = f->tf[i];
+            *total += f->tf[i];
+            n++;
+        }
+    }
+    qsort(v, n, sizeof(tcount), cmp_tcount_id);
+    uint32_t u = 0;
+    for (uint32_t i = 0; i < n; i++) {
+        if (u && v[u - 1].id == v[i].id)
+            v[u - 1].n += v[i].n;
+        else
+            v[u++] = v[i];
+    }
+    *n_out = u;
+    return v;
+}
+
+static uint32_t count_of(const tcount *v, uint32_t n, uint32_t id)
+{
+    uint32_t lo = 0, hi = n;
+    while (lo < hi) {
+        uint32_t mid = (lo + hi) / 2;
+        if (v[mid].id < id)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo < n && v[lo].id == id ? v[lo].n : 0;
+}
+
+typedef struct corpus_prior {
+    tcount *counts;
+    uint32_t n;
+    uint64_t total;
+} corpus_prior;
+
+static int cmp_term_z(const void *a, const void *b)
+{
+    const qd_frame_term *x = a, *y = b;
+    return x->z < y->z ? 1 : x->z > y->z ? -1 : strcmp(x->term, y->term);
+}
+
+/* Terms of outlet o that set it apart from the other outlets of the scope. */
+static int distinctive(qd_corpus *c, const corpus_prior *pr, const tcount *own, uint32_t n_own, uint64_t n_o,
+                       const tcount *all, uint32_t n_all, uint64_t n_scope, qd_frame_outlet *fo)
+{
+    uint64_t n_r = n_scope - n_o;
+    fo->words = (uint32_t)n_o;
+    if (!n_o || !n_r || !pr->total)
+        return 0;
+    qd_frame_term *best = NULL;
+    uint32_t nb = 0, capb = 0;
+    double a0 = QD_FRAME_PRIOR_TOTAL;
+    for (uint32_t i = 0; i < n_own; i++) {
+        uint32_t id = own[i].id;
+        double y_o = own[i].n;
+        double y_r = (double)count_of(all, n_all, id) - y_o;
+        double a_i = a0 * (double)count_of(pr->counts, pr->n, id) / (double)pr->total;
+        if (a_i <= 0)
+            continue;
+        double delta;
+        double z = qd_log_odds_z(y_o, (double)n_o, y_r, (double)n_r, a_i, a0, &delta);
+        if (z <= QD_FRAME_Z)
+            continue;
+        qd_frame_term *t = QD_VEC_PUSH(&c->arena, best, nb, capb);
+        if (!t)
+            return -1;
+        t->term = id < c->cap_disp && c->disp[id] ? c->disp[id] : c->dict_str[id - 1] + 1;
+        t->count = own[i].n;
+        t->rest = (uint32_t)y_r;
+        t->delta = delta;
+        t->z = z;
+    }
+    if (nb > 1)
+        qsort(best, nb, sizeof(qd_frame_term), cmp_term_z);
+    fo->distinctive = best;
+    fo->n_distinctive = nb < QD_FRAME_MAX_TERMS ? nb : QD_FRAME_MAX_TERMS;
+    return 0;
+}
+
+static const char *outlet_name(const qd_cdoc *d)
+{
+    return d->outlet ? d->outlet : "unknown outlet";
+}
+
+/* Quotation marks in a statement's text: words between them. */
+static uint32_t quoted_words(const char *t)
+{
+    uint32_t n = 0;
+    bool in = false, word = false;
+    for (const unsigned char *p = (const unsigned char *)t; *p; p++) {
+        bool mark = *p == '"' || (p[0] == 0xE2 && p[1] == 0x80 && (p[2] == 0x9C || p[2] == 0x9D)) ||
+                    (p[0] == 0xC2 && (p[1] == 0xAB || p[1] == 0xBB));
+        if (mark) {
+            in = !in;
+            word = false;
+            continue;
+        }
+        bool alnum = (*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') || *p >= 0x80;
+        if (in && alnum && !word)
+            n++;
+        word = alnum;
+    }
+    return n;
+}
+
+static qd_frame_speaker *speaker_row(qd_corpus *c, qd_frame_outlet *fo, uint32_t *cap, int32_t s)
+{
+    for (uint32_t i = 0; i < fo->n_speakers; i++)
+        if (fo->speakers[i].speaker == s)
+            return &fo->speakers[i];
+    qd_frame_speaker *r = QD_VEC_PUSH(&c->arena, fo->speakers, fo->n_speakers, *cap);
+    if (!r)
+        return NULL;
+    r->speaker = s;
+    r->side = s >= 0 && c->frame && (uint32_t)s < c->frame->cap_side ? c->frame->side[s] : NULL;
+    return r;
+}
+
+static int add_verb(qd_corpus *c, qd_frame_speaker *r, const char *lemma, qd_stance st)
+{
+    if (!lemma)
+        lemma = "(no verb)";
+    for (uint32_t i = 0; i < r->n_verbs; i++)
+        if (strcmp(r->verbs[i].lemma, lemma) == 0) {
+            r->verbs[i].count++;
+            return 0;
+        }
+    qd_frame_verb *nv = qd_arena_realloc(&c->arena, r->verbs, r->n_verbs * sizeof(qd_frame_verb),
+                                         (r->n_verbs + 1) * sizeof(qd_frame_verb));
+    if (!nv)
+        return -1;
+    r->verbs = nv;
+    nv[r->n_verbs].lemma = lemma;
+    nv[r->n_verbs].stance = st;
+    nv[r->n_verbs].count = 1;
+    r->n_verbs++;
+    return 0;
+}
+
+static int add_source(qd_corpus *c, qd_frame_outlet *fo, uint32_t *cap, const char *name, qd_source_kind k)
+{
+    for (uint32_t i = 0; i < fo->n_sources; i++)
+        if (fo->sources[i].kind == k && strcmp(fo->sources[i].name, name) == 0) {
+            fo->sources[i].count++;
+            return 0;
+        }
+    qd_frame_source *s = QD_VEC_PUSH(&c->arena, fo->sources, fo->n_sources, *cap);
+    if (!s)
+        return -1;
+    s->name = name;
+    s->kind = k;
+    s->count = 1;
+    return 0;
+}
+
+/* The outlet or agency a go-between names ("Interfax", "CNN correspondent Kylie
+ * Atwood"), or NULL. */
+static const qd_outlet *named_outlet(const qd_lexicon *lx, const char *name)
+{
+    char key[512];
+    size_t n = norm_key(name, strlen(name), key, sizeof(key));
+    uint32_t st[24], en[24];
+    uint32_t nw = word_starts(key, n, st, en, 24);
+    for (uint32_t len = nw < 4 ? nw : 4; len >= 1; len--)
+        for (uint32_t i = 0; i + len <= nw; i++) {
+            uint32_t idx;
+            size_t pl = strip_possessive(key + st[i], en[i + len - 1] - st[i]);
+            if (qd_lex_phrase(&lx->outlets, key + st[i], pl, &idx))
+                return &lx->outlet_list[idx];
+        }
+    return NULL;
+}
+
+/* The kind of venue a venue phrase names ("interview with American journalist Tucker
+ * Carlson" -> "interview"), from the venue and document nouns; NULL if none. */
+static const char *venue_kind(qd_corpus *c, const char *venue)
+{
+    const qd_lexicon *lx = c->lx;
+    char key[512];
+    size_t n = norm_key(venue, strlen(venue), key, sizeof(key));
+    uint32_t st[24], en[24];
+    uint32_t nw = word_starts(key, n, st, en, 24);
+    for (uint32_t i = 0; i < nw; i++)
+        for (uint32_t len = nw - i < 3 ? nw - i : 3; len >= 1; len--) {
+            uint32_t cls;
+            if (qd_lex_phrase(&lx->nouns, key + st[i], en[i + len - 1] - st[i], &cls) &&
+                (cls == QD_NC_VENUE || cls == QD_NC_DOCUMENT)) {
+                uint32_t id = qd_corpus_intern(c, key + st[i], en[i + len - 1] - st[i]);
+                return id ? c->dict_str[id - 1] : NULL;
+            }
+        }
+    return NULL;
+}
+
+static int cmp_speaker_rows(const void *a, const void *b)
+{
+    const qd_frame_speaker *x = a, *y = b;
+    if (x->statements != y->statements)
+        return x->statements > y->statements ? -1 : 1;
+    return x->speaker - y->speaker;
+}
+
+static int cmp_verbs(const void *a, const void *b)
+{
+    const qd_frame_verb *x = a, *y = b;
+    if (x->count != y->count)
+        return x->count > y->count ? -1 : 1;
+    return strcmp(x->lemma, y->lemma);
+}
+
+static int cmp_sides(const void *a, const void *b)
+{
+    const qd_frame_side *x = a, *y = b;
+    if (x->statements != y->statements)
+        return x->statements > y->statements ? -1 : 1;
+    return strcmp(x->side, y->side);
+}
+
+static int cmp_sources(const void *a, const void *b)
+{
+    const qd_frame_source *x = a, *y = b;
+    if (x->count != y->count)
+        return x->count > y->count ? -1 : 1;
+    return strcmp(x->name, y->name);
+}
+
+static int cmp_scare(const void *a, const void *b)
+{
+    const qd_frame_scare *x = a, *y = b;
+    if (x->count != y->count)
+        return x->count > y->count ? -1 : 1;
+    return strcmp(x->text, y->text);
+}
+
+/* Voice, verbs and sources of one outlet's documents. */
+static int outlet_statements(qd_corpus *c, qd_frame_outlet *fo, const uint32_t *docs, uint32_t nd)
+{
+    const qd_comparison *r = &c->res;
+    const qd_lexicon *lx = c->lx;
+    uint32_t cap_sp = 0, cap_src = 0, cap_sides = 0;
+    for (uint32_t k = 0; k < nd; k++) {
+        const qd_cdoc *d = &r->docs[docs[k]];
+        const frame_doc *fd = c->frame && docs[k] < c->frame->n_docs ? &c->frame->docs[docs[k]] : NULL;
+        if (fd && fd->credit && add_source(c, fo, &cap_src, fd->credit, QD_SOURCE_CREDIT) != 0)
+            return -1;
+        int32_t first_spk = INT32_MIN;
+        uint32_t first_start = UINT32_MAX;
+        for (uint32_t i = 0; i < d->n_statements; i++) {
+            const qd_cstatement *s = &d->statements[i];
+            qd_frame_speaker *row = speaker_row(c, fo, &cap_sp, s->speaker);
+            if (!row)
+                return -1;
+            bool verbatim = s->type != QD_STMT_INDIRECT;
+            row->statements++;
+            row->verbatim += verbatim;
+            row->paraphrased += !verbatim;
+            row->quoted_words += quoted_words(s->text);
+            qd_stance st = stance_of(s->stance);
+            row->stance[st]++;
+            if (add_verb(c, row, s->cue, st) != 0)
+                return -1;
+            fo->statements++;
+            if (s->start < first_start) {
+                first_start = s->start;
+                first_spk = s->speaker;
+            }
+            /* sources: agencies and outlets among the go-betweens, and the venue */
+            for (uint32_t j = 0; j < s->n_intermediaries; j++) {
+                const qd_outlet *o = named_outlet(lx, s->intermediaries[j]);
+                if (!o || (d->outlet && strcasecmp(o->name, d->outlet) == 0))
+                    continue;
+                if (add_source(c, fo, &cap_src, o->name, o->kind == QD_AGENCY ? QD_SOURCE_AGENCY : QD_SOURCE_OUTLET))
+                    return -1;
+            }
+            if (s->venue) {
+                const char *v = venue_kind(c, s->venue);
+                if (v && add_source(c, fo, &cap_src, v, QD_SOURCE_VENUE) != 0)
+                    return -1;
+            }
+        }
+        if (first_spk != INT32_MIN) {
+            qd_frame_speaker *row = speaker_row(c, fo, &cap_sp, first_spk);
+            if (!row)
+                return -1;
+            row->first++;
+        }
+    }
+    /* the speaker quoted first most often, earliest in the list on ties */
+    uint32_t best = 0;
+    fo->first_speaker = -1;
+    for (uint32_t i = 0; i < fo->n_speakers; i++)
+        if (fo->speakers[i].first > best) {
+            best = fo->speakers[i].first;
+            fo->first_speaker = fo->speakers[i].speaker;
+        }
+    if (fo->n_speakers > 1)
+        qsort(fo->speakers, fo->n_speakers, sizeof(qd_frame_speaker), cmp_speaker_rows);
+    for (uint32_t i = 0; i < fo->n_speakers; i++) {
+        qd_frame_speaker *row = &fo->speakers[i];
+        if (row->n_verbs > 1)
+            qsort(row->verbs, row->n_verbs, sizeof(qd_frame_verb), cmp_verbs);
+        const char *side = row->side ? row->side : "unknown side";
+        uint32_t k = 0;
+        while (k < fo->n_sides && strcmp(fo->sides[k].side, side) != 0)
+            k++;
+        if (k == fo->n_sides) {
+            qd_frame_side *sd = QD_VEC_PUSH(&c->arena, fo->sides, fo->n_sides, cap_sides);
+            if (!sd)
+                return -1;
+            sd->side = side;
+        }
+        fo->sides[k].statements += row->statements;
+        fo->sides[k].quoted_words += row->quoted_words;
+    }
+    if (fo->n_sides > 1)
+        qsort(fo->sides, fo->n_sides, sizeof(qd_frame_side), cmp_sides);
+    if (fo->n_sources > 1)
+        qsort(fo->sources, fo->n_sources, sizeof(qd_frame_source), cmp_sources);
+    return 0;
+}
+
+/* Scare quotes and labels of one outlet's documents. */
+static int outlet_words(qd_corpus *c, qd_frame_outlet *fo, const uint32_t *docs, uint32_t nd)
+{
+    const qd_lexicon *lx = c->lx;
+    struct qd_frame_state *fs = c->frame;
+    uint32_t cap_scare = 0;
+    const char **keys = NULL; /* parallel to fo->scare */
+    uint32_t cap_keys = 0, n_keys = 0;
+    uint32_t *lab = NULL; /* per label: own, scare, quoted */
+    for (uint32_t k = 0; k < nd; k++) {
+        if (!fs || docs[k] >= fs->n_docs)
+            continue;
+        const frame_doc *fd = &fs->docs[docs[k]];
+        for (uint32_t i = 0; i < fd->n_scare; i++) {
+            uint32_t j = 0;
+            while (j < fo->n_scare && strcmp(keys[j], fd->scare[i].key) != 0)
+                j++;
+            if (j == fo->n_scare) {
+                qd_frame_scare *t = QD_VEC_PUSH(&c->arena, fo->scare, fo->n_scare, cap_scare);
+                const char **kk = QD_VEC_PUSH(&c->arena, keys, n_keys, cap_keys);
+                if (!t || !kk)
+                    return -1;
+                t->text = fd->scare[i].text;
+                *kk = fd->scare[i].key;
+            }
+            fo->scare[j].count++;
+        }
+        if (fd->n_hits && !lab && !(lab = calloc((size_t)lx->n_labels * 3 + 1, sizeof(uint32_t))))
+            return -1;
+        for (uint32_t i = 0; i < fd->n_hits; i++)
+            lab[fd->hits[i].label * 3 + fd->hits[i].where]++;
+    }
+    if (lab) {
+        uint32_t n = 0;
+        for (uint32_t l = 0; l < lx->n_labels; l++)
+            n += lab[l * 3] + lab[l * 3 + 1] + lab[l * 3 + 2] > 0;
+        fo->labels = qd_arena_calloc(&c->arena, n + 1, sizeof(qd_frame_label));
+        if (!fo->labels) {
+            free(lab);
+            return -1;
+        }
+        for (uint32_t l = 0; l < lx->n_labels; l++) {
+            if (lab[l * 3] + lab[l * 3 + 1] + lab[l * 3 + 2] == 0)
+                continue;
+            qd_frame_label *x = &fo->labels[fo->n_labels++];
+            x->referent = lx->labels[l].referent;
+            x->label = lx->labels[l].label;
+            x->own = lab[l * 3];
+            x->scare = lab[l * 3 + 1];
+            x->quoted = lab[l * 3 + 2];
+        }
+        free(lab);
+    }
+    return 0;
+}
+
+static bool same_key(const char *a, const char *b)
+{
+    char ka[1024], kb[1024];
+    size_t na = norm_key(a, strlen(a), ka, sizeof(ka)), nb = norm_key(b, strlen(b), kb, sizeof(kb));
+    return na == nb && memcmp(ka, kb, na) == 0;
+}
+
+/* The framing of the documents `docs` (any order). */
+static int frame_scope(qd_corpus *c, const corpus_prior *pr, const uint32_t *docs, uint32_t nd, qd_framing *out)
+{
+    const qd_comparison *r = &c->res;
+    memset(out, 0, sizeof(*out));
+    uint32_t *by = malloc((nd + 1) * sizeof(uint32_t));
+    const char **names = malloc((nd + 1) * sizeof(char *));
+    uint32_t *cnt = calloc(nd + 1, sizeof(uint32_t));
+    tcount *all = NULL;
+    int rc = -1;
+    if (!by || !names || !cnt)
+        goto done;
+    /* outlets in first-seen order, and each document's outlet */
+    uint32_t no = 0;
+    for (uint32_t k = 0; k < nd; k++) {
+        const char *o = outlet_name(&r->docs[docs[k]]);
+        uint32_t j = 0;
+        while (j < no && strcmp(names[j], o) != 0)
+            j++;
+        if (j == no)
+            names[no++] = o;
+        by[k] = j;
+        cnt[j]++;
+    }
+    out->outlets = qd_arena_calloc(&c->arena, no + 1, sizeof(qd_frame_outlet));
+    if (!out->outlets)
+        goto done;
+    out->n_outlets = no;
+    uint32_t n_all;
+    uint64_t n_scope;
+    all = stem_counts(c, docs, nd, &n_all, &n_scope);
+    if (!all)
+        goto done;
+    uint32_t *mine = malloc((nd + 1) * sizeof(uint32_t));
+    if (!mine)
+        goto done;
+    for (uint32_t o = 0; o < no; o++) {
+        qd_frame_outlet *fo = &out->outlets[o];
+        uint32_t m = 0;
+        for (uint32_t k = 0; k < nd; k++)
+            if (by[k] == o)
+                mine[m++] = docs[k];
+        fo->outlet = names[o];
+        fo->documents = m;
+        if (outlet_statements(c, fo, mine, m) != 0 || outlet_words(c, fo, mine, m) != 0) {
+            free(mine);
+            goto done;
+        }
+        uint32_t n_own;
+        uint64_t n_o;
+        tcount *own = stem_counts(c, mine, m, &n_own, &n_o);
+        if (!own || distinctive(c, pr, own, n_own, n_o, all, n_all, n_scope, fo) != 0) {
+            free(own);
+            free(mine);
+            goto done;
+        }
+        free(own);
+    }
+    free(mine);
+    /* how many outlets scare-quote each term */
+    for (uint32_t o = 0; o < no; o++) {
+        qd_frame_outlet *fo = &out->outlets[o];
+        for (uint32_t i = 0; i < fo->n_scare; i++) {
+            uint32_t n = 0;
+            for (uint32_t p = 0; p < no; p++) {
+                bool has = false;
+                for (uint32_t j = 0; j < out->outlets[p].n_scare && !has; j++)
+                    has = same_key(out->outlets[p].scare[j].text, fo->scare[i].text);
+                n += has;
+            }
+            fo->scare[i].outlets = n;
+        }
+        if (fo->n_scare > 1)
+            qsort(fo->scare, fo->n_scare, sizeof(qd_frame_scare), cmp_scare);
+    }
+    /* referents named with more than one label in the scope */
+    const qd_lexicon *lx = c->lx;
+    for (uint32_t l = 0; l < lx->n_labels; l++) {
+        const char *ref = lx->labels[l].referent;
+        bool seen_before = false;
+        for (uint32_t i = 0; i < out->n_contested && !seen_before; i++)
+            seen_before = strcmp(out->contested[i], ref) == 0;
+        if (seen_before)
+            continue;
+        const char *first = NULL;
+        bool contested = false;
+        for (uint32_t o = 0; o < no && !contested; o++)
+            for (uint32_t i = 0; i < out->outlets[o].n_labels; i++) {
+                const qd_frame_label *x = &out->outlets[o].labels[i];
+                if (strcmp(x->referent, ref) != 0)
+                    continue;
+                if (!first)
+                    first = x->label;
+                else if (strcmp(first, x->label) != 0)
+                    contested = true;
+            }
+        if (!contested)
+            continue;
+        const char **nv = qd_arena_realloc(&c->arena, out->contested, out->n_contested * sizeof(char *),
+                                           (out->n_contested + 1) * sizeof(char *));
+        if (!nv)
+            goto done;
+        nv[out->n_contested++] = ref;
+        out->contested = nv;
+    }
+    rc = 0;
+done:
+    free(by);
+    free(names);
+    free(cnt);
+    free(all);
+    return rc;
+}
+
+int qd_frame_compute(qd_corpus *c, qd_error *err)
+{
+    qd_comparison *r = &c->res;
+    if (!c->frame && !(c->frame = qd_arena_calloc(&c->arena, 1, sizeof(struct qd_frame_state))))
+        return qd_error_set(err, QD_ENOMEM, "framing: out of memory");
+    struct qd_frame_state *fs = c->frame;
+    if (grow_sides(c, fs) != 0)
+        return qd_error_set(err, QD_ENOMEM, "framing: out of memory");
+    qd_framing_set *set = &fs->set;
+    set->prior_total = QD_FRAME_PRIOR_TOTAL;
+    set->z_threshold = QD_FRAME_Z;
+    set->events = qd_arena_calloc(&c->arena, r->n_events + 1, sizeof(qd_framing));
+    set->threads = qd_arena_calloc(&c->arena, r->n_threads + 1, sizeof(qd_framing));
+    uint32_t *docs = malloc((r->n_docs + 1) * sizeof(uint32_t));
+    corpus_prior pr = {0};
+    int rc = -1;
+    if (!set->events || !set->threads || !docs)
+        goto done;
+    for (uint32_t d = 0; d < r->n_docs; d++)
+        docs[d] = d;
+    /* the prior: term frequencies of the whole corpus */
+    pr.counts = stem_counts(c, docs, r->n_docs, &pr.n, &pr.total);
+    if (!pr.counts || frame_scope(c, &pr, docs, r->n_docs, &set->corpus) != 0)
+        goto done;
+    for (uint32_t e = 0; e < r->n_events; e++)
+        if (frame_scope(c, &pr, r->events[e].docs, r->events[e].n_docs, &set->events[e]) != 0)
+            goto done;
+    for (uint32_t t = 0; t < r->n_threads; t++) {
+        uint32_t nd = 0;
+        for (uint32_t i = 0; i < r->threads[t].n_events; i++) {
+            const qd_event *e = &r->events[r->threads[t].events[i]];
+            memcpy(docs + nd, e->docs, e->n_docs * sizeof(uint32_t));
+            nd += e->n_docs;
+        }
+        if (frame_scope(c, &pr, docs, nd, &set->threads[t]) != 0)
+            goto done;
+    }
+    r->framing = set;
+    rc = 0;
+done:
+    free(docs);
+    free(pr.counts);
+    return rc ? qd_error_set(err, QD_ENOMEM, "framing: out of memory") : 0;
+}

@@ -1,0 +1,30 @@
+/*
+ * framing.h - the framing stage (quotediff/framing.h) inside the corpus.
+ *
+ * Two entry points: qd_frame_add() keeps what framing needs of one analysed document
+ * beyond the matcher's summary (scare-quoted terms, label uses, the speakers' sides, the
+ * credit line), while the document is still alive; qd_frame_compute() builds the
+ * per-outlet framing of every event, every thread and the corpus once matching is done.
+ */
+#ifndef QD_FRAMING_INTERNAL_H
+#define QD_FRAMING_INTERNAL_H
+
+#include "quotediff/framing.h"
+#include "../align/corpus.h"
+
+/* The prior's total a_0, and the |z| a distinctive term needs. */
+#define QD_FRAME_PRIOR_TOTAL 500.0
+#define QD_FRAME_Z 1.96
+/* At most this many distinctive terms per outlet and scope. */
+#define QD_FRAME_MAX_TERMS 12
+
+/* Called by qd_corpus_add() after the document's summary, with its index. */
+int qd_frame_add(qd_corpus *c, const qd_doc *doc, uint32_t d, qd_error *err);
+
+/* Called by qd_corpus_match() after events, threads and statement groups. */
+int qd_frame_compute(qd_corpus *c, qd_error *err);
+
+/* The side sides.tsv gives an entity ("Sergei Lavrov" -> "Russia"), or NULL. */
+const char *qd_frame_entity_side(const qd_lexicon *lx, const qd_entity *e);
+
+#endif

@@ -1,0 +1,637 @@
+/*
+ * compare_framing.c - the framing of a scope (quotediff/framing.h) in every report
+ * format: JSON objects, text and Markdown tables, and HTML with inline SVG bar charts
+ * (speech-verb stance per speaker, share of voice per side), drawn here without scripts
+ * or external resources.
+ */
+#include <math.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "compare_view.h"
+#include "report_util.h"
+
+static const char *speaker_name(const qd_comparison *r, int32_t s)
+{
+    return s >= 0 && (uint32_t)s < r->n_speakers ? r->speakers[s].name : "unattributed";
+}
+
+/* Speakers worth a row: credited ones (the writer and unattributed add nothing to
+ * "how is X introduced"), at most `cap`, by statements over the whole scope. */
+static uint32_t main_speakers(const qd_comparison *r, const qd_framing *f, int32_t *out, uint32_t cap)
+{
+    uint32_t n = 0;
+    uint32_t *tot = NULL;
+    for (uint32_t o = 0; o < f->n_outlets; o++)
+        for (uint32_t i = 0; i < f->outlets[o].n_speakers; i++) {
+            const qd_frame_speaker *s = &f->outlets[o].speakers[i];
+            if (s->speaker < 0 || strchr(r->speakers[s->speaker].key, ':'))
+                continue;
+            uint32_t k = 0;
+            while (k < n && out[k] != s->speaker)
+                k++;
+            if (k == n) {
+                if (n == cap)
+                    continue;
+                uint32_t *nt = realloc(tot, (n + 1) * sizeof(uint32_t));
+                if (!nt)
+                    break;
+                tot = nt;
+                out[n] = s->speaker;
+                tot[n++] = 0;
+            }
+            tot[k] += s->statements;
+        }
+    /* insertion sort by total, then first seen */
+    for (uint32_t i = 1; i < n; i++)
+        for (uint32_t j = i; j > 0 && tot[j] > tot[j - 1]; j--) {
+            uint32_t t = tot[j];
+            tot[j] = tot[j - 1];
+            tot[j - 1] = t;
+            int32_t s = out[j];
+            out[j] = out[j - 1];
+            out[j - 1] = s;
+        }
+    free(tot);
+    return n;
+}
+
+static const qd_frame_speaker *find_speaker(const qd_frame_outlet *fo, int32_t s)
+{
+    for (uint32_t i = 0; i < fo->n_speakers; i++)
+        if (fo->speakers[i].speaker == s)
+            return &fo->speakers[i];
+    return NULL;
+}
+
+/* "say 5, insist 2 (emphatic), claim (doubtful)" */
+static void verb_list(qd_buf *b, const qd_frame_speaker *s, uint32_t max)
+{
+    for (uint32_t i = 0; i < s->n_verbs && i < max; i++) {
+        const qd_frame_verb *v = &s->verbs[i];
+        qd_buf_printf(b, "%s%s", i ? ", " : "", v->lemma);
+        if (v->count > 1)
+            qd_buf_printf(b, " %u", v->count);
+        if (v->stance != QD_STANCE_NEUTRAL && v->stance != QD_STANCE_NONE)
+            qd_buf_printf(b, " (%s)", qd_stance_name(v->stance));
+    }
+    if (s->n_verbs > max)
+        qd_buf_printf(b, ", +%u more", s->n_verbs - max);
+}
+
+static uint32_t loaded(const qd_frame_speaker *s)
+{
+    uint32_t n = 0;
+    for (int k = QD_STANCE_EMPHATIC; k < QD_STANCE_NONE; k++)
+        n += s->stance[k];
+    return n;
+}
+
+/* ---- JSON ------------------------------------------------------------------------ */
+
+static json_t *jstr(const char *s)
+{
+    return s ? json_string(s) : json_null();
+}
+
+static double round3(double x)
+{
+    return floor(x * 1000.0 + 0.5) / 1000.0;
+}
+
+json_t *qd_framing_json(const qd_comparison *r, const qd_framing *f)
+{
+    json_t *root = json_object();
+    json_t *outs = json_array();
+    for (uint32_t o = 0; o < f->n_outlets; o++) {
+        const qd_frame_outlet *fo = &f->outlets[o];
+        json_t *jo = json_object();
+        json_object_set_new(jo, "outlet", json_string(fo->outlet));
+        json_object_set_new(jo, "documents", json_integer(fo->documents));
+        json_object_set_new(jo, "words", json_integer(fo->words));
+        json_object_set_new(jo, "statements", json_integer(fo->statements));
+        json_t *a = json_array();
+        for (uint32_t i = 0; i < fo->n_scare; i++)
+            json_array_append_new(a, json_pack("{s:s,s:i,s:b}", "term", fo->scare[i].text, "count",
+                                               (int)fo->scare[i].count, "only_this_outlet",
+                                               fo->scare[i].outlets == 1 && f->n_outlets > 1));
+        json_object_set_new(jo, "scare_quotes", a);
+        a = json_array();
+        for (uint32_t i = 0; i < fo->n_labels; i++) {
+            const qd_frame_label *l = &fo->labels[i];
+            json_array_append_new(a, json_pack("{s:s,s:s,s:i,s:i,s:i}", "referent", l->referent, "label", l->label,
+                                               "own_voice", (int)l->own, "scare_quoted", (int)l->scare,
+                                               "in_quotes", (int)l->quoted));
+        }
+        json_object_set_new(jo, "labels", a);
+        a = json_array();
+        for (uint32_t i = 0; i < fo->n_speakers; i++) {
+            const qd_frame_speaker *s = &fo->speakers[i];
+            json_t *js = json_object();
+            json_object_set_new(js, "speaker", s->speaker >= 0 ? json_string(speaker_name(r, s->speaker)) : json_null());
+            json_object_set_new(js, "side", jstr(s->side));
+            json_object_set_new(js, "statements", json_integer(s->statements));
+            json_object_set_new(js, "verbatim", json_integer(s->verbatim));
+            json_object_set_new(js, "paraphrased", json_integer(s->paraphrased));
+            json_object_set_new(js, "quoted_words", json_integer(s->quoted_words));
+            json_object_set_new(js, "quoted_first", json_integer(s->first));
+            json_t *st = json_object();
+            for (int k = 0; k < QD_N_STANCES; k++)
+                if (s->stance[k])
+                    json_object_set_new(st, qd_stance_name((qd_stance)k), json_integer(s->stance[k]));
+            json_object_set_new(js, "stance", st);
+            json_t *vs = json_array();
+            for (uint32_t k = 0; k < s->n_verbs; k++)
+                json_array_append_new(vs, json_pack("{s:s,s:s,s:i}", "verb", s->verbs[k].lemma, "stance",
+                                                    qd_stance_name(s->verbs[k].stance), "count", (int)s->verbs[k].count));
+            json_object_set_new(js, "verbs", vs);
+            json_array_append_new(a, js);
+        }
+        json_object_set_new(jo, "speakers", a);
+        a = json_array();
+        for (uint32_t i = 0; i < fo->n_sides; i++)
+            json_array_append_new(a, json_pack("{s:s,s:i,s:i}", "side", fo->sides[i].side, "statements",
+                                               (int)fo->sides[i].statements, "quoted_words",
+                                               (int)fo->sides[i].quoted_words));
+        json_object_set_new(jo, "sides", a);
+        json_object_set_new(jo, "first_quoted",
+                            fo->first_speaker >= 0 ? json_string(speaker_name(r, fo->first_speaker)) : json_null());
+        a = json_array();
+        for (uint32_t i = 0; i < fo->n_sources; i++)
+            json_array_append_new(a, json_pack("{s:s,s:s,s:i}", "name", fo->sources[i].name, "kind",
+                                               qd_source_kind_name(fo->sources[i].kind), "count",
+                                               (int)fo->sources[i].count));
+        json_object_set_new(jo, "sources", a);
+        a = json_array();
+        for (uint32_t i = 0; i < fo->n_distinctive; i++) {
+            const qd_frame_term *t = &fo->distinctive[i];
+            json_array_append_new(a, json_pack("{s:s,s:i,s:i,s:f,s:f}", "term", t->term, "count", (int)t->count,
+                                               "rest", (int)t->rest, "log_odds", round3(t->delta), "z", round3(t->z)));
+        }
+        json_object_set_new(jo, "distinctive_terms", a);
+        json_array_append_new(outs, jo);
+    }
+    json_object_set_new(root, "outlets", outs);
+    json_t *c = json_array();
+    for (uint32_t i = 0; i < f->n_contested; i++)
+        json_array_append_new(c, json_string(f->contested[i]));
+    json_object_set_new(root, "contested_referents", c);
+    return root;
+}
+
+/* ---- text and Markdown --------------------------------------------------------------- */
+
+/* Text safe in a Markdown table cell. */
+static void cell(qd_buf *b, bool md, const char *s)
+{
+    for (const char *p = s; *p; p++) {
+        if (md && (*p == '|' || *p == '*' || *p == '_' || *p == '`' || *p == '[' || *p == ']' || *p == '<' ||
+                   *p == '>' || *p == '~' || *p == '#'))
+            qd_buf_putc(b, '\\');
+        qd_buf_putc(b, *p == '\n' || *p == '|' ? ' ' : *p);
+    }
+}
+
+static void sub_heading(qd_buf *b, bool md, const char *t)
+{
+    if (md)
+        qd_buf_printf(b, "**%s**\n\n", t);
+    else
+        qd_buf_printf(b, "  %s\n\n", t);
+}
+
+/* One table row: cells already rendered into strings. */
+static void row(qd_buf *b, bool md, const char **cells, uint32_t n, const size_t *widths)
+{
+    if (md) {
+        qd_buf_puts(b, "|");
+        for (uint32_t i = 0; i < n; i++) {
+            qd_buf_putc(b, ' ');
+            cell(b, true, cells[i]);
+            qd_buf_puts(b, " |");
+        }
+        qd_buf_putc(b, '\n');
+        return;
+    }
+    qd_buf_puts(b, "    ");
+    for (uint32_t i = 0; i < n; i++) {
+        if (i + 1 < n) {
+            qd_buf_column(b, cells[i], widths[i], false);
+            qd_buf_puts(b, "  ");
+        } else {
+            qd_buf_puts(b, cells[i]);
+        }
+    }
+    qd_buf_putc(b, '\n');
+}
+
+static void md_rule(qd_buf *b, bool md, uint32_t n)
+{
+    if (!md)
+        return;
+    qd_buf_puts(b, "|");
+    for (uint32_t i = 0; i < n; i++)
+        qd_buf_puts(b, "---|");
+    qd_buf_putc(b, '\n');
+}
+
+static bool any_of(const qd_framing *f, size_t off)
+{
+    for (uint32_t o = 0; o < f->n_outlets; o++)
+        if (*(const uint32_t *)((const char *)&f->outlets[o] + off))
+            return true;
+    return false;
+}
+
+void qd_framing_text(qd_buf *b, const qd_comparison *r, const qd_framing *f, bool md)
+{
+    char s1[512], s2[2048];
+    static const size_t w2[] = {22, 0}, w3[] = {22, 30, 0}, w4[] = {22, 26, 16, 0};
+    /* scare quotes */
+    if (any_of(f, offsetof(qd_frame_outlet, n_scare))) {
+        sub_heading(b, md, "Scare quotes (words in quotation marks nobody is credited with)");
+        const char *h[] = {"outlet", "terms"};
+        if (md) {
+            row(b, md, h, 2, w2);
+            md_rule(b, md, 2);
+        }
+        for (uint32_t o = 0; o < f->n_outlets; o++) {
+            const qd_frame_outlet *fo = &f->outlets[o];
+            if (!fo->n_scare)
+                continue;
+            qd_buf t;
+            qd_buf_init(&t);
+            for (uint32_t i = 0; i < fo->n_scare && i < 12; i++) {
+                qd_buf_printf(&t, "%s\u201c%s\u201d", i ? ", " : "", fo->scare[i].text);
+                if (fo->scare[i].count > 1)
+                    qd_buf_printf(&t, " x%u", fo->scare[i].count);
+                if (fo->scare[i].outlets == 1 && f->n_outlets > 1)
+                    qd_buf_puts(&t, " (only here)");
+            }
+            const char *c[] = {fo->outlet, t.data ? t.data : ""};
+            row(b, md, c, 2, w2);
+            qd_buf_free(&t);
+        }
+        qd_buf_putc(b, '\n');
+    }
+    /* labels */
+    if (any_of(f, offsetof(qd_frame_outlet, n_labels))) {
+        sub_heading(b, md, "Labels (own voice / scare-quoted / inside quotes)");
+        const char *h[] = {"outlet", "referent", "labels"};
+        if (md) {
+            row(b, md, h, 3, w3);
+            md_rule(b, md, 3);
+        }
+        for (uint32_t o = 0; o < f->n_outlets; o++) {
+            const qd_frame_outlet *fo = &f->outlets[o];
+            for (uint32_t i = 0; i < fo->n_labels;) {
+                const char *ref = fo->labels[i].referent;
+                qd_buf t;
+                qd_buf_init(&t);
+                uint32_t j = i;
+                for (; j < fo->n_labels && strcmp(fo->labels[j].referent, ref) == 0; j++)
+                    qd_buf_printf(&t, "%s%s %u/%u/%u", j > i ? ", " : "", fo->labels[j].label, fo->labels[j].own,
+                                  fo->labels[j].scare, fo->labels[j].quoted);
+                bool contested = false;
+                for (uint32_t k = 0; k < f->n_contested; k++)
+                    contested |= strcmp(f->contested[k], ref) == 0;
+                snprintf(s1, sizeof(s1), "%s%s", ref, contested ? " (contested)" : "");
+                const char *c[] = {fo->outlet, s1, t.data ? t.data : ""};
+                row(b, md, c, 3, w3);
+                qd_buf_free(&t);
+                i = j;
+            }
+        }
+        qd_buf_putc(b, '\n');
+    }
+    /* speech verbs per speaker */
+    int32_t spk[12];
+    uint32_t ns = main_speakers(r, f, spk, 12);
+    if (ns) {
+        sub_heading(b, md, "Speech verbs per speaker (loaded = emphatic, doubtful, concessive, emotive, evaluative, hedged)");
+        const char *h[] = {"outlet", "speaker", "loaded", "verbs"};
+        if (md) {
+            row(b, md, h, 4, w4);
+            md_rule(b, md, 4);
+        }
+        for (uint32_t k = 0; k < ns; k++)
+            for (uint32_t o = 0; o < f->n_outlets; o++) {
+                const qd_frame_speaker *s = find_speaker(&f->outlets[o], spk[k]);
+                if (!s)
+                    continue;
+                qd_buf t;
+                qd_buf_init(&t);
+                verb_list(&t, s, 8);
+                snprintf(s1, sizeof(s1), "%u of %u", loaded(s), s->statements);
+                const char *c[] = {f->outlets[o].outlet, speaker_name(r, spk[k]), s1, t.data ? t.data : ""};
+                row(b, md, c, 4, w4);
+                qd_buf_free(&t);
+            }
+        qd_buf_putc(b, '\n');
+    }
+    /* share of voice per side, first quoted, verbatim vs paraphrase */
+    sub_heading(b, md, "Voice: sides (statements / quoted words), verbatim vs paraphrased, quoted first");
+    {
+        const char *h[] = {"outlet", "quoted first", "sides"};
+        static const size_t w[] = {22, 26, 0};
+        if (md) {
+            row(b, md, h, 3, w);
+            md_rule(b, md, 3);
+        }
+        for (uint32_t o = 0; o < f->n_outlets; o++) {
+            const qd_frame_outlet *fo = &f->outlets[o];
+            qd_buf t;
+            qd_buf_init(&t);
+            for (uint32_t i = 0; i < fo->n_sides; i++)
+                qd_buf_printf(&t, "%s%s %u / %u", i ? ", " : "", fo->sides[i].side, fo->sides[i].statements,
+                              fo->sides[i].quoted_words);
+            const char *c[] = {fo->outlet, fo->first_speaker >= 0 ? speaker_name(r, fo->first_speaker) : "-",
+                               t.data ? t.data : "-"};
+            row(b, md, c, 3, w);
+            qd_buf_free(&t);
+        }
+        qd_buf_putc(b, '\n');
+        if (ns) {
+            const char *h2[] = {"outlet", "speaker", "verbatim / paraphrased", "quoted words"};
+            if (md) {
+                row(b, md, h2, 4, w4);
+                md_rule(b, md, 4);
+            }
+            for (uint32_t k = 0; k < ns; k++)
+                for (uint32_t o = 0; o < f->n_outlets; o++) {
+                    const qd_frame_speaker *s = find_speaker(&f->outlets[o], spk[k]);
+                    if (!s)
+                        continue;
+                    snprintf(s1, sizeof(s1), "%u / %u", s->verbatim, s->paraphrased);
+                    snprintf(s2, sizeof(s2), "%u", s->quoted_words);
+                    const char *c[] = {f->outlets[o].outlet, speaker_name(r, spk[k]), s1, s2};
+                    row(b, md, c, 4, w4);
+                }
+            qd_buf_putc(b, '\n');
+        }
+    }
+    /* sources */
+    if (any_of(f, offsetof(qd_frame_outlet, n_sources))) {
+        sub_heading(b, md, "Sources relied on (agencies, outlets, venues, credit lines)");
+        const char *h[] = {"outlet", "sources"};
+        if (md) {
+            row(b, md, h, 2, w2);
+            md_rule(b, md, 2);
+        }
+        for (uint32_t o = 0; o < f->n_outlets; o++) {
+            const qd_frame_outlet *fo = &f->outlets[o];
+            if (!fo->n_sources)
+                continue;
+            qd_buf t;
+            qd_buf_init(&t);
+            for (uint32_t i = 0; i < fo->n_sources && i < 10; i++)
+                qd_buf_printf(&t, "%s%s (%s) %u", i ? ", " : "", fo->sources[i].name,
+                              qd_source_kind_name(fo->sources[i].kind), fo->sources[i].count);
+            const char *c[] = {fo->outlet, t.data ? t.data : ""};
+            row(b, md, c, 2, w2);
+            qd_buf_free(&t);
+        }
+        qd_buf_putc(b, '\n');
+    }
+    /* distinctive vocabulary */
+    if (f->n_outlets > 1) {
+        snprintf(s1, sizeof(s1), "Distinctive words (log-odds with informative Dirichlet prior, z > 1.96; count here / elsewhere)");
+        sub_heading(b, md, s1);
+        const char *h[] = {"outlet", "terms"};
+        if (md) {
+            row(b, md, h, 2, w2);
+            md_rule(b, md, 2);
+        }
+        for (uint32_t o = 0; o < f->n_outlets; o++) {
+            const qd_frame_outlet *fo = &f->outlets[o];
+            qd_buf t;
+            qd_buf_init(&t);
+            for (uint32_t i = 0; i < fo->n_distinctive; i++)
+                qd_buf_printf(&t, "%s%s %u/%u z=%.1f", i ? ", " : "", fo->distinctive[i].term, fo->distinctive[i].count,
+                              fo->distinctive[i].rest, fo->distinctive[i].z);
+            const char *c[] = {fo->outlet, t.data ? t.data : "(none significant)"};
+            row(b, md, c, 2, w2);
+            qd_buf_free(&t);
+        }
+        qd_buf_putc(b, '\n');
+    }
+}
+
+/* ---- HTML with SVG charts ----------------------------------------------------------- */
+
+static void hesc(qd_buf *b, const char *s)
+{
+    for (; s && *s; s++) {
+        switch (*s) {
+        case '&': qd_buf_puts(b, "&amp;"); break;
+        case '<': qd_buf_puts(b, "&lt;"); break;
+        case '>': qd_buf_puts(b, "&gt;"); break;
+        case '"': qd_buf_puts(b, "&quot;"); break;
+        case '\'': qd_buf_puts(b, "&#39;"); break;
+        default: qd_buf_putc(b, *s); break;
+        }
+    }
+}
+
+/* Colours of the stances (neutral grey, loaded warm, none pale). */
+static const char *const stance_colour[QD_N_STANCES] = {"#9aa5b1", "#d9534f", "#f0ad4e", "#5bc0de",
+                                                         "#a05195", "#ff7c43", "#2f4b7c", "#e3e7eb"};
+static const char *const side_colour[] = {"#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#8c564b",
+                                          "#e377c2", "#bcbd22", "#17becf", "#7f7f7f"};
+
+/* One stacked horizontal bar per row; segment widths proportional to counts. */
+typedef struct bar_row {
+    const char *label;   /* left of the bar */
+    uint32_t seg[QD_N_STANCES > 9 ? QD_N_STANCES : 9];
+    uint32_t total;
+} bar_row;
+
+static void svg_bars(qd_buf *b, const bar_row *rows, uint32_t n, uint32_t nseg, const char *const *colours,
+                     const char *const *seg_names, const char *title)
+{
+    const int label_w = 300, bar_w = 420, row_h = 20, top = 24;
+    uint32_t max = 1;
+    for (uint32_t i = 0; i < n; i++)
+        if (rows[i].total > max)
+            max = rows[i].total;
+    int legend_h = 22;
+    int h = top + (int)n * row_h + legend_h + 6;
+    qd_buf_printf(b, "<svg class=\"chart\" role=\"img\" width=\"%d\" height=\"%d\" viewBox=\"0 0 %d %d\">"
+                     "<title>",
+                  label_w + bar_w + 60, h, label_w + bar_w + 60, h);
+    hesc(b, title);
+    qd_buf_puts(b, "</title>");
+    qd_buf_printf(b, "<text x=\"0\" y=\"14\" font-size=\"13\" font-weight=\"bold\">");
+    hesc(b, title);
+    qd_buf_puts(b, "</text>");
+    for (uint32_t i = 0; i < n; i++) {
+        int y = top + (int)i * row_h;
+        qd_buf_printf(b, "<text x=\"%d\" y=\"%d\" font-size=\"12\" text-anchor=\"end\">", label_w - 6, y + 14);
+        hesc(b, rows[i].label);
+        qd_buf_puts(b, "</text>");
+        double x = label_w;
+        for (uint32_t k = 0; k < nseg; k++) {
+            if (!rows[i].seg[k])
+                continue;
+            double w = (double)bar_w * rows[i].seg[k] / max;
+            qd_buf_printf(b, "<rect x=\"%.1f\" y=\"%d\" width=\"%.1f\" height=\"%d\" fill=\"%s\"><title>", x, y + 2,
+                          w, row_h - 5, colours[k]);
+            hesc(b, seg_names[k]);
+            qd_buf_printf(b, ": %u</title></rect>", rows[i].seg[k]);
+            x += w;
+        }
+        qd_buf_printf(b, "<text x=\"%.1f\" y=\"%d\" font-size=\"11\" fill=\"#555\">%u</text>", x + 4, y + 14,
+                      rows[i].total);
+    }
+    /* legend: only the segments that occur */
+    int lx = label_w, ly = top + (int)n * row_h + 8;
+    for (uint32_t k = 0; k < nseg; k++) {
+        bool used = false;
+        for (uint32_t i = 0; i < n; i++)
+            used |= rows[i].seg[k] > 0;
+        if (!used)
+            continue;
+        qd_buf_printf(b, "<rect x=\"%d\" y=\"%d\" width=\"10\" height=\"10\" fill=\"%s\"/>", lx, ly, colours[k]);
+        qd_buf_printf(b, "<text x=\"%d\" y=\"%d\" font-size=\"11\">", lx + 14, ly + 9);
+        hesc(b, seg_names[k]);
+        qd_buf_puts(b, "</text>");
+        lx += 24 + 7 * (int)strlen(seg_names[k]);
+    }
+    qd_buf_puts(b, "</svg>\n");
+}
+
+static void html_list_cell(qd_buf *b, const char *s)
+{
+    qd_buf_puts(b, "<td>");
+    hesc(b, s);
+    qd_buf_puts(b, "</td>");
+}
+
+void qd_framing_html(qd_buf *b, const qd_comparison *r, const qd_framing *f)
+{
+    char s1[256];
+    qd_buf_puts(b, "<div class=\"framing\">\n");
+    /* stance chart: one bar per outlet and main speaker */
+    int32_t spk[10];
+    uint32_t ns = main_speakers(r, f, spk, 10);
+    if (ns) {
+        bar_row *rows = calloc((size_t)ns * f->n_outlets + 1, sizeof(bar_row));
+        char (*labels)[160] = calloc((size_t)ns * f->n_outlets + 1, 160);
+        uint32_t n = 0;
+        if (rows && labels) {
+            for (uint32_t k = 0; k < ns; k++)
+                for (uint32_t o = 0; o < f->n_outlets; o++) {
+                    const qd_frame_speaker *s = find_speaker(&f->outlets[o], spk[k]);
+                    if (!s)
+                        continue;
+                    snprintf(labels[n], 160, "%s \xe2\x80\x94 %s", speaker_name(r, spk[k]), f->outlets[o].outlet);
+                    rows[n].label = labels[n];
+                    for (int q = 0; q < QD_N_STANCES; q++)
+                        rows[n].seg[q] = s->stance[q];
+                    rows[n].total = s->statements;
+                    n++;
+                }
+            const char *names[QD_N_STANCES];
+            for (int q = 0; q < QD_N_STANCES; q++)
+                names[q] = qd_stance_name((qd_stance)q);
+            svg_bars(b, rows, n, QD_N_STANCES, stance_colour, names, "Stance of the verbs introducing each speaker");
+        }
+        free(rows);
+        free(labels);
+    }
+    /* side chart: one bar per outlet */
+    {
+        const char *sides[9];
+        uint32_t nsd = 0;
+        for (uint32_t o = 0; o < f->n_outlets; o++)
+            for (uint32_t i = 0; i < f->outlets[o].n_sides; i++) {
+                uint32_t k = 0;
+                while (k < nsd && strcmp(sides[k], f->outlets[o].sides[i].side) != 0)
+                    k++;
+                if (k == nsd && nsd < 9)
+                    sides[nsd++] = f->outlets[o].sides[i].side;
+            }
+        bar_row *rows = calloc(f->n_outlets + 1, sizeof(bar_row));
+        if (rows && nsd) {
+            for (uint32_t o = 0; o < f->n_outlets; o++) {
+                rows[o].label = f->outlets[o].outlet;
+                for (uint32_t i = 0; i < f->outlets[o].n_sides; i++)
+                    for (uint32_t k = 0; k < nsd; k++)
+                        if (strcmp(sides[k], f->outlets[o].sides[i].side) == 0) {
+                            rows[o].seg[k] += f->outlets[o].sides[i].statements;
+                            rows[o].total += f->outlets[o].sides[i].statements;
+                        }
+            }
+            svg_bars(b, rows, f->n_outlets, nsd, side_colour, sides, "Share of voice per side (statements)");
+        }
+        free(rows);
+    }
+    /* the table: one row per outlet */
+    qd_buf_puts(b, "<table class=\"framing\"><tr><th>outlet</th><th>scare quotes</th><th>labels "
+                   "(own / scare / in quotes)</th><th>verbs per speaker</th><th>voice</th><th>sources</th>"
+                   "<th>distinctive words (z)</th></tr>\n");
+    for (uint32_t o = 0; o < f->n_outlets; o++) {
+        const qd_frame_outlet *fo = &f->outlets[o];
+        qd_buf t;
+        qd_buf_init(&t);
+        qd_buf_puts(b, "<tr>");
+        html_list_cell(b, fo->outlet);
+        for (uint32_t i = 0; i < fo->n_scare && i < 12; i++) {
+            qd_buf_printf(&t, "%s\u201c%s\u201d", i ? ", " : "", fo->scare[i].text);
+            if (fo->scare[i].count > 1)
+                qd_buf_printf(&t, " \xc3\x97%u", fo->scare[i].count);
+            if (fo->scare[i].outlets == 1 && f->n_outlets > 1)
+                qd_buf_puts(&t, " (only here)");
+        }
+        html_list_cell(b, t.data ? t.data : "");
+        qd_buf_reset(&t);
+        for (uint32_t i = 0; i < fo->n_labels; i++)
+            qd_buf_printf(&t, "%s%s: %s %u/%u/%u", i ? "; " : "", fo->labels[i].referent, fo->labels[i].label,
+                          fo->labels[i].own, fo->labels[i].scare, fo->labels[i].quoted);
+        html_list_cell(b, t.data ? t.data : "");
+        qd_buf_reset(&t);
+        for (uint32_t k = 0; k < ns; k++) {
+            const qd_frame_speaker *s = find_speaker(fo, spk[k]);
+            if (!s)
+                continue;
+            qd_buf_printf(&t, "%s%s: ", t.len ? "; " : "", speaker_name(r, spk[k]));
+            verb_list(&t, s, 6);
+        }
+        html_list_cell(b, t.data ? t.data : "");
+        qd_buf_reset(&t);
+        qd_buf_printf(&t, "first quoted: %s",
+                      fo->first_speaker >= 0 ? speaker_name(r, fo->first_speaker) : "-");
+        for (uint32_t k = 0; k < ns; k++) {
+            const qd_frame_speaker *s = find_speaker(fo, spk[k]);
+            if (s)
+                qd_buf_printf(&t, "; %s %u verbatim, %u paraphrased, %u quoted words", speaker_name(r, spk[k]),
+                              s->verbatim, s->paraphrased, s->quoted_words);
+        }
+        html_list_cell(b, t.data ? t.data : "");
+        qd_buf_reset(&t);
+        for (uint32_t i = 0; i < fo->n_sources && i < 10; i++)
+            qd_buf_printf(&t, "%s%s (%s) %u", i ? ", " : "", fo->sources[i].name,
+                          qd_source_kind_name(fo->sources[i].kind), fo->sources[i].count);
+        html_list_cell(b, t.data ? t.data : "");
+        qd_buf_reset(&t);
+        for (uint32_t i = 0; i < fo->n_distinctive; i++)
+            qd_buf_printf(&t, "%s%s (%.1f)", i ? ", " : "", fo->distinctive[i].term, fo->distinctive[i].z);
+        snprintf(s1, sizeof(s1), "%s", f->n_outlets > 1 ? "(none significant)" : "(one outlet only)");
+        html_list_cell(b, t.data ? t.data : s1);
+        qd_buf_free(&t);
+        qd_buf_puts(b, "</tr>\n");
+    }
+    qd_buf_puts(b, "</table>\n");
+    if (f->n_contested) {
+        qd_buf_puts(b, "<p class=\"contested\">Named in competing ways here: ");
+        for (uint32_t i = 0; i < f->n_contested; i++) {
+            if (i)
+                qd_buf_puts(b, ", ");
+            hesc(b, f->contested[i]);
+        }
+        qd_buf_puts(b, "</p>\n");
+    }
+    qd_buf_puts(b, "</div>\n");
+}
