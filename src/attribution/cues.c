@@ -420,6 +420,36 @@ static int32_t speaker_depth(qd_actx *c, const qd_cues *cues, uint32_t ci, uint3
             return m;
         if (conj)
             return -1;
+        /* "Rattling off promises to ..., Clinton said": a participle opening the sentence
+         * belongs to the subject after its comma */
+        if (participle && (k < (int32_t)lo || (tok[k].lex && (tok[k].lex->tags & (QD_W_PREP | QD_W_SUB)) && k == (int32_t)lo))) {
+            for (uint32_t j = cue->tb; j + 1 < hi && j < cue->tb + QD_REACH; j++) {
+                if (tok[j].kind == QD_TK_QUOTE || qd_tok_is(&tok[j], ';'))
+                    break;
+                if (!qd_tok_is(&tok[j], ','))
+                    continue;
+                int32_t s = c->m_start[j + 1];
+                if (s >= 0 && !c->mx[s].possessive && !c->mx[s].in_quote)
+                    return s;
+                break;
+            }
+        }
+    }
+    /* "voters were more likely to say", "Trump is expected to announce": the subject
+     * of an infinitive is that of the verb it hangs from */
+    if (k >= (int32_t)lo && tok[k].kind == QD_TK_WORD && !strcmp(tok[k].norm, "to") && depth < 4) {
+        bool clean = true;
+        for (int32_t j = k - 1; j >= (int32_t)lo && j > k - 10; j--) {
+            if (qd_tok_is(&tok[j], ',') || tok[j].kind == QD_TK_QUOTE || (tok[j].lex && (tok[j].lex->tags & QD_W_SUB)))
+                clean = false;
+            if (c->m_end[j] >= 0 || !clean)
+                break;
+        }
+        if (clean) {
+            int32_t m = clause_subject(c, lo, (uint32_t)k);
+            if (m >= 0 && c->mx[m].tb + 8 > (uint32_t)k)
+                return m;
+        }
     }
     /* "Lavrov, however, said" */
     if (k >= (int32_t)lo + 2 && qd_tok_is(&tok[k], ',') && skippable_before_verb(&tok[k - 1]) &&

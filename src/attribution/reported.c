@@ -105,6 +105,17 @@ static uint32_t clause_end(rstate *r, uint32_t i, uint32_t sb, uint32_t own_cue)
             if (j < sb && tok[j].kind == QD_TK_WORD && tok[j].lex && tok[j].lex->verb >= 0)
                 return k;
         }
+        /* ", and he railed against ...": a new clause whose subject is a pronoun or the
+         * reporting speaker again tells its own story */
+        if (qd_tok_is(t, ',') && k + 3 < sb && (word_is(&tok[k + 1], "and") || word_is(&tok[k + 1], "but")) &&
+            c->m_start[k + 2] >= 0 && c->an->mentions[c->m_start[k + 2]].kind == QD_MENTION_PRONOUN &&
+            !(tags(&tok[k + 2]) & QD_W_OBJ)) {
+            uint32_t j = c->mx[c->m_start[k + 2]].tb;
+            while (j < sb && (tags(&tok[j]) & (QD_W_ADV | QD_W_NEG)))
+                j++;
+            if (j < sb && tok[j].kind == QD_TK_WORD && !(tags(&tok[j]) & QD_W_FUNCTION & ~(QD_W_AUX | QD_W_MODAL)))
+                return k;
+        }
         if (qd_tok_is(t, ',') && k + 1 < sb) {
             /* ", according to X" or ", X said" closing the sentence */
             int32_t ci = r->cues->at[k + 1];
@@ -255,6 +266,20 @@ static int32_t entity_for(qd_actx *c, int32_t m)
 
 static int make_report(rstate *r, uint32_t cue_ta, uint32_t cue_tb, const qd_speech_verb *v, qd_cue_kind kind,
                        int32_t speaker, qd_span content, qd_span content2, const qd_sentence *se);
+
+/* An amount ("more than $21 million", "roughly 15 percent") is what a verb like "raise"
+ * or "post" handles, not what someone said. */
+static bool amount_at(const qd_token *tok, uint32_t i, uint32_t sb)
+{
+    for (uint32_t k = i; k < sb && k < i + 4; k++) {
+        const qd_token *t = &tok[k];
+        if (t->kind == QD_TK_NUM || (t->kind == QD_TK_SYMBOL && (t->norm[0] == '$' || !strncmp(t->norm, "\u00a3", 2) || !strncmp(t->norm, "\u20ac", 3))))
+            return true;
+        if (!(t->kind == QD_TK_WORD && ((tags(t) & (QD_W_ADV | QD_W_DET)) || word_is(t, "than") || word_is(t, "about"))))
+            return false;
+    }
+    return false;
+}
 
 /* A determiner, possessive pronoun or possessive name: what makes a cue a noun. */
 static bool is_determiner(const qd_token *t)
@@ -448,7 +473,7 @@ static int report(rstate *r, uint32_t ci, const qd_sentence *se)
             } else if (v && (v->frames & (QD_VFR_TO | QD_VFR_OBJ)) && word_is(t, "to") && i + 1 < sb &&
                      tok[i + 1].kind == QD_TK_WORD && !(tags(&tok[i + 1]) & (QD_W_DET | QD_W_POSS)))
                 clause_start = true; /* "vowed to punish", "wants to run" */
-            else if (v && (v->frames & QD_VFR_OBJ) && v->vclass != QD_VC_THOUGHT &&
+            else if (v && (v->frames & QD_VFR_OBJ) && v->vclass != QD_VC_THOUGHT && !amount_at(tok, i, sb) &&
                      (c->m_start[i] >= 0 || (tags(t) & (QD_W_DET | QD_W_POSS)) || t->kind == QD_TK_NUM ||
                       (t->kind == QD_TK_QUOTE && t->quoted >= 0) ||
                       (t->kind == QD_TK_WORD && !(tags(t) & (QD_W_FUNCTION | QD_W_TIME)) &&
