@@ -186,6 +186,86 @@ static int32_t intro_subject(qd_actx *c, uint32_t lo, uint32_t hi)
     return first_subject_mention(c, start, hi);
 }
 
+/* The speaker of a clause that ends in a comma before a whole quote, when the clause
+ * reports it (a verb of saying, or a statement, post or message it speaks through). */
+static int32_t comma_intro_speaker(qd_actx *c, const qd_cues *cues, uint32_t lo, uint32_t comma)
+{
+    qd_token *tok = c->doc->in->tokens;
+    int32_t verb_at = -1;
+    bool reports = false;
+    for (uint32_t k = lo; k < comma; k++) {
+        int32_t ci = cues->at[k];
+        if (ci >= 0 && cues->v[ci].kind == QD_CK_VERB) {
+            if (verb_at < 0)
+                verb_at = (int32_t)k;
+            reports = true;
+        }
+        int32_t m = c->m_start[k];
+        if (m >= 0 && c->mx[m].kind == QD_ENT_DOCUMENT)
+            reports = true;
+    }
+    if (!reports)
+        return -1;
+    /* the subject opens the clause; a mention further on is an object or sits in a
+     * phrase ("Others, reacting to the Van Dyke shooting, shouted,") */
+    int32_t m = first_subject_mention(c, lo, comma);
+    if (m >= 0 && c->mx[m].ta <= lo + 1 && (verb_at < 0 || c->mx[m].ta < (uint32_t)verb_at))
+        return m;
+    /* "Another tweeted,", "Yet another said,": a short capitalised subject the mention
+     * pass did not take for a speaker */
+    if (verb_at > (int32_t)lo && verb_at - (int32_t)lo <= 3 && (tok[lo].flags & QD_TF_CAP) && tok[lo].kind == QD_TK_WORD)
+        return qd_mention_np_span(c, lo, (uint32_t)verb_at);
+    return -1;
+}
+
+/* A whole quote closing its paragraph and signed in the next one: a dash and a name
+ * ("- Sanders.", "-President Obama, tweeting after Clinton's speech."), or a short
+ * paragraph that is only a name and an affiliation ("Josh Bivens, Economic Policy
+ * Institute."). */
+static int32_t signature_after(qd_actx *c, const qd_quoted *q)
+{
+    qd_doc *doc = c->doc;
+    qd_token *tok = doc->in->tokens;
+    uint32_t n = doc->in->n_tokens;
+    uint32_t e = quote_end_token(c, q);
+    if (e >= n || tok[e].paragraph == q->paragraph) {
+        /* only punctuation may follow in the paragraph */
+        while (e < n && tok[e].paragraph == q->paragraph && tok[e].kind == QD_TK_PUNCT)
+            e++;
+        if (e >= n || tok[e].paragraph == q->paragraph)
+            return -1;
+    }
+    if (tok[e].paragraph != q->paragraph + 1)
+        return -1;
+    uint32_t p = tok[e].paragraph;
+    uint32_t pe = e;
+    while (pe < n && tok[pe].paragraph == p)
+        pe++;
+    if (pe - e > 24)
+        return -1;
+    uint32_t k = e;
+    bool dash = tok[k].kind == QD_TK_PUNCT && (tok[k].norm[0] == '-' || !strcmp(tok[k].norm, "--"));
+    if (dash)
+        k++;
+    if (k >= pe || c->m_start[k] < 0)
+        return -1;
+    int32_t m = c->m_start[k];
+    const qd_mx *x = &c->mx[m];
+    if (c->an->mentions[m].kind == QD_MENTION_PRONOUN || x->possessive)
+        return -1;
+    if (dash)
+        return m;
+    /* without a dash: a person's full name, a comma, an affiliation, and no verb */
+    if (x->kind != QD_ENT_PERSON || c->an->mentions[m].kind != QD_MENTION_NAME || x->hb - x->ha < 2)
+        return -1;
+    if (x->tb >= pe || !qd_tok_is(&tok[x->tb], ','))
+        return -1;
+    for (uint32_t j = x->tb; j < pe; j++)
+        if (tok[j].lex && (tok[j].lex->verb >= 0 || (tok[j].lex->tags & (QD_W_AUX | QD_W_MODAL | QD_W_PRON))))
+            return -1;
+    return m;
+}
+
 /* What find_attribution found: a cue (an index into the cues, or only a token range for
  * a dash), and the speaker mention. */
 typedef struct found {
@@ -403,6 +483,15 @@ static int32_t find_attribution_cue(qa *s, const qd_quoted *q, bool full, int32_
         if (*speaker >= 0)
             return -1;
     }
+    /* ... or after a comma closing a clause that reports it: "Trump issued a statement,
+     * “…”", "Bryne went on to say, “…”", "Another tweeted, “…”" */
+    if (full && qa_tok > s0a + 1 && qd_tok_is(&tok[qa_tok - 1], ',')) {
+        int32_t m = comma_intro_speaker(c, cues, s0a, qa_tok - 1);
+        if (m >= 0) {
+            *speaker = m;
+            return -1;
+        }
+    }
     return -1;
 }
 
@@ -596,6 +685,10 @@ int qd_attribute_quotes(qd_actx *c, qd_cues *cues)
                 speaker = prev->speaker;
             }
         }
+        /* a quote that ends its paragraph, signed on the next line: "- Sanders.", "Dean
+         * Baker, Center for Economic and Policy Research." */
+        if (speaker < 0 && full)
+            speaker = signature_after(c, q);
         /* type it */
         bool at_clause_start = qa_tok == doc->sentences[qsent].first_token ||
                                (qa_tok > 0 && (qd_tok_is(&tok[qa_tok - 1], ':') || qd_tok_is(&tok[qa_tok - 1], ',')));

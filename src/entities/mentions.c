@@ -171,6 +171,36 @@ static const qd_place *place_at(mscan *s, uint32_t j, uint32_t end, uint32_t *le
     return &s->c->lx->place_list[v];
 }
 
+/* A place named as where something happens, not as a government that speaks: after
+ * a preposition of place ("in Washington", "at a town hall in Salem, New Hampshire"), a
+ * dateline ("WASHINGTON (AP) —", "MACAU, Dec 20"), a party-and-state label ("Gov. John
+ * Kasich (R-OH)").  "The minister of Russia" keeps its complement. */
+static bool place_is_location(mscan *s, uint32_t a, uint32_t b)
+{
+    const qd_token *tok = s->c->doc->in->tokens;
+    uint32_t n = s->c->doc->in->n_tokens;
+    static const char *const preps[] = {"in", "at", "from", "near", "across", "throughout", "outside", "inside",
+                                        "around", "into", "through", "within", "toward", "towards"};
+    /* "in Salem, New Hampshire": look over one comma-separated place before it */
+    uint32_t k = a;
+    if (k >= 3 && qd_tok_is(&tok[k - 1], ',') && is_cap(&tok[k - 2]))
+        k -= 2;
+    if (k > 0 && tok[k - 1].kind == QD_TK_WORD && tok[k - 1].paragraph == tok[a].paragraph)
+        for (size_t i = 0; i < sizeof(preps) / sizeof(preps[0]); i++)
+            if (!strcmp(tok[k - 1].norm, preps[i]))
+                return true;
+    /* a dateline: upper case at the start of a paragraph, then "(", a dash or a comma */
+    if ((tok[a].flags & QD_TF_ALLCAPS) && (a == 0 || tok[a - 1].paragraph != tok[a].paragraph) && b < n &&
+        tok[b].kind == QD_TK_PUNCT && (qd_tok_is(&tok[b], '(') || qd_tok_is(&tok[b], ',') || tok[b].norm[0] == '-'))
+        return true;
+    /* "(R-OH)", "(D-Calif.)" */
+    if (a >= 3 && b < n && tok[a - 1].kind == QD_TK_PUNCT && tok[a - 1].norm[0] == '-' && qd_tok_is(&tok[a - 3], '(') &&
+        (qd_tok_is(&tok[b], ')') || (qd_tok_is(&tok[b], '.') && b + 1 < n && qd_tok_is(&tok[b + 1], ')'))))
+        return true;
+    return false;
+}
+
+
 static bool plural_word(const qd_token *t)
 {
     uint32_t n = qd_tok_base_len(t);
@@ -412,6 +442,8 @@ static int scan_caps(mscan *s, uint32_t i, uint32_t end, uint32_t *next, bool ha
             /* "the Russians"? adjectives alone are not mentions */
             return 0;
         }
+        if (place_is_location(s, a, b))
+            return 0;
         qd_mx *x = push_mention(s, a, b, QD_MENTION_NAME, QD_ENT_GOV);
         if (!x)
             return QD_ENOMEM;

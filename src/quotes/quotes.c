@@ -394,11 +394,22 @@ static qd_quoted_type intrinsic_type(const qd_doc *doc, const qd_quoted *x)
     /* Capitalised words that do not end a sentence: the name of a show, a slogan, a
      * label ("Morning Joe", "Southern Strategy"), unless a verb of naming or speaking
      * introduces them ("called her “Miss Piggy”", "said: “Yes”"). */
+    /* A full stop at the end belongs to the writer's sentence in American punctuation
+     * ("host of “The Nightly Show with Larry Wilmore.”"); only a stop with words after
+     * it, or an exclamation or question, makes the span a sentence of its own. */
     bool sentence_end = false;
     for (uint32_t i = first; i <= last; i++)
-        if (qd_tok_is(&tok[i], '.') || qd_tok_is(&tok[i], '!') || qd_tok_is(&tok[i], '?'))
-            sentence_end = i + 1 < last || words > 3;
-    if (!sentence_end && words <= 5) {
+        if (qd_tok_is(&tok[i], '.') || qd_tok_is(&tok[i], '!') || qd_tok_is(&tok[i], '?')) {
+            bool words_after = false;
+            for (uint32_t k = i + 1; k <= last; k++)
+                if (tok[k].kind == QD_TK_WORD || tok[k].kind == QD_TK_NUM)
+                    words_after = true;
+            if (words_after)
+                sentence_end = true;
+            else if (!qd_tok_is(&tok[i], '.'))
+                sentence_end = words > 3;
+        }
+    if (!sentence_end && words <= 8) {
         uint32_t b0 = first;
         while (b0 > 0 && tok[b0 - 1].kind == QD_TK_QUOTE)
             b0--;
