@@ -300,6 +300,17 @@ static char *output_name(const char *dir, const char *path)
     base = base ? base + 1 : path;
     char name[512];
     snprintf(name, sizeof(name), "%s", base);
+    /* a record of a JSON Lines file or array ("feed.jsonl:12", "feed.json#3") becomes
+     * "feed-12" */
+    char record[32] = "";
+    char *mark = strrchr(name, ':');
+    if (!mark)
+        mark = strrchr(name, '#');
+    if (mark && mark[1] && strspn(mark + 1, "0123456789") == strlen(mark + 1) && strlen(mark) < sizeof(record) - 1) {
+        record[0] = '-';
+        memcpy(record + 1, mark + 1, strlen(mark + 1) + 1);
+        *mark = '\0';
+    }
     static const char *const exts[] = {".gz", ".html", ".htm", ".txt", ".jsonl", ".json"};
     for (int pass = 0; pass < 2; pass++)
         for (size_t k = 0; k < sizeof(exts) / sizeof(exts[0]); k++) {
@@ -307,10 +318,10 @@ static char *output_name(const char *dir, const char *path)
             if (nl > el && !strcmp(name + nl - el, exts[k]))
                 name[nl - el] = '\0';
         }
-    size_t l = strlen(dir) + strlen(name) + 6;
+    size_t l = strlen(dir) + strlen(name) + strlen(record) + 6;
     char *p = malloc(l);
     if (p)
-        snprintf(p, l, "%s/%s.txt", dir, name);
+        snprintf(p, l, "%s/%s%s.txt", dir, name, record);
     return p;
 }
 
