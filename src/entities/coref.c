@@ -312,7 +312,8 @@ static int name_entities(cstate *s)
         en->name = written;
         en->key = a->first ? qd_arena_printf(A, "%s|%c", a->last, a->first[0]) : qd_arena_strdup(A, a->last);
         /* the people lexicon: gender and the role the person is known for */
-        if (en->name) {
+        /* (a key needs up to 4 bytes per input byte; longer names are in no lexicon) */
+        if (en->name && strlen(en->name) < 256 / 4) {
             uint32_t v;
             char key[256];
             size_t kl = qd_lex_key(en->name, strlen(en->name), key);
