@@ -151,6 +151,23 @@ int qd_corpus_new(qd_corpus **out, const qd_lexicon *lx, const qd_match_options 
  * qd_summary_*). */
 int qd_corpus_add(qd_corpus *c, const qd_doc *doc, qd_error *err);
 
+/* A document reduced to what matching needs, independent of any corpus: made on any
+ * thread (one lexicon shared read-only), written as one JSON line and read back on
+ * another machine.  Adding the summary is the same as adding the document. */
+typedef struct qd_summary qd_summary;
+int qd_summary_make(const qd_doc *doc, const qd_lexicon *lx, bool keep_text, qd_summary **out, qd_error *err);
+/* One line of JSON (no newline), malloc'd. */
+int qd_summary_to_json(const qd_summary *s, char **out, qd_error *err);
+/* Read a line written by qd_summary_to_json; `name` names it in messages.  Returns 1 and
+ * sets *out, 0 when the JSON is not a summary (another kind of record), <0 on error. */
+int qd_summary_from_json(const char *name, const char *data, size_t len, const qd_lexicon *lx, qd_summary **out,
+                         qd_error *err);
+void qd_summary_free(qd_summary *s);
+/* Not thread-safe, like qd_corpus_add; summaries are added in the order given.  `doc`
+ * is the analysed document the summary was made from when it is still at hand, else
+ * NULL (a summary read back from JSON): some stages read more of it than a summary keeps. */
+int qd_corpus_add_summary(qd_corpus *c, const qd_summary *s, const qd_doc *doc, qd_error *err);
+
 /* Events, threads, statement groups.  Call once, after the last add. */
 int qd_corpus_match(qd_corpus *c, qd_error *err);
 

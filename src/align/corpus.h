@@ -13,6 +13,47 @@
 
 #define QD_NO_DAY INT32_MIN
 
+/* A document's summary (qd_summary_make, qd_summary_from_json): strings only, nothing
+ * that depends on a corpus, in its own arena. */
+typedef struct qd_sterm {
+    const char *stem;       /* "~negoti" */
+    const char *word;       /* the first word it came from, "negotiations" */
+    uint32_t tf;            /* occurrences (title words count twice) */
+} qd_sterm;
+
+typedef struct qd_sentity {
+    const char *key, *name;
+    qd_entity_kind kind;
+    uint32_t mentions;
+} qd_sentity;
+
+typedef struct qd_sstmt {
+    qd_statement_type type;
+    const char *text, *speaker_text, *cue, *stance, *venue;
+    const char **intermediaries;
+    uint32_t n_intermediaries;
+    int32_t entity;         /* index into the summary's entities, -1 */
+    uint32_t start, end;
+    bool direct;
+    const char **keys;      /* per white-space word of text: its key ("" if none) */
+    const char **stems;     /* per word: its stem if a content word, else NULL */
+    uint32_t n_words;
+} qd_sstmt;
+
+struct qd_summary {
+    qd_arena arena;
+    const char *path, *url, *outlet, *date, *title, *byline;
+    const char *text;       /* when kept */
+    qd_span *paragraphs;
+    uint32_t n_paragraphs;
+    qd_sterm *terms;        /* in order of first occurrence */
+    uint32_t n_terms;
+    qd_sentity *entities;
+    uint32_t n_entities;
+    qd_sstmt *stmts;
+    uint32_t n_stmts;
+};
+
 /* What the matcher knows of a statement beyond qd_cstatement. */
 typedef struct qd_sfeat {
     const char **words;     /* the content split at white space, as written */

@@ -8,7 +8,15 @@
  * only Lavrov there is), organisations and governments by their normalised names, and
  * anonymous or unknown speakers stay private to their document ("sources" in two
  * articles are not the same people).
+ *
+ * The work is split in two so that it scales: qd_summary_make() reduces a document to
+ * strings (stems, word keys, speaker keys) without touching the corpus, on any thread,
+ * and the summary can be written out as one JSON line and read back elsewhere;
+ * qd_corpus_add_summary() then only interns those strings, in input order, on one
+ * thread.  Adding a document directly and adding its summary read back from JSON give
+ * the same corpus, id for id.
  */
+#include <jansson.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -108,20 +116,11 @@ static bool content_word(const qd_lexicon *lx, const char *key, size_t n)
     return true;
 }
 
-static uint32_t stem_id(qd_corpus *c, const char *key, size_t n)
+/* Intern a stem ("~negoti") and remember the first word seen for it, which shows it
+ * in reports ("negotiations", not "negoti"). */
+static uint32_t stem_id(qd_corpus *c, const char *stem, const char *word)
 {
-    const sb_symbol *st = sb_stemmer_stem(c->stemmer, (const sb_symbol *)key, (int)n);
-    if (!st)
-        return 0;
-    int sl = sb_stemmer_length(c->stemmer);
-    /* stems are kept apart from words by a leading '~' */
-    char buf[512];
-    if ((size_t)sl + 2 > sizeof(buf))
-        return 0;
-    buf[0] = '~';
-    memcpy(buf + 1, st, (size_t)sl);
-    uint32_t id = qd_corpus_intern(c, buf, (size_t)sl + 1);
-    /* the first word seen for a stem shows it in reports ("negotiations", not "negoti") */
+    uint32_t id = qd_corpus_intern(c, stem, strlen(stem));
     if (id && id >= c->cap_disp) {
         uint32_t old = c->cap_disp;
         const char **nd = qd_arena_grow_array(&c->arena, c->disp, &c->cap_disp, id + 1, sizeof(char *));
@@ -131,12 +130,12 @@ static uint32_t stem_id(qd_corpus *c, const char *key, size_t n)
         c->disp = nd;
     }
     if (id && !c->disp[id])
-        c->disp[id] = qd_arena_strndup(&c->arena, key, n);
+        c->disp[id] = qd_arena_strdup(&c->arena, word);
     return id;
 }
 
 /* The corpus speaker a document entity stands for (creating it); -1 if none. */
-static int32_t corpus_speaker(qd_corpus *c, const qd_doc *doc, const qd_entity *e)
+static int32_t corpus_speaker(qd_corpus *c, const char *path, const qd_sentity *e)
 {
     if (!e || !e->key || !e->name)
         return -1;
@@ -148,7 +147,7 @@ static int32_t corpus_speaker(qd_corpus *c, const qd_doc *doc, const qd_entity *
     if (shared)
         snprintf(key, sizeof(key), "%s:%s", qd_entity_kind_name(e->kind), e->key);
     else
-        snprintf(key, sizeof(key), "%s:%s:%s", qd_entity_kind_name(e->kind), e->key, doc->path);
+        snprintf(key, sizeof(key), "%s:%s:%s", qd_entity_kind_name(e->kind), e->key, path);
     uint32_t idx;
     if (qd_strmap_get(&c->speaker_keys, key, strlen(key), &idx))
         goto found;
@@ -206,15 +205,33 @@ static int cmp_tcount(const void *a, const void *b)
     return x->id < y->id ? -1 : x->id > y->id;
 }
 
-/* Statement words, keys and stems. */
-static int statement_features(qd_corpus *c, const char *text, qd_sfeat *f, uint64_t **sh, uint32_t *nsh,
-                              uint32_t *capsh)
+/* ---- making a summary (any thread) --------------------------------------------- */
+
+/* "~" and the stem of a content word key, in the summary's arena; NULL when out of
+ * memory or when the stemmer has nothing to say. */
+static const char *stem_of(qd_arena *A, struct sb_stemmer *stemmer, const char *key, size_t n)
 {
-    qd_arena *A = &c->arena;
+    const sb_symbol *st = sb_stemmer_stem(stemmer, (const sb_symbol *)key, (int)n);
+    if (!st)
+        return NULL;
+    int sl = sb_stemmer_length(stemmer);
+    /* stems are kept apart from words by a leading '~' */
+    char *s = qd_arena_alloc(A, (size_t)sl + 2);
+    if (!s || sl + 2 > 512)
+        return NULL;
+    s[0] = '~';
+    memcpy(s + 1, st, (size_t)sl);
+    s[sl + 1] = '\0';
+    return s;
+}
+
+/* Word keys and stems of a statement's white-space words. */
+static int statement_words(qd_arena *A, const qd_lexicon *lx, struct sb_stemmer *stemmer, qd_sstmt *st)
+{
+    const char *text = st->text;
     size_t n = strlen(text);
-    uint32_t capw = 0;
+    uint32_t cap = 0, capk = 0;
     char key[1024];
-    uint32_t *stems = NULL, ns = 0, caps = 0;
     for (size_t i = 0; i < n;) {
         while (i < n && (text[i] == ' ' || text[i] == '\n' || text[i] == '\t'))
             i++;
@@ -223,21 +240,489 @@ static int statement_features(qd_corpus *c, const char *text, qd_sfeat *f, uint6
             j++;
         if (j == i)
             break;
-        const char **w = QD_VEC_PUSH(A, f->words, f->n_words, capw);
-        if (!w)
+        size_t kl = j - i < sizeof(key) / 4 ? word_key(lx, text + i, j - i, key, sizeof(key)) : 0;
+        const char **k = QD_VEC_PUSH(A, st->keys, st->n_words, cap);
+        uint32_t nw = st->n_words - 1;
+        const char **s = k ? QD_VEC_PUSH(A, st->stems, nw, capk) : NULL;
+        if (!s)
             return QD_ENOMEM;
-        *w = qd_arena_strndup(A, text + i, j - i);
-        uint32_t kl = j - i < sizeof(key) / 4 ? (uint32_t)word_key(c->lx, text + i, j - i, key, sizeof(key)) : 0;
-        uint32_t id = kl ? qd_corpus_intern(c, key, kl) : 0;
-        if (kl && !id)
+        *k = qd_arena_strndup(A, key, kl);
+        if (!*k)
             return QD_ENOMEM;
-        uint32_t *k = qd_arena_realloc(A, f->keys, (f->n_words - 1) * sizeof(uint32_t), f->n_words * sizeof(uint32_t));
-        if (!k || !*w)
+        if (kl && content_word(lx, key, kl))
+            *s = stem_of(A, stemmer, key, kl);
+        i = j;
+    }
+    return 0;
+}
+
+static bool eligible_entity(const qd_entity *en)
+{
+    return !(en->kind == QD_ENT_ANONYMOUS || en->kind == QD_ENT_UNKNOWN || en->kind == QD_ENT_DOCUMENT ||
+             en->kind == QD_ENT_GROUP || !en->key || !en->n_mentions);
+}
+
+void qd_summary_free(qd_summary *s)
+{
+    if (!s)
+        return;
+    qd_arena a = s->arena;
+    qd_arena_release(&a); /* the summary lives in its own arena */
+}
+
+static qd_summary *summary_new(void)
+{
+    qd_arena a;
+    qd_arena_init(&a);
+    qd_summary *s = qd_arena_calloc(&a, 1, sizeof(*s));
+    if (!s) {
+        qd_arena_release(&a);
+        return NULL;
+    }
+    s->arena = a;
+    return s;
+}
+
+int qd_summary_make(const qd_doc *doc, const qd_lexicon *lx, bool keep_text, qd_summary **out, qd_error *err)
+{
+    if (!doc->analysis)
+        return qd_error_set(err, QD_EUSAGE, "%s: document not analysed", doc->path);
+    qd_summary *s = summary_new();
+    struct sb_stemmer *stemmer = s ? sb_stemmer_new("english", "UTF_8") : NULL;
+    if (!stemmer) {
+        qd_summary_free(s);
+        return qd_error_set(err, QD_ENOMEM, "%s: out of memory", doc->path);
+    }
+    qd_arena *A = &s->arena;
+    const qd_analysis *an = doc->analysis;
+    /* strings are copied into the summary's arena as they go; `A` may move nothing */
+#define DUP(x) ((x) ? qd_arena_strdup(A, (x)) : NULL)
+    s->path = DUP(doc->path);
+    s->url = DUP(doc->meta.url);
+    s->outlet = DUP(doc->meta.outlet);
+    s->date = DUP(doc->meta.date);
+    s->title = DUP(doc->meta.title);
+    s->byline = DUP(doc->meta.byline);
+    if (keep_text) {
+        s->text = qd_arena_strndup(A, doc->text, doc->len);
+        s->paragraphs = qd_arena_calloc(A, doc->n_paragraphs + 1, sizeof(qd_span));
+        if (!s->text || !s->paragraphs)
+            goto oom;
+        for (uint32_t i = 0; i < doc->n_paragraphs; i++)
+            if (doc->paragraphs[i].role == QD_PARA_BODY || doc->paragraphs[i].role == QD_PARA_TITLE)
+                s->paragraphs[s->n_paragraphs++] = doc->paragraphs[i].span;
+    }
+
+    /* terms: stems of content words (the title counts twice), in order of first use */
+    qd_strmap seen;
+    qd_strmap_init(&seen, A);
+    uint32_t capt = 0;
+    const qd_doc_internal *in = doc->in;
+    char key[256];
+    for (uint32_t i = 0; i < in->n_tokens; i++) {
+        const qd_token *t = &in->tokens[i];
+        if (t->kind != QD_TK_WORD || t->normlen >= sizeof(key) / 4)
+            continue;
+        qd_para_role role = doc->paragraphs[t->paragraph].role;
+        if (role != QD_PARA_BODY && role != QD_PARA_TITLE)
+            continue;
+        size_t kl = word_key(lx, doc->text + t->start, t->end - t->start, key, sizeof(key));
+        if (!content_word(lx, key, kl))
+            continue;
+        const sb_symbol *st = sb_stemmer_stem(stemmer, (const sb_symbol *)key, (int)kl);
+        if (!st)
+            goto oom;
+        int sl = sb_stemmer_length(stemmer);
+        char sk[512];
+        if (sl + 2 > (int)sizeof(sk))
+            continue;
+        sk[0] = '~';
+        memcpy(sk + 1, st, (size_t)sl);
+        uint32_t *ix = qd_strmap_ref(&seen, sk, (size_t)sl + 1);
+        if (ix) {
+            s->terms[*ix].tf += role == QD_PARA_TITLE ? 2 : 1;
+            continue;
+        }
+        qd_sterm *tm = QD_VEC_PUSH(A, s->terms, s->n_terms, capt);
+        if (!tm || qd_strmap_put(&seen, sk, (size_t)sl + 1, s->n_terms - 1) != 0)
+            goto oom;
+        tm->stem = qd_arena_strndup(A, sk, (size_t)sl + 1);
+        tm->word = qd_arena_strndup(A, key, kl);
+        tm->tf = role == QD_PARA_TITLE ? 2 : 1;
+        if (!tm->stem || !tm->word)
+            goto oom;
+    }
+
+    /* the entities that may be speakers and names of events */
+    int32_t *sent_of = qd_arena_alloc(A, (an->n_entities + 1) * sizeof(int32_t));
+    s->entities = qd_arena_calloc(A, an->n_entities + 1, sizeof(qd_sentity));
+    if (!sent_of || !s->entities)
+        goto oom;
+    for (uint32_t e = 0; e < an->n_entities; e++) {
+        const qd_entity *en = &an->entities[e];
+        sent_of[e] = -1;
+        if (!eligible_entity(en))
+            continue;
+        qd_sentity *x = &s->entities[s->n_entities];
+        x->key = DUP(en->key);
+        x->name = DUP(en->name);
+        x->kind = en->kind;
+        x->mentions = en->n_mentions;
+        if (!x->key || (en->name && !x->name))
+            goto oom;
+        sent_of[e] = (int32_t)s->n_entities++;
+    }
+
+    /* statements */
+    s->stmts = qd_arena_calloc(A, an->n_statements + 1, sizeof(qd_sstmt));
+    if (!s->stmts)
+        goto oom;
+    for (uint32_t i = 0; i < an->n_statements; i++) {
+        const qd_statement *st = &an->statements[i];
+        qd_sstmt *cs = &s->stmts[s->n_stmts];
+        size_t total = 0;
+        for (uint32_t k = 0; k < st->n_pieces; k++)
+            total += st->pieces[k].end - st->pieces[k].start + 5;
+        char *text = qd_arena_alloc(A, total + 1);
+        if (!text)
+            goto oom;
+        size_t o = 0;
+        bool quote = false;
+        for (uint32_t k = 0; k < st->n_pieces; k++) {
+            if (k) {
+                memcpy(text + o, " \xe2\x80\xa6 ", 5);
+                o += 5;
+            }
+            qd_span sp = st->pieces[k];
+            for (uint32_t b = sp.start; b < sp.end; b++) {
+                char ch = doc->text[b];
+                text[o++] = (ch == '\n' || ch == '\r' || ch == '\t') ? ' ' : ch;
+            }
+            uint32_t cp;
+            qd_utf8_decode(doc->text, doc->len, sp.start, &cp);
+            quote |= qd_cp_quote_mark(cp) != QD_QM_NONE;
+        }
+        text[o] = '\0';
+        cs->type = st->type;
+        cs->text = text;
+        cs->entity = st->entity >= 0 ? sent_of[st->entity] : -1;
+        if (st->speaker >= 0) {
+            qd_span sp = an->mentions[st->speaker].span;
+            cs->speaker_text = qd_arena_strndup(A, doc->text + sp.start, sp.end - sp.start);
+        }
+        cs->cue = DUP(st->cue_lemma);
+        cs->stance = DUP(st->stance);
+        cs->start = st->pieces[0].start;
+        cs->end = st->pieces[st->n_pieces - 1].end;
+        for (uint32_t k = 0; k < st->n_provenance; k++) {
+            const qd_provenance *p = &st->provenance[k];
+            if (p->role == QD_PROV_VENUE && !cs->venue)
+                cs->venue = DUP(p->name);
+            if (p->role == QD_PROV_INTERMEDIARY) {
+                const char **nv = qd_arena_realloc(A, cs->intermediaries, cs->n_intermediaries * sizeof(char *),
+                                                   (cs->n_intermediaries + 1) * sizeof(char *));
+                if (!nv)
+                    goto oom;
+                nv[cs->n_intermediaries++] = DUP(p->name);
+                cs->intermediaries = nv;
+            }
+        }
+        cs->direct = quote || st->type == QD_STMT_DIRECT || st->type == QD_STMT_PARTIAL || st->type == QD_STMT_MIXED;
+        if (statement_words(A, lx, stemmer, cs) != 0)
+            goto oom;
+        s->n_stmts++;
+    }
+#undef DUP
+    sb_stemmer_delete(stemmer);
+    *out = s;
+    return 0;
+oom:
+    sb_stemmer_delete(stemmer);
+    qd_summary_free(s);
+    return qd_error_set(err, QD_ENOMEM, "%s: out of memory", doc->path);
+}
+
+/* ---- summaries as JSON ---------------------------------------------------------- */
+
+/* Marks a line as a summary, and its version: a reader refuses what it cannot read. */
+#define SUMMARY_TAG "quotediff-summary"
+#define SUMMARY_VERSION 1
+
+static json_t *jstr(const char *s)
+{
+    return s ? json_string(s) : json_null();
+}
+
+int qd_summary_to_json(const qd_summary *s, char **out, qd_error *err)
+{
+    json_t *o = json_object();
+    json_t *terms = json_array(), *ents = json_array(), *stmts = json_array();
+    if (!o || !terms || !ents || !stmts)
+        goto oom;
+    json_object_set_new(o, SUMMARY_TAG, json_integer(SUMMARY_VERSION));
+    json_object_set_new(o, "path", jstr(s->path));
+    json_object_set_new(o, "url", jstr(s->url));
+    json_object_set_new(o, "outlet", jstr(s->outlet));
+    json_object_set_new(o, "date", jstr(s->date));
+    json_object_set_new(o, "title", jstr(s->title));
+    json_object_set_new(o, "byline", jstr(s->byline));
+    if (s->text) {
+        json_object_set_new(o, "text", json_string(s->text));
+        json_t *ps = json_array();
+        for (uint32_t i = 0; ps && i < s->n_paragraphs; i++)
+            json_array_append_new(ps, json_pack("[ii]", (json_int_t)s->paragraphs[i].start,
+                                                (json_int_t)s->paragraphs[i].end));
+        json_object_set_new(o, "paragraphs", ps);
+    }
+    for (uint32_t i = 0; i < s->n_terms; i++)
+        json_array_append_new(terms, json_pack("[ssi]", s->terms[i].stem + 1, s->terms[i].word,
+                                               (json_int_t)s->terms[i].tf));
+    json_object_set_new(o, "terms", terms);
+    terms = NULL;
+    for (uint32_t i = 0; i < s->n_entities; i++) {
+        const qd_sentity *e = &s->entities[i];
+        json_array_append_new(ents, json_pack("[ssoi]", qd_entity_kind_name(e->kind), e->key, jstr(e->name),
+                                              (json_int_t)e->mentions));
+    }
+    json_object_set_new(o, "entities", ents);
+    ents = NULL;
+    for (uint32_t i = 0; i < s->n_stmts; i++) {
+        const qd_sstmt *st = &s->stmts[i];
+        json_t *im = json_array();
+        for (uint32_t k = 0; im && k < st->n_intermediaries; k++)
+            json_array_append_new(im, jstr(st->intermediaries[k]));
+        json_t *x = json_pack("{s:s, s:s, s:o, s:i, s:o, s:o, s:o, s:o, s:i, s:i, s:b}", "type",
+                              qd_statement_type_name(st->type), "text", st->text, "speaker_text",
+                              jstr(st->speaker_text), "entity", (json_int_t)st->entity, "cue", jstr(st->cue),
+                              "stance", jstr(st->stance), "venue", jstr(st->venue), "intermediaries",
+                              im ? im : json_null(), "start", (json_int_t)st->start, "end", (json_int_t)st->end,
+                              "direct", (int)st->direct);
+        if (!x || json_array_append_new(stmts, x) != 0)
+            goto oom;
+    }
+    json_object_set_new(o, "statements", stmts);
+    stmts = NULL;
+    *out = json_dumps(o, JSON_COMPACT);
+    json_decref(o);
+    if (!*out)
+        return qd_error_set(err, QD_ENOMEM, "%s: out of memory", s->path ? s->path : "summary");
+    return 0;
+oom:
+    json_decref(o);
+    json_decref(terms);
+    json_decref(ents);
+    json_decref(stmts);
+    return qd_error_set(err, QD_ENOMEM, "%s: out of memory", s->path ? s->path : "summary");
+}
+
+/* A string member in the summary's arena; NULL when absent or null. */
+static const char *take(qd_arena *A, json_t *o, const char *k, bool *oom)
+{
+    json_t *v = json_object_get(o, k);
+    if (!json_is_string(v))
+        return NULL;
+    char *s = qd_arena_strndup(A, json_string_value(v), json_string_length(v));
+    if (!s)
+        *oom = true;
+    return s;
+}
+
+static const char *take_v(qd_arena *A, json_t *v, bool *oom)
+{
+    if (!json_is_string(v))
+        return NULL;
+    char *s = qd_arena_strndup(A, json_string_value(v), json_string_length(v));
+    if (!s)
+        *oom = true;
+    return s;
+}
+
+static int kind_of(const char *name)
+{
+    for (int k = QD_ENT_PERSON; k <= QD_ENT_UNKNOWN; k++)
+        if (!strcmp(qd_entity_kind_name((qd_entity_kind)k), name))
+            return k;
+    return -1;
+}
+
+static int stmt_type_of(const char *name)
+{
+    for (int k = QD_STMT_DIRECT; k <= QD_STMT_INDIRECT; k++)
+        if (!strcmp(qd_statement_type_name((qd_statement_type)k), name))
+            return k;
+    return -1;
+}
+
+int qd_summary_from_json(const char *name, const char *data, size_t len, const qd_lexicon *lx, qd_summary **out,
+                         qd_error *err)
+{
+    json_error_t je;
+    json_t *o = json_loadb(data, len, 0, &je);
+    if (!o)
+        return qd_error_set(err, QD_EINPUT, "%s: not JSON: %s", name, je.text);
+    json_t *ver = json_object_get(o, SUMMARY_TAG);
+    if (!ver) {
+        json_decref(o);
+        return 0;
+    }
+    if (!json_is_integer(ver) || json_integer_value(ver) != SUMMARY_VERSION) {
+        json_decref(o);
+        return qd_error_set(err, QD_EINPUT, "%s: a summary of another version of quotediff", name);
+    }
+    qd_summary *s = summary_new();
+    struct sb_stemmer *stemmer = s ? sb_stemmer_new("english", "UTF_8") : NULL;
+    if (!stemmer) {
+        qd_summary_free(s);
+        json_decref(o);
+        return qd_error_set(err, QD_ENOMEM, "%s: out of memory", name);
+    }
+    qd_arena *A = &s->arena;
+    bool oom = false;
+    const char *bad = NULL;
+    s->path = take(A, o, "path", &oom);
+    s->url = take(A, o, "url", &oom);
+    s->outlet = take(A, o, "outlet", &oom);
+    s->date = take(A, o, "date", &oom);
+    s->title = take(A, o, "title", &oom);
+    s->byline = take(A, o, "byline", &oom);
+    s->text = take(A, o, "text", &oom);
+    if (!s->path)
+        bad = "no path";
+    json_t *ps = json_object_get(o, "paragraphs");
+    if (s->text && json_is_array(ps)) {
+        size_t tl = strlen(s->text);
+        s->paragraphs = qd_arena_calloc(A, json_array_size(ps) + 1, sizeof(qd_span));
+        oom |= !s->paragraphs;
+        for (size_t i = 0; s->paragraphs && i < json_array_size(ps); i++) {
+            json_t *p = json_array_get(ps, i);
+            json_int_t a = json_integer_value(json_array_get(p, 0)), b = json_integer_value(json_array_get(p, 1));
+            if (a < 0 || b < a || (size_t)b > tl) {
+                bad = "paragraph outside the text";
+                break;
+            }
+            s->paragraphs[s->n_paragraphs++] = (qd_span){(uint32_t)a, (uint32_t)b};
+        }
+    }
+    json_t *terms = json_object_get(o, "terms");
+    size_t nt = json_array_size(terms);
+    s->terms = qd_arena_calloc(A, nt + 1, sizeof(qd_sterm));
+    oom |= !s->terms;
+    for (size_t i = 0; s->terms && i < nt && !bad; i++) {
+        json_t *t = json_array_get(terms, i);
+        json_t *st = json_array_get(t, 0);
+        json_int_t tf = json_integer_value(json_array_get(t, 2));
+        if (!json_is_string(st) || !json_is_string(json_array_get(t, 1)) || tf <= 0 || tf > UINT32_MAX) {
+            bad = "bad term";
+            break;
+        }
+        char *stem = qd_arena_printf(A, "~%s", json_string_value(st));
+        qd_sterm *x = &s->terms[s->n_terms++];
+        x->stem = stem;
+        x->word = take_v(A, json_array_get(t, 1), &oom);
+        x->tf = (uint32_t)tf;
+        oom |= !stem;
+    }
+    json_t *ents = json_object_get(o, "entities");
+    size_t ne = json_array_size(ents);
+    s->entities = qd_arena_calloc(A, ne + 1, sizeof(qd_sentity));
+    oom |= !s->entities;
+    for (size_t i = 0; s->entities && i < ne && !bad; i++) {
+        json_t *e = json_array_get(ents, i);
+        json_t *k = json_array_get(e, 0);
+        int kind = json_is_string(k) ? kind_of(json_string_value(k)) : -1;
+        json_int_t m = json_integer_value(json_array_get(e, 3));
+        if (kind < 0 || !json_is_string(json_array_get(e, 1)) || m < 0 || m > UINT32_MAX) {
+            bad = "bad entity";
+            break;
+        }
+        qd_sentity *x = &s->entities[s->n_entities++];
+        x->kind = (qd_entity_kind)kind;
+        x->key = take_v(A, json_array_get(e, 1), &oom);
+        x->name = take_v(A, json_array_get(e, 2), &oom);
+        x->mentions = (uint32_t)m;
+    }
+    json_t *stmts = json_object_get(o, "statements");
+    size_t ns = json_array_size(stmts);
+    s->stmts = qd_arena_calloc(A, ns + 1, sizeof(qd_sstmt));
+    oom |= !s->stmts;
+    for (size_t i = 0; s->stmts && i < ns && !bad && !oom; i++) {
+        json_t *x = json_array_get(stmts, i);
+        json_t *ty = json_object_get(x, "type");
+        int type = json_is_string(ty) ? stmt_type_of(json_string_value(ty)) : -1;
+        json_int_t ent = json_integer_value(json_object_get(x, "entity"));
+        json_int_t a = json_integer_value(json_object_get(x, "start"));
+        json_int_t b = json_integer_value(json_object_get(x, "end"));
+        if (type < 0 || !json_is_string(json_object_get(x, "text")) || ent < -1 || ent >= (json_int_t)s->n_entities ||
+            a < 0 || b < a || b > UINT32_MAX) {
+            bad = "bad statement";
+            break;
+        }
+        qd_sstmt *st = &s->stmts[s->n_stmts++];
+        st->type = (qd_statement_type)type;
+        st->text = take(A, x, "text", &oom);
+        st->speaker_text = take(A, x, "speaker_text", &oom);
+        st->cue = take(A, x, "cue", &oom);
+        st->stance = take(A, x, "stance", &oom);
+        st->venue = take(A, x, "venue", &oom);
+        st->entity = (int32_t)ent;
+        st->start = (uint32_t)a;
+        st->end = (uint32_t)b;
+        st->direct = json_is_true(json_object_get(x, "direct"));
+        json_t *im = json_object_get(x, "intermediaries");
+        size_t ni = json_array_size(im);
+        if (ni) {
+            st->intermediaries = qd_arena_calloc(A, ni, sizeof(char *));
+            oom |= !st->intermediaries;
+            for (size_t k = 0; st->intermediaries && k < ni; k++)
+                st->intermediaries[st->n_intermediaries++] = take_v(A, json_array_get(im, k), &oom);
+        }
+        if (!oom && st->text && statement_words(A, lx, stemmer, st) != 0)
+            oom = true;
+    }
+    json_decref(o);
+    sb_stemmer_delete(stemmer);
+    if (oom || bad) {
+        qd_summary_free(s);
+        if (oom)
+            return qd_error_set(err, QD_ENOMEM, "%s: out of memory", name);
+        return qd_error_set(err, QD_EINPUT, "%s: summary: %s", name, bad);
+    }
+    *out = s;
+    return 1;
+}
+
+/* ---- into the corpus (one thread, input order) ---------------------------------- */
+
+/* Statement features: interned word keys and stems, and the quote's shingles. */
+static int statement_features(qd_corpus *c, const qd_sstmt *st, qd_sfeat *f, uint64_t **sh, uint32_t *nsh,
+                              uint32_t *capsh)
+{
+    qd_arena *A = &c->arena;
+    const char *text = st->text;
+    size_t n = strlen(text);
+    uint32_t *stems = NULL, ns = 0, caps = 0;
+    f->direct = st->direct;
+    f->words = qd_arena_alloc(A, (st->n_words + 1) * sizeof(char *));
+    f->keys = qd_arena_alloc(A, (st->n_words + 1) * sizeof(uint32_t));
+    if (!f->words || !f->keys)
+        return QD_ENOMEM;
+    for (size_t i = 0; i < n && f->n_words < st->n_words;) {
+        while (i < n && (text[i] == ' ' || text[i] == '\n' || text[i] == '\t'))
+            i++;
+        size_t j = i;
+        while (j < n && text[j] != ' ' && text[j] != '\n' && text[j] != '\t')
+            j++;
+        if (j == i)
+            break;
+        uint32_t w = f->n_words++;
+        f->words[w] = qd_arena_strndup(A, text + i, j - i);
+        const char *key = st->keys[w];
+        uint32_t id = key[0] ? qd_corpus_intern(c, key, strlen(key)) : 0;
+        if (!f->words[w] || (key[0] && !id))
             return QD_ENOMEM;
-        f->keys = k;
-        f->keys[f->n_words - 1] = id;
-        if (kl && content_word(c->lx, key, kl)) {
-            uint32_t sid = stem_id(c, key, kl);
+        f->keys[w] = id;
+        if (st->stems[w]) {
+            uint32_t sid = stem_id(c, st->stems[w], key);
             uint32_t *slot = sid ? QD_VEC_PUSH(A, stems, ns, caps) : NULL;
             if (!slot)
                 return QD_ENOMEM;
@@ -278,15 +763,12 @@ static int statement_features(qd_corpus *c, const char *text, qd_sfeat *f, uint6
     return 0;
 }
 
-int qd_corpus_add(qd_corpus *c, const qd_doc *doc, qd_error *err)
+int qd_corpus_add_summary(qd_corpus *c, const qd_summary *s, const qd_doc *doc, qd_error *err)
 {
     if (c->matched)
-        return qd_error_set(err, QD_EUSAGE, "%s: the corpus was matched already", doc->path);
-    if (!doc->analysis)
-        return qd_error_set(err, QD_EUSAGE, "%s: document not analysed", doc->path);
+        return qd_error_set(err, QD_EUSAGE, "%s: the corpus was matched already", s->path);
     qd_arena *A = &c->arena;
     qd_comparison *r = &c->res;
-    const qd_analysis *an = doc->analysis;
     qd_cdoc *d = QD_VEC_PUSH(A, r->docs, r->n_docs, c->cap_docs);
     uint32_t nf = r->n_docs - 1;
     qd_dfeat *f = d ? QD_VEC_PUSH(A, c->feat, nf, c->cap_feat) : NULL;
@@ -294,73 +776,53 @@ int qd_corpus_add(qd_corpus *c, const qd_doc *doc, qd_error *err)
         goto oom;
     d->event = -1;
 #define DUP(x) ((x) ? qd_arena_strdup(A, (x)) : NULL)
-    d->path = DUP(doc->path);
-    d->url = DUP(doc->meta.url);
-    d->outlet = DUP(doc->meta.outlet);
-    d->date = DUP(doc->meta.date);
-    d->title = DUP(doc->meta.title);
-    d->byline = DUP(doc->meta.byline);
-#undef DUP
-    f->day = qd_iso_day(doc->meta.date);
-    if (c->opt.keep_text) {
-        d->text = qd_arena_strndup(A, doc->text, doc->len);
-        d->paragraphs = qd_arena_calloc(A, doc->n_paragraphs + 1, sizeof(qd_span));
+    d->path = DUP(s->path);
+    d->url = DUP(s->url);
+    d->outlet = DUP(s->outlet);
+    d->date = DUP(s->date);
+    d->title = DUP(s->title);
+    d->byline = DUP(s->byline);
+    f->day = qd_iso_day(s->date);
+    if (c->opt.keep_text && s->text) {
+        d->text = DUP(s->text);
+        d->paragraphs = qd_arena_calloc(A, s->n_paragraphs + 1, sizeof(qd_span));
         if (!d->text || !d->paragraphs)
             goto oom;
-        for (uint32_t i = 0; i < doc->n_paragraphs; i++)
-            if (doc->paragraphs[i].role == QD_PARA_BODY || doc->paragraphs[i].role == QD_PARA_TITLE)
-                d->paragraphs[d->n_paragraphs++] = doc->paragraphs[i].span;
+        memcpy(d->paragraphs, s->paragraphs, s->n_paragraphs * sizeof(qd_span));
+        d->n_paragraphs = s->n_paragraphs;
     }
 
-    /* terms: stems of content words (the title counts twice) and the names mentioned */
-    tcount *tc = NULL;
-    uint32_t ntc = 0, captc = 0;
-    const qd_doc_internal *in = doc->in;
-    char key[256];
-    for (uint32_t i = 0; i < in->n_tokens; i++) {
-        const qd_token *t = &in->tokens[i];
-        if (t->kind != QD_TK_WORD || t->normlen >= sizeof(key) / 4)
-            continue;
-        qd_para_role role = doc->paragraphs[t->paragraph].role;
-        if (role != QD_PARA_BODY && role != QD_PARA_TITLE)
-            continue;
-        uint32_t kl = (uint32_t)word_key(c->lx, doc->text + t->start, t->end - t->start, key, sizeof(key));
-        if (!content_word(c->lx, key, kl))
-            continue;
-        uint32_t id = stem_id(c, key, kl);
-        tcount *slot = id ? QD_VEC_PUSH(A, tc, ntc, captc) : NULL;
-        if (!slot)
-            goto oom;
-        slot->id = id;
-        slot->n = role == QD_PARA_TITLE ? 2 : 1;
-    }
-    int32_t *spk_of_entity = qd_arena_alloc(A, (an->n_entities + 1) * sizeof(int32_t));
-    if (!spk_of_entity)
+    /* terms: stems of content words and the names mentioned */
+    tcount *tc = qd_arena_alloc(A, (s->n_terms + s->n_entities + 1) * sizeof(tcount));
+    int32_t *spk_of_entity = qd_arena_alloc(A, (s->n_entities + 1) * sizeof(int32_t));
+    if (!tc || !spk_of_entity)
         goto oom;
-    for (uint32_t e = 0; e < an->n_entities; e++) {
-        const qd_entity *en = &an->entities[e];
-        spk_of_entity[e] = -1;
-        if (en->kind == QD_ENT_ANONYMOUS || en->kind == QD_ENT_UNKNOWN || en->kind == QD_ENT_DOCUMENT ||
-            en->kind == QD_ENT_GROUP || !en->key || !en->n_mentions)
-            continue;
-        int32_t s = corpus_speaker(c, doc, en);
-        spk_of_entity[e] = s;
+    uint32_t ntc = 0;
+    for (uint32_t i = 0; i < s->n_terms; i++) {
+        uint32_t id = stem_id(c, s->terms[i].stem, s->terms[i].word);
+        if (!id)
+            goto oom;
+        tc[ntc++] = (tcount){id, s->terms[i].tf};
+    }
+    char key[64];
+    for (uint32_t e = 0; e < s->n_entities; e++) {
+        const qd_sentity *en = &s->entities[e];
+        int32_t sp = corpus_speaker(c, s->path, en);
+        spk_of_entity[e] = sp;
         /* speakers private to this document ("the writer") say nothing about events,
          * nor do "names" that are a headline's capitalised words */
-        if (s < 0 || strchr(r->speakers[s].key, ':'))
+        if (sp < 0 || strchr(r->speakers[sp].key, ':'))
             continue;
         uint32_t spaces = 0;
         for (const char *p = en->name; *p; p++)
             spaces += *p == ' ';
         if (spaces > 3)
             continue;
-        snprintf(key, sizeof(key), "@%d", s);
+        snprintf(key, sizeof(key), "@%d", sp);
         uint32_t id = qd_corpus_intern(c, key, strlen(key));
-        tcount *slot = id ? QD_VEC_PUSH(A, tc, ntc, captc) : NULL;
-        if (!slot)
+        if (!id)
             goto oom;
-        slot->id = id;
-        slot->n = en->n_mentions;
+        tc[ntc++] = (tcount){id, en->mentions};
     }
     if (ntc > 1)
         qsort(tc, ntc, sizeof(tcount), cmp_tcount);
@@ -392,73 +854,58 @@ int qd_corpus_add(qd_corpus *c, const qd_doc *doc, qd_error *err)
     }
 
     /* statements */
-    d->statements = qd_arena_calloc(A, an->n_statements + 1, sizeof(qd_cstatement));
-    f->stmts = qd_arena_calloc(A, an->n_statements + 1, sizeof(qd_sfeat));
+    d->statements = qd_arena_calloc(A, s->n_stmts + 1, sizeof(qd_cstatement));
+    f->stmts = qd_arena_calloc(A, s->n_stmts + 1, sizeof(qd_sfeat));
     if (!d->statements || !f->stmts)
         goto oom;
     uint32_t capsh = 0;
-    for (uint32_t i = 0; i < an->n_statements; i++) {
-        const qd_statement *st = &an->statements[i];
-        qd_cstatement *cs = &d->statements[d->n_statements];
-        qd_sfeat *sf = &f->stmts[d->n_statements];
-        size_t total = 0;
-        for (uint32_t k = 0; k < st->n_pieces; k++)
-            total += st->pieces[k].end - st->pieces[k].start + 5;
-        char *text = qd_arena_alloc(A, total + 1);
-        if (!text)
-            goto oom;
-        size_t o = 0;
-        bool quote = false;
-        for (uint32_t k = 0; k < st->n_pieces; k++) {
-            if (k) {
-                memcpy(text + o, " \xe2\x80\xa6 ", 5);
-                o += 5;
-            }
-            qd_span sp = st->pieces[k];
-            for (uint32_t b = sp.start; b < sp.end; b++) {
-                char ch = doc->text[b];
-                text[o++] = (ch == '\n' || ch == '\r' || ch == '\t') ? ' ' : ch;
-            }
-            uint32_t cp;
-            qd_utf8_decode(doc->text, doc->len, sp.start, &cp);
-            quote |= qd_cp_quote_mark(cp) != QD_QM_NONE;
-        }
-        text[o] = '\0';
+    for (uint32_t i = 0; i < s->n_stmts; i++) {
+        const qd_sstmt *st = &s->stmts[i];
+        qd_cstatement *cs = &d->statements[i];
+        qd_sfeat *sf = &f->stmts[i];
         cs->type = st->type;
-        cs->text = text;
+        cs->text = DUP(st->text);
         cs->speaker = st->entity >= 0 ? spk_of_entity[st->entity] : -1;
-        if (st->speaker >= 0) {
-            qd_span sp = an->mentions[st->speaker].span;
-            cs->speaker_text = qd_arena_strndup(A, doc->text + sp.start, sp.end - sp.start);
-        }
-        cs->cue = st->cue_lemma;
-        cs->stance = st->stance;
-        cs->start = st->pieces[0].start;
-        cs->end = st->pieces[st->n_pieces - 1].end;
+        cs->speaker_text = DUP(st->speaker_text);
+        cs->cue = DUP(st->cue);
+        cs->stance = DUP(st->stance);
+        cs->venue = DUP(st->venue);
+        cs->start = st->start;
+        cs->end = st->end;
         cs->group = -1;
-        for (uint32_t k = 0; k < st->n_provenance; k++) {
-            const qd_provenance *p = &st->provenance[k];
-            if (p->role == QD_PROV_VENUE && !cs->venue)
-                cs->venue = qd_arena_strdup(A, p->name);
-            if (p->role == QD_PROV_INTERMEDIARY) {
-                const char **nv = qd_arena_realloc(A, cs->intermediaries, cs->n_intermediaries * sizeof(char *),
-                                                   (cs->n_intermediaries + 1) * sizeof(char *));
-                if (!nv)
-                    goto oom;
-                nv[cs->n_intermediaries++] = qd_arena_strdup(A, p->name);
-                cs->intermediaries = nv;
-            }
+        if (st->n_intermediaries) {
+            cs->intermediaries = qd_arena_alloc(A, st->n_intermediaries * sizeof(char *));
+            if (!cs->intermediaries)
+                goto oom;
+            for (uint32_t k = 0; k < st->n_intermediaries; k++)
+                cs->intermediaries[k] = DUP(st->intermediaries[k]);
+            cs->n_intermediaries = st->n_intermediaries;
         }
-        sf->direct = quote || st->type == QD_STMT_DIRECT || st->type == QD_STMT_PARTIAL || st->type == QD_STMT_MIXED;
-        if (statement_features(c, text, sf, &f->shingles, &f->n_shingles, &capsh) != 0)
+        if (!cs->text || statement_features(c, st, sf, &f->shingles, &f->n_shingles, &capsh) != 0)
             goto oom;
         for (uint32_t k = 0; k < sf->n_words; k++)
             cs->words += sf->keys[k] != 0;
         d->n_statements++;
     }
+#undef DUP
     if (f->n_shingles > 1)
         qsort(f->shingles, f->n_shingles, sizeof(uint64_t), cmp_u64);
-    return qd_frame_add(c, doc, r->n_docs - 1, err);
+    /* framing reads the document itself (its scare quotes, labels, speakers' sides);
+     * a summary read back from JSON does not carry those yet */
+    return doc ? qd_frame_add(c, doc, r->n_docs - 1, err) : 0;
 oom:
-    return qd_error_set(err, QD_ENOMEM, "%s: out of memory", doc->path);
+    return qd_error_set(err, QD_ENOMEM, "%s: out of memory", s->path);
+}
+
+int qd_corpus_add(qd_corpus *c, const qd_doc *doc, qd_error *err)
+{
+    if (c->matched)
+        return qd_error_set(err, QD_EUSAGE, "%s: the corpus was matched already", doc->path);
+    qd_summary *s;
+    int rc = qd_summary_make(doc, c->lx, c->opt.keep_text, &s, err);
+    if (rc)
+        return rc;
+    rc = qd_corpus_add_summary(c, s, doc, err);
+    qd_summary_free(s);
+    return rc;
 }

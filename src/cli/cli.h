@@ -16,6 +16,7 @@ typedef struct qd_cli_common {
     const char *format;
     const char *manifest;
     qd_options opt;
+    unsigned threads;        /* -j N */
     bool with_text;
     bool paragraphs;
     bool color;
@@ -37,6 +38,9 @@ qd_lexicon *qd_cli_lexicon(const char *dir);
 
 /* Is `out` one of the inputs?  (an output must never overwrite an input) */
 bool qd_cli_output_is_input(const char *out, const qd_inputs *in);
+
+/* Parse the argument of -j (a positive number of threads); prints why it is bad. */
+int qd_cli_threads(const char *arg, unsigned *out);
 
 /* Progress on stderr when it is a terminal. */
 void qd_progress(size_t done, size_t total, bool finish);

@@ -8,6 +8,7 @@
 
 #include "../util/io.h"
 #include "cli.h"
+#include "run.h"
 
 static void compare_usage(FILE *f)
 {
@@ -18,6 +19,8 @@ static void compare_usage(FILE *f)
           "\n"
           "  -f, --format FMT      text (default), md, html or json\n"
           "  -o, --output FILE     write there (atomically) instead of standard output\n"
+          "  -j, --jobs N          analyse on N threads (default: the number of cores);\n"
+          "                        the report is the same for every N\n"
           "      --lexicon-dir DIR add the lexicon files found in DIR\n"
           "      --manifest FILE   per-input url, outlet, date, title, byline (tab-separated,\n"
           "                        header row naming the columns)\n"
@@ -26,11 +29,91 @@ static void compare_usage(FILE *f)
           "      --event-days N       days apart beyond which only shared quotes join (4)\n"
           "      --color           colours in text output (default on a terminal)\n"
           "\n"
-          "INPUT '-' reads paths, one per line, or JSON Lines records from standard input.\n",
+          "INPUT '-' reads paths, one per line, from standard input.  An INPUT may also be\n"
+          "the output of 'quotediff extract --format summary' (JSON Lines), so documents\n"
+          "can be analysed elsewhere, in shards, and compared here.\n",
           f);
 }
 
 enum { OPT_LEX = 256, OPT_COLOR, OPT_ET, OPT_TT, OPT_ED, OPT_MANIFEST };
+
+typedef struct compare_ctx {
+    qd_corpus *corpus;
+    const qd_lexicon *lx;
+    bool keep_text;
+} compare_ctx;
+
+/* What a job hands to the corpus: a summary, and the document it was made from while
+ * it is at hand (the corpus reads a little more of it than the summary keeps).  Only
+ * the jobs in flight hold documents. */
+typedef struct kept {
+    qd_summary *sum;
+    qd_doc *doc;
+} kept;
+
+static int keep_summary(qd_job *job, qd_summary *sum, qd_doc *doc)
+{
+    kept *v = realloc(job->result, (job->n_result + 1) * sizeof(kept));
+    if (!v) {
+        qd_summary_free(sum);
+        return -1;
+    }
+    v[job->n_result++] = (kept){sum, doc};
+    job->result = v;
+    return 0;
+}
+
+/* On a worker: an analysed document reduced to its summary (the document is kept). */
+static int compare_doc(qd_doc *doc, qd_job *job, void *ctx)
+{
+    compare_ctx *x = ctx;
+    qd_error err;
+    qd_summary *sum;
+    if (qd_summary_make(doc, x->lx, x->keep_text, &sum, &err) != 0) {
+        qd_buf_printf(&job->msgs, "quotediff: %s\n", err.msg);
+        return -1;
+    }
+    if (keep_summary(job, sum, doc) != 0) {
+        qd_buf_printf(&job->msgs, "quotediff: %s: out of memory\n", doc->path);
+        return -1;
+    }
+    return 1;
+}
+
+/* On a worker: a record of `extract --format summary` output is read back as is. */
+static int compare_record(qd_job *job, void *ctx)
+{
+    compare_ctx *x = ctx;
+    qd_error err;
+    char name[4096];
+    snprintf(name, sizeof(name), "%s:%lu", job->path, job->line);
+    qd_summary *sum = NULL;
+    int rc = qd_summary_from_json(name, job->record, job->record_len, x->lx, &sum, &err);
+    if (rc < 0 || (rc > 0 && keep_summary(job, sum, NULL) != 0)) {
+        qd_buf_printf(&job->msgs, "quotediff: %s\n", rc < 0 ? err.msg : "out of memory");
+        return -1;
+    }
+    return rc;
+}
+
+/* In input order: into the corpus. */
+static int compare_emit(qd_job *job, void *ctx)
+{
+    compare_ctx *x = ctx;
+    kept *v = job->result;
+    for (size_t i = 0; i < job->n_result; i++) {
+        qd_error err;
+        if (qd_corpus_add_summary(x->corpus, v[i].sum, v[i].doc, &err) != 0) {
+            fprintf(stderr, "quotediff: %s\n", err.msg);
+            job->failed++;
+        }
+        qd_summary_free(v[i].sum);
+        qd_doc_free(v[i].doc);
+    }
+    free(v);
+    job->result = NULL;
+    return 0;
+}
 
 int qd_cmd_compare(int argc, char **argv)
 {
@@ -42,17 +125,23 @@ int qd_cmd_compare(int argc, char **argv)
                                          {"thread-threshold", required_argument, 0, OPT_TT},
                                          {"event-days", required_argument, 0, OPT_ED},
                                          {"manifest", required_argument, 0, OPT_MANIFEST},
+                                         {"jobs", required_argument, 0, 'j'},
                                          {"help", no_argument, 0, 'h'},
                                          {0, 0, 0, 0}};
     const char *format = "text", *output = NULL, *lexdir = NULL, *manifest = NULL;
     bool color = isatty(STDOUT_FILENO);
+    unsigned threads = qd_cpu_count();
     qd_match_options mopt;
     qd_match_options_init(&mopt);
     optind = 1;
     int ch;
-    while ((ch = getopt_long(argc, argv, "f:o:h", opts, NULL)) != -1) {
+    while ((ch = getopt_long(argc, argv, "f:o:j:h", opts, NULL)) != -1) {
         char *end = NULL;
         switch (ch) {
+        case 'j':
+            if (qd_cli_threads(optarg, &threads) != 0)
+                return 2;
+            break;
         case 'f': format = optarg; break;
         case 'o': output = optarg; break;
         case OPT_LEX: lexdir = optarg; break;
@@ -120,43 +209,17 @@ int qd_cmd_compare(int argc, char **argv)
         qd_inputs_free(&in);
         return 1;
     }
-    qd_manifest *man = NULL;
-    if (manifest && qd_manifest_load(&man, manifest) != 0) {
-        qd_corpus_free(corpus);
-        qd_lexicon_free(lx);
-        qd_inputs_free(&in);
-        return 2;
-    }
-    int status = 0;
-    for (size_t i = 0; i < in.n; i++) {
-        qd_reader *r;
-        qd_options opt;
-        qd_options_init(&opt);
-        qd_manifest_apply(man, in.paths[i], &opt);
-        if (qd_reader_open(&r, in.paths[i], &opt, &err) != 0) {
-            fprintf(stderr, "quotediff: %s\n", err.msg);
-            status = 1;
-            continue;
-        }
-        qd_doc *doc;
-        int rc;
-        while ((rc = qd_reader_next(r, lx, &doc, &err)) != 0) {
-            if (rc < 0) {
-                fprintf(stderr, "quotediff: %s\n", err.msg);
-                status = 1;
-                if (rc == QD_ENOMEM || rc == QD_EIO)
-                    break;
-                continue;
-            }
-            if (qd_doc_analyze(doc, lx, &err) != 0 || qd_corpus_add(corpus, doc, &err) != 0) {
-                fprintf(stderr, "quotediff: %s\n", err.msg);
-                status = 1;
-            }
-            qd_doc_free(doc);
-        }
-        qd_reader_close(r);
-        qd_progress(i + 1, in.n, i + 1 == in.n);
-    }
+    /* documents are analysed and summarised on the workers, and added to the corpus in
+     * input order, so the report is the same for any number of threads */
+    qd_cli_common co;
+    memset(&co, 0, sizeof(co));
+    qd_options_init(&co.opt);
+    co.manifest = manifest;
+    co.threads = threads;
+    compare_ctx x = {corpus, lx, mopt.keep_text};
+    qd_run run = {.co = &co, .lx = lx, .threads = threads, .analyze = true, .doc = compare_doc,
+                  .record = compare_record, .emit = compare_emit, .ctx = &x};
+    int status = qd_run_inputs(&run, &in) ? 1 : 0;
     char *s = NULL;
     if (qd_corpus_match(corpus, &err) != 0 ||
         qd_report_compare(corpus, format, color ? QD_REPORT_COLOR : 0, &s, &err) != 0) {
@@ -167,7 +230,6 @@ int qd_cmd_compare(int argc, char **argv)
         status = 1;
     }
     free(s);
-    qd_manifest_free(man);
     qd_corpus_free(corpus);
     qd_lexicon_free(lx);
     qd_inputs_free(&in);

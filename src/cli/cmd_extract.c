@@ -10,6 +10,7 @@
 #include "../util/buf.h"
 #include "../util/io.h"
 #include "cli.h"
+#include "run.h"
 
 static void extract_usage(FILE *f)
 {
@@ -17,7 +18,10 @@ static void extract_usage(FILE *f)
           "\n"
           "  -f, --format FMT      jsonl (default): one JSON object per document;\n"
           "                        text: a readable listing\n"
+          "                        summary: what compare needs, for compare to read back\n"
           "  -o, --output FILE     write there (atomically) instead of standard output\n"
+          "  -j, --jobs N          analyse on N threads (default: the number of cores);\n"
+          "                        the output is the same for every N\n"
           "      --with-text       jsonl: include the analysed text, which the offsets of\n"
           "                        HTML and JSON inputs point into\n"
           "      --paragraphs      jsonl: include paragraphs and their roles\n"
@@ -42,6 +46,7 @@ static const struct option long_opts[] = {
     {"max-bytes", required_argument, 0, OPT_MAXB}, {"url", required_argument, 0, OPT_URL},
     {"outlet", required_argument, 0, OPT_OUTLET}, {"paragraphs", no_argument, 0, OPT_PARAS},
     {"manifest", required_argument, 0, OPT_MANIFEST}, {"title", no_argument, 0, OPT_TITLE},
+    {"jobs", required_argument, 0, 'j'},
     {"help", no_argument, 0, 'h'},                {0, 0, 0, 0}};
 
 /* Parse the options shared by extract and body; returns the index of the first input or
@@ -51,10 +56,15 @@ static int parse(int argc, char **argv, qd_cli_common *co, void (*help)(FILE *))
     memset(co, 0, sizeof(*co));
     qd_options_init(&co->opt);
     co->color = isatty(STDOUT_FILENO);
+    co->threads = qd_cpu_count();
     optind = 1;
     int ch;
-    while ((ch = getopt_long(argc, argv, "f:o:h", long_opts, NULL)) != -1) {
+    while ((ch = getopt_long(argc, argv, "f:o:j:h", long_opts, NULL)) != -1) {
         switch (ch) {
+        case 'j':
+            if (qd_cli_threads(optarg, &co->threads) != 0)
+                return -1;
+            break;
         case 'f': co->format = optarg; break;
         case 'o': co->output = optarg; break;
         case OPT_WITH_TEXT: co->with_text = true; break;
@@ -101,98 +111,55 @@ static int parse(int argc, char **argv, qd_cli_common *co, void (*help)(FILE *))
     return optind;
 }
 
-/* Run fn on every document of every input; returns the number of failed inputs. */
-typedef int (*doc_fn)(qd_doc *doc, void *ctx);
-
-static size_t for_each_doc(const qd_inputs *in, const qd_cli_common *co, const qd_lexicon *lx, bool analyze,
-                           doc_fn fn, void *ctx)
-{
-    size_t failed = 0;
-    qd_manifest *man = NULL;
-    if (co->manifest && qd_manifest_load(&man, co->manifest) != 0)
-        return in->n ? in->n : 1;
-    for (size_t i = 0; i < in->n; i++) {
-        qd_error err;
-        qd_error_clear(&err);
-        qd_reader *r;
-        qd_options opt = co->opt;
-        qd_manifest_apply(man, in->paths[i], &opt);
-        if (qd_reader_open(&r, in->paths[i], &opt, &err) != 0) {
-            fprintf(stderr, "quotediff: %s\n", err.msg);
-            failed++;
-            continue;
-        }
-        for (;;) {
-            qd_doc *doc = NULL;
-            int rc = qd_reader_next(r, lx, &doc, &err);
-            if (rc == 0)
-                break;
-            if (rc < 0) {
-                fprintf(stderr, "quotediff: %s\n", err.msg);
-                failed++;
-                if (rc == QD_ENOMEM || rc == QD_EIO)
-                    break;
-                continue;
-            }
-            if (analyze && qd_doc_analyze(doc, lx, &err) != 0) {
-                fprintf(stderr, "quotediff: %s\n", err.msg);
-                failed++;
-                qd_doc_free(doc);
-                continue;
-            }
-            for (uint32_t w = 0; w < doc->n_warnings && !co->quiet; w++)
-                fprintf(stderr, "quotediff: %s: warning: %s\n", doc->path, doc->warnings[w]);
-            int frc = fn(doc, ctx);
-            qd_doc_free(doc);
-            if (frc) {
-                failed++;
-                break;
-            }
-        }
-        qd_reader_close(r);
-        qd_progress(i + 1, in->n, i + 1 == in->n);
-    }
-    qd_manifest_free(man);
-    return failed;
-}
-
 typedef struct extract_ctx {
     const qd_cli_common *co;
-    qd_buf out;
     bool text;
-    bool stream; /* write each record as it is made */
+    bool summary;
+    const qd_lexicon *lx;
+    qd_atomic *w;
 } extract_ctx;
 
-static int flush_stdout(extract_ctx *x)
-{
-    if (x->out.len && fwrite(x->out.data, 1, x->out.len, stdout) != x->out.len)
-        return -1;
-    qd_buf_reset(&x->out);
-    return 0;
-}
-
-static int extract_one(qd_doc *doc, void *ctx)
+/* On a worker: the record of one document. */
+static int extract_doc(qd_doc *doc, qd_job *job, void *ctx)
 {
     extract_ctx *x = ctx;
     qd_error err;
     char *s = NULL;
-    unsigned flags = (x->co->with_text ? QD_REPORT_WITH_TEXT : 0) | (x->co->paragraphs ? QD_REPORT_PARAGRAPHS : 0) |
-                     (x->co->color ? QD_REPORT_COLOR : 0);
-    int rc = x->text ? qd_report_doc_text(doc, flags, &s, &err) : qd_report_doc_json(doc, flags, &s, &err);
+    int rc;
+    if (x->summary) {
+        qd_summary *sum = NULL;
+        rc = qd_summary_make(doc, x->lx, x->co->with_text, &sum, &err);
+        if (!rc)
+            rc = qd_summary_to_json(sum, &s, &err);
+        qd_summary_free(sum);
+    } else {
+        unsigned flags = (x->co->with_text ? QD_REPORT_WITH_TEXT : 0) |
+                         (x->co->paragraphs ? QD_REPORT_PARAGRAPHS : 0) | (x->co->color ? QD_REPORT_COLOR : 0);
+        rc = x->text ? qd_report_doc_text(doc, flags, &s, &err) : qd_report_doc_json(doc, flags, &s, &err);
+    }
     if (rc) {
-        fprintf(stderr, "quotediff: %s\n", err.msg);
+        qd_buf_printf(&job->msgs, "quotediff: %s\n", err.msg);
         return rc;
     }
-    qd_buf_puts(&x->out, s);
+    qd_buf_puts(&job->out, s);
     if (!x->text)
-        qd_buf_putc(&x->out, '\n');
+        qd_buf_putc(&job->out, '\n');
     free(s);
-    if (x->out.failed) {
-        fprintf(stderr, "quotediff: out of memory\n");
+    if (job->out.failed) {
+        qd_buf_printf(&job->msgs, "quotediff: %s: out of memory\n", doc->path);
         return -1;
     }
-    if (x->stream && flush_stdout(x) != 0) {
-        perror("quotediff: standard output");
+    return 0;
+}
+
+/* In input order: write it. */
+static int extract_emit(qd_job *job, void *ctx)
+{
+    extract_ctx *x = ctx;
+    qd_error err;
+    if (job->out.len && qd_atomic_write(x->w, job->out.data, job->out.len, &err) != 0) {
+        x->w = NULL;
+        fprintf(stderr, "quotediff: %s\n", err.msg);
         return -1;
     }
     return 0;
@@ -206,11 +173,13 @@ int qd_cmd_extract(int argc, char **argv)
         return 0;
     if (first < 0)
         return 2;
-    bool text = false;
+    bool text = false, summary = false;
     if (co.format && !strcmp(co.format, "text"))
         text = true;
+    else if (co.format && !strcmp(co.format, "summary"))
+        summary = true;
     else if (co.format && strcmp(co.format, "jsonl") != 0 && strcmp(co.format, "json") != 0) {
-        fprintf(stderr, "quotediff: extract: unknown format '%s' (jsonl, text)\n", co.format);
+        fprintf(stderr, "quotediff: extract: unknown format '%s' (jsonl, text, summary)\n", co.format);
         return 2;
     }
     qd_inputs in = {0};
@@ -229,24 +198,23 @@ int qd_cmd_extract(int argc, char **argv)
         qd_inputs_free(&in);
         return 2;
     }
-    extract_ctx x = {&co, {0}, text, !co.output || !strcmp(co.output, "-")};
-    qd_buf_init(&x.out);
-    size_t failed = for_each_doc(&in, &co, lx, true, extract_one, &x);
+    qd_error err;
+    extract_ctx x = {&co, text, summary, lx, NULL};
+    if (qd_atomic_open(&x.w, co.output ? co.output : "-", &err) != 0) {
+        fprintf(stderr, "quotediff: %s\n", err.msg);
+        qd_lexicon_free(lx);
+        qd_inputs_free(&in);
+        return 1;
+    }
+    qd_run run = {.co = &co, .lx = lx, .threads = co.threads, .analyze = true,
+                  .doc = extract_doc, .emit = extract_emit, .ctx = &x};
+    size_t failed = qd_run_inputs(&run, &in);
     int status = failed ? 1 : 0;
-    if (!x.stream) {
-        qd_error err;
-        if (x.out.failed) {
-            fprintf(stderr, "quotediff: out of memory\n");
-            status = 1;
-        } else if (qd_write_atomic(co.output, x.out.data ? x.out.data : "", x.out.len, &err) != 0) {
-            fprintf(stderr, "quotediff: %s\n", err.msg);
-            status = 1;
-        }
-    } else if (fflush(stdout) != 0) {
-        perror("quotediff: standard output");
+    /* a partial output replaces nothing: the file is whole or untouched */
+    if (x.w && qd_atomic_commit(x.w, &err) != 0) {
+        fprintf(stderr, "quotediff: %s\n", err.msg);
         status = 1;
     }
-    qd_buf_free(&x.out);
     qd_lexicon_free(lx);
     qd_inputs_free(&in);
     return status;
@@ -264,17 +232,12 @@ static void body_usage(FILE *f)
           "      --title           start with the headline\n"
           "  -o, --output DIR      write DIR/NAME.txt per input (NAME: the input's file name\n"
           "                        without .gz/.html/.htm/.txt/.json) instead of printing\n"
+          "  -j, --jobs N          read on N threads (default: the number of cores)\n"
           "      --lexicon-dir DIR add the lexicon files found in DIR\n"
           "      --input-kind K    text, html or json instead of detecting it\n"
           "      --max-bytes N     refuse documents larger than N bytes (default 64 MiB)\n",
           f);
 }
-
-typedef struct body_ctx {
-    const char *dir;
-    qd_buf out;
-    bool title;
-} body_ctx;
 
 /* The article as text: every body paragraph, after the title when asked for.  The
  * headline is left out by default because "the article body" means what readers and
@@ -325,29 +288,46 @@ static char *output_name(const char *dir, const char *path)
     return p;
 }
 
-static int body_one(qd_doc *doc, void *ctx)
+typedef struct body_ctx {
+    const char *dir; /* -o DIR, or NULL: standard output through w */
+    qd_atomic *w;
+    bool title;
+} body_ctx;
+
+/* On a worker: the text, into a file of its own or kept for standard output. */
+static int body_doc(qd_doc *doc, qd_job *job, void *ctx)
 {
-    body_ctx *x = ctx;
-    qd_buf_reset(&x->out);
-    body_text(doc, &x->out, x->title);
-    if (x->out.failed) {
-        fprintf(stderr, "quotediff: out of memory\n");
+    const char *dir = ((body_ctx *)ctx)->dir;
+    qd_buf tmp;
+    qd_buf_init(&tmp);
+    qd_buf *b = dir ? &tmp : &job->out;
+    body_text(doc, b, ((body_ctx *)ctx)->title);
+    if (b->failed) {
+        qd_buf_free(&tmp);
+        qd_buf_printf(&job->msgs, "quotediff: %s: out of memory\n", doc->path);
         return -1;
     }
-    if (!x->dir) {
-        if (fwrite(x->out.data, 1, x->out.len, stdout) != x->out.len)
-            return -1;
+    if (!dir)
         return 0;
-    }
-    char *p = output_name(x->dir, doc->path);
-    if (!p)
-        return -1;
+    char *p = output_name(dir, doc->path);
     qd_error err;
-    int rc = qd_write_atomic(p, x->out.data, x->out.len, &err);
+    int rc = p ? qd_write_atomic(p, tmp.data ? tmp.data : "", tmp.len, &err) : -1;
     if (rc)
-        fprintf(stderr, "quotediff: %s\n", err.msg);
+        qd_buf_printf(&job->msgs, "quotediff: %s\n", p ? err.msg : "out of memory");
     free(p);
+    qd_buf_free(&tmp);
     return rc;
+}
+
+static int body_emit(qd_job *job, void *ctx)
+{
+    qd_atomic *w = ((body_ctx *)ctx)->w;
+    qd_error err;
+    if (job->out.len && qd_atomic_write(w, job->out.data, job->out.len, &err) != 0) {
+        fprintf(stderr, "quotediff: %s\n", err.msg);
+        return -1;
+    }
+    return 0;
 }
 
 int qd_cmd_body(int argc, char **argv)
@@ -380,11 +360,23 @@ int qd_cmd_body(int argc, char **argv)
         qd_inputs_free(&in);
         return 2;
     }
-    body_ctx x = {co.output, {0}, co.title};
-    qd_buf_init(&x.out);
     co.quiet = true;
-    size_t failed = for_each_doc(&in, &co, lx, false, body_one, &x);
-    qd_buf_free(&x.out);
+    qd_error err;
+    qd_atomic *w = NULL;
+    if (!co.output && qd_atomic_open(&w, "-", &err) != 0) {
+        fprintf(stderr, "quotediff: %s\n", err.msg);
+        qd_lexicon_free(lx);
+        qd_inputs_free(&in);
+        return 1;
+    }
+    body_ctx x = {co.output, w, co.title};
+    qd_run run = {.co = &co, .lx = lx, .threads = co.threads, .analyze = false, .doc = body_doc,
+                  .emit = co.output ? NULL : body_emit, .ctx = &x};
+    size_t failed = qd_run_inputs(&run, &in);
+    if (w && qd_atomic_commit(w, &err) != 0) {
+        fprintf(stderr, "quotediff: %s\n", err.msg);
+        failed++;
+    }
     qd_lexicon_free(lx);
     qd_inputs_free(&in);
     return failed ? 1 : 0;

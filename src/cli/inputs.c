@@ -127,6 +127,18 @@ bool qd_cli_output_is_input(const char *out, const qd_inputs *in)
     return false;
 }
 
+int qd_cli_threads(const char *arg, unsigned *out)
+{
+    char *end;
+    unsigned long v = strtoul(arg, &end, 10);
+    if (*end || end == arg || v == 0 || v > 1024) {
+        fprintf(stderr, "quotediff: -j needs a number of threads between 1 and 1024\n");
+        return -1;
+    }
+    *out = (unsigned)v;
+    return 0;
+}
+
 void qd_progress(size_t done, size_t total, bool finish)
 {
     static const int every = 64;

@@ -198,6 +198,106 @@ static int write_all(int fd, const char *data, size_t len)
     return 0;
 }
 
+struct qd_atomic {
+    char *path;
+    char *tmp;  /* NULL: standard output */
+    int fd;
+    char buf[1 << 16];
+    size_t len; /* bytes waiting in buf */
+};
+
+int qd_atomic_open(qd_atomic **out, const char *path, qd_error *err)
+{
+    qd_atomic *w = calloc(1, sizeof(*w));
+    size_t plen = strlen(path);
+    if (!w || !(w->path = strdup(path))) {
+        free(w);
+        return qd_error_set(err, QD_ENOMEM, "%s: out of memory", path);
+    }
+    w->fd = STDOUT_FILENO;
+    if (strcmp(path, "-") != 0) {
+        w->tmp = malloc(plen + 16);
+        if (!w->tmp) {
+            free(w->path);
+            free(w);
+            return qd_error_set(err, QD_ENOMEM, "%s: out of memory", path);
+        }
+        /* next to the target, hidden, as in qd_write_atomic */
+        const char *slash = strrchr(path, '/');
+        size_t dirlen = slash ? (size_t)(slash - path + 1) : 0;
+        memcpy(w->tmp, path, dirlen);
+        snprintf(w->tmp + dirlen, plen + 16 - dirlen, ".%s.XXXXXX", path + dirlen);
+        w->fd = mkstemp(w->tmp);
+        if (w->fd < 0) {
+            int e = errno;
+            free(w->tmp);
+            free(w->path);
+            free(w);
+            return qd_error_set(err, QD_EIO, "%s: cannot create temporary file: %s", path, strerror(e));
+        }
+    }
+    *out = w;
+    return 0;
+}
+
+static int atomic_fail(qd_atomic *w, qd_error *err)
+{
+    int rc = qd_error_set(err, QD_EIO, "%s: %s", w->tmp ? w->path : "standard output", strerror(errno));
+    qd_atomic_abort(w);
+    return rc;
+}
+
+int qd_atomic_write(qd_atomic *w, const char *data, size_t len, qd_error *err)
+{
+    if (w->len + len > sizeof(w->buf)) {
+        if (write_all(w->fd, w->buf, w->len) != 0)
+            return atomic_fail(w, err);
+        w->len = 0;
+    }
+    if (len > sizeof(w->buf))
+        return write_all(w->fd, data, len) == 0 ? 0 : atomic_fail(w, err);
+    memcpy(w->buf + w->len, data, len);
+    w->len += len;
+    return 0;
+}
+
+int qd_atomic_commit(qd_atomic *w, qd_error *err)
+{
+    if (w->len && write_all(w->fd, w->buf, w->len) != 0)
+        return atomic_fail(w, err);
+    w->len = 0;
+    if (!w->tmp) {
+        qd_atomic_abort(w);
+        return 0;
+    }
+    if (fsync(w->fd) != 0)
+        return atomic_fail(w, err);
+    struct stat st;
+    fchmod(w->fd, stat(w->path, &st) == 0 ? (st.st_mode & 07777) : 0644);
+    int rc = close(w->fd);
+    w->fd = -1;
+    if (rc != 0 || rename(w->tmp, w->path) != 0)
+        return atomic_fail(w, err);
+    free(w->tmp);
+    w->tmp = NULL;
+    qd_atomic_abort(w);
+    return 0;
+}
+
+void qd_atomic_abort(qd_atomic *w)
+{
+    if (!w)
+        return;
+    if (w->tmp) {
+        if (w->fd >= 0)
+            close(w->fd);
+        unlink(w->tmp);
+        free(w->tmp);
+    }
+    free(w->path);
+    free(w);
+}
+
 int qd_write_atomic(const char *path, const char *data, size_t len, qd_error *err)
 {
     if (strcmp(path, "-") == 0) {

@@ -26,6 +26,16 @@ bool qd_is_gzip(const char *data, size_t len);
  * the target.  "-" writes to standard output. */
 int qd_write_atomic(const char *path, const char *data, size_t len, qd_error *err);
 
+/* The same, written piece by piece so an output of any size never sits in memory:
+ * open, write as often as needed, then commit (flush and rename) or abort (remove the
+ * temporary file).  "-" streams to standard output.  Each call frees the writer on
+ * failure; commit and abort always free it. */
+typedef struct qd_atomic qd_atomic;
+int qd_atomic_open(qd_atomic **out, const char *path, qd_error *err);
+int qd_atomic_write(qd_atomic *w, const char *data, size_t len, qd_error *err);
+int qd_atomic_commit(qd_atomic *w, qd_error *err);
+void qd_atomic_abort(qd_atomic *w);
+
 /* True when the two paths name the same existing file. */
 bool qd_same_file(const char *a, const char *b);
 
