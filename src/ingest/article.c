@@ -7,10 +7,12 @@
  * file has.  Offsets of HTML and JSON inputs point into this text.
  */
 #include <string.h>
+#include <strings.h>
 
 #include "../text/utf8.h"
 #include "../util/buf.h"
 #include "ingest.h"
+#include "meta.h"
 
 /* Append s[0..n) with whitespace runs folded to one space, control characters dropped
  * and invalid UTF-8 replaced; returns the bytes appended. */
@@ -131,4 +133,52 @@ int qd_article_build(qd_doc *doc, const char *title, const qd_article_para *para
     doc->n_paragraphs = np;
     doc->in->cap_paragraphs = n + 1;
     return 0;
+}
+
+static uint32_t count_words(const char *s, size_t n)
+{
+    uint32_t w = 0;
+    bool in = false;
+    for (size_t i = 0; i < n; i++) {
+        bool sp = s[i] == ' ';
+        if (!sp && !in)
+            w++;
+        in = !sp;
+    }
+    return w;
+}
+
+void qd_article_credit(qd_doc *doc)
+{
+    const qd_lexicon *lx = doc->in->lx;
+    /* as for plain text: a dateline at the top of the body, or a short "Source:" line */
+    uint32_t seen = 0;
+    for (uint32_t i = 0; i < doc->n_paragraphs && seen < 4 && !doc->meta.credit; i++) {
+        qd_paragraph *p = &doc->paragraphs[i];
+        if (p->role != QD_PARA_BODY)
+            continue;
+        seen++;
+        const char *s = doc->text + p->span.start;
+        size_t n = p->span.end - p->span.start;
+        const qd_outlet *o = qd_credit_in(lx, s, n, true);
+        if (o) {
+            doc->meta.credit = o->name;
+            if (count_words(s, n) <= 3)
+                p->role = QD_PARA_META;
+        }
+    }
+    for (uint32_t i = 0; i < doc->n_paragraphs && !doc->meta.credit; i++) {
+        qd_paragraph *p = &doc->paragraphs[i];
+        const char *s = doc->text + p->span.start;
+        size_t n = p->span.end - p->span.start;
+        if (p->role != QD_PARA_BODY || count_words(s, n) > 4)
+            continue;
+        const qd_outlet *o = qd_credit_in(lx, s, n, false);
+        if (o) {
+            doc->meta.credit = o->name;
+            p->role = QD_PARA_META;
+        }
+    }
+    if (doc->meta.outlet && doc->meta.credit && strcasecmp(doc->meta.outlet, doc->meta.credit) == 0)
+        doc->meta.credit = NULL;
 }

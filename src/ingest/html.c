@@ -1270,6 +1270,8 @@ int qd_ingest_html(qd_doc *doc, const char *data, size_t len, const qd_options *
             title = clean_title(&P, P.title, site);
         set_meta(&P, opt, title);
         rc = finish(&P, &E, title);
+        if (!rc)
+            qd_article_credit(doc);
     }
     qd_buf_free(&E.text);
     xmlFreeDoc(P.xdoc);

@@ -32,6 +32,10 @@ typedef struct qd_article_para {
  * space and empty paragraphs are left out. */
 int qd_article_build(qd_doc *doc, const char *title, const qd_article_para *paras, uint32_t n, qd_error *err);
 
+/* The agency a built article credits (a dateline at the top, a "Source:" line), into
+ * meta.credit; such short lines become META paragraphs.  Call after the outlet is set. */
+void qd_article_credit(qd_doc *doc);
+
 /* s[0..n) with whitespace folded and trimmed into out (cap bytes, NUL-terminated);
  * returns the length written. */
 size_t qd_fold_space(const char *s, size_t n, char *out, size_t cap);

@@ -201,6 +201,7 @@ int qd_ingest_json(qd_doc *doc, const char *data, size_t len, const qd_options *
             doc->meta.outlet_how = "url";
         }
     }
+    qd_article_credit(doc);
     json_decref(root);
     return 0;
 }

@@ -460,46 +460,10 @@ static void copyright_name(layout *L, const line *ln, votes *V)
     }
 }
 
-/* "Moscow, SANA-", "MOSCOW (Reuters) -", "Moscow-Sana": an agency credited in a dateline.
- * Also "Source: sena".  Returns the agency. */
+/* "Moscow, SANA-", "Source: sena": see qd_credit_in (meta.c). */
 static const qd_outlet *credit_in(layout *L, const line *ln, bool dateline_only)
 {
-    const char *s = L->doc->text;
-    uint32_t n = ln->end - ln->start;
-    const char *p = s + ln->start;
-    if (!dateline_only && n > 8 && strncasecmp(p, "source:", 7) == 0) {
-        uint32_t a = 7;
-        while (a < n && p[a] == ' ')
-            a++;
-        const qd_outlet *o = qd_find_outlet(L->lx, p + a, n - a, true);
-        if (o)
-            return o;
-        return NULL;
-    }
-    /* first word a place (capitalised), then a separator, then the agency */
-    uint32_t i = 0;
-    while (i < n && i < 40 && (isalpha((unsigned char)p[i]) || (unsigned char)p[i] >= 0x80 || p[i] == ' '))
-        i++;
-    if (i == 0 || i >= n || i >= 40)
-        return NULL;
-    if (!(p[i] == ',' || p[i] == '(' || p[i] == '-'))
-        return NULL;
-    uint32_t a = i + 1;
-    while (a < n && (p[a] == ' ' || p[a] == '('))
-        a++;
-    uint32_t b = a;
-    while (b < n && (isalpha((unsigned char)p[b]) || p[b] == '.' || p[b] == '&'))
-        b++;
-    if (b == a || b - a > 30)
-        return NULL;
-    /* the agency is followed by a dash, bracket or the end of the line */
-    uint32_t c = b;
-    while (c < n && p[c] == ' ')
-        c++;
-    if (!(c >= n || p[c] == '-' || p[c] == ')' || (unsigned char)p[c] == 0xE2))
-        return NULL;
-    const qd_outlet *o = qd_find_outlet(L->lx, p + a, b - a, true);
-    return o && o->kind == QD_AGENCY ? o : NULL;
+    return qd_credit_in(L->lx, L->doc->text + ln->start, ln->end - ln->start, dateline_only);
 }
 
 static const qd_outlet *credit_in(layout *L, const line *ln, bool dateline_only);

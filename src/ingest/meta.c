@@ -537,3 +537,43 @@ bool qd_domain_like(const char *s, size_t n)
             return false;
     return isalpha((unsigned char)s[0]) != 0;
 }
+
+/* "Moscow, SANA-", "MOSCOW (Reuters) -", "Moscow-Sana": an agency credited in a dateline.
+ * Also "Source: sena".  Returns the agency. */
+const qd_outlet *qd_credit_in(const qd_lexicon *lx, const char *p, size_t len, bool dateline_only)
+{
+    uint32_t n = len > 4096 ? 4096 : (uint32_t)len;
+    if (!dateline_only && n > 8 && strncasecmp(p, "source:", 7) == 0) {
+        uint32_t a = 7;
+        while (a < n && p[a] == ' ')
+            a++;
+        const qd_outlet *o = qd_find_outlet(lx, p + a, n - a, true);
+        if (o)
+            return o;
+        return NULL;
+    }
+    /* first word a place (capitalised), then a separator, then the agency */
+    uint32_t i = 0;
+    while (i < n && i < 40 && (isalpha((unsigned char)p[i]) || (unsigned char)p[i] >= 0x80 || p[i] == ' '))
+        i++;
+    if (i == 0 || i >= n || i >= 40)
+        return NULL;
+    if (!(p[i] == ',' || p[i] == '(' || p[i] == '-'))
+        return NULL;
+    uint32_t a = i + 1;
+    while (a < n && (p[a] == ' ' || p[a] == '('))
+        a++;
+    uint32_t b = a;
+    while (b < n && (isalpha((unsigned char)p[b]) || p[b] == '.' || p[b] == '&'))
+        b++;
+    if (b == a || b - a > 30)
+        return NULL;
+    /* the agency is followed by a dash, bracket or the end of the line */
+    uint32_t c = b;
+    while (c < n && p[c] == ' ')
+        c++;
+    if (!(c >= n || p[c] == '-' || p[c] == ')' || (unsigned char)p[c] == 0xE2))
+        return NULL;
+    const qd_outlet *o = qd_find_outlet(lx, p + a, b - a, true);
+    return o && o->kind == QD_AGENCY ? o : NULL;
+}

@@ -31,4 +31,8 @@ const qd_outlet *qd_outlet_from_url(const qd_lexicon *lx, const char *url, char 
 /* Does the name look like a web domain ("Caliber.az")? */
 bool qd_domain_like(const char *s, size_t n);
 
+/* An agency credited in a dateline ("Moscow, SANA-", "MOSCOW (Reuters) -") or, unless
+ * dateline_only, in a "Source: sena" line (agency names matched within one edit). */
+const qd_outlet *qd_credit_in(const qd_lexicon *lx, const char *s, size_t n, bool dateline_only);
+
 #endif
