@@ -43,7 +43,8 @@ typedef struct frame_doc {
 struct qd_frame_state {
     frame_doc *docs;            /* parallel to the corpus documents */
     uint32_t n_docs, cap_docs;
-    const char **side;          /* per corpus speaker, NULL if unknown */
+    const char **side;          /* per corpus speaker: country side, NULL if unknown */
+    const char **party;         /* per corpus speaker: party side, NULL if unknown */
     uint32_t cap_side;
     qd_framing_set set;
 };
@@ -96,12 +97,20 @@ static size_t norm_key(const char *s, size_t n, char *out, size_t cap)
     return qd_utf8_normalize(s, n, out, cap);
 }
 
+/* A country side (party == false) or a party side listed under key. */
+static const char *side_lookup(const qd_lexicon *lx, const char *key, size_t n, bool party)
+{
+    uint32_t v;
+    if (!n || !qd_strmap_get(&lx->sides, key, n, &v) || v == QD_SIDE_AMBIGUOUS)
+        return NULL;
+    if (((v & QD_SIDE_PARTY) != 0) != party)
+        return NULL;
+    return lx->side_names[v & ~QD_SIDE_PARTY];
+}
+
 static const char *side_of_key(const qd_lexicon *lx, const char *key, size_t n)
 {
-    uint32_t idx;
-    if (n && qd_strmap_get(&lx->sides, key, n, &idx))
-        return lx->side_names[idx];
-    return NULL;
+    return side_lookup(lx, key, n, false);
 }
 
 static const char *side_of_code(const qd_lexicon *lx, const char *code)
@@ -214,6 +223,45 @@ const char *qd_frame_entity_side(const qd_lexicon *lx, const qd_entity *e)
     return NULL;
 }
 
+const char *qd_frame_entity_party(const qd_lexicon *lx, const qd_entity *e)
+{
+    if (!e || !e->name)
+        return NULL;
+    char key[512], k2[520];
+    size_t n = norm_key(e->name, strlen(e->name), key, sizeof(key));
+    const char *s = side_lookup(lx, key, n, true);
+    if (s)
+        return s;
+    /* a member by the matcher's person key: "clinton|h", or "clinton" alone */
+    if (e->kind == QD_ENT_PERSON && e->key) {
+        size_t kl = norm_key(e->key, strlen(e->key), k2, sizeof(k2) - 2);
+        if ((s = side_lookup(lx, k2, kl, true)) != NULL)
+            return s;
+        char *bar = memchr(k2, '|', kl);
+        kl = bar ? (size_t)(bar - k2) : kl;
+        k2[kl++] = '|';
+        if ((s = side_lookup(lx, k2, kl, true)) != NULL)
+            return s;
+    }
+    /* a party or a member inside the name: "the Clinton campaign", "Senate Democrats" */
+    uint32_t st[16], en[16];
+    uint32_t nw = word_starts(key, n, st, en, 16);
+    for (uint32_t len = nw < 3 ? nw : 3; len >= 1; len--)
+        for (uint32_t i = 0; i + len <= nw; i++) {
+            const char *p = key + st[i];
+            size_t pl = strip_possessive(p, en[i + len - 1] - st[i]);
+            if ((s = side_lookup(lx, p, pl, true)) != NULL)
+                return s;
+            if (len == 1 && pl + 2 < sizeof(k2)) {
+                memcpy(k2, p, pl);
+                k2[pl] = '|';
+                if ((s = side_lookup(lx, k2, pl + 1, true)) != NULL)
+                    return s;
+            }
+        }
+    return NULL;
+}
+
 /* ---- per document ----------------------------------------------------------------- */
 
 static int push_scare(qd_corpus *c, frame_doc *fd, const char *s, size_t n)
@@ -225,6 +273,14 @@ static int push_scare(qd_corpus *c, frame_doc *fd, const char *s, size_t n)
     while (n && *s == ' ')
         s++, n--;
     if (!n || n > 200)
+        return 0;
+    /* handles, hashtags and addresses in quotation marks are not the writer's words */
+    if (*s == '@' || *s == '#' || (n > 4 && strncmp(s, "http", 4) == 0))
+        return 0;
+    bool letter = false;
+    for (size_t i = 0; i < n && !letter; i++)
+        letter = (s[i] >= 'a' && s[i] <= 'z') || (s[i] >= 'A' && s[i] <= 'Z') || (unsigned char)s[i] >= 0x80;
+    if (!letter)
         return 0;
     char key[1024];
     size_t kl = norm_key(s, n, key, sizeof(key));
@@ -308,12 +364,15 @@ static int grow_sides(qd_corpus *c, struct qd_frame_state *fs)
     uint32_t n = c->res.n_speakers;
     if (n <= fs->cap_side)
         return 0;
-    uint32_t old = fs->cap_side;
+    uint32_t old = fs->cap_side, cap2 = fs->cap_side;
     const char **ns = qd_arena_grow_array(&c->arena, fs->side, &fs->cap_side, n, sizeof(char *));
-    if (!ns)
+    const char **np = qd_arena_grow_array(&c->arena, fs->party, &cap2, n, sizeof(char *));
+    if (!ns || !np || cap2 != fs->cap_side)
         return -1;
     memset(ns + old, 0, (fs->cap_side - old) * sizeof(char *));
+    memset(np + old, 0, (fs->cap_side - old) * sizeof(char *));
     fs->side = ns;
+    fs->party = np;
     return 0;
 }
 
@@ -350,9 +409,12 @@ int qd_frame_add(qd_corpus *c, const qd_doc *doc, uint32_t d, qd_error *err)
     const qd_cdoc *cd = &c->res.docs[d];
     for (uint32_t i = 0; i < cd->n_statements && i < an->n_statements; i++) {
         int32_t s = cd->statements[i].speaker, e = an->statements[i].entity;
-        if (s < 0 || e < 0 || fs->side[s])
+        if (s < 0 || e < 0)
             continue;
-        fs->side[s] = qd_frame_entity_side(c->lx, &an->entities[e]);
+        if (!fs->side[s])
+            fs->side[s] = qd_frame_entity_side(c->lx, &an->entities[e]);
+        if (!fs->party[s])
+            fs->party[s] = qd_frame_entity_party(c->lx, &an->entities[e]);
     }
     return 0;
 oom:
@@ -511,7 +573,7 @@ static qd_frame_speaker *speaker_row(qd_corpus *c, qd_frame_outlet *fo, uint32_t
 static int add_verb(qd_corpus *c, qd_frame_speaker *r, const char *lemma, qd_stance st)
 {
     if (!lemma)
-        lemma = "(no verb)";
+        return 0; /* counted under the stance "none" only */
     for (uint32_t i = 0; i < r->n_verbs; i++)
         if (strcmp(r->verbs[i].lemma, lemma) == 0) {
             r->verbs[i].count++;
@@ -629,7 +691,7 @@ static int outlet_statements(qd_corpus *c, qd_frame_outlet *fo, const uint32_t *
 {
     const qd_comparison *r = &c->res;
     const qd_lexicon *lx = c->lx;
-    uint32_t cap_sp = 0, cap_src = 0, cap_sides = 0;
+    uint32_t cap_sp = 0, cap_src = 0;
     for (uint32_t k = 0; k < nd; k++) {
         const qd_cdoc *d = &r->docs[docs[k]];
         const frame_doc *fd = c->frame && docs[k] < c->frame->n_docs ? &c->frame->docs[docs[k]] : NULL;
@@ -647,9 +709,15 @@ static int outlet_statements(qd_corpus *c, qd_frame_outlet *fo, const uint32_t *
             row->verbatim += verbatim;
             row->paraphrased += !verbatim;
             row->quoted_words += quoted_words(s->text);
-            qd_stance st = stance_of(s->stance);
+            /* only cues of the lexicons count as verbs: a headline's colon is none */
+            const char *cue = s->cue;
+            uint32_t known;
+            if (cue && !qd_strmap_get(&lx->verb_lemmas, cue, strlen(cue), &known) &&
+                !qd_lex_phrase(&lx->cues, cue, strlen(cue), &known))
+                cue = NULL;
+            qd_stance st = cue ? stance_of(s->stance) : QD_STANCE_NONE;
             row->stance[st]++;
-            if (add_verb(c, row, s->cue, st) != 0)
+            if (add_verb(c, row, cue, st) != 0)
                 return -1;
             fo->statements++;
             if (s->start < first_start) {
@@ -691,6 +759,18 @@ static int outlet_statements(qd_corpus *c, qd_frame_outlet *fo, const uint32_t *
         qd_frame_speaker *row = &fo->speakers[i];
         if (row->n_verbs > 1)
             qsort(row->verbs, row->n_verbs, sizeof(qd_frame_verb), cmp_verbs);
+    }
+    if (fo->n_sources > 1)
+        qsort(fo->sources, fo->n_sources, sizeof(qd_frame_source), cmp_sources);
+    return 0;
+}
+
+/* Share of voice per side, once the speakers' sides are settled. */
+static int outlet_sides(qd_corpus *c, qd_frame_outlet *fo)
+{
+    uint32_t cap_sides = 0;
+    for (uint32_t i = 0; i < fo->n_speakers; i++) {
+        qd_frame_speaker *row = &fo->speakers[i];
         const char *side = row->side ? row->side : "unknown side";
         uint32_t k = 0;
         while (k < fo->n_sides && strcmp(fo->sides[k].side, side) != 0)
@@ -706,8 +786,6 @@ static int outlet_statements(qd_corpus *c, qd_frame_outlet *fo, const uint32_t *
     }
     if (fo->n_sides > 1)
         qsort(fo->sides, fo->n_sides, sizeof(qd_frame_side), cmp_sides);
-    if (fo->n_sources > 1)
-        qsort(fo->sources, fo->n_sources, sizeof(qd_frame_source), cmp_sources);
     return 0;
 }
 
@@ -833,6 +911,30 @@ static int frame_scope(qd_corpus *c, const corpus_prior *pr, const uint32_t *doc
         free(own);
     }
     free(mine);
+    /* Sides are countries when the scope's speakers come from several, and parties
+     * when they all come from one (a US election story is told between its parties). */
+    {
+        const char *one = NULL;
+        bool several = false;
+        for (uint32_t o = 0; o < no; o++)
+            for (uint32_t i = 0; i < out->outlets[o].n_speakers; i++) {
+                const char *s = out->outlets[o].speakers[i].side;
+                if (s && one && strcmp(s, one) != 0)
+                    several = true;
+                if (s && !one)
+                    one = s;
+            }
+        for (uint32_t o = 0; o < no; o++) {
+            qd_frame_outlet *fo = &out->outlets[o];
+            for (uint32_t i = 0; i < fo->n_speakers && !several; i++) {
+                int32_t s = fo->speakers[i].speaker;
+                if (s >= 0 && c->frame && (uint32_t)s < c->frame->cap_side && c->frame->party[s])
+                    fo->speakers[i].side = c->frame->party[s];
+            }
+            if (outlet_sides(c, fo) != 0)
+                goto done;
+        }
+    }
     /* how many outlets scare-quote each term */
     for (uint32_t o = 0; o < no; o++) {
         qd_frame_outlet *fo = &out->outlets[o];

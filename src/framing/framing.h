@@ -24,7 +24,10 @@ int qd_frame_add(qd_corpus *c, const qd_doc *doc, uint32_t d, qd_error *err);
 /* Called by qd_corpus_match() after events, threads and statement groups. */
 int qd_frame_compute(qd_corpus *c, qd_error *err);
 
-/* The side sides.tsv gives an entity ("Sergei Lavrov" -> "Russia"), or NULL. */
+/* The country side sides.tsv gives an entity ("Sergei Lavrov" -> "Russia"), or NULL. */
 const char *qd_frame_entity_side(const qd_lexicon *lx, const qd_entity *e);
+
+/* The party side sides.tsv gives an entity ("Hillary Clinton" -> "Democrats"), or NULL. */
+const char *qd_frame_entity_party(const qd_lexicon *lx, const qd_entity *e);
 
 #endif

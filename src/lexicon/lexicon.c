@@ -610,12 +610,28 @@ static int load_labels(loader *ld, char **f, int nf)
     return qd_strmap_put(&lx->label_keys, key, k, lx->n_labels - 1) == 0 ? 0 : oom(ld);
 }
 
-/* A key in upper case is a country code (kept as "#ru"), anything else a name. */
+/* A key in upper case is a country code (kept as "#ru"), anything else a name.  The level
+ * says whether the side is a country (or bloc) or a party within one; a party member
+ * ("Hillary Clinton") is also found by surname and initial ("clinton|h") and by bare
+ * surname ("clinton|") unless two members of different parties share it. */
+static int put_side(loader *ld, const char *key, size_t n, uint32_t value)
+{
+    size_t k;
+    char *kd = key_dup(ld, key, n, &k);
+    if (!kd)
+        return oom(ld);
+    return qd_strmap_put(&ld->lx->sides, kd, k, value) == 0 ? 0 : oom(ld);
+}
+
 static int load_sides(loader *ld, char **f, int nf)
 {
     if (nf < 2 || !f[1][0])
-        return bad(ld, "expected: country-code-or-name<TAB>side");
+        return bad(ld, "expected: country-code-or-name<TAB>side[<TAB>country|party|member]");
     qd_lexicon *lx = ld->lx;
+    const char *level = nf >= 3 && f[2][0] ? f[2] : "country";
+    bool party = strcmp(level, "party") == 0, member = strcmp(level, "member") == 0;
+    if (!party && !member && strcmp(level, "country") != 0)
+        return bad(ld, "level must be country, party or member");
     bool code = true;
     for (const char *p = f[0]; *p; p++)
         code &= *p >= 'A' && *p <= 'Z';
@@ -623,10 +639,6 @@ static int load_sides(loader *ld, char **f, int nf)
     int n = snprintf(buf, sizeof(buf), "%s%s", code ? "#" : "", f[0]);
     if (n <= 0 || (size_t)n >= sizeof(buf))
         return bad(ld, "key too long");
-    size_t k;
-    char *key = key_dup(ld, buf, (size_t)n, &k);
-    if (!key)
-        return oom(ld);
     uint32_t idx = 0;
     while (idx < lx->n_side_names && strcmp(lx->side_names[idx], f[1]) != 0)
         idx++;
@@ -635,7 +647,24 @@ static int load_sides(loader *ld, char **f, int nf)
         if (!s || !(*s = field_dup(ld, f[1])))
             return oom(ld);
     }
-    return qd_strmap_put(&lx->sides, key, k, idx) == 0 ? 0 : oom(ld);
+    uint32_t value = idx | (party || member ? QD_SIDE_PARTY : 0);
+    int rc = put_side(ld, buf, (size_t)n, value);
+    const char *sp = strrchr(f[0], ' ');
+    if (rc || !member || !sp)
+        return rc;
+    /* "clinton|h" and "clinton|" */
+    n = snprintf(buf, sizeof(buf), "%s|%c", sp + 1, f[0][0]);
+    if (n <= 0 || (size_t)n >= sizeof(buf) || (rc = put_side(ld, buf, (size_t)n, value)) != 0)
+        return rc;
+    n = snprintf(buf, sizeof(buf), "%s|", sp + 1);
+    size_t k;
+    char *kd = key_dup(ld, buf, (size_t)n, &k);
+    if (!kd)
+        return oom(ld);
+    uint32_t have;
+    if (qd_strmap_get(&lx->sides, kd, k, &have) && have != value)
+        value = QD_SIDE_AMBIGUOUS;
+    return qd_strmap_put(&lx->sides, kd, k, value) == 0 ? 0 : oom(ld);
 }
 
 typedef int (*line_fn)(loader *, char **, int);

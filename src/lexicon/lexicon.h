@@ -167,6 +167,10 @@ typedef struct qd_html_sub {
 
 /* One of the competing labels for a referent (labels.tsv): "Kiev" and "Kyiv", "special
  * military operation" and "invasion". */
+/* Flags on the values of qd_lexicon.sides. */
+#define QD_SIDE_PARTY 0x80000000u      /* a party within a country, not a country */
+#define QD_SIDE_AMBIGUOUS 0xFFFFFFFFu  /* a surname members of different parties share */
+
 typedef struct qd_label {
     const char *referent;  /* "war in Ukraine" */
     const char *label;     /* normalised ("special military operation") */
@@ -230,7 +234,8 @@ struct qd_lexicon {
     qd_strmap label_keys;     /* normalised label -> index into labels */
     uint32_t label_max_len;   /* longest label key in bytes */
 
-    qd_strmap sides;          /* "#ru" (country code) or a name key -> index into side_names */
+    qd_strmap sides;          /* "#ru" (country code) or a name key -> index into side_names,
+                               * | QD_SIDE_PARTY for a party, or QD_SIDE_AMBIGUOUS */
     const char **side_names;  /* sides.tsv */
     uint32_t n_side_names, cap_side_names;
 };

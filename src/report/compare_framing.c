@@ -237,6 +237,24 @@ static void md_rule(qd_buf *b, bool md, uint32_t n)
     qd_buf_putc(b, '\n');
 }
 
+/* A table's header: a rule under it in both forms. */
+static void header(qd_buf *b, bool md, const char **cells, uint32_t n, const size_t *widths)
+{
+    row(b, md, cells, n, widths);
+    if (md) {
+        md_rule(b, md, n);
+        return;
+    }
+    qd_buf_puts(b, "    ");
+    for (uint32_t i = 0; i < n; i++) {
+        size_t w = i + 1 < n ? widths[i] : strlen(cells[i]);
+        qd_buf_fill(b, '-', w);
+        if (i + 1 < n)
+            qd_buf_puts(b, "  ");
+    }
+    qd_buf_putc(b, '\n');
+}
+
 static bool any_of(const qd_framing *f, size_t off)
 {
     for (uint32_t o = 0; o < f->n_outlets; o++)
@@ -248,15 +266,12 @@ static bool any_of(const qd_framing *f, size_t off)
 void qd_framing_text(qd_buf *b, const qd_comparison *r, const qd_framing *f, bool md)
 {
     char s1[512], s2[2048];
-    static const size_t w2[] = {22, 0}, w3[] = {22, 30, 0}, w4[] = {22, 26, 16, 0};
+    static const size_t w2[] = {22, 0}, w3[] = {22, 34, 0}, w4[] = {22, 26, 22, 0};
     /* scare quotes */
     if (any_of(f, offsetof(qd_frame_outlet, n_scare))) {
         sub_heading(b, md, "Scare quotes (words in quotation marks nobody is credited with)");
         const char *h[] = {"outlet", "terms"};
-        if (md) {
-            row(b, md, h, 2, w2);
-            md_rule(b, md, 2);
-        }
+        header(b, md, h, 2, w2);
         for (uint32_t o = 0; o < f->n_outlets; o++) {
             const qd_frame_outlet *fo = &f->outlets[o];
             if (!fo->n_scare)
@@ -280,10 +295,7 @@ void qd_framing_text(qd_buf *b, const qd_comparison *r, const qd_framing *f, boo
     if (any_of(f, offsetof(qd_frame_outlet, n_labels))) {
         sub_heading(b, md, "Labels (own voice / scare-quoted / inside quotes)");
         const char *h[] = {"outlet", "referent", "labels"};
-        if (md) {
-            row(b, md, h, 3, w3);
-            md_rule(b, md, 3);
-        }
+        header(b, md, h, 3, w3);
         for (uint32_t o = 0; o < f->n_outlets; o++) {
             const qd_frame_outlet *fo = &f->outlets[o];
             for (uint32_t i = 0; i < fo->n_labels;) {
@@ -312,10 +324,7 @@ void qd_framing_text(qd_buf *b, const qd_comparison *r, const qd_framing *f, boo
     if (ns) {
         sub_heading(b, md, "Speech verbs per speaker (loaded = emphatic, doubtful, concessive, emotive, evaluative, hedged)");
         const char *h[] = {"outlet", "speaker", "loaded", "verbs"};
-        if (md) {
-            row(b, md, h, 4, w4);
-            md_rule(b, md, 4);
-        }
+        header(b, md, h, 4, w4);
         for (uint32_t k = 0; k < ns; k++)
             for (uint32_t o = 0; o < f->n_outlets; o++) {
                 const qd_frame_speaker *s = find_speaker(&f->outlets[o], spk[k]);
@@ -336,10 +345,7 @@ void qd_framing_text(qd_buf *b, const qd_comparison *r, const qd_framing *f, boo
     {
         const char *h[] = {"outlet", "quoted first", "sides"};
         static const size_t w[] = {22, 26, 0};
-        if (md) {
-            row(b, md, h, 3, w);
-            md_rule(b, md, 3);
-        }
+        header(b, md, h, 3, w);
         for (uint32_t o = 0; o < f->n_outlets; o++) {
             const qd_frame_outlet *fo = &f->outlets[o];
             qd_buf t;
@@ -355,10 +361,7 @@ void qd_framing_text(qd_buf *b, const qd_comparison *r, const qd_framing *f, boo
         qd_buf_putc(b, '\n');
         if (ns) {
             const char *h2[] = {"outlet", "speaker", "verbatim / paraphrased", "quoted words"};
-            if (md) {
-                row(b, md, h2, 4, w4);
-                md_rule(b, md, 4);
-            }
+            header(b, md, h2, 4, w4);
             for (uint32_t k = 0; k < ns; k++)
                 for (uint32_t o = 0; o < f->n_outlets; o++) {
                     const qd_frame_speaker *s = find_speaker(&f->outlets[o], spk[k]);
@@ -376,10 +379,7 @@ void qd_framing_text(qd_buf *b, const qd_comparison *r, const qd_framing *f, boo
     if (any_of(f, offsetof(qd_frame_outlet, n_sources))) {
         sub_heading(b, md, "Sources relied on (agencies, outlets, venues, credit lines)");
         const char *h[] = {"outlet", "sources"};
-        if (md) {
-            row(b, md, h, 2, w2);
-            md_rule(b, md, 2);
-        }
+        header(b, md, h, 2, w2);
         for (uint32_t o = 0; o < f->n_outlets; o++) {
             const qd_frame_outlet *fo = &f->outlets[o];
             if (!fo->n_sources)
@@ -400,10 +400,7 @@ void qd_framing_text(qd_buf *b, const qd_comparison *r, const qd_framing *f, boo
         snprintf(s1, sizeof(s1), "Distinctive words (log-odds with informative Dirichlet prior, z > 1.96; count here / elsewhere)");
         sub_heading(b, md, s1);
         const char *h[] = {"outlet", "terms"};
-        if (md) {
-            row(b, md, h, 2, w2);
-            md_rule(b, md, 2);
-        }
+        header(b, md, h, 2, w2);
         for (uint32_t o = 0; o < f->n_outlets; o++) {
             const qd_frame_outlet *fo = &f->outlets[o];
             qd_buf t;
