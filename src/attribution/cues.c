@@ -158,6 +158,18 @@ static int32_t head_of_subject(qd_actx *c, int32_t m, uint32_t lo)
                     break;
                 j = q - 1;
             }
+            /* the name must open its group and what lies between must not be a clause of
+             * its own: not "In Ohio, the turnout was ..., election officials said" */
+            if (found >= 0) {
+                uint32_t fa = c->mx[found].ta;
+                bool opens = fa <= lo || qd_tok_is(&tok[fa - 1], ',') || tok[fa - 1].kind == QD_TK_QUOTE ||
+                             (tok[fa - 1].lex && (tok[fa - 1].lex->tags & (QD_W_CONJ | QD_W_SUB)));
+                for (uint32_t q = c->mx[found].tb; opens && q < p; q++)
+                    if (tok[q].kind == QD_TK_WORD && tok[q].lex && (tok[q].lex->tags & (QD_W_AUX | QD_W_MODAL)))
+                        opens = false;
+                if (!opens)
+                    found = -1;
+            }
             if (found >= 0 && (appositive_like || tok[p - 1].kind == QD_TK_NUM)) {
                 m = found;
                 continue;

@@ -57,6 +57,9 @@ static bool clause_follows(const qd_token *tok, uint32_t i, uint32_t end)
         if (t->kind == QD_TK_QUOTE)
             continue;
         if (t->kind != QD_TK_WORD) {
+            /* the dot of "Mr." or "U.S." does not end the clause */
+            if (qd_tok_is(t, '.') && k > i && tok[k - 1].lex && tok[k - 1].lex->abbr)
+                continue;
             if (qd_tok_is(t, ',') || qd_tok_is(t, '.') || qd_tok_is(t, ';'))
                 return false;
             continue;
@@ -185,6 +188,12 @@ static uint32_t skip_to_complement(rstate *r, const qd_cue *cue, uint32_t sb)
                     i = j;
                     continue;
                 }
+        }
+        /* "told him he had never been ...", "assured them that" */
+        if (v && (v->frames & QD_VFR_TO) && t->kind == QD_TK_WORD && (tags(t) & QD_W_OBJ) && i + 1 < sb &&
+            (word_is(&tok[i + 1], "that") || clause_follows(tok, i + 1, sb))) {
+            i++;
+            continue;
         }
         if (v && (v->frames & QD_VFR_TO) && t->kind == QD_TK_WORD && !(tags(t) & QD_W_FUNCTION) && i + 1 < sb &&
             word_is(&tok[i + 1], "that")) {
@@ -445,7 +454,18 @@ static int report(rstate *r, uint32_t ci, const qd_sentence *se)
         /* "…,” he said" and "he said: “…”" were credited from the quote */
         uint32_t i = skip_to_complement(r, cue, sb);
         bool clause_start = false;
-        if (i < sb) {
+        /* what follows the verb may be only its addressee or a time closing the sentence
+         * ("…, Fiorina said Monday.", "…, an official told The New York Times."): then the
+         * report is the clause before */
+        uint32_t np_end = i;
+        if (i < sb && c->m_start[i] >= 0 && c->m_start[i] != speaker)
+            np_end = c->mx[c->m_start[i]].tb;
+        else
+            while (np_end < sb && np_end < i + 4 &&
+                   ((tags(&tok[np_end]) & (QD_W_TIME | QD_W_WEEKDAY | QD_W_MONTH)) || tok[np_end].kind == QD_TK_NUM))
+                np_end++;
+        bool final_np = np_end > i && (np_end >= sb || qd_tok_is(&tok[np_end], '.'));
+        if (i < sb && !final_np) {
             const qd_token *t = &tok[i];
             if (word_is(t, "that") || word_is(t, "whether") || word_is(t, "if") || existential(tok, i, sb) ||
                 ((tags(t) & QD_W_WH) && !(tags(t) & QD_W_SUB) && !(v && v->vclass == QD_VC_INTENT)))
@@ -505,6 +525,8 @@ static int report(rstate *r, uint32_t ci, const qd_sentence *se)
             /* "CLAUSE, X said." / "CLAUSE, said X." */
             uint32_t spk_a = c->mx[speaker].ta < cue->ta ? c->mx[speaker].ta : cue->ta;
             uint32_t end_after = cue->tb > c->mx[speaker].tb ? cue->tb : c->mx[speaker].tb;
+            if (final_np && np_end > end_after)
+                end_after = np_end;
             bool comma_before = spk_a > sa && qd_tok_is(&tok[spk_a - 1], ',');
             bool clause_final = end_after >= sb || qd_tok_is(&tok[end_after], '.') ||
                                 qd_tok_is(&tok[end_after], ',') ||
@@ -513,7 +535,7 @@ static int report(rstate *r, uint32_t ci, const qd_sentence *se)
                 return 0;
             /* "When the journalist pointed to ..., Lavrov responded": a subordinate
              * clause before the comma is not what was said */
-            if (tags(&tok[sa]) & QD_W_SUB)
+            if ((tags(&tok[sa]) & QD_W_SUB) && !word_is(&tok[sa], "whether") && !word_is(&tok[sa], "if"))
                 return 0;
             /* a quote before the reporting clause was credited already */
             if (tok[spk_a - 2].kind == QD_TK_QUOTE)
