@@ -87,3 +87,25 @@ int qd_clean_text(qd_doc *doc, const char *data, size_t len, qd_error *err)
         qd_doc_warn(doc, "%zu NUL byte%s read as spaces", nuls, nuls == 1 ? "" : "s");
     return 0;
 }
+
+char *qd_cp1252_to_utf8(qd_arena *a, const char *data, size_t len, size_t *out_len)
+{
+    if (len > SIZE_MAX / 3 - 1)
+        return NULL;
+    char *out = qd_arena_alloc(a, len * 3 + 1);
+    if (!out)
+        return NULL;
+    size_t o = 0;
+    for (size_t i = 0; i < len; i++) {
+        unsigned char c = (unsigned char)data[i];
+        if (c < 0x80) {
+            out[o++] = (char)c;
+            continue;
+        }
+        uint32_t cp = c < 0xA0 ? cp1252_high[c - 0x80] : c;
+        o += (size_t)qd_utf8_encode(cp, out + o);
+    }
+    out[o] = '\0';
+    *out_len = o;
+    return out;
+}

@@ -30,6 +30,8 @@
 #include <jansson.h>
 #include <libxml/HTMLparser.h>
 #include <libxml/tree.h>
+#include <libxml/xmlerror.h>
+#include <libxml/globals.h>
 
 #include "../text/utf8.h"
 #include "../util/buf.h"
@@ -401,7 +403,7 @@ static void ld_walk(page *P, json_t *v, int depth)
                     const char *nm = json_name(e);
                     if (nm && *nm && !strstr(nm, "://")) {
                         if (b.len)
-                            qd_buf_puts(&b, ", ");
+                            qd_buf_puts(&b, " and ");
                         qd_buf_puts(&b, nm);
                     }
                 }
@@ -1085,35 +1087,57 @@ static bool declared_charset(const char *data, size_t len, char *cs, size_t cap)
     return false;
 }
 
+/* libxml2 reports some problems (bad bytes for the declared encoding) outside the
+ * parser context, on its generic error channel: the library never prints, so while a
+ * page is parsed that channel goes nowhere.  The handler is per thread in libxml2. */
+static void quiet(void *ctx, const char *msg, ...)
+{
+    (void)ctx;
+    (void)msg;
+}
+
+static bool latin_family(const char *cs)
+{
+    return !strncasecmp(cs, "iso-8859-1", 10) || !strncasecmp(cs, "windows-1252", 12) ||
+           !strcasecmp(cs, "latin1") || !strcasecmp(cs, "latin-1") || !strcasecmp(cs, "cp1252") ||
+           !strcasecmp(cs, "us-ascii") || !strcasecmp(cs, "ascii") || !strcasecmp(cs, "iso8859-1");
+}
+
 static xmlDoc *parse_page(page *P, const char *data, size_t len)
 {
     char cs[64];
     bool mb;
     bool utf8 = valid_utf8(data, len, &mb);
-    const char *enc;
-    if (declared_charset(data, len, cs, sizeof(cs))) {
-        enc = cs;
-        /* pages that declare Latin-1 but are written in UTF-8 are common; the bytes
-         * tell the truth */
-        if (utf8 && mb && (!strncasecmp(cs, "iso-8859", 8) || !strncasecmp(cs, "windows-125", 11) ||
-                           !strcasecmp(cs, "latin1") || !strcasecmp(cs, "us-ascii")))
+    bool declared = declared_charset(data, len, cs, sizeof(cs));
+    const char *enc = declared ? cs : "UTF-8";
+    /* Latin-1 and Windows-1252 (declared, or undeclared bytes that are not UTF-8) are
+     * decoded here, leniently: iconv stops at the bytes Windows-1252 leaves undefined.
+     * Pages that declare Latin-1 but are written in UTF-8 are common; the bytes tell
+     * the truth. */
+    if ((!declared && !utf8) || (declared && latin_family(cs))) {
+        if (utf8) {
             enc = "UTF-8";
-    } else {
-        enc = utf8 ? "UTF-8" : "windows-1252";
+        } else {
+            size_t n;
+            char *u = qd_cp1252_to_utf8(&P->doc->in->arena, data, len, &n);
+            if (!u)
+                return NULL;
+            data = u;
+            len = n;
+            enc = "UTF-8";
+            qd_doc_warn(P->doc, "not UTF-8: read as Windows-1252");
+        }
     }
-    int opts = HTML_PARSE_RECOVER | HTML_PARSE_NONET | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
-               HTML_PARSE_COMPACT;
+    int opts = HTML_PARSE_RECOVER | HTML_PARSE_NONET | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_COMPACT;
     if (len > INT32_MAX)
         return NULL;
+    xmlGenericErrorFunc old = xmlGenericError;
+    void *old_ctx = xmlGenericErrorContext;
+    xmlSetGenericErrorFunc(NULL, quiet);
     xmlDoc *d = htmlReadMemory(data, (int)len, NULL, enc, opts);
-    if (!d && enc != cs)
-        d = htmlReadMemory(data, (int)len, NULL, NULL, opts);
-    if (!d && strcmp(enc, "UTF-8") != 0)
-        d = htmlReadMemory(data, (int)len, NULL, "UTF-8", opts);
-    if (!d)
-        return NULL;
-    if (strcmp(enc, "UTF-8") != 0 && strcasecmp(enc, "utf8") != 0 && !utf8)
-        qd_doc_warn(P->doc, "read as %s", enc);
+    if (!d && enc == cs)
+        d = htmlReadMemory(data, (int)len, NULL, "UTF-8", opts); /* an encoding iconv does not know */
+    xmlSetGenericErrorFunc(old_ctx, old);
     return d;
 }
 

@@ -1,0 +1,333 @@
+/*
+ * test_html.c - HTML pages in: the article found among page furniture, metadata from
+ * tags and schema.org data, charsets, broken and hostile markup, and the seed articles
+ * as web pages reading the same as the plain text.
+ */
+#include "testutil.h"
+
+#define SEED(n) "corpora/lavrov-blinken/" n
+#define FIX(n) "tests/fixtures/seeds/" n
+
+static qd_doc *html_doc(const char *html, const qd_options *opt)
+{
+    qd_doc *doc = NULL;
+    qd_error err;
+    qd_error_clear(&err);
+    if (qd_doc_parse(&doc, "page.html", html, strlen(html), opt, test_lexicon(), &err) != 0)
+        fail_msg("parse failed: %s", err.msg);
+    assert_int_equal(doc->kind, QD_INPUT_HTML);
+    return doc;
+}
+
+/* A file through the reader (gzip and all), analysed. */
+static qd_doc *read_one(const char *path)
+{
+    qd_reader *r;
+    qd_error err;
+    qd_doc *doc = NULL;
+    if (qd_reader_open(&r, path, NULL, &err) != 0)
+        fail_msg("open failed: %s", err.msg);
+    if (qd_reader_next(r, test_lexicon(), &doc, &err) != 1)
+        fail_msg("read failed: %s", err.msg);
+    qd_reader_close(r);
+    if (qd_doc_analyze(doc, test_lexicon(), &err) != 0)
+        fail_msg("analysis failed: %s", err.msg);
+    return doc;
+}
+
+/* The article text as `quotediff body` prints it: body paragraphs only. */
+static char *body_of(const qd_doc *doc)
+{
+    size_t cap = doc->len + 1, o = 0;
+    char *s = malloc(cap);
+    assert_non_null(s);
+    for (uint32_t i = 0; i < doc->n_paragraphs; i++) {
+        const qd_paragraph *p = &doc->paragraphs[i];
+        if (p->role != QD_PARA_BODY)
+            continue;
+        size_t n = p->span.end - p->span.start;
+        if (o && o + 1 < cap)
+            s[o++] = '\n';
+        memcpy(s + o, doc->text + p->span.start, n);
+        o += n;
+    }
+    s[o] = '\0';
+    return s;
+}
+
+static const char *const PAGE =
+    "<!DOCTYPE html><html lang=\"en-GB\"><head><meta charset=\"utf-8\">"
+    "<title>Ministers agree to meet again in Geneva | The Daily Example</title>"
+    "<link rel=\"canonical\" href=\"https://www.example.com/world/ministers-geneva\">"
+    "<script type=\"application/ld+json\">{\"@context\":\"https://schema.org\",\"@graph\":[{\"@type\":\"WebSite\","
+    "\"name\":\"The Daily Example\"},{\"@type\":\"NewsArticle\",\"headline\":\"Ministers agree to meet again\","
+    "\"datePublished\":\"2024-03-05T09:30:00Z\",\"author\":[{\"@type\":\"Person\",\"name\":\"Jane Roe\"},"
+    "{\"@type\":\"Person\",\"name\":\"John Doe\"}],\"publisher\":{\"@type\":\"Organization\",\"name\":\"The Daily "
+    "Example\"}}]}</script>"
+    "<style>p { color: red }</style></head><body>"
+    "<nav class=\"menu\"><a href=\"/\">Home</a> <a href=\"/world\">World</a> <a href=\"/sport\">Sport</a></nav>"
+    "<div class=\"cookie-notice\"><p>We use cookies to give you the best experience, and by staying you agree.</p></div>"
+    "<div class=\"layout\"><div class=\"story-body\">"
+    "<h1>Ministers agree to meet again in Geneva</h1>"
+    "<p class=\"byline\">By Jane Roe and John Doe</p>"
+    "<figure><img src=\"a.jpg\"><figcaption>The two ministers before the talks, in a photo by an agency.</figcaption></figure>"
+    "<p>The foreign ministers of both countries agreed on Tuesday to meet again in Geneva next month, after talks "
+    "that lasted more than three hours, officials said.</p>"
+    "<p>\xe2\x80\x9cWe have made progress, but there is a long way to go,\xe2\x80\x9d the minister told reporters "
+    "after the meeting, adding that both sides would keep working.</p>"
+    "<h2>What comes next</h2>"
+    "<p>Experts said the meeting, the first in a year, was a sign that <a href=\"/x\">relations</a> were thawing, "
+    "though deep differences remain over trade, security and the future of the treaty.</p>"
+    "<blockquote><p>The talks were frank and useful, and we will continue them in the spring.</p></blockquote>"
+    "<ul><li>Talks lasted three hours, and covered trade.</li><li>The next round is in Geneva, next month.</li></ul>"
+    "<div class=\"share-tools\"><a href=\"#\">Share on Facebook</a> <a href=\"#\">Share on Twitter</a></div>"
+    "<p style=\"display:none\">Hidden text that no reader sees, and which must stay out.</p>"
+    "</div>"
+    "<aside class=\"related\"><h3>Related stories</h3><ul><li><a href=\"/1\">Another story about something else "
+    "entirely, with a long teaser headline</a></li><li><a href=\"/2\">Yet another story about the markets today</a>"
+    "</li></ul></aside></div>"
+    "<section id=\"comments\"><p>\xe2\x80\x9cThis is fake news,\xe2\x80\x9d wrote a reader, who disagreed strongly "
+    "with everything.</p></section>"
+    "<footer><p>Copyright 2024 The Daily Example. All rights reserved, and so on and so forth.</p></footer>"
+    "</body></html>";
+
+static void test_article_among_furniture(void **state)
+{
+    (void)state;
+    qd_doc *doc = html_doc(PAGE, NULL);
+    char *body = body_of(doc);
+    assert_non_null(strstr(body, "The foreign ministers of both countries agreed"));
+    assert_non_null(strstr(body, "We have made progress"));
+    assert_non_null(strstr(body, "What comes next"));             /* a heading inside the article */
+    assert_non_null(strstr(body, "relations were thawing"));      /* inline link text kept in place */
+    assert_non_null(strstr(body, "frank and useful"));            /* blockquote */
+    assert_non_null(strstr(body, "The next round is in Geneva")); /* list items */
+    assert_null(strstr(body, "Home"));
+    assert_null(strstr(body, "cookies"));
+    assert_null(strstr(body, "Share on"));
+    assert_null(strstr(body, "Related stories"));
+    assert_null(strstr(body, "Another story"));
+    assert_null(strstr(body, "fake news"));
+    assert_null(strstr(body, "Copyright"));
+    assert_null(strstr(body, "Hidden text"));
+    assert_null(strstr(body, "photo by an agency")); /* caption */
+    assert_null(strstr(body, "By Jane Roe"));        /* byline: meta, not body */
+    assert_null(strstr(body, "color: red"));
+    /* the headline is the title paragraph, not repeated in the body */
+    assert_int_equal(doc->paragraphs[0].role, QD_PARA_TITLE);
+    assert_null(strstr(body, "Ministers agree to meet again in Geneva"));
+    /* paragraphs stay paragraphs */
+    assert_non_null(strstr(doc->text, "officials said.\n\n"));
+    free(body);
+    qd_doc_free(doc);
+}
+
+static void test_metadata(void **state)
+{
+    (void)state;
+    qd_doc *doc = html_doc(PAGE, NULL);
+    /* no og:title: the JSON-LD headline */
+    assert_string_equal(doc->meta.title, "Ministers agree to meet again");
+    assert_string_equal(doc->meta.date, "2024-03-05T09:30:00Z");
+    assert_string_equal(doc->meta.byline, "Jane Roe and John Doe");
+    assert_string_equal(doc->meta.outlet, "The Daily Example");
+    assert_string_equal(doc->meta.url, "https://www.example.com/world/ministers-geneva");
+    assert_string_equal(doc->meta.language, "en-GB");
+    qd_doc_free(doc);
+
+    /* meta tags, <time>, and a <title> carrying the site name */
+    doc = html_doc("<html><head><title>Rain expected all week - Weather Now</title>"
+                   "<meta property=\"og:site_name\" content=\"Weather Now\">"
+                   "<meta name=\"author\" content=\"Ann Lee\"></head><body><article>"
+                   "<time datetime=\"2023-11-02T07:00:00+01:00\">2 November</time>"
+                   "<p>Rain is expected for the whole week across the north, with strong winds, forecasters said, "
+                   "and temperatures well below the seasonal average.</p></article></body></html>",
+                   NULL);
+    assert_string_equal(doc->meta.title, "Rain expected all week");
+    assert_string_equal(doc->meta.date, "2023-11-02T07:00:00+01:00");
+    assert_string_equal(doc->meta.byline, "Ann Lee");
+    assert_string_equal(doc->meta.outlet, "Weather Now");
+    qd_doc_free(doc);
+
+    /* no site name: the domain of the URL the caller knows */
+    qd_options opt;
+    qd_options_init(&opt);
+    opt.url = "https://www.caliber.az/post/123";
+    doc = html_doc("<html><body><h1>Headline here</h1><p>Some article text, long enough to be the body of "
+                   "this page, with a comma or two.</p></body></html>",
+                   &opt);
+    assert_string_equal(doc->meta.title, "Headline here");
+    assert_string_equal(doc->meta.outlet, "Caliber.Az");
+    qd_doc_free(doc);
+}
+
+static void test_quote_offsets_point_into_text(void **state)
+{
+    (void)state;
+    qd_doc *doc = html_doc(PAGE, NULL);
+    qd_error err;
+    assert_int_equal(qd_doc_analyze(doc, test_lexicon(), &err), 0);
+    const qd_statement *st = test_find(doc, "We have made progress");
+    assert_non_null(st);
+    const char *want = "\xe2\x80\x9cWe have made progress";
+    assert_memory_equal(doc->text + st->pieces[0].start, want, strlen(want));
+    assert_int_equal(qd_doc_source_offset(doc, st->pieces[0].start), st->pieces[0].start);
+    assert_null(test_find(doc, "This is fake news")); /* comments are not the article */
+    qd_doc_free(doc);
+}
+
+static void test_charsets(void **state)
+{
+    (void)state;
+    /* Windows-1252 declared in a meta tag: curly quotes and accents come out as UTF-8 */
+    const char *cp1252 = "<html><head><meta http-equiv=\"Content-Type\" content=\"text/html; charset=windows-1252\">"
+                         "</head><body><p>\x93" "Caf\xe9 society is back,\x94 said the owner of the caf\xe9, who has run "
+                         "it since 1990.</p></body></html>";
+    qd_doc *doc = html_doc(cp1252, NULL);
+    assert_non_null(strstr(doc->text, "\xe2\x80\x9c" "Caf\xc3\xa9 society is back,\xe2\x80\x9d"));
+    qd_doc_free(doc);
+    /* a UTF-8 BOM, and a page that says Latin-1 but is written in UTF-8 */
+    doc = html_doc("\xef\xbb\xbf<html><head><meta charset=\"iso-8859-1\"></head><body><p>R\xc3\xa9gl\xc3\xa9 "
+                   "d\xe2\x80\x99" "avance, the plan was approved by the council on Monday evening.</p></body></html>",
+                   NULL);
+    assert_non_null(strstr(doc->text, "R\xc3\xa9gl\xc3\xa9 d\xe2\x80\x99" "avance"));
+    qd_doc_free(doc);
+    /* no declaration and bytes that are not UTF-8: Windows-1252 */
+    doc = html_doc("<html><body><p>Na\xef" "ve text from an old page, with a comma, and enough words.</p></body></html>",
+                   NULL);
+    assert_non_null(strstr(doc->text, "Na\xc3\xaf" "ve"));
+    qd_doc_free(doc);
+}
+
+static void test_broken_and_deep_markup(void **state)
+{
+    (void)state;
+    /* unclosed and misnested tags, stray end tags, an unterminated comment: a tree anyway */
+    qd_doc *doc = html_doc("<html><body><div><p>First paragraph, with <b>bold <i>and</b> italic</i> text that "
+                           "goes on for a while.</div></span><p>Second paragraph<p>Third, with <a href=x>a link"
+                           "</p><!-- never closed",
+                           NULL);
+    assert_non_null(strstr(doc->text, "First paragraph, with bold and italic text"));
+    qd_doc_free(doc);
+    /* garbage that is barely markup */
+    static const char *const junk[] = {"<html>", "<html><body></body></html>", "<html><<<<>>>>&&&&;;</html>",
+                                       "<!DOCTYPE html><html><body><script>document.write('<p>x')</script>",
+                                       "<html>\x01\x02\x03\xff\xfe<body>\x80\x81</body>"};
+    for (size_t i = 0; i < sizeof(junk) / sizeof(junk[0]); i++) {
+        qd_doc *d = NULL;
+        qd_error err;
+        qd_options opt;
+        qd_options_init(&opt);
+        opt.input = QD_INPUT_HTML;
+        int rc = qd_doc_parse(&d, "junk.html", junk[i], strlen(junk[i]), &opt, test_lexicon(), &err);
+        if (rc == 0) {
+            assert_int_equal(qd_doc_analyze(d, test_lexicon(), &err), 0);
+            qd_doc_free(d);
+        } else {
+            assert_non_null(strstr(err.msg, "junk.html"));
+        }
+    }
+    /* nesting far deeper than max_depth: no stack overflow, and text under the limit is
+     * read as its ancestor's */
+    size_t depth = 200000;
+    const char *open_tag = "<div><span>", *close_tag = "</span></div>";
+    const char *mid = "<p>Deep inside, a paragraph, with commas, long enough to count as text.</p>";
+    size_t n = strlen("<html><body>") + depth * (strlen(open_tag) + strlen(close_tag)) + strlen(mid) + 32;
+    char *deep = malloc(n);
+    assert_non_null(deep);
+    char *p = deep;
+    p += sprintf(p, "<html><body>");
+    for (size_t i = 0; i < depth; i++)
+        p += sprintf(p, "%s", open_tag);
+    p += sprintf(p, "%s", mid);
+    for (size_t i = 0; i < depth; i++)
+        p += sprintf(p, "%s", close_tag);
+    sprintf(p, "</body></html>");
+    doc = html_doc(deep, NULL);
+    qd_doc_free(doc);
+    free(deep);
+    qd_options opt;
+    qd_options_init(&opt);
+    opt.max_depth = 6;
+    doc = html_doc("<html><body><div><div><div><div><div><div><div><div><p>Nested below the depth limit, this "
+                   "paragraph, with commas, is still read.</p></div></div></div></div></div></div></div></div>"
+                   "</body></html>",
+                   &opt);
+    assert_non_null(strstr(doc->text, "Nested below the depth limit"));
+    qd_doc_free(doc);
+}
+
+static void test_detected_from_content(void **state)
+{
+    (void)state;
+    /* a page saved under a .txt name is still HTML */
+    const char *page = "\n  <!doctype html><html><body><p>Text of the page, long enough, with a comma.</p></body></html>";
+    qd_doc *doc = NULL;
+    qd_error err;
+    assert_int_equal(qd_doc_parse(&doc, "saved.txt", page, strlen(page), NULL, test_lexicon(), &err), 0);
+    assert_int_equal(doc->kind, QD_INPUT_HTML);
+    qd_doc_free(doc);
+}
+
+/* The seeds as web pages: same title, date, byline, outlet, credit and statements as the
+ * plain-text files they were made from. */
+static void same_as_plain(const char *plain_path, const char *html_path)
+{
+    qd_doc *a = test_file(plain_path);
+    qd_doc *b = read_one(html_path);
+    assert_int_equal(b->kind, QD_INPUT_HTML);
+#define SAME(f)                                                                                               \
+    do {                                                                                                      \
+        if (a->meta.f || b->meta.f) {                                                                         \
+            assert_non_null(a->meta.f);                                                                       \
+            assert_non_null(b->meta.f);                                                                       \
+            assert_string_equal(a->meta.f, b->meta.f);                                                        \
+        }                                                                                                     \
+    } while (0)
+    SAME(title);
+    SAME(date);
+    SAME(byline);
+    SAME(outlet);
+    SAME(credit);
+#undef SAME
+    assert_int_equal(a->analysis->n_statements, b->analysis->n_statements);
+    for (uint32_t i = 0; i < a->analysis->n_statements; i++) {
+        const qd_statement *x = &a->analysis->statements[i], *y = &b->analysis->statements[i];
+        assert_int_equal(x->type, y->type);
+        assert_int_equal(x->n_pieces, y->n_pieces);
+        for (uint32_t k = 0; k < x->n_pieces; k++) {
+            uint32_t lx = x->pieces[k].end - x->pieces[k].start, ly = y->pieces[k].end - y->pieces[k].start;
+            assert_int_equal(lx, ly);
+            assert_memory_equal(a->text + x->pieces[k].start, b->text + y->pieces[k].start, lx);
+        }
+        const char *sx = x->entity >= 0 ? a->analysis->entities[x->entity].name : "";
+        const char *sy = y->entity >= 0 ? b->analysis->entities[y->entity].name : "";
+        assert_string_equal(sx, sy);
+    }
+    qd_doc_free(a);
+    qd_doc_free(b);
+}
+
+static void test_seeds_as_pages(void **state)
+{
+    (void)state;
+    same_as_plain(SEED("000_c21110f2c13453e9.txt"), FIX("seed-0.html"));
+    same_as_plain(SEED("001_15887e59612d77b7.txt"), FIX("seed-1.html"));
+    same_as_plain(SEED("002_44361a8531b9948d.txt"), FIX("seed-2.html"));    /* Windows-1252 */
+    same_as_plain(SEED("003_459388830af05508.txt"), FIX("seed-3.html.gz")); /* gzip, itemprop */
+    same_as_plain(SEED("004_63e49bb7f3518d4d.txt"), FIX("seed-4.html"));    /* bare paragraphs */
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_article_among_furniture),
+        cmocka_unit_test(test_metadata),
+        cmocka_unit_test(test_quote_offsets_point_into_text),
+        cmocka_unit_test(test_charsets),
+        cmocka_unit_test(test_broken_and_deep_markup),
+        cmocka_unit_test(test_detected_from_content),
+        cmocka_unit_test(test_seeds_as_pages),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
