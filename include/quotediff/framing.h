@@ -35,6 +35,7 @@ extern "C" {
 /* A term an outlet put in scare quotes. */
 typedef struct qd_frame_scare {
     const char *text;        /* as first written, without its marks and end punctuation */
+    const char *key;         /* normalised (lower case, folded quotes) */
     uint32_t count;
     uint32_t outlets;        /* outlets of the scope that scare-quote it (1: only this one) */
 } qd_frame_scare;

@@ -493,6 +493,34 @@ static int cmp_term_z(const void *a, const void *b)
     return x->z < y->z ? 1 : x->z > y->z ? -1 : strcmp(x->term, y->term);
 }
 
+/* The stems of the words of an outlet's name, as "~stem" term ids (at most cap) that
+ * are in the corpus.  "Politico" says "Politico" more than anyone, which tells nothing
+ * about how it tells the story. */
+static uint32_t name_stems(qd_corpus *c, const char *outlet, uint32_t *ids, uint32_t cap)
+{
+    char key[256], buf[300];
+    size_t n = norm_key(outlet, strlen(outlet), key, sizeof(key));
+    uint32_t m = 0;
+    for (size_t i = 0; i < n && m < cap;) {
+        while (i < n && !((key[i] >= 'a' && key[i] <= 'z') || (unsigned char)key[i] >= 0x80))
+            i++;
+        size_t j = i;
+        while (j < n && ((key[j] >= 'a' && key[j] <= 'z') || (unsigned char)key[j] >= 0x80))
+            j++;
+        const sb_symbol *st = j > i ? sb_stemmer_stem(c->stemmer, (const sb_symbol *)key + i, (int)(j - i)) : NULL;
+        int sl = st ? sb_stemmer_length(c->stemmer) : 0;
+        uint32_t id;
+        if (st && (size_t)sl + 2 < sizeof(buf)) {
+            buf[0] = '~';
+            memcpy(buf + 1, st, (size_t)sl);
+            if (qd_strmap_get(&c->dict, buf, (size_t)sl + 1, &id))
+                ids[m++] = id;
+        }
+        i = j;
+    }
+    return m;
+}
+
 /* Terms of outlet o that set it apart from the other outlets of the scope. */
 static int distinctive(qd_corpus *c, const corpus_prior *pr, const tcount *own, uint32_t n_own, uint64_t n_o,
                        const tcount *all, uint32_t n_all, uint64_t n_scope, qd_frame_outlet *fo)
@@ -504,8 +532,15 @@ static int distinctive(qd_corpus *c, const corpus_prior *pr, const tcount *own, 
     qd_frame_term *best = NULL;
     uint32_t nb = 0, capb = 0;
     double a0 = QD_FRAME_PRIOR_TOTAL;
+    uint32_t named_ids[8];
+    uint32_t n_named = name_stems(c, fo->outlet, named_ids, 8);
     for (uint32_t i = 0; i < n_own; i++) {
         uint32_t id = own[i].id;
+        bool named = false;
+        for (uint32_t k = 0; k < n_named; k++)
+            named |= named_ids[k] == id;
+        if (named)
+            continue;
         double y_o = own[i].n;
         double y_r = (double)count_of(all, n_all, id) - y_o;
         double a_i = a0 * (double)count_of(pr->counts, pr->n, id) / (double)pr->total;
@@ -557,14 +592,23 @@ static uint32_t quoted_words(const char *t)
     return n;
 }
 
-static qd_frame_speaker *speaker_row(qd_corpus *c, qd_frame_outlet *fo, uint32_t *cap, int32_t s)
+/* Scratch space of one scope, released when it is done.  Lookups are by index and
+ * hash so that a corpus of many thousand documents stays linear. */
+typedef struct scope_tmp {
+    qd_arena arena;
+    int32_t *row_of;          /* corpus speaker + 1 -> its row in the current outlet, or -1 */
+    qd_strmap scare_outlets;  /* scare-quoted key -> outlets of the scope quoting it */
+} scope_tmp;
+
+static qd_frame_speaker *speaker_row(qd_corpus *c, qd_frame_outlet *fo, uint32_t *cap, int32_t s, scope_tmp *tmp)
 {
-    for (uint32_t i = 0; i < fo->n_speakers; i++)
-        if (fo->speakers[i].speaker == s)
-            return &fo->speakers[i];
+    int32_t *slot = &tmp->row_of[s + 1];
+    if (*slot >= 0)
+        return &fo->speakers[*slot];
     qd_frame_speaker *r = QD_VEC_PUSH(&c->arena, fo->speakers, fo->n_speakers, *cap);
     if (!r)
         return NULL;
+    *slot = (int32_t)fo->n_speakers - 1;
     r->speaker = s;
     r->side = s >= 0 && c->frame && (uint32_t)s < c->frame->cap_side ? c->frame->side[s] : NULL;
     return r;
@@ -686,8 +730,15 @@ static int cmp_scare(const void *a, const void *b)
     return strcmp(x->text, y->text);
 }
 
+/* A speaker the corpus shares across documents: not unattributed, not a speaker private
+ * to one document ("the writer", "sources"). */
+static bool credited(const qd_comparison *r, int32_t s)
+{
+    return s >= 0 && (uint32_t)s < r->n_speakers && !strchr(r->speakers[s].key, ':');
+}
+
 /* Voice, verbs and sources of one outlet's documents. */
-static int outlet_statements(qd_corpus *c, qd_frame_outlet *fo, const uint32_t *docs, uint32_t nd)
+static int outlet_statements(qd_corpus *c, qd_frame_outlet *fo, const uint32_t *docs, uint32_t nd, scope_tmp *tmp)
 {
     const qd_comparison *r = &c->res;
     const qd_lexicon *lx = c->lx;
@@ -701,7 +752,7 @@ static int outlet_statements(qd_corpus *c, qd_frame_outlet *fo, const uint32_t *
         uint32_t first_start = UINT32_MAX;
         for (uint32_t i = 0; i < d->n_statements; i++) {
             const qd_cstatement *s = &d->statements[i];
-            qd_frame_speaker *row = speaker_row(c, fo, &cap_sp, s->speaker);
+            qd_frame_speaker *row = speaker_row(c, fo, &cap_sp, s->speaker, tmp);
             if (!row)
                 return -1;
             bool verbatim = s->type != QD_STMT_INDIRECT;
@@ -720,7 +771,7 @@ static int outlet_statements(qd_corpus *c, qd_frame_outlet *fo, const uint32_t *
             if (add_verb(c, row, cue, st) != 0)
                 return -1;
             fo->statements++;
-            if (s->start < first_start) {
+            if (s->start < first_start && credited(r, s->speaker)) {
                 first_start = s->start;
                 first_spk = s->speaker;
             }
@@ -739,7 +790,7 @@ static int outlet_statements(qd_corpus *c, qd_frame_outlet *fo, const uint32_t *
             }
         }
         if (first_spk != INT32_MIN) {
-            qd_frame_speaker *row = speaker_row(c, fo, &cap_sp, first_spk);
+            qd_frame_speaker *row = speaker_row(c, fo, &cap_sp, first_spk, tmp);
             if (!row)
                 return -1;
             row->first++;
@@ -753,6 +804,8 @@ static int outlet_statements(qd_corpus *c, qd_frame_outlet *fo, const uint32_t *
             best = fo->speakers[i].first;
             fo->first_speaker = fo->speakers[i].speaker;
         }
+    for (uint32_t i = 0; i < fo->n_speakers; i++)
+        tmp->row_of[fo->speakers[i].speaker + 1] = -1;
     if (fo->n_speakers > 1)
         qsort(fo->speakers, fo->n_speakers, sizeof(qd_frame_speaker), cmp_speaker_rows);
     for (uint32_t i = 0; i < fo->n_speakers; i++) {
@@ -771,6 +824,8 @@ static int outlet_sides(qd_corpus *c, qd_frame_outlet *fo)
     uint32_t cap_sides = 0;
     for (uint32_t i = 0; i < fo->n_speakers; i++) {
         qd_frame_speaker *row = &fo->speakers[i];
+        if (!credited(&c->res, row->speaker))
+            continue;
         const char *side = row->side ? row->side : "unknown side";
         uint32_t k = 0;
         while (k < fo->n_sides && strcmp(fo->sides[k].side, side) != 0)
@@ -790,29 +845,39 @@ static int outlet_sides(qd_corpus *c, qd_frame_outlet *fo)
 }
 
 /* Scare quotes and labels of one outlet's documents. */
-static int outlet_words(qd_corpus *c, qd_frame_outlet *fo, const uint32_t *docs, uint32_t nd)
+static int outlet_words(qd_corpus *c, qd_frame_outlet *fo, const uint32_t *docs, uint32_t nd, scope_tmp *tmp)
 {
     const qd_lexicon *lx = c->lx;
     struct qd_frame_state *fs = c->frame;
     uint32_t cap_scare = 0;
-    const char **keys = NULL; /* parallel to fo->scare */
-    uint32_t cap_keys = 0, n_keys = 0;
+    qd_strmap seen; /* scare key -> index into fo->scare */
+    qd_strmap_init(&seen, &tmp->arena);
     uint32_t *lab = NULL; /* per label: own, scare, quoted */
     for (uint32_t k = 0; k < nd; k++) {
         if (!fs || docs[k] >= fs->n_docs)
             continue;
         const frame_doc *fd = &fs->docs[docs[k]];
         for (uint32_t i = 0; i < fd->n_scare; i++) {
-            uint32_t j = 0;
-            while (j < fo->n_scare && strcmp(keys[j], fd->scare[i].key) != 0)
-                j++;
-            if (j == fo->n_scare) {
+            const char *key = fd->scare[i].key;
+            size_t kl = strlen(key);
+            uint32_t j;
+            if (!qd_strmap_get(&seen, key, kl, &j)) {
                 qd_frame_scare *t = QD_VEC_PUSH(&c->arena, fo->scare, fo->n_scare, cap_scare);
-                const char **kk = QD_VEC_PUSH(&c->arena, keys, n_keys, cap_keys);
-                if (!t || !kk)
+                j = fo->n_scare - 1;
+                if (!t || qd_strmap_put(&seen, key, kl, j) != 0) {
+                    free(lab);
                     return -1;
+                }
                 t->text = fd->scare[i].text;
-                *kk = fd->scare[i].key;
+                t->key = key;
+                /* one more outlet of the scope quotes it */
+                uint32_t *n = qd_strmap_ref(&tmp->scare_outlets, key, kl);
+                if (n)
+                    (*n)++;
+                else if (qd_strmap_put(&tmp->scare_outlets, key, kl, 1) != 0) {
+                    free(lab);
+                    return -1;
+                }
             }
             fo->scare[j].count++;
         }
@@ -845,13 +910,6 @@ static int outlet_words(qd_corpus *c, qd_frame_outlet *fo, const uint32_t *docs,
     return 0;
 }
 
-static bool same_key(const char *a, const char *b)
-{
-    char ka[1024], kb[1024];
-    size_t na = norm_key(a, strlen(a), ka, sizeof(ka)), nb = norm_key(b, strlen(b), kb, sizeof(kb));
-    return na == nb && memcmp(ka, kb, na) == 0;
-}
-
 /* The framing of the documents `docs` (any order). */
 static int frame_scope(qd_corpus *c, const corpus_prior *pr, const uint32_t *docs, uint32_t nd, qd_framing *out)
 {
@@ -862,8 +920,14 @@ static int frame_scope(qd_corpus *c, const corpus_prior *pr, const uint32_t *doc
     uint32_t *cnt = calloc(nd + 1, sizeof(uint32_t));
     tcount *all = NULL;
     int rc = -1;
-    if (!by || !names || !cnt)
+    scope_tmp tmp;
+    qd_arena_init(&tmp.arena);
+    qd_strmap_init(&tmp.scare_outlets, &tmp.arena);
+    tmp.row_of = malloc((r->n_speakers + 2) * sizeof(int32_t));
+    if (!by || !names || !cnt || !tmp.row_of)
         goto done;
+    for (uint32_t i = 0; i < r->n_speakers + 2; i++)
+        tmp.row_of[i] = -1;
     /* outlets in first-seen order, and each document's outlet */
     uint32_t no = 0;
     for (uint32_t k = 0; k < nd; k++) {
@@ -896,7 +960,7 @@ static int frame_scope(qd_corpus *c, const corpus_prior *pr, const uint32_t *doc
                 mine[m++] = docs[k];
         fo->outlet = names[o];
         fo->documents = m;
-        if (outlet_statements(c, fo, mine, m) != 0 || outlet_words(c, fo, mine, m) != 0) {
+        if (outlet_statements(c, fo, mine, m, &tmp) != 0 || outlet_words(c, fo, mine, m, &tmp) != 0) {
             free(mine);
             goto done;
         }
@@ -911,19 +975,32 @@ static int frame_scope(qd_corpus *c, const corpus_prior *pr, const uint32_t *doc
         free(own);
     }
     free(mine);
-    /* Sides are countries when the scope's speakers come from several, and parties
-     * when they all come from one (a US election story is told between its parties). */
+    /* Sides are countries, unless one country has nearly all the statements whose
+     * side is known: then its parties are the sides (a US election story is told
+     * between the parties, with a foreign leader now and then). */
     {
-        const char *one = NULL;
-        bool several = false;
+        const char *sides[16];
+        uint32_t counts[16], nsd = 0, known = 0, top = 0;
         for (uint32_t o = 0; o < no; o++)
             for (uint32_t i = 0; i < out->outlets[o].n_speakers; i++) {
-                const char *s = out->outlets[o].speakers[i].side;
-                if (s && one && strcmp(s, one) != 0)
-                    several = true;
-                if (s && !one)
-                    one = s;
+                const qd_frame_speaker *sp = &out->outlets[o].speakers[i];
+                if (!sp->side || !credited(r, sp->speaker))
+                    continue;
+                uint32_t k = 0;
+                while (k < nsd && strcmp(sides[k], sp->side) != 0)
+                    k++;
+                if (k == nsd && nsd < 16) {
+                    sides[nsd] = sp->side;
+                    counts[nsd++] = 0;
+                }
+                if (k < nsd)
+                    counts[k] += sp->statements;
+                known += sp->statements;
             }
+        for (uint32_t k = 0; k < nsd; k++)
+            if (counts[k] > top)
+                top = counts[k];
+        bool several = known && (double)top < QD_FRAME_ONE_COUNTRY * known;
         for (uint32_t o = 0; o < no; o++) {
             qd_frame_outlet *fo = &out->outlets[o];
             for (uint32_t i = 0; i < fo->n_speakers && !several; i++) {
@@ -938,16 +1015,9 @@ static int frame_scope(qd_corpus *c, const corpus_prior *pr, const uint32_t *doc
     /* how many outlets scare-quote each term */
     for (uint32_t o = 0; o < no; o++) {
         qd_frame_outlet *fo = &out->outlets[o];
-        for (uint32_t i = 0; i < fo->n_scare; i++) {
-            uint32_t n = 0;
-            for (uint32_t p = 0; p < no; p++) {
-                bool has = false;
-                for (uint32_t j = 0; j < out->outlets[p].n_scare && !has; j++)
-                    has = same_key(out->outlets[p].scare[j].text, fo->scare[i].text);
-                n += has;
-            }
-            fo->scare[i].outlets = n;
-        }
+        for (uint32_t i = 0; i < fo->n_scare; i++)
+            if (!qd_strmap_get(&tmp.scare_outlets, fo->scare[i].key, strlen(fo->scare[i].key), &fo->scare[i].outlets))
+                fo->scare[i].outlets = 1;
         if (fo->n_scare > 1)
             qsort(fo->scare, fo->n_scare, sizeof(qd_frame_scare), cmp_scare);
     }
@@ -987,6 +1057,8 @@ done:
     free(names);
     free(cnt);
     free(all);
+    free(tmp.row_of);
+    qd_arena_release(&tmp.arena);
     return rc;
 }
 

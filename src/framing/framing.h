@@ -15,6 +15,8 @@
 /* The prior's total a_0, and the |z| a distinctive term needs. */
 #define QD_FRAME_PRIOR_TOTAL 500.0
 #define QD_FRAME_Z 1.96
+/* Parties are the sides when one country has this share of the statements. */
+#define QD_FRAME_ONE_COUNTRY 0.8
 /* At most this many distinctive terms per outlet and scope. */
 #define QD_FRAME_MAX_TERMS 12
 
