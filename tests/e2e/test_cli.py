@@ -355,6 +355,112 @@ class BadInput(unittest.TestCase):
         self.assertIn('speech_verbs.tsv:1', err)
 
 
+class PagesAndRecords(unittest.TestCase):
+    """HTML pages and crawler records: the seed articles saved both ways read as the
+    plain text does; offsets point into the text --with-text prints; records are named
+    by file and line."""
+
+    def setUp(self):
+        self.tmp = tempfile.TemporaryDirectory()
+        self.dir = self.tmp.name
+        self.fix = os.path.join(ROOT, 'tests', 'fixtures', 'seeds')
+
+    def tearDown(self):
+        self.tmp.cleanup()
+
+    @staticmethod
+    def statements(rec):
+        out = []
+        for q in rec['quotes']:
+            pieces = q['content'] if isinstance(q['content'], list) else [q['content']]
+            out.append((q['type'], tuple(p['text'] for p in pieces), (q['speaker'] or {}).get('name')))
+        return out
+
+    def test_seeds_as_pages_and_records(self):
+        plain = extract(*[os.path.join(SEEDS, f) for f in sorted(os.listdir(SEEDS))])
+        pages = extract(*[os.path.join(self.fix, f) for f in sorted(os.listdir(self.fix)) if '.html' in f])
+        records = extract(os.path.join(self.fix, 'seeds.jsonl'))
+        self.assertEqual(len(pages), 5)
+        self.assertEqual(len(records), 5)
+        for a, page, rec in zip(plain, pages, records):
+            self.assertEqual(page['kind'], 'html')
+            self.assertEqual(rec['kind'], 'json')
+            for k in ('title', 'date', 'byline', 'credit', 'outlet'):
+                self.assertEqual(a[k], page[k], (page['path'], k))
+                if k != 'outlet' or a[k]:  # a record's URL may name an outlet the text does not
+                    self.assertEqual(a[k], rec[k], (rec['path'], k))
+            self.assertEqual(self.statements(a), self.statements(page), page['path'])
+            self.assertEqual(self.statements(a), self.statements(rec), rec['path'])
+        self.assertTrue(records[0]['path'].endswith('seeds.jsonl:1'))
+        self.assertEqual(records[0]['url'], 'https://news.example.org/world/seed-0')
+
+    def test_offsets_point_into_the_text(self):
+        for f in ('seed-0.html', 'seed-3.html.gz', 'seeds.jsonl'):
+            for rec in extract(os.path.join(self.fix, f), extra=('--with-text',)):
+                text = rec['text'].encode('utf8')
+                self.assertTrue(rec['quotes'])
+                for q in rec['quotes']:
+                    pieces = q['content'] if isinstance(q['content'], list) else [q['content']]
+                    for p in pieces + ([q['speaker']] if q['speaker'] and 'start' in q['speaker'] else []):
+                        self.assertEqual(text[p['start']:p['end']].decode('utf8'), p['text'])
+
+    def test_body_of_pages(self):
+        rc, out, err = run('body', os.path.join(self.fix, 'seed-0.html'))
+        self.assertEqual(rc, 0, err)
+        body = out.decode('utf8')
+        self.assertTrue(body.startswith('Russia and the United States continue'), body[:80])
+        for furniture in ('Home', 'cookies', 'Share this', 'Related stories', 'This is all theatre', 'rights reserved',
+                          'Photo: archive'):
+            self.assertNotIn(furniture, body)
+        rc, out, err = run('body', '--title', os.path.join(self.fix, 'seed-0.html'))
+        self.assertTrue(out.decode('utf8').startswith('Lavrov: Russia, US maintain'))
+        # -o DIR: one file per page, one per record
+        outdir = os.path.join(self.dir, 'out')
+        rc, out, err = run('body', '-o', outdir, os.path.join(self.fix, 'seed-3.html.gz'),
+                           os.path.join(self.fix, 'seeds.jsonl'))
+        self.assertEqual(rc, 0, err)
+        self.assertEqual(sorted(os.listdir(outdir)),
+                         ['seed-3.txt', 'seeds-1.txt', 'seeds-2.txt', 'seeds-3.txt', 'seeds-4.txt', 'seeds-5.txt'])
+
+    def test_kind_from_content_and_bad_records(self):
+        # a JSON Lines file under a .txt name, gzip-compressed, with one broken line
+        import gzip
+        lines = [json.dumps({'url': 'https://x.example/1', 'title': 'One', 'maintext': '"Yes," said Bob Smith.'}),
+                 '{"url": "https://x.example/2", "maintext": ',
+                 json.dumps({'url': 'https://x.example/3', 'title': 'Three', 'maintext': 'Nothing said.'})]
+        p = os.path.join(self.dir, 'feed.txt')
+        with gzip.open(p, 'wt') as f:
+            f.write('\n'.join(lines) + '\n')
+        rc, out, err = run('extract', p)
+        self.assertEqual(rc, 1)
+        self.assertIn('feed.txt:2', err)
+        recs = [json.loads(l) for l in out.decode().splitlines()]
+        self.assertEqual([r['path'].rsplit(':', 1)[1] for r in recs], ['1', '3'])
+        self.assertEqual([r['url'] for r in recs], ['https://x.example/1', 'https://x.example/3'])
+        self.assertEqual(recs[0]['quotes'][0]['speaker']['name'], 'Bob Smith')
+        # a page without a name that says so
+        page = os.path.join(self.dir, 'saved')
+        with open(page, 'wb') as f:
+            f.write(b'<!DOCTYPE html><html><body><nav><a href="/">Home</a></nav><article><p>"We will win," '
+                    b'Jane Roe said on Monday, in the capital, to reporters.</p></article></body></html>')
+        rec = extract(page)[0]
+        self.assertEqual(rec['kind'], 'html')
+        self.assertEqual(rec['quotes'][0]['speaker']['name'], 'Jane Roe')
+
+    def test_hostile_pages(self):
+        deep = b'<html><body>' + b'<div><b>' * 300000 + b'<p>deep</p>' + b'</b></div>' * 300000 + b'</body></html>'
+        p = os.path.join(self.dir, 'deep.html')
+        with open(p, 'wb') as f:
+            f.write(deep)
+        rc, out, err = run('extract', p, timeout=60)
+        self.assertIn(rc, (0, 1), err)
+        p = os.path.join(self.dir, 'junk.html')
+        with open(p, 'wb') as f:
+            f.write(b'<html><body><p>unclosed <b><i>tags</p></div></span>\xff\xfe\x00<p>more' + b'<' * 1000)
+        rc, out, err = run('extract', p)
+        self.assertEqual(rc, 0, err)
+
+
 def main():
     global BIN, ROOT, SEEDS
     BIN = os.path.abspath(sys.argv[1])
