@@ -145,10 +145,11 @@ static int32_t inverted_subject(qd_actx *c, const qd_cue *cue, uint32_t end)
  * Thursday told Fox News: “…”".  It is the first speaker mention of the clause, after a
  * headline dash ("POLLS NOT WRONG - Mark Blumenthal:") and after an opening
  * prepositional phrase set off by a comma ("In a Fox interview, Trump went further:"). */
-static int32_t first_subject_mention(qd_actx *c, uint32_t start, uint32_t hi)
+static int32_t first_subject_mention(qd_actx *c, uint32_t start, uint32_t hi, bool after_prep)
 {
     qd_token *tok = c->doc->in->tokens;
     int32_t owner = -1;
+    uint32_t skipped_end = UINT32_MAX; /* end of the last mention passed over after a preposition */
     for (uint32_t k = start; k < hi; k++) {
         int32_t m = c->m_start[k];
         if (m < 0 || c->mx[m].in_quote || c->mx[m].relative)
@@ -156,6 +157,16 @@ static int32_t first_subject_mention(qd_actx *c, uint32_t start, uint32_t hi)
         /* "gave them", "told him": an object pronoun is not the subject */
         if (c->an->mentions[m].kind == QD_MENTION_PRONOUN && tok[k].lex && (tok[k].lex->tags & QD_W_OBJ))
             continue;
+        /* nor is a noun after a preposition, or joined to one: "Here in Columbia, Sanders
+         * said", "talks in Kyiv and Moscow" */
+        uint32_t b = k > start && tok[k - 1].lex && (tok[k - 1].lex->tags & QD_W_DET) ? k - 1 : k;
+        bool after_p = b > start && tok[b - 1].kind == QD_TK_WORD && tok[b - 1].lex &&
+                       (tok[b - 1].lex->tags & QD_W_PREP);
+        bool joined = b >= 1 && b - 1 == skipped_end && tok[b - 1].lex && (tok[b - 1].lex->tags & QD_W_CONJ);
+        if (!after_prep && (after_p || joined)) {
+            skipped_end = c->mx[m].tb;
+            continue;
+        }
         if (c->mx[m].possessive) {
             if (owner < 0)
                 owner = m;
@@ -178,12 +189,14 @@ static int32_t intro_subject(qd_actx *c, uint32_t lo, uint32_t hi)
     if (start < hi && tok[start].lex && (tok[start].lex->tags & (QD_W_PREP | QD_W_SUB | QD_W_WH)))
         for (uint32_t k = start; k < hi; k++)
             if (qd_tok_is(&tok[k], ',')) {
-                int32_t m = first_subject_mention(c, k + 1, hi);
+                int32_t m = first_subject_mention(c, k + 1, hi, false);
                 if (m >= 0)
                     return m;
                 break;
             }
-    return first_subject_mention(c, start, hi);
+    int32_t m = first_subject_mention(c, start, hi, false);
+    /* "More from Blumenthal and Cohen:": no subject, the source is named after "from" */
+    return m >= 0 ? m : first_subject_mention(c, start, hi, true);
 }
 
 /* The speaker of a clause that ends in a comma before a whole quote, when the clause
@@ -208,7 +221,7 @@ static int32_t comma_intro_speaker(qd_actx *c, const qd_cues *cues, uint32_t lo,
         return -1;
     /* the subject opens the clause; a mention further on is an object or sits in a
      * phrase ("Others, reacting to the Van Dyke shooting, shouted,") */
-    int32_t m = first_subject_mention(c, lo, comma);
+    int32_t m = first_subject_mention(c, lo, comma, false);
     if (m >= 0 && c->mx[m].ta <= lo + 1 && (verb_at < 0 || c->mx[m].ta < (uint32_t)verb_at))
         return m;
     /* "Another tweeted,", "Yet another said,": a short capitalised subject the mention
@@ -264,6 +277,67 @@ static int32_t signature_after(qd_actx *c, const qd_quoted *q)
         if (tok[j].lex && (tok[j].lex->verb >= 0 || (tok[j].lex->tags & (QD_W_AUX | QD_W_MODAL | QD_W_PRON))))
             return -1;
     return m;
+}
+
+/* A speaker found before its verb that reads as an object or a place rather than the
+ * subject gives way to the clause's subject: "In a statement to the Observer, her
+ * adviser, Jake Sullivan, said:", "Clinton posted a Twitter comment of her own,
+ * saying,", "Another source speaking to Fox News said,". */
+static int32_t recheck_subject(qd_actx *c, const qd_cues *cues, uint32_t ci, int32_t m, uint32_t lo)
+{
+    qd_token *tok = c->doc->in->tokens;
+    const qd_cue *cue = &cues->v[ci];
+    if (cue->kind != QD_CK_VERB)
+        return m;
+    const qd_mx *x = &c->mx[m];
+    bool doubtful = false;
+    /* after a preposition: "to the Observer", "on Facebook" */
+    uint32_t k = x->ta;
+    if (k > lo && tok[k - 1].lex && (tok[k - 1].lex->tags & QD_W_DET))
+        k--;
+    if (k > lo && tok[k - 1].kind == QD_TK_WORD && tok[k - 1].lex && (tok[k - 1].lex->tags & QD_W_PREP))
+        doubtful = true;
+    /* a statement or post that is the object of another verb: "released a statement
+     * saying" */
+    if (x->kind == QD_ENT_DOCUMENT && k > lo && tok[k - 1].kind == QD_TK_WORD && !(tok[k - 1].flags & QD_TF_CAP) &&
+        !(tok[k - 1].lex && (tok[k - 1].lex->tags & QD_W_FUNCTION)))
+        doubtful = true;
+    if (!doubtful)
+        return m;
+    int32_t alt = intro_subject(c, lo, cue->ta);
+    if (alt >= 0 && c->mx[alt].ta < cue->ta)
+        return alt;
+    return m;
+}
+
+/* The subject after an inverted verb ("…,” said former Utah governor Michael Leavitt,
+ * a Romney confidant."): the first mention in the noun phrase that follows, or the
+ * noun phrase itself when no mention starts in it. */
+static int32_t subject_after_verb(qd_actx *c, const qd_cue *cue, uint32_t end)
+{
+    qd_token *tok = c->doc->in->tokens;
+    uint32_t k = cue->tb;
+    if (k >= end || (tok[k].lex && (tok[k].lex->tags & (QD_W_OBJ | QD_W_PREP | QD_W_SUB | QD_W_CONJ))))
+        return -1; /* "told him", "said in", "said that" */
+    uint32_t e = k;
+    while (e < end && e < k + 10 && (tok[e].kind == QD_TK_WORD || tok[e].kind == QD_TK_NUM || qd_tok_is(&tok[e], '.')) &&
+           !(qd_tok_is(&tok[e], '.') && c->m_in[e] < 0))
+        e++;
+    for (uint32_t j = k; j < e; j++) {
+        int32_t m = c->m_start[j];
+        if (m >= 0 && !c->mx[m].relative && !(tok[j].lex && (tok[j].lex->tags & QD_W_OBJ)))
+            return m;
+        if (j > k && tok[j].lex && (tok[j].lex->tags & (QD_W_PREP | QD_W_SUB | QD_W_CONJ | QD_W_AUX)))
+            break; /* the noun phrase has ended */
+    }
+    int32_t m = inverted_subject(c, cue, end);
+    if (m >= 0)
+        return m;
+    /* "…,” said the base chief known as Bob, speaking …": the words up to the comma or
+     * the full stop, when they are few */
+    if (e > k && e - k <= 8 && (e >= end || qd_tok_is(&tok[e], ',') || qd_tok_is(&tok[e], '.')))
+        return qd_mention_np_span(c, k, e);
+    return -1;
 }
 
 /* What find_attribution found: a cue (an index into the cues, or only a token range for
@@ -375,11 +449,11 @@ static int32_t find_attribution_cue(qa *s, const qd_quoted *q, bool full, int32_
         if (full && i > qb_tok + 1)
             break;
         int32_t m = -1;
-        /* "…,” said Borges, who predicted …": right after the quote the verb comes before
-         * its subject, which is the mention that follows it (not a relative further on) */
-        if (i == qb_tok && cue->tb < s1b && c->m_start[cue->tb] >= 0 && !c->mx[c->m_start[cue->tb]].relative &&
-            !(tok[cue->tb].lex && (tok[cue->tb].lex->tags & QD_W_OBJ)))
-            m = c->m_start[cue->tb];
+        /* "…,” said Borges, who predicted …", "…,” said former Utah governor Michael
+         * Leavitt": right after the quote the verb comes before its subject, which is the
+         * noun phrase that follows it (not a relative further on) */
+        if (i == qb_tok)
+            m = subject_after_verb(c, cue, s1b);
         if (m < 0)
             m = qd_cue_speaker(c, cues, (uint32_t)ci, qb_tok, s1b);
         if (m < 0 && i == qb_tok)
@@ -424,7 +498,7 @@ static int32_t find_attribution_cue(qa *s, const qd_quoted *q, bool full, int32_
             break;
         int32_t m = qd_cue_speaker(c, cues, (uint32_t)ci, s0a, qa_tok);
         if (m >= 0) {
-            *speaker = m;
+            *speaker = recheck_subject(c, cues, (uint32_t)ci, m, s0a);
             return ci;
         }
     }
@@ -674,7 +748,13 @@ int qd_attribute_quotes(qd_actx *c, qd_cues *cues)
         uint32_t qb_tok = quote_end_token(c, q);
         uint32_t qsent_end = tok[qb_tok > qa_tok ? qb_tok - 1 : qa_tok].sentence;
         bool continuation = false;
-        if (speaker < 0 && full && s.last_stmt >= 0) {
+        /* a verb of saying right after the quote is its own attribution, even when no
+         * speaker was made out ("…,” said the crowd") */
+        uint32_t after_q = quote_end_token(c, q);
+        bool own_verb = after_q < doc->in->n_tokens && cues->at[after_q] >= 0 &&
+                        cues->v[cues->at[after_q]].kind == QD_CK_VERB &&
+                        tok[after_q].sentence == tok[after_q > 0 ? after_q - 1 : 0].sentence;
+        if (speaker < 0 && full && !own_verb && s.last_stmt >= 0) {
             /* no attribution of its own: a quote right after a quote of someone goes on
              * with the same speaker */
             qd_statement *prev = &an->statements[s.last_stmt];
