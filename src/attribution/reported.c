@@ -180,7 +180,10 @@ static uint32_t skip_to_complement(rstate *r, const qd_cue *cue, uint32_t sb)
             continue;
         }
         /* an indirect object: tell/inform/assure/warn/remind X that ... */
-        if (v && (v->frames & QD_VFR_TO) && c->m_start[i] >= 0) {
+        /* "her" before a noun is a possessive ("hope her attacks will ..."), not an object */
+        bool possessive = (tags(t) & QD_W_POSS) && i + 1 < sb && tok[i + 1].kind == QD_TK_WORD &&
+                          !(tags(&tok[i + 1]) & QD_W_FUNCTION);
+        if (v && (v->frames & QD_VFR_TO) && c->m_start[i] >= 0 && !(tags(t) & QD_W_PRON) && !possessive) {
             uint32_t j = c->mx[c->m_start[i]].tb;
             if (j < sb && (word_is(&tok[j], "that") || word_is(&tok[j], "to") || word_is(&tok[j], "about") ||
                            word_is(&tok[j], "of") || clause_follows(tok, j, sb) || qd_tok_is(&tok[j], ',')))
@@ -190,7 +193,8 @@ static uint32_t skip_to_complement(rstate *r, const qd_cue *cue, uint32_t sb)
                 }
         }
         /* "told him he had never been ...", "assured them that" */
-        if (v && (v->frames & QD_VFR_TO) && t->kind == QD_TK_WORD && (tags(t) & QD_W_OBJ) && i + 1 < sb &&
+        if (v && (v->frames & QD_VFR_TO) && t->kind == QD_TK_WORD && (tags(t) & QD_W_OBJ) && !(tags(t) & QD_W_POSS) &&
+            i + 1 < sb &&
             (word_is(&tok[i + 1], "that") || clause_follows(tok, i + 1, sb))) {
             i++;
             continue;
@@ -515,7 +519,14 @@ static int report(rstate *r, uint32_t ci, const qd_sentence *se)
                 }
             }
         }
-        if (clause_start) {
+        /* "As Crane said, the two candidates have become ...": the clause after the comma */
+        bool as_clause = word_is(&tok[sa], "as") && c->mx[speaker].ta > sa && c->mx[speaker].ta < sa + 6;
+        for (uint32_t k = sa + 1; as_clause && k < cue->ta; k++)
+            if (tok[k].kind != QD_TK_WORD && !qd_tok_is(&tok[k], '.'))
+                as_clause = false;
+        if (!clause_start && i < sb && qd_tok_is(&tok[i], ',') && as_clause && i + 2 < sb) {
+            content = token_span(c, i + 1, clause_end(r, i + 1, sb, ci));
+        } else if (clause_start) {
             if (tok[i].kind == QD_TK_QUOTE && tok[i].quoted >= 0 &&
                 c->an->quoted[tok[i].quoted].outer.start == tok[i].start &&
                 (c->an->quoted[tok[i].quoted].flags & QD_QUOTED_FULL))
