@@ -13,6 +13,9 @@
 #include "compare_view.h"
 #include "report_util.h"
 
+/* Speakers with rows of their own in the tables and charts (JSON has them all). */
+#define QD_FRAME_SHOW_SPEAKERS 8
+
 static const char *speaker_name(const qd_comparison *r, int32_t s)
 {
     return s >= 0 && (uint32_t)s < r->n_speakers ? r->speakers[s].name : "unattributed";
@@ -22,38 +25,30 @@ static const char *speaker_name(const qd_comparison *r, int32_t s)
  * "how is X introduced"), at most `cap`, by statements over the whole scope. */
 static uint32_t main_speakers(const qd_comparison *r, const qd_framing *f, int32_t *out, uint32_t cap)
 {
-    uint32_t n = 0;
-    uint32_t *tot = NULL;
+    /* statements per corpus speaker over the scope, then the `cap` largest */
+    uint32_t *tot = calloc(r->n_speakers + 1, sizeof(uint32_t));
+    if (!tot)
+        return 0;
     for (uint32_t o = 0; o < f->n_outlets; o++)
         for (uint32_t i = 0; i < f->outlets[o].n_speakers; i++) {
             const qd_frame_speaker *s = &f->outlets[o].speakers[i];
-            if (s->speaker < 0 || strchr(r->speakers[s->speaker].key, ':'))
-                continue;
-            uint32_t k = 0;
-            while (k < n && out[k] != s->speaker)
-                k++;
-            if (k == n) {
-                if (n == cap)
-                    continue;
-                uint32_t *nt = realloc(tot, (n + 1) * sizeof(uint32_t));
-                if (!nt)
-                    break;
-                tot = nt;
-                out[n] = s->speaker;
-                tot[n++] = 0;
-            }
-            tot[k] += s->statements;
+            if (s->speaker >= 0 && !strchr(r->speakers[s->speaker].key, ':'))
+                tot[s->speaker] += s->statements;
         }
-    /* insertion sort by total, then first seen */
-    for (uint32_t i = 1; i < n; i++)
-        for (uint32_t j = i; j > 0 && tot[j] > tot[j - 1]; j--) {
-            uint32_t t = tot[j];
-            tot[j] = tot[j - 1];
-            tot[j - 1] = t;
-            int32_t s = out[j];
-            out[j] = out[j - 1];
-            out[j - 1] = s;
+    uint32_t n = 0;
+    for (uint32_t s = 0; s < r->n_speakers; s++) {
+        if (!tot[s])
+            continue;
+        /* insert into the top list, largest first, earlier speakers first on ties */
+        uint32_t k = n < cap ? n++ : cap;
+        while (k > 0 && tot[out[k - 1]] < tot[s]) {
+            if (k < cap)
+                out[k] = out[k - 1];
+            k--;
         }
+        if (k < cap)
+            out[k] = (int32_t)s;
+    }
     free(tot);
     return n;
 }
@@ -319,8 +314,8 @@ void qd_framing_text(qd_buf *b, const qd_comparison *r, const qd_framing *f, boo
         qd_buf_putc(b, '\n');
     }
     /* speech verbs per speaker */
-    int32_t spk[12];
-    uint32_t ns = main_speakers(r, f, spk, 12);
+    int32_t spk[QD_FRAME_SHOW_SPEAKERS];
+    uint32_t ns = main_speakers(r, f, spk, QD_FRAME_SHOW_SPEAKERS);
     if (ns) {
         sub_heading(b, md, "Speech verbs per speaker (loaded = emphatic, doubtful, concessive, emotive, evaluative, hedged)");
         const char *h[] = {"outlet", "speaker", "loaded", "verbs"};
@@ -508,11 +503,10 @@ static void html_list_cell(qd_buf *b, const char *s)
 
 void qd_framing_html(qd_buf *b, const qd_comparison *r, const qd_framing *f)
 {
-    char s1[256];
     qd_buf_puts(b, "<div class=\"framing\">\n");
     /* stance chart: one bar per outlet and main speaker */
-    int32_t spk[10];
-    uint32_t ns = main_speakers(r, f, spk, 10);
+    int32_t spk[QD_FRAME_SHOW_SPEAKERS];
+    uint32_t ns = main_speakers(r, f, spk, QD_FRAME_SHOW_SPEAKERS);
     if (ns) {
         bar_row *rows = calloc((size_t)ns * f->n_outlets + 1, sizeof(bar_row));
         char (*labels)[160] = calloc((size_t)ns * f->n_outlets + 1, 160);
@@ -561,65 +555,142 @@ void qd_framing_html(qd_buf *b, const qd_comparison *r, const qd_framing *f)
                             rows[o].total += f->outlets[o].sides[i].statements;
                         }
             }
-            svg_bars(b, rows, f->n_outlets, nsd, side_colour, sides, "Share of voice per side (statements)");
+            const char *colours[9];
+            for (uint32_t k = 0; k < nsd; k++)
+                colours[k] = strcmp(sides[k], "unknown side") == 0 ? "#c7cede" : side_colour[k];
+            svg_bars(b, rows, f->n_outlets, nsd, colours, sides, "Share of voice per side (statements)");
         }
         free(rows);
     }
-    /* the table: one row per outlet */
-    qd_buf_puts(b, "<table class=\"framing\"><tr><th>outlet</th><th>scare quotes</th><th>labels "
-                   "(own / scare / in quotes)</th><th>verbs per speaker</th><th>voice</th><th>sources</th>"
-                   "<th>distinctive words (z)</th></tr>\n");
+    /* the table: one column per outlet, one row per aspect */
+    qd_buf_puts(b, "<table class=\"framing\"><tr><th></th>");
+    for (uint32_t o = 0; o < f->n_outlets; o++) {
+        qd_buf_puts(b, "<th>");
+        hesc(b, f->outlets[o].outlet);
+        qd_buf_printf(b, " <span class=\"meta\">(%u)</span></th>", f->outlets[o].documents);
+    }
+    qd_buf_puts(b, "</tr>\n");
+    qd_buf t;
+    qd_buf_init(&t);
+    /* scare quotes */
+    bool any = false;
+    for (uint32_t o = 0; o < f->n_outlets; o++)
+        any |= f->outlets[o].n_scare > 0;
+    if (any) {
+        qd_buf_puts(b, "<tr><th>scare quotes</th>");
+        for (uint32_t o = 0; o < f->n_outlets; o++) {
+            const qd_frame_outlet *fo = &f->outlets[o];
+            qd_buf_puts(b, "<td>");
+            for (uint32_t i = 0; i < fo->n_scare && i < 12; i++) {
+                bool only = fo->scare[i].outlets == 1 && f->n_outlets > 1;
+                qd_buf_puts(b, i ? ", " : "");
+                qd_buf_puts(b, only ? "<b>\u201c" : "\u201c");
+                hesc(b, fo->scare[i].text);
+                qd_buf_puts(b, only ? "\u201d</b>" : "\u201d");
+                if (fo->scare[i].count > 1)
+                    qd_buf_printf(b, " \xc3\x97%u", fo->scare[i].count);
+            }
+            qd_buf_puts(b, "</td>");
+        }
+        qd_buf_puts(b, "</tr>\n");
+    }
+    /* labels, grouped by referent */
+    any = false;
+    for (uint32_t o = 0; o < f->n_outlets; o++)
+        any |= f->outlets[o].n_labels > 0;
+    if (any) {
+        qd_buf_puts(b, "<tr><th>labels <span class=\"meta\">own / scare-quoted / in quotes</span></th>");
+        for (uint32_t o = 0; o < f->n_outlets; o++) {
+            const qd_frame_outlet *fo = &f->outlets[o];
+            qd_buf_puts(b, "<td>");
+            for (uint32_t i = 0; i < fo->n_labels; i++) {
+                const qd_frame_label *l = &fo->labels[i];
+                bool contested = false;
+                for (uint32_t k = 0; k < f->n_contested; k++)
+                    contested |= strcmp(f->contested[k], l->referent) == 0;
+                qd_buf_puts(b, i ? "<br>" : "");
+                qd_buf_puts(b, contested ? "<span class=\"contested\">" : "<span>");
+                hesc(b, l->label);
+                qd_buf_printf(b, "</span> %u/%u/%u", l->own, l->scare, l->quoted);
+            }
+            qd_buf_puts(b, "</td>");
+        }
+        qd_buf_puts(b, "</tr>\n");
+    }
+    /* verbs per speaker: loaded ones marked */
+    for (uint32_t k = 0; k < ns; k++) {
+        qd_buf_puts(b, "<tr><th>verbs for ");
+        hesc(b, speaker_name(r, spk[k]));
+        qd_buf_puts(b, "</th>");
+        for (uint32_t o = 0; o < f->n_outlets; o++) {
+            const qd_frame_speaker *s = find_speaker(&f->outlets[o], spk[k]);
+            qd_buf_puts(b, "<td>");
+            if (!s)
+                qd_buf_puts(b, "<span class=\"empty\">not quoted</span>");
+            for (uint32_t i = 0; s && i < s->n_verbs && i < 10; i++) {
+                const qd_frame_verb *v = &s->verbs[i];
+                bool ld = v->stance != QD_STANCE_NEUTRAL && v->stance != QD_STANCE_NONE;
+                qd_buf_puts(b, i ? ", " : "");
+                if (ld)
+                    qd_buf_printf(b, "<span class=\"ld\" title=\"%s\">", qd_stance_name(v->stance));
+                hesc(b, v->lemma);
+                qd_buf_puts(b, ld ? "</span>" : "");
+                if (v->count > 1)
+                    qd_buf_printf(b, " %u", v->count);
+            }
+            if (s && s->n_verbs > 10)
+                qd_buf_printf(b, ", +%u more", s->n_verbs - 10);
+            qd_buf_puts(b, "</td>");
+        }
+        qd_buf_puts(b, "</tr>\n");
+    }
+    /* voice */
+    qd_buf_puts(b, "<tr><th>quoted first</th>");
+    for (uint32_t o = 0; o < f->n_outlets; o++) {
+        qd_buf_puts(b, "<td>");
+        hesc(b, f->outlets[o].first_speaker >= 0 ? speaker_name(r, f->outlets[o].first_speaker) : "-");
+        qd_buf_puts(b, "</td>");
+    }
+    qd_buf_puts(b, "</tr>\n");
+    for (uint32_t k = 0; k < ns; k++) {
+        qd_buf_puts(b, "<tr><th>voice of ");
+        hesc(b, speaker_name(r, spk[k]));
+        qd_buf_puts(b, "</th>");
+        for (uint32_t o = 0; o < f->n_outlets; o++) {
+            const qd_frame_speaker *s = find_speaker(&f->outlets[o], spk[k]);
+            if (s)
+                qd_buf_printf(b, "<td>%u verbatim &middot; %u paraphrased &middot; %u quoted words</td>", s->verbatim,
+                              s->paraphrased, s->quoted_words);
+            else
+                qd_buf_puts(b, "<td><span class=\"empty\">-</span></td>");
+        }
+        qd_buf_puts(b, "</tr>\n");
+    }
+    /* sources */
+    qd_buf_puts(b, "<tr><th>sources</th>");
     for (uint32_t o = 0; o < f->n_outlets; o++) {
         const qd_frame_outlet *fo = &f->outlets[o];
-        qd_buf t;
-        qd_buf_init(&t);
-        qd_buf_puts(b, "<tr>");
-        html_list_cell(b, fo->outlet);
-        for (uint32_t i = 0; i < fo->n_scare && i < 12; i++) {
-            qd_buf_printf(&t, "%s\u201c%s\u201d", i ? ", " : "", fo->scare[i].text);
-            if (fo->scare[i].count > 1)
-                qd_buf_printf(&t, " \xc3\x97%u", fo->scare[i].count);
-            if (fo->scare[i].outlets == 1 && f->n_outlets > 1)
-                qd_buf_puts(&t, " (only here)");
-        }
-        html_list_cell(b, t.data ? t.data : "");
-        qd_buf_reset(&t);
-        for (uint32_t i = 0; i < fo->n_labels; i++)
-            qd_buf_printf(&t, "%s%s: %s %u/%u/%u", i ? "; " : "", fo->labels[i].referent, fo->labels[i].label,
-                          fo->labels[i].own, fo->labels[i].scare, fo->labels[i].quoted);
-        html_list_cell(b, t.data ? t.data : "");
-        qd_buf_reset(&t);
-        for (uint32_t k = 0; k < ns; k++) {
-            const qd_frame_speaker *s = find_speaker(fo, spk[k]);
-            if (!s)
-                continue;
-            qd_buf_printf(&t, "%s%s: ", t.len ? "; " : "", speaker_name(r, spk[k]));
-            verb_list(&t, s, 6);
-        }
-        html_list_cell(b, t.data ? t.data : "");
-        qd_buf_reset(&t);
-        qd_buf_printf(&t, "first quoted: %s",
-                      fo->first_speaker >= 0 ? speaker_name(r, fo->first_speaker) : "-");
-        for (uint32_t k = 0; k < ns; k++) {
-            const qd_frame_speaker *s = find_speaker(fo, spk[k]);
-            if (s)
-                qd_buf_printf(&t, "; %s %u verbatim, %u paraphrased, %u quoted words", speaker_name(r, spk[k]),
-                              s->verbatim, s->paraphrased, s->quoted_words);
-        }
-        html_list_cell(b, t.data ? t.data : "");
         qd_buf_reset(&t);
         for (uint32_t i = 0; i < fo->n_sources && i < 10; i++)
             qd_buf_printf(&t, "%s%s (%s) %u", i ? ", " : "", fo->sources[i].name,
                           qd_source_kind_name(fo->sources[i].kind), fo->sources[i].count);
-        html_list_cell(b, t.data ? t.data : "");
-        qd_buf_reset(&t);
-        for (uint32_t i = 0; i < fo->n_distinctive; i++)
-            qd_buf_printf(&t, "%s%s (%.1f)", i ? ", " : "", fo->distinctive[i].term, fo->distinctive[i].z);
-        snprintf(s1, sizeof(s1), "%s", f->n_outlets > 1 ? "(none significant)" : "(one outlet only)");
-        html_list_cell(b, t.data ? t.data : s1);
-        qd_buf_free(&t);
+        html_list_cell(b, t.len ? t.data : "-");
+    }
+    qd_buf_puts(b, "</tr>\n");
+    /* distinctive words */
+    if (f->n_outlets > 1) {
+        qd_buf_printf(b, "<tr><th>distinctive words <span class=\"meta\">here / elsewhere, z</span></th>");
+        for (uint32_t o = 0; o < f->n_outlets; o++) {
+            const qd_frame_outlet *fo = &f->outlets[o];
+            qd_buf_reset(&t);
+            for (uint32_t i = 0; i < fo->n_distinctive; i++)
+                qd_buf_printf(&t, "%s%s %u/%u (%.1f)", i ? ", " : "", fo->distinctive[i].term, fo->distinctive[i].count,
+                              fo->distinctive[i].rest, fo->distinctive[i].z);
+            html_list_cell(b, t.len ? t.data : "(none significant)");
+        }
         qd_buf_puts(b, "</tr>\n");
     }
+    qd_buf_free(&t);
     qd_buf_puts(b, "</table>\n");
     if (f->n_contested) {
         qd_buf_puts(b, "<p class=\"contested\">Named in competing ways here: ");

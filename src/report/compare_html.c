@@ -62,7 +62,8 @@ static const char *css =
     "mark{background:#fff2b3;padding:0 1px}mark:target,a.anchor:target+mark{background:#ffd54a}"
     ".bar{display:inline-block;height:9px;background:#4a6cd4;border-radius:3px;vertical-align:middle;margin-right:4px}"
     "svg.chart{display:block;margin:10px 0;max-width:100%;height:auto;font-family:inherit}"
-    "table.framing td{font-size:13px}.contested{color:#9b1c1c;font-size:13px}";
+    "table.framing td,table.framing th{font-size:13px}table.framing th:first-child{width:14%}"
+    ".contested{color:#9b1c1c}.ld{color:#9b1c1c;font-weight:600}";
 
 static void link_to(qd_buf *b, uint32_t doc, uint32_t stmt)
 {
