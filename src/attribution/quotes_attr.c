@@ -340,6 +340,44 @@ static int32_t subject_after_verb(qd_actx *c, const qd_cue *cue, uint32_t end)
     return -1;
 }
 
+/* The token of a verb of saying that reports the clause whose subject is mention m
+ * ("Benjamin said [that] he believes", "McCain telling reporters on Thursday he
+ * viewed"), or UINT32_MAX. */
+static uint32_t outer_cue_token(qd_actx *c, const qd_cues *cues, int32_t m, uint32_t lo)
+{
+    qd_token *tok = c->doc->in->tokens;
+    uint32_t k = c->mx[m].ta;
+    for (uint32_t n = 0; k > lo && n < 6; n++) {
+        k--;
+        const qd_token *t = &tok[k];
+        int32_t ci = cues->at[k];
+        if (ci >= 0 && cues->v[ci].kind == QD_CK_VERB && cues->v[ci].tb <= c->mx[m].ta) {
+            const qd_speech_verb *v = cues->v[ci].verb >= 0 ? &c->lx->verbs[cues->v[ci].verb] : NULL;
+            if (v && (v->vclass == QD_VC_SPEECH || v->vclass == QD_VC_WRITING))
+                return k;
+            return UINT32_MAX;
+        }
+        if (t->kind == QD_TK_PUNCT && !qd_tok_is(t, ','))
+            return UINT32_MAX;
+        if (t->kind == QD_TK_QUOTE)
+            return UINT32_MAX;
+        /* only "that", commas and an object or time phrase may stand between */
+        if (c->m_in[k] >= 0 && c->mx[c->m_in[k]].kind == QD_ENT_PERSON && c->an->mentions[c->m_in[k]].kind != QD_MENTION_NOMINAL &&
+            !(t->lex && (t->lex->tags & QD_W_OBJ)) && c->m_in[k] != m)
+            return UINT32_MAX; /* another subject */
+    }
+    return UINT32_MAX;
+}
+
+static int32_t outer_reporter(qd_actx *c, const qd_cues *cues, int32_t m, uint32_t lo)
+{
+    uint32_t k = outer_cue_token(c, cues, m, lo);
+    if (k == UINT32_MAX)
+        return -1;
+    int32_t outer = qd_cue_speaker(c, cues, (uint32_t)cues->at[k], lo, c->mx[m].ta);
+    return outer >= 0 && outer != m ? outer : -1;
+}
+
 /* What find_attribution found: a cue (an index into the cues, or only a token range for
  * a dash), and the speaker mention. */
 typedef struct found {
@@ -436,6 +474,9 @@ static int32_t find_attribution_cue(qa *s, const qd_quoted *q, bool full, int32_
         }
     }
     uint32_t limit = full ? 8 : 14;
+    /* a later cue for words quoted inside the writer's sentence ("Obama said “it gets
+     * me mad” every time he thinks about it") yields to one before the quote */
+    int32_t late_ci = -1, late_m = -1;
     for (uint32_t i = qb_tok; i < s1b && i < qb_tok + limit; i++) {
         if (tok[i].kind == QD_TK_QUOTE && tok[i].quoted >= 0 && tok[i].quoted != (int32_t)(q - c->an->quoted))
             break; /* another quote starts */
@@ -459,6 +500,11 @@ static int32_t find_attribution_cue(qa *s, const qd_quoted *q, bool full, int32_
         if (m < 0 && i == qb_tok)
             m = inverted_subject(c, cue, s1b);
         if (m >= 0) {
+            if (!full && i > qb_tok + 2) {
+                late_ci = ci;
+                late_m = m;
+                break;
+            }
             *speaker = m;
             *after = true;
             return ci;
@@ -498,9 +544,18 @@ static int32_t find_attribution_cue(qa *s, const qd_quoted *q, bool full, int32_
             break;
         int32_t m = qd_cue_speaker(c, cues, (uint32_t)ci, s0a, qa_tok);
         if (m >= 0) {
-            *speaker = recheck_subject(c, cues, (uint32_t)ci, m, s0a);
-            return ci;
+            m = recheck_subject(c, cues, (uint32_t)ci, m, s0a);
+            /* "Benjamin said he believes “…”": the subject of a clause reported by an
+             * earlier verb is not the source; the reporting verb's subject is */
+            int32_t outer = outer_reporter(c, cues, m, s0a);
+            *speaker = outer >= 0 ? outer : m;
+            return outer >= 0 ? cues->at[outer_cue_token(c, cues, m, s0a)] : ci;
         }
+    }
+    if (late_ci >= 0) {
+        *speaker = late_m;
+        *after = true;
+        return late_ci;
     }
     /* a quote opening a sentence right after a report of someone in the sentence before
      * ("Greene added that the Fed ... “They don't like to talk about it.”") goes on with
