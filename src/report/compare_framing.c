@@ -64,6 +64,8 @@ static const qd_frame_speaker *find_speaker(const qd_frame_outlet *fo, int32_t s
 /* "say 5, insist 2 (emphatic), claim (doubtful)" */
 static void verb_list(qd_buf *b, const qd_frame_speaker *s, uint32_t max)
 {
+    if (!s->n_verbs)
+        qd_buf_puts(b, "(no verb)");
     for (uint32_t i = 0; i < s->n_verbs && i < max; i++) {
         const qd_frame_verb *v = &s->verbs[i];
         qd_buf_printf(b, "%s%s", i ? ", " : "", v->lemma);
