@@ -68,6 +68,10 @@ static bool clause_follows(const qd_token *tok, uint32_t i, uint32_t end)
             return true;
         if (k > i && t->lex && t->lex->verb >= 0 && (t->lex->vform == QD_VF_PAST || t->lex->vform == QD_VF_3SG))
             return true;
+        /* "this provides", "it makes": a third-person form right after a one-word subject */
+        if (k == i + 1 && (tags(&tok[i]) & (QD_W_PRON | QD_W_DET)) && !(t->flags & QD_TF_CAP) && t->normlen > 3 &&
+            t->norm[t->normlen - 1] == 's' && t->norm[t->normlen - 2] != 's' && !(tags(t) & QD_W_FUNCTION))
+            return true;
         /* an unknown past-tense or third-person form after the first word */
         if (k > i + 1 && !(t->flags & QD_TF_CAP) && t->normlen > 4 &&
             (!strcmp(t->norm + t->normlen - 2, "ed")))
@@ -204,6 +208,16 @@ static uint32_t skip_to_complement(rstate *r, const qd_cue *cue, uint32_t sb)
             i++; /* "told reporters that" */
             continue;
         }
+        /* "believes, for example, that": a parenthetical between commas */
+        if (qd_tok_is(t, ',') && i + 2 < sb) {
+            uint32_t j = i + 1;
+            while (j < sb && j < i + 5 && tok[j].kind == QD_TK_WORD)
+                j++;
+            if (j + 1 < sb && j > i + 1 && qd_tok_is(&tok[j], ',') && word_is(&tok[j + 1], "that")) {
+                i = j + 1;
+                continue;
+            }
+        }
         /* a time or venue phrase ending before "that" or a comma: "on Tuesday", "in a
          * statement", "in an interview with CNN", "last week" */
         if (t->kind == QD_TK_WORD && ((tags(t) & (QD_W_PREP | QD_W_TIME)) || (tags(t) & QD_W_WEEKDAY))) {
@@ -289,6 +303,23 @@ static bool amount_at(const qd_token *tok, uint32_t i, uint32_t sb)
         if (t->kind == QD_TK_NUM || (t->kind == QD_TK_SYMBOL && (t->norm[0] == '$' || !strncmp(t->norm, "\u00a3", 2) || !strncmp(t->norm, "\u20ac", 3))))
             return true;
         if (!(t->kind == QD_TK_WORD && ((tags(t) & (QD_W_ADV | QD_W_DET)) || word_is(t, "than") || word_is(t, "about"))))
+            return false;
+    }
+    return false;
+}
+
+/* "see Clinton as the candidate", "views golf courses as wasted space": an object
+ * followed by "as" within a few words, nothing in between that ends the phrase. */
+static bool as_complement(const qd_token *tok, uint32_t i, uint32_t sb)
+{
+    if (tok[i].kind != QD_TK_WORD || (tags(&tok[i]) & (QD_W_PREP | QD_W_SUB | QD_W_AUX | QD_W_MODAL)))
+        return false;
+    for (uint32_t k = i + 1; k < sb && k < i + 10; k++) {
+        const qd_token *t = &tok[k];
+        if (word_is(t, "as"))
+            return k + 1 < sb && tok[k + 1].kind == QD_TK_WORD;
+        if (t->kind != QD_TK_WORD || (tags(t) & (QD_W_AUX | QD_W_MODAL | QD_W_SUB | QD_W_REL)) ||
+            (t->lex && t->lex->verb >= 0))
             return false;
     }
     return false;
@@ -486,7 +517,8 @@ static int report(rstate *r, uint32_t ci, const qd_sentence *se)
                      t->kind == QD_TK_WORD && t->normlen > 5 && !strcmp(t->norm + t->normlen - 3, "ing") &&
                      !(t->flags & QD_TF_CAP))
                 clause_start = true; /* "said having Trump at the top ... puts" */
-            else if (v && (v->frames & QD_VFR_QUOTE) && (v->vclass == QD_VC_SPEECH || v->vclass == QD_VC_WRITING) &&
+            else if (v && (((v->frames & QD_VFR_QUOTE) && (v->vclass == QD_VC_SPEECH || v->vclass == QD_VC_WRITING)) ||
+                           ((v->frames & QD_VFR_THAT) && v->vclass == QD_VC_THOUGHT)) &&
                      t->kind == QD_TK_WORD && !(tags(t) & (QD_W_FUNCTION | QD_W_TIME)) && !(t->lex && t->lex->verb >= 0) &&
                      clause_follows(tok, i, sb))
                 clause_start = true; /* "said economic stagnation is the source ..." */
@@ -494,6 +526,8 @@ static int report(rstate *r, uint32_t ci, const qd_sentence *se)
                      i + 1 < sb && tok[i + 1].kind != QD_TK_NUM && !(tags(&tok[i + 1]) & QD_W_NUM)) {
                 clause_start = true; /* "talked about the economy", "asked Trump about ..." */
                 i++;
+            } else if (v && v->vclass == QD_VC_THOUGHT && as_complement(tok, i, sb)) {
+                clause_start = true; /* "voters see Clinton as the stronger candidate" */
             } else if (v && (v->frames & (QD_VFR_TO | QD_VFR_OBJ)) && word_is(t, "to") && i + 1 < sb &&
                      tok[i + 1].kind == QD_TK_WORD && !(tags(&tok[i + 1]) & (QD_W_DET | QD_W_POSS)))
                 clause_start = true; /* "vowed to punish", "wants to run" */
