@@ -64,6 +64,7 @@ typedef struct hnode {
     /* totals over the subtree, per attempt */
     uint32_t chars, link_chars, commas, inline_chars, inline_commas;
     uint32_t n_p, n_img, n_li, n_input, n_embed, n_heading_chars, list_chars;
+    uint32_t prose;      /* characters in paragraphs of running text (few links) */
     double score;
     bool candidate;
     bool excluded;       /* not part of the page for this attempt */
@@ -591,6 +592,7 @@ static void totals(page *P, unsigned flags)
         h->n_li = h->tag == QD_HINT_TAG_ITEM ? 1 : 0;
         h->n_heading_chars = 0;
         h->list_chars = 0;
+        h->prose = 0;
         h->inline_chars = 0;
         h->inline_commas = 0;
         h->score = 0;
@@ -607,6 +609,9 @@ static void totals(page *P, unsigned flags)
         /* inline text belongs to the nearest block */
         n[h->block].inline_chars += h->own_chars;
         n[h->block].inline_commas += h->own_commas;
+        if ((h->tag == QD_HINT_TAG_PARAGRAPH || h->tag == QD_HINT_TAG_QUOTE) && h->inline_chars >= 25 &&
+            h->link_chars * 4 < h->chars)
+            h->prose += h->inline_chars;
         if (h->parent >= 0) {
             hnode *p = &n[h->parent];
             p->chars += h->chars;
@@ -619,6 +624,7 @@ static void totals(page *P, unsigned flags)
             p->n_li += h->n_li;
             p->n_heading_chars += h->n_heading_chars;
             p->list_chars += h->list_chars;
+            p->prose += h->prose;
         }
     }
 }
@@ -822,12 +828,15 @@ static bool clean_out(page *P, const hnode *h, int32_t root, unsigned flags)
     }
     if (h->tag == QD_HINT_TAG_HEADING)
         return h->weight < 0 || link_density(h) > 0.33;
-    if (!(flags & CLEAN_CONDITIONALLY))
+    if (!(flags & CLEAN_CONDITIONALLY) || h->tag == QD_HINT_TAG_ROW)
         return false;
     if (h->weight < 0 && h->chars * 2 < r->chars)
         return true;
-    bool block_container = h->tag == QD_HINT_TAG_SECTION || h->tag == QD_HINT_TAG_LIST || h->tag == TAG_OTHER;
-    if (!block_container || h->is_inline)
+    /* the rules below judge containers by what they hold: leaves (<br>, an empty
+     * <div>) and the rows and cells of a table are judged with their table */
+    bool container = h->tag == QD_HINT_TAG_SECTION || h->tag == QD_HINT_TAG_LIST ||
+                     (h->tag == TAG_OTHER && h->end > (uint32_t)(h - P->n) + 1);
+    if (!container || h->is_inline)
         return false;
     if (h->commas >= 10)
         return false;
@@ -857,6 +866,12 @@ static bool clean_out(page *P, const hnode *h, int32_t root, unsigned flags)
     return false;
 }
 
+/* A table cell: the cells of a row are written on one line. */
+static bool is_cell(const page *P, const hnode *h)
+{
+    return h->tag == QD_HINT_TAG_PARAGRAPH && h->parent >= 0 && P->n[h->parent].tag == QD_HINT_TAG_ROW;
+}
+
 /* Write out the subtree of entry `root` into E, block by block. */
 static void emit_subtree(emitter *E, int32_t root, unsigned flags)
 {
@@ -869,8 +884,12 @@ static void emit_subtree(emitter *E, int32_t root, unsigned flags)
         if (x->type == XML_ELEMENT_NODE) {
             if (own_entry(P, x)) {
                 hnode *h = &P->n[entry_of(x)];
-                if (!clean_out(P, h, root, flags)) {
-                    if (h->is_br || !h->is_inline)
+                if (h->is_br) {
+                    flush_para(E);
+                } else if (!clean_out(P, h, root, flags)) {
+                    if (is_cell(P, h))
+                        E->space = true;
+                    else if (!h->is_inline)
                         flush_para(E);
                     descend = x->children != NULL;
                 }
@@ -886,8 +905,12 @@ static void emit_subtree(emitter *E, int32_t root, unsigned flags)
         }
         while (x != top && !x->next) {
             x = x->parent;
-            if (own_entry(P, x) && !P->n[entry_of(x)].is_inline)
-                flush_para(E);
+            if (own_entry(P, x) && !P->n[entry_of(x)].is_inline) {
+                if (is_cell(P, &P->n[entry_of(x)]))
+                    E->space = true;
+                else
+                    flush_para(E);
+            }
         }
         x = x == top ? NULL : x->next;
     }
@@ -942,6 +965,11 @@ static uint32_t extract(page *P, emitter *E, unsigned flags)
                         take = true;
                 }
             }
+            /* an article split into sibling blocks (sections between figures): a
+             * sibling made of running text is more of it, however deep its paragraphs */
+            if (!take && h->weight >= 0 && !h->unlikely && h->prose >= 200 && h->prose * 10 >= h->chars * 7 &&
+                link_density(h) < 0.25)
+                take = true;
             if (take && (int32_t)c != top && clean_out(P, h, top, flags) && !h->candidate)
                 take = false;
             if (take)

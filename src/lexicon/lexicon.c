@@ -557,7 +557,7 @@ static int load_html_hints(loader *ld, char **f, int nf)
 {
     static const char *const names[] = {"content", "boilerplate", "unlikely", "drop", "furniture",
                                         "caption", "heading", "paragraph", "item", "list", "quote",
-                                        "section"};
+                                        "section", "row"};
     if (nf < 2)
         return bad(ld, "expected: word-or-<tag><TAB>kind[<TAB>word|inside]");
     qd_lexicon *lx = ld->lx;

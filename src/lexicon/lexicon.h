@@ -156,7 +156,8 @@ typedef enum qd_html_hint {
     QD_HINT_TAG_ITEM,     /* element: list items and definitions */
     QD_HINT_TAG_LIST,     /* element: lists and tables */
     QD_HINT_TAG_QUOTE,    /* element: block quotations */
-    QD_HINT_TAG_SECTION   /* element: generic containers (div, section, article) */
+    QD_HINT_TAG_SECTION,  /* element: generic containers (div, section, article) */
+    QD_HINT_TAG_ROW       /* element: inside a table (tr, th, tbody); judged with it */
 } qd_html_hint;
 
 typedef struct qd_html_sub {
