@@ -264,6 +264,35 @@ const char *qd_frame_entity_party(const qd_lexicon *lx, const qd_entity *e)
 
 /* ---- per document ----------------------------------------------------------------- */
 
+/* Does a quoted span read as the writer's distance from a word, rather than a title or
+ * a name the quote stage took for one?  Scare quotes are short, and a run of capitalised
+ * words ("Game of Thrones", "Make Mexico Great Again") is a title or a slogan. */
+static bool scare_shaped(const qd_lexicon *lx, const char *s, size_t n)
+{
+    uint32_t words = 0, caps = 0, content = 0;
+    for (size_t i = 0; i < n;) {
+        while (i < n && s[i] == ' ')
+            i++;
+        size_t j = i;
+        while (j < n && s[j] != ' ')
+            j++;
+        if (j == i)
+            break;
+        words++;
+        char key[128];
+        size_t kl = j - i < 32 ? norm_key(s + i, j - i, key, sizeof(key)) : 0;
+        const qd_lexword *w = kl ? qd_lex_word(lx, key, kl) : NULL;
+        if (!w || !(w->tags & QD_W_FUNCTION)) {
+            content++;
+            caps += s[i] >= 'A' && s[i] <= 'Z';
+        }
+        i = j;
+    }
+    if (words > QD_FRAME_SCARE_WORDS)
+        return false;
+    return !(content >= 2 && caps == content);
+}
+
 static int push_scare(qd_corpus *c, frame_doc *fd, const char *s, size_t n)
 {
     /* the writer's words end where the punctuation the quote swallowed begins */
@@ -280,7 +309,7 @@ static int push_scare(qd_corpus *c, frame_doc *fd, const char *s, size_t n)
     bool letter = false;
     for (size_t i = 0; i < n && !letter; i++)
         letter = (s[i] >= 'a' && s[i] <= 'z') || (s[i] >= 'A' && s[i] <= 'Z') || (unsigned char)s[i] >= 0x80;
-    if (!letter)
+    if (!letter || !scare_shaped(c->lx, s, n))
         return 0;
     char key[1024];
     size_t kl = norm_key(s, n, key, sizeof(key));

@@ -17,6 +17,8 @@
 #define QD_FRAME_Z 1.96
 /* Parties are the sides when one country has this share of the statements. */
 #define QD_FRAME_ONE_COUNTRY 0.8
+/* Longer quoted spans are somebody's words or a title, not a scare quote. */
+#define QD_FRAME_SCARE_WORDS 6
 /* At most this many distinctive terms per outlet and scope. */
 #define QD_FRAME_MAX_TERMS 12
 
