@@ -65,6 +65,7 @@ typedef struct hnode {
     uint32_t chars, link_chars, commas, inline_chars, inline_commas;
     uint32_t n_p, n_img, n_li, n_input, n_embed, n_heading_chars, list_chars;
     uint32_t prose;      /* characters in paragraphs of running text (few links) */
+    uint32_t quote_chars;/* characters in block quotations */
     double score;
     bool candidate;
     bool excluded;       /* not part of the page for this attempt */
@@ -562,6 +563,30 @@ static int build_table(page *P, xmlNode *root)
     for (uint32_t i = 0; i < P->nn; i++)
         if (P->n[i].end == 0)
             P->n[i].end = P->nn;
+    /* Wrappers of a quotation (an embedded post in a "social-media-embed", a pull quote)
+     * are not furniture whatever their class says: the quotation is part of the story. */
+    uint32_t *all = calloc(P->nn ? P->nn : 1, sizeof(uint32_t)), *quoted = calloc(P->nn ? P->nn : 1, sizeof(uint32_t));
+    if (!all || !quoted) {
+        free(all);
+        free(quoted);
+        return qd_error_set(P->err, QD_ENOMEM, "%s: out of memory", P->doc->path);
+    }
+    for (uint32_t i = P->nn; i-- > 0;) {
+        hnode *h = &P->n[i];
+        all[i] += h->own_chars;
+        if (h->tag == QD_HINT_TAG_QUOTE)
+            quoted[i] = all[i];
+        if (h->parent >= 0) {
+            all[h->parent] += all[i];
+            quoted[h->parent] += quoted[i];
+        }
+        if (all[i] > 0 && (uint64_t)quoted[i] * 10 >= (uint64_t)all[i] * 9 && h->weight < 0) {
+            h->unlikely = false;
+            h->weight = 0;
+        }
+    }
+    free(all);
+    free(quoted);
     return 0;
 }
 
@@ -593,6 +618,7 @@ static void totals(page *P, unsigned flags)
         h->n_heading_chars = 0;
         h->list_chars = 0;
         h->prose = 0;
+        h->quote_chars = 0;
         h->inline_chars = 0;
         h->inline_commas = 0;
         h->score = 0;
@@ -606,6 +632,8 @@ static void totals(page *P, unsigned flags)
             h->n_heading_chars = h->chars;
         if (h->tag == QD_HINT_TAG_ITEM)
             h->list_chars = h->chars;
+        if (h->tag == QD_HINT_TAG_QUOTE)
+            h->quote_chars = h->chars;
         /* inline text belongs to the nearest block */
         n[h->block].inline_chars += h->own_chars;
         n[h->block].inline_commas += h->own_commas;
@@ -625,6 +653,7 @@ static void totals(page *P, unsigned flags)
             p->n_heading_chars += h->n_heading_chars;
             p->list_chars += h->list_chars;
             p->prose += h->prose;
+            p->quote_chars += h->quote_chars;
         }
     }
 }
@@ -844,6 +873,9 @@ static bool clean_out(page *P, const hnode *h, int32_t root, unsigned flags)
     if (name_is(h->x, "table"))
         is_list = false;
     double ld = link_density(h);
+    /* a wrapped quotation (an embedded post) carries its links: handles, a date */
+    if (h->quote_chars * 10 >= h->chars * 9)
+        return ld > 0.5;
     uint32_t p = h->n_p, img = h->n_img, li = h->n_li, input = h->n_input;
     if (img > 1 && (double)p / img < 0.5)
         return true;
@@ -886,7 +918,8 @@ static void emit_subtree(emitter *E, int32_t root, unsigned flags)
                 hnode *h = &P->n[entry_of(x)];
                 if (h->is_br) {
                     flush_para(E);
-                } else if (!clean_out(P, h, root, flags)) {
+                }
+                else if (!clean_out(P, h, root, flags)) {
                     if (is_cell(P, h))
                         E->space = true;
                     else if (!h->is_inline)
