@@ -42,6 +42,15 @@ bool qd_cli_output_is_input(const char *out, const qd_inputs *in);
 /* Parse the argument of -j (a positive number of threads); prints why it is bad. */
 int qd_cli_threads(const char *arg, unsigned *out);
 
+/* Parse --max-bytes (a positive number of bytes, with an optional k, M or G suffix for
+ * KiB, MiB, GiB) and --max-depth (a positive nesting depth); print why a value is bad. */
+int qd_cli_max_bytes(const char *arg, size_t *out);
+int qd_cli_max_depth(const char *arg, uint32_t *out);
+
+/* A hint to print after a message of the library ("" when there is none): how to
+ * raise the limit an input ran into. */
+const char *qd_cli_hint(const qd_error *err);
+
 /* Progress on stderr when it is a terminal. */
 void qd_progress(size_t done, size_t total, bool finish);
 

@@ -1,6 +1,7 @@
 /*
  * cmd_compare.c - `quotediff compare`: analyse every input, match them, report.
  */
+#include <errno.h>
 #include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
@@ -27,6 +28,9 @@ static void compare_usage(FILE *f)
           "      --event-threshold X  similarity needed to join an event (default 0.28)\n"
           "      --thread-threshold X similarity needed to link events in a thread (0.12)\n"
           "      --event-days N       days apart beyond which only shared quotes join (4)\n"
+          "      --max-bytes N     refuse documents larger than N bytes (default 64 MiB)\n"
+          "      --max-depth N     HTML and JSON nested deeper than N levels are refused\n"
+          "                        or flattened (default 512)\n"
           "      --color           colours in text output (default on a terminal)\n"
           "\n"
           "INPUT '-' reads paths, one per line, from standard input.  An INPUT may also be\n"
@@ -35,7 +39,7 @@ static void compare_usage(FILE *f)
           f);
 }
 
-enum { OPT_LEX = 256, OPT_COLOR, OPT_ET, OPT_TT, OPT_ED, OPT_MANIFEST };
+enum { OPT_LEX = 256, OPT_COLOR, OPT_ET, OPT_TT, OPT_ED, OPT_MANIFEST, OPT_MAXB, OPT_MAXD };
 
 typedef struct compare_ctx {
     qd_corpus *corpus;
@@ -126,6 +130,8 @@ int qd_cmd_compare(int argc, char **argv)
                                          {"event-days", required_argument, 0, OPT_ED},
                                          {"manifest", required_argument, 0, OPT_MANIFEST},
                                          {"jobs", required_argument, 0, 'j'},
+                                         {"max-bytes", required_argument, 0, OPT_MAXB},
+                                         {"max-depth", required_argument, 0, OPT_MAXD},
                                          {"help", no_argument, 0, 'h'},
                                          {0, 0, 0, 0}};
     const char *format = "text", *output = NULL, *lexdir = NULL, *manifest = NULL;
@@ -133,6 +139,8 @@ int qd_cmd_compare(int argc, char **argv)
     unsigned threads = qd_cpu_count();
     qd_match_options mopt;
     qd_match_options_init(&mopt);
+    qd_options limits;
+    qd_options_init(&limits);
     optind = 1;
     int ch;
     while ((ch = getopt_long(argc, argv, "f:o:j:h", opts, NULL)) != -1) {
@@ -147,10 +155,19 @@ int qd_cmd_compare(int argc, char **argv)
         case OPT_LEX: lexdir = optarg; break;
         case OPT_MANIFEST: manifest = optarg; break;
         case OPT_COLOR: color = true; break;
+        case OPT_MAXB:
+            if (qd_cli_max_bytes(optarg, &limits.max_doc_bytes) != 0)
+                return 2;
+            break;
+        case OPT_MAXD:
+            if (qd_cli_max_depth(optarg, &limits.max_depth) != 0)
+                return 2;
+            break;
         case OPT_ET:
         case OPT_TT: {
             double v = strtod(optarg, &end);
-            if (*end || v < 0 || v > 1) {
+            /* (written so that NaN fails too) */
+            if (*end || end == optarg || !(v >= 0 && v <= 1)) {
                 fprintf(stderr, "quotediff: thresholds are numbers between 0 and 1\n");
                 return 2;
             }
@@ -161,8 +178,9 @@ int qd_cmd_compare(int argc, char **argv)
             break;
         }
         case OPT_ED: {
+            errno = 0;
             long v = strtol(optarg, &end, 10);
-            if (*end || v < 0 || v > 3650) {
+            if (*end || end == optarg || errno || v < 0 || v > 3650) {
                 fprintf(stderr, "quotediff: --event-days needs a number of days\n");
                 return 2;
             }
@@ -214,6 +232,8 @@ int qd_cmd_compare(int argc, char **argv)
     qd_cli_common co;
     memset(&co, 0, sizeof(co));
     qd_options_init(&co.opt);
+    co.opt.max_doc_bytes = limits.max_doc_bytes;
+    co.opt.max_depth = limits.max_depth;
     co.manifest = manifest;
     co.threads = threads;
     compare_ctx x = {corpus, lx, mopt.keep_text};

@@ -29,6 +29,8 @@ static void extract_usage(FILE *f)
           "      --lexicon-dir DIR add the lexicon files found in DIR\n"
           "      --input-kind K    text, html or json instead of detecting it\n"
           "      --max-bytes N     refuse documents larger than N bytes (default 64 MiB)\n"
+          "      --max-depth N     HTML and JSON nested deeper than N levels are refused\n"
+          "                        or flattened (default 512)\n"
           "      --url URL         the URL of the (single) input\n"
           "      --outlet NAME     the outlet of the input(s)\n"
           "      --manifest FILE   per-input url, outlet, date, title, byline: a tab-separated\n"
@@ -37,13 +39,14 @@ static void extract_usage(FILE *f)
 }
 
 enum { OPT_WITH_TEXT = 256, OPT_LEXDIR, OPT_COLOR, OPT_KIND, OPT_MAXB, OPT_URL, OPT_OUTLET, OPT_PARAS, OPT_MANIFEST,
-       OPT_TITLE };
+       OPT_TITLE, OPT_MAXD };
 
 static const struct option long_opts[] = {
     {"format", required_argument, 0, 'f'},       {"output", required_argument, 0, 'o'},
     {"with-text", no_argument, 0, OPT_WITH_TEXT}, {"lexicon-dir", required_argument, 0, OPT_LEXDIR},
     {"color", no_argument, 0, OPT_COLOR},         {"input-kind", required_argument, 0, OPT_KIND},
     {"max-bytes", required_argument, 0, OPT_MAXB}, {"url", required_argument, 0, OPT_URL},
+    {"max-depth", required_argument, 0, OPT_MAXD},
     {"outlet", required_argument, 0, OPT_OUTLET}, {"paragraphs", no_argument, 0, OPT_PARAS},
     {"manifest", required_argument, 0, OPT_MANIFEST}, {"title", no_argument, 0, OPT_TITLE},
     {"jobs", required_argument, 0, 'j'},
@@ -87,16 +90,14 @@ static int parse(int argc, char **argv, qd_cli_common *co, void (*help)(FILE *))
                 return -1;
             }
             break;
-        case OPT_MAXB: {
-            char *end;
-            unsigned long long v = strtoull(optarg, &end, 10);
-            if (*end || v == 0) {
-                fprintf(stderr, "quotediff: --max-bytes needs a positive number\n");
+        case OPT_MAXB:
+            if (qd_cli_max_bytes(optarg, &co->opt.max_doc_bytes) != 0)
                 return -1;
-            }
-            co->opt.max_doc_bytes = (size_t)v;
             break;
-        }
+        case OPT_MAXD:
+            if (qd_cli_max_depth(optarg, &co->opt.max_depth) != 0)
+                return -1;
+            break;
         case 'h': help(stdout); return -2;
         default: help(stderr); return -1;
         }
@@ -235,7 +236,9 @@ static void body_usage(FILE *f)
           "  -j, --jobs N          read on N threads (default: the number of cores)\n"
           "      --lexicon-dir DIR add the lexicon files found in DIR\n"
           "      --input-kind K    text, html or json instead of detecting it\n"
-          "      --max-bytes N     refuse documents larger than N bytes (default 64 MiB)\n",
+          "      --max-bytes N     refuse documents larger than N bytes (default 64 MiB)\n"
+          "      --max-depth N     HTML and JSON nested deeper than N levels are refused\n"
+          "                        or flattened (default 512)\n",
           f);
 }
 

@@ -29,12 +29,43 @@ static int push(qd_inputs *in, const char *p)
     return 0;
 }
 
-static int walk(qd_inputs *in, const char *dir, int depth)
+/* Directories already read in this walk.  Symbolic links can make a tree a graph (a
+ * link to "." or ".." at every level is 2^depth paths): each directory is read once. */
+typedef struct seen_dirs {
+    struct seen_dir {
+        dev_t dev;
+        ino_t ino;
+    } *v;
+    size_t n, cap;
+} seen_dirs;
+
+/* 1: first visit (now recorded), 0: seen before, -1: out of memory. */
+static int first_visit(seen_dirs *seen, const struct stat *st)
+{
+    for (size_t i = 0; i < seen->n; i++)
+        if (seen->v[i].dev == st->st_dev && seen->v[i].ino == st->st_ino)
+            return 0;
+    if (seen->n == seen->cap) {
+        size_t nc = seen->cap ? seen->cap * 2 : 16;
+        struct seen_dir *nv = realloc(seen->v, nc * sizeof(*nv));
+        if (!nv)
+            return -1;
+        seen->v = nv;
+        seen->cap = nc;
+    }
+    seen->v[seen->n++] = (struct seen_dir){st->st_dev, st->st_ino};
+    return 1;
+}
+
+static int walk(qd_inputs *in, const char *dir, const struct stat *dst, seen_dirs *seen, int depth)
 {
     if (depth > 64) {
         fprintf(stderr, "quotediff: %s: directories nested too deeply\n", dir);
         return -1;
     }
+    int first = first_visit(seen, dst);
+    if (first <= 0)
+        return first;
     struct dirent **names;
     int n = scandir(dir, &names, NULL, alphasort);
     if (n < 0) {
@@ -51,9 +82,10 @@ static int walk(qd_inputs *in, const char *dir, int depth)
                 rc = -1;
             } else {
                 snprintf(p, l, "%s%s%s", dir, dir[strlen(dir) - 1] == '/' ? "" : "/", nm);
+                /* dangling links, link loops, sockets, fifos and devices are skipped */
                 struct stat st;
                 if (stat(p, &st) == 0 && S_ISDIR(st.st_mode))
-                    rc = walk(in, p, depth + 1);
+                    rc = walk(in, p, &st, seen, depth + 1);
                 else if (stat(p, &st) == 0 && S_ISREG(st.st_mode))
                     rc = push(in, p);
                 free(p);
@@ -84,8 +116,12 @@ int qd_inputs_add(qd_inputs *in, const char *arg)
         return rc;
     }
     struct stat st;
-    if (stat(arg, &st) == 0 && S_ISDIR(st.st_mode))
-        return walk(in, arg, 0);
+    if (stat(arg, &st) == 0 && S_ISDIR(st.st_mode)) {
+        seen_dirs seen = {0};
+        int rc = walk(in, arg, &st, &seen, 0);
+        free(seen.v);
+        return rc;
+    }
     /* missing and unreadable files are reported when they are read */
     return push(in, arg);
 }
@@ -137,6 +173,66 @@ int qd_cli_threads(const char *arg, unsigned *out)
     }
     *out = (unsigned)v;
     return 0;
+}
+
+/* A plain decimal number: no sign, no space, no overflow (strtoull takes "-1"). */
+static bool parse_count(const char *arg, unsigned long long *v, char **end)
+{
+    if (*arg < '0' || *arg > '9')
+        return false;
+    errno = 0;
+    *v = strtoull(arg, end, 10);
+    return errno == 0;
+}
+
+int qd_cli_max_bytes(const char *arg, size_t *out)
+{
+    unsigned long long v;
+    char *end;
+    /* Offsets into a document are 32-bit and libxml2 takes an int length: a larger
+     * limit could not be honoured. */
+    const unsigned long long most = INT32_MAX;
+    if (parse_count(arg, &v, &end) && v > 0) {
+        unsigned shift = 0;
+        if (*end == 'k' || *end == 'K')
+            shift = 10;
+        else if (*end == 'M')
+            shift = 20;
+        else if (*end == 'G')
+            shift = 30;
+        if (shift)
+            end++;
+        if (*end == '\0' && v <= (most >> shift)) {
+            *out = (size_t)(v << shift);
+            return 0;
+        }
+    }
+    fprintf(stderr, "quotediff: --max-bytes needs a number of bytes from 1 to %llu (suffixes k, M, G allowed)\n",
+            most);
+    return -1;
+}
+
+int qd_cli_max_depth(const char *arg, uint32_t *out)
+{
+    unsigned long long v;
+    char *end;
+    if (parse_count(arg, &v, &end) && *end == '\0' && v > 0 && v <= 100000) {
+        *out = (uint32_t)v;
+        return 0;
+    }
+    fprintf(stderr, "quotediff: --max-depth needs a nesting depth from 1 to 100000\n");
+    return -1;
+}
+
+const char *qd_cli_hint(const qd_error *err)
+{
+    if (err->code != QD_ELIMIT)
+        return "";
+    if (strstr(err->msg, "size limit"))
+        return " (raise it with --max-bytes)";
+    if (strstr(err->msg, "nest") || strstr(err->msg, "deep") || strstr(err->msg, "depth"))
+        return " (raise it with --max-depth)";
+    return "";
 }
 
 void qd_progress(size_t done, size_t total, bool finish)

@@ -25,6 +25,7 @@ typedef struct line_reader {
     char *line;         /* the current line, NUL-terminated */
     size_t len, cap;
     bool over;          /* the current line is longer than the limit (not kept) */
+    bool stop_over;     /* stop reading a line once it is over the limit */
     size_t limit;
     char buf[64 * 1024];
     size_t bpos, blen;
@@ -60,7 +61,9 @@ static int next_line(line_reader *lr)
     for (;;) {
         if (lr->bpos == lr->blen) {
             int n = gzread(lr->gz, lr->buf, (unsigned)sizeof(lr->buf));
-            if (n < 0)
+            int zerr = Z_OK;
+            /* a gzip stream cut short ends quietly; only gzerror tells */
+            if (n < 0 || (n == 0 && (gzerror(lr->gz, &zerr), zerr == Z_BUF_ERROR)))
                 return -1;
             lr->bpos = 0;
             lr->blen = (size_t)n;
@@ -89,7 +92,7 @@ static int next_line(line_reader *lr)
             lr->len += take;
         }
         lr->bpos += take + (nl ? 1 : 0);
-        if (nl)
+        if (nl || (lr->over && lr->stop_over))
             break;
     }
     if (!any)
@@ -119,6 +122,7 @@ static bool is_json_lines(const char *path, const qd_options *opt)
         return false;
     }
     bool yes = false;
+    lr->stop_over = true; /* an endless first line (/dev/zero) is not JSON Lines */
     if (next_line(lr) == 1 && !lr->over) {
         size_t i = 0;
         while (i < lr->len && (lr->line[i] == ' ' || lr->line[i] == '\t' || lr->line[i] == '\r'))
@@ -139,7 +143,7 @@ static bool is_json_lines(const char *path, const qd_options *opt)
 
 static void report(qd_job *job, const qd_error *err)
 {
-    qd_buf_printf(&job->msgs, "quotediff: %s\n", err->msg);
+    qd_buf_printf(&job->msgs, "quotediff: %s%s\n", err->msg, qd_cli_hint(err));
 }
 
 /* Analyse a parsed document and hand it to the command; takes ownership of doc. */
@@ -252,8 +256,8 @@ static int stream_records(qd_run *run, qd_pool *pool, const char *path)
     while (!run->stop && (rc = next_line(lr)) == 1) {
         ln++;
         if (lr->over) {
-            fprintf(stderr, "quotediff: %s:%lu: larger than the document size limit (%zu bytes)\n", path, ln,
-                    lr->limit);
+            fprintf(stderr, "quotediff: %s:%lu: larger than the document size limit (%zu bytes; raise it with "
+                    "--max-bytes)\n", path, ln, lr->limit);
             run->failed++;
             continue;
         }

@@ -46,7 +46,10 @@ static int gz_err(qd_reader *r, qd_error *err)
     const char *m = r->gz ? gzerror(r->gz, &zerr) : NULL;
     if (zerr == Z_ERRNO || !m)
         return qd_error_set(err, QD_EIO, "%s: %s", r->path, strerror(errno));
-    return qd_error_set(err, QD_EIO, "%s: %s", r->path, m);
+    /* zlib names the stream "<fd:N>: "; the path says it better */
+    if (m[0] == '<' && strstr(m, ">: "))
+        m = strstr(m, ">: ") + 3;
+    return qd_error_set(err, QD_EINPUT, "%s: corrupt gzip data (%s)", r->path, m);
 }
 
 /* Refill the raw buffer; returns bytes read, 0 at the end, or an error. */
@@ -56,6 +59,10 @@ static int refill(qd_reader *r, qd_error *err)
     int n = gzread(r->gz, r->buf, (unsigned)sizeof(r->buf));
     if (n < 0)
         return gz_err(r, err);
+    /* zlib ends a gzip stream cut short quietly, telling it only through gzerror */
+    int zerr = Z_OK;
+    if (n == 0 && (gzerror(r->gz, &zerr), zerr == Z_BUF_ERROR))
+        return qd_error_set(err, QD_EINPUT, "%s: gzip data is truncated", r->path);
     r->blen = (size_t)n;
     return n;
 }
@@ -112,6 +119,11 @@ static int read_line(qd_reader *r, bool all, qd_error *err)
             return rc;
         r->bpos += take + (nl ? 1 : 0);
         if (nl)
+            break;
+        /* Past the limit, a whole document or the first line (which decides what the
+         * file is) cannot be used: stop here rather than read an endless stream
+         * (/dev/zero, a pipe) to its end. */
+        if (over && (all || r->line == 0))
             break;
     }
     if (!any && !all)

@@ -386,6 +386,8 @@ int qd_report_compare_text(const qd_comparison *r, bool md, unsigned flags, char
         qd_buf_free(&b);
         return qd_error_set(err, QD_ENOMEM, "compare: out of memory");
     }
+    if (b.data)
+        qd_text_defang(b.data, b.len, !md && (flags & QD_REPORT_COLOR));
     *out = b.data ? b.data : strdup("");
     return 0;
 }

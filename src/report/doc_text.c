@@ -115,6 +115,7 @@ done:
     }
     if (!b.data)
         qd_buf_puts(&b, "");
+    qd_text_defang(b.data, b.len, flags & QD_REPORT_COLOR);
     *out = b.data;
     return 0;
 }

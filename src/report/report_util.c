@@ -80,6 +80,32 @@ void qd_buf_append_wrapped(qd_buf *b, const char *s, size_t n, size_t indent, si
     }
 }
 
+void qd_text_defang(char *s, size_t n, bool colour)
+{
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c == 0x1b) {
+            size_t j = i + 1;
+            if (colour && j < n && s[j] == '[') {
+                j++;
+                while (j < n && ((s[j] >= '0' && s[j] <= '9') || s[j] == ';'))
+                    j++;
+                if (j < n && s[j] == 'm') {
+                    i = j; /* a colour: keep it */
+                    continue;
+                }
+            }
+            s[i] = '?';
+        } else if ((c < 0x20 && c != '\n' && c != '\t') || c == 0x7f) {
+            s[i] = '?';
+        } else if (c == 0xc2 && i + 1 < n && (unsigned char)s[i + 1] >= 0x80 && (unsigned char)s[i + 1] <= 0x9f) {
+            s[i] = '?';
+            s[i + 1] = '?';
+            i++;
+        }
+    }
+}
+
 unsigned qd_count_speakers(const qd_analysis *an)
 {
     unsigned n = 0;

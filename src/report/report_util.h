@@ -28,6 +28,13 @@ void qd_buf_append_wrapped(qd_buf *b, const char *s, size_t n, size_t indent, si
  * with spaces; right-aligned when `right`. */
 void qd_buf_column(qd_buf *b, const char *s, size_t width, bool right);
 
+/* Make text safe to print on a terminal, in place and without changing its length:
+ * control characters other than newline and tab (C0, DEL, and C1 such as U+009B, which
+ * some terminals read as an escape) become '?', so an article cannot clear the screen,
+ * retitle the window or plant a hyperlink.  With `colour`, colour codes (ESC [ digits
+ * ; ... m) are kept: the report made them, and at worst they change a colour. */
+void qd_text_defang(char *s, size_t n, bool colour);
+
 /* Entities credited with at least one statement. */
 unsigned qd_count_speakers(const qd_analysis *an);
 
