@@ -35,9 +35,15 @@ static uint32_t main_speakers(const qd_comparison *r, const qd_framing *f, int32
             if (s->speaker >= 0 && !strchr(r->speakers[s->speaker].key, ':'))
                 tot[s->speaker] += s->statements;
         }
+    /* speakers quoted once are left out when at least two are quoted more */
+    uint32_t several = 0, min = 1;
+    for (uint32_t s = 0; s < r->n_speakers; s++)
+        several += tot[s] >= 2;
+    if (several >= 2)
+        min = 2;
     uint32_t n = 0;
     for (uint32_t s = 0; s < r->n_speakers; s++) {
-        if (!tot[s])
+        if (tot[s] < min)
             continue;
         /* insert into the top list, largest first, earlier speakers first on ties */
         uint32_t k = n < cap ? n++ : cap;
