@@ -31,7 +31,8 @@ enum {
     QD_QUOTED_UNCLOSED = 1u << 0,  /* no closing mark: ends at its paragraph */
     QD_QUOTED_MULTIPARA = 1u << 1, /* runs over paragraphs (reopened on each) */
     QD_QUOTED_FULL = 1u << 2,      /* a whole sentence or more, not a fragment */
-    QD_QUOTED_IN_TITLE = 1u << 3
+    QD_QUOTED_IN_TITLE = 1u << 3,
+    QD_QUOTED_UNCREDITED = 1u << 4 /* speech nobody is credited with: no statement of its own */
 };
 
 typedef struct qd_quoted {

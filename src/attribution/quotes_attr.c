@@ -771,6 +771,26 @@ static int merge_paragraphs(qd_actx *c, uint32_t base, qa_meta *meta)
     return 0;
 }
 
+/* A statement is someone's: a quote that no attribution, continuation or signature
+ * credits to anyone (a slogan on a sign, a headline, a line whose speaker the text never
+ * names) is not made a statement.  It stays quoted speech, flagged uncredited, so that a
+ * report around it ("the rally denounced “…”") can still hold it and the output can list
+ * it apart. */
+static void drop_uncredited(qd_actx *c, uint32_t base)
+{
+    qd_analysis *an = c->an;
+    uint32_t w = base;
+    for (uint32_t i = base; i < an->n_statements; i++) {
+        qd_statement *st = &an->statements[i];
+        if (st->speaker < 0 && st->quoted >= 0) {
+            an->quoted[st->quoted].flags |= QD_QUOTED_UNCREDITED;
+            continue;
+        }
+        an->statements[w++] = *st;
+    }
+    an->n_statements = w;
+}
+
 int qd_attribute_quotes(qd_actx *c, qd_cues *cues)
 {
     qd_analysis *an = c->an;
@@ -901,5 +921,6 @@ int qd_attribute_quotes(qd_actx *c, qd_cues *cues)
     }
     if (merge_paragraphs(c, base, meta) != 0)
         return qd_error_set(c->err, QD_ENOMEM, "%s: out of memory", doc->path);
+    drop_uncredited(c, base);
     return 0;
 }

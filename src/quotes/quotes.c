@@ -459,6 +459,9 @@ static qd_quoted_type intrinsic_type(const qd_doc *doc, const qd_quoted *x)
                                                  "series", "documentary", "play", "poem", "memoir", "essay",
                                                  "column", "program", "programme", "report"};
         const qd_token *b = &tok[before - 1];
+        /* an appositive title: "the reality TV show, “The Apprentice,”" */
+        if (qd_tok_is(b, ',') && before >= 2)
+            b = &tok[before - 2];
         for (size_t k = 0; k < sizeof(title_cues) / sizeof(title_cues[0]); k++)
             if (b->kind == QD_TK_WORD && strcmp(b->norm, title_cues[k]) == 0 && words >= 2)
                 return QD_QUOTED_TITLE;

@@ -131,12 +131,28 @@ int qd_report_doc_json(const qd_doc *doc, unsigned flags, char **out, qd_error *
     if (an) {
         for (uint32_t i = 0; i < an->n_statements; i++)
             json_array_append_new(quotes, statement_json(doc, i));
+        /* quoted words nobody is credited with: scare quotes, names, titles, and speech
+         * no statement holds (statements and quotes are both in text order, so one
+         * sweep tells which uncredited quotes a report took in) */
+        uint32_t si = 0, covered_to = 0;
         for (uint32_t i = 0; i < an->n_quoted; i++) {
             const qd_quoted *q = &an->quoted[i];
-            if (q->type == QD_QUOTED_SPEECH)
-                continue;
+            const char *type = qd_quoted_type_name(q->type);
+            if (q->type == QD_QUOTED_SPEECH) {
+                if (!(q->flags & QD_QUOTED_UNCREDITED) || q->parent >= 0)
+                    continue;
+                for (; si < an->n_statements && an->statements[si].pieces[0].start <= q->outer.start; si++) {
+                    const qd_statement *st = &an->statements[si];
+                    uint32_t end = st->pieces[st->n_pieces - 1].end;
+                    if (end > covered_to)
+                        covered_to = end;
+                }
+                if (covered_to >= q->inner.end)
+                    continue;
+                type = "uncredited";
+            }
             json_t *t = jspan(doc, q->inner);
-            json_object_set_new(t, "type", json_string(qd_quoted_type_name(q->type)));
+            json_object_set_new(t, "type", json_string(type));
             json_object_set_new(t, "paragraph", json_integer(q->paragraph));
             json_array_append_new(terms, t);
         }
