@@ -325,6 +325,32 @@ static bool as_complement(const qd_token *tok, uint32_t i, uint32_t sb)
     return false;
 }
 
+/* A form of "be". */
+static bool is_be(const qd_token *t)
+{
+    static const char *const be[] = {"is", "was", "are", "were", "be", "been", "being"};
+    for (size_t k = 0; k < sizeof(be) / sizeof(be[0]); k++)
+        if (word_is(t, be[k]))
+            return true;
+    return false;
+}
+
+/* A participle after a form of "be", over adverbs: "is widely seen", "was not asked". */
+static bool passive_at(const qd_token *tok, const qd_cue *cue, uint32_t sa)
+{
+    const qd_token *t = &tok[cue->ta];
+    if (!t->lex || (t->lex->vform != QD_VF_PAST && t->lex->vform != QD_VF_PART) || cue->tb != cue->ta + 1)
+        return false;
+    for (uint32_t k = cue->ta; k > sa && k + 4 > cue->ta; k--) {
+        const qd_token *p = &tok[k - 1];
+        if (is_be(p))
+            return true;
+        if (!(p->kind == QD_TK_WORD && (tags(p) & (QD_W_ADV | QD_W_NEG)) && !(tags(p) & QD_W_FUNCTION & ~QD_W_NEG)))
+            return false;
+    }
+    return false;
+}
+
 /* A determiner, possessive pronoun or possessive name: what makes a cue a noun. */
 static bool is_determiner(const qd_token *t)
 {
@@ -447,6 +473,39 @@ static int report(rstate *r, uint32_t ci, const qd_sentence *se)
             if (after < cue->ta && qd_tok_is(&tok[after], ':'))
                 speaker = o->speaker;
         }
+        goto made;
+    } else if (cue->kind == QD_CK_VERB && v && passive_at(tok, cue, sa)) {
+        /* "Trump was widely seen as ...", "the sale is expected to ...", "Roof is accused
+         * of ...": what is said or thought of the subject, by nobody named unless "by X"
+         * follows.  The content is the subject and what follows the participle. */
+        uint32_t be = cue->ta - 1;
+        while (be > sa && !is_be(&tok[be]))
+            be--;
+        uint32_t a = be;
+        while (a > sa && a + 16 > be && tok[a - 1].kind != QD_TK_QUOTE && !qd_tok_is(&tok[a - 1], ',') &&
+               !qd_tok_is(&tok[a - 1], ';') && !(tags(&tok[a - 1]) & (QD_W_SUB | QD_W_CONJ)))
+            a--;
+        uint32_t i = cue->tb;
+        if (i + 1 < sb && word_is(&tok[i], "by") && c->m_start[i + 1] >= 0) {
+            speaker = c->m_start[i + 1];
+            i = c->mx[speaker].tb;
+        }
+        uint32_t e = clause_end(r, i, sb, ci);
+        if (a < be)
+            content = token_span(c, a, be);
+        if (e > i + 1 && !qd_tok_is(&tok[i], '.') && !qd_tok_is(&tok[i], ',')) {
+            if (qd_span_empty(content))
+                content = token_span(c, i, e);
+            else
+                content2 = token_span(c, i, e);
+        }
+        if (qd_span_empty(content2) && !qd_span_empty(content) && a + 2 > be)
+            return 0; /* "it was expected" alone says nothing */
+        /* quoted words around a passive belong to their own statements */
+        bool exact;
+        if (!qd_span_empty(content) &&
+            quotes_inside(c, qd_span_make(content.start, qd_span_empty(content2) ? content.end : content2.end), &exact))
+            return 0;
         goto made;
     } else if (cue->kind == QD_CK_VERB && cue->ta > sa && is_determiner(&tok[cue->ta - 1])) {
         /* a noun cue: "his support for Clinton", "Trump's claim that ...", "the
