@@ -940,7 +940,8 @@ static int outlet_words(qd_corpus *c, qd_frame_outlet *fo, const uint32_t *docs,
 }
 
 /* The framing of the documents `docs` (any order). */
-static int frame_scope(qd_corpus *c, const corpus_prior *pr, const uint32_t *docs, uint32_t nd, qd_framing *out)
+static int frame_scope(qd_corpus *c, const corpus_prior *pr, const uint32_t *docs, uint32_t nd, int32_t *row_of,
+                       qd_framing *out)
 {
     const qd_comparison *r = &c->res;
     memset(out, 0, sizeof(*out));
@@ -952,11 +953,9 @@ static int frame_scope(qd_corpus *c, const corpus_prior *pr, const uint32_t *doc
     scope_tmp tmp;
     qd_arena_init(&tmp.arena);
     qd_strmap_init(&tmp.scare_outlets, &tmp.arena);
-    tmp.row_of = malloc((r->n_speakers + 2) * sizeof(int32_t));
-    if (!by || !names || !cnt || !tmp.row_of)
+    tmp.row_of = row_of; /* all -1, and left so */
+    if (!by || !names || !cnt)
         goto done;
-    for (uint32_t i = 0; i < r->n_speakers + 2; i++)
-        tmp.row_of[i] = -1;
     /* outlets in first-seen order, and each document's outlet */
     uint32_t no = 0;
     for (uint32_t k = 0; k < nd; k++) {
@@ -1086,7 +1085,6 @@ done:
     free(names);
     free(cnt);
     free(all);
-    free(tmp.row_of);
     qd_arena_release(&tmp.arena);
     return rc;
 }
@@ -1105,18 +1103,21 @@ int qd_frame_compute(qd_corpus *c, qd_error *err)
     set->events = qd_arena_calloc(&c->arena, r->n_events + 1, sizeof(qd_framing));
     set->threads = qd_arena_calloc(&c->arena, r->n_threads + 1, sizeof(qd_framing));
     uint32_t *docs = malloc((r->n_docs + 1) * sizeof(uint32_t));
+    int32_t *row_of = malloc((r->n_speakers + 2) * sizeof(int32_t));
     corpus_prior pr = {0};
     int rc = -1;
-    if (!set->events || !set->threads || !docs)
+    if (!set->events || !set->threads || !docs || !row_of)
         goto done;
+    for (uint32_t i = 0; i < r->n_speakers + 2; i++)
+        row_of[i] = -1;
     for (uint32_t d = 0; d < r->n_docs; d++)
         docs[d] = d;
     /* the prior: term frequencies of the whole corpus */
     pr.counts = stem_counts(c, docs, r->n_docs, &pr.n, &pr.total);
-    if (!pr.counts || frame_scope(c, &pr, docs, r->n_docs, &set->corpus) != 0)
+    if (!pr.counts || frame_scope(c, &pr, docs, r->n_docs, row_of, &set->corpus) != 0)
         goto done;
     for (uint32_t e = 0; e < r->n_events; e++)
-        if (frame_scope(c, &pr, r->events[e].docs, r->events[e].n_docs, &set->events[e]) != 0)
+        if (frame_scope(c, &pr, r->events[e].docs, r->events[e].n_docs, row_of, &set->events[e]) != 0)
             goto done;
     for (uint32_t t = 0; t < r->n_threads; t++) {
         uint32_t nd = 0;
@@ -1125,13 +1126,14 @@ int qd_frame_compute(qd_corpus *c, qd_error *err)
             memcpy(docs + nd, e->docs, e->n_docs * sizeof(uint32_t));
             nd += e->n_docs;
         }
-        if (frame_scope(c, &pr, docs, nd, &set->threads[t]) != 0)
+        if (frame_scope(c, &pr, docs, nd, row_of, &set->threads[t]) != 0)
             goto done;
     }
     r->framing = set;
     rc = 0;
 done:
     free(docs);
+    free(row_of);
     free(pr.counts);
     return rc ? qd_error_set(err, QD_ENOMEM, "framing: out of memory") : 0;
 }

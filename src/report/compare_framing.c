@@ -23,40 +23,57 @@ static const char *speaker_name(const qd_comparison *r, int32_t s)
 
 /* Speakers worth a row: credited ones (the writer and unattributed add nothing to
  * "how is X introduced"), at most `cap`, by statements over the whole scope. */
+typedef struct spk_total {
+    int32_t speaker;
+    uint32_t n;
+} spk_total;
+
+static int cmp_spk_id(const void *a, const void *b)
+{
+    const spk_total *x = a, *y = b;
+    return x->speaker - y->speaker;
+}
+
+static int cmp_spk_total(const void *a, const void *b)
+{
+    const spk_total *x = a, *y = b;
+    if (x->n != y->n)
+        return x->n > y->n ? -1 : 1;
+    return x->speaker - y->speaker;
+}
+
 static uint32_t main_speakers(const qd_comparison *r, const qd_framing *f, int32_t *out, uint32_t cap)
 {
-    /* statements per corpus speaker over the scope, then the `cap` largest */
-    uint32_t *tot = calloc(r->n_speakers + 1, sizeof(uint32_t));
-    if (!tot)
+    /* statements per credited speaker over the scope's outlets, largest first */
+    uint32_t n = 0;
+    for (uint32_t o = 0; o < f->n_outlets; o++)
+        n += f->outlets[o].n_speakers;
+    spk_total *t = malloc((n + 1) * sizeof(spk_total));
+    if (!t)
         return 0;
+    n = 0;
     for (uint32_t o = 0; o < f->n_outlets; o++)
         for (uint32_t i = 0; i < f->outlets[o].n_speakers; i++) {
             const qd_frame_speaker *s = &f->outlets[o].speakers[i];
             if (s->speaker >= 0 && !strchr(r->speakers[s->speaker].key, ':'))
-                tot[s->speaker] += s->statements;
+                t[n++] = (spk_total){s->speaker, s->statements};
         }
-    /* speakers quoted once are left out when at least two are quoted more */
-    uint32_t several = 0, min = 1;
-    for (uint32_t s = 0; s < r->n_speakers; s++)
-        several += tot[s] >= 2;
-    if (several >= 2)
-        min = 2;
-    uint32_t n = 0;
-    for (uint32_t s = 0; s < r->n_speakers; s++) {
-        if (tot[s] < min)
-            continue;
-        /* insert into the top list, largest first, earlier speakers first on ties */
-        uint32_t k = n < cap ? n++ : cap;
-        while (k > 0 && tot[out[k - 1]] < tot[s]) {
-            if (k < cap)
-                out[k] = out[k - 1];
-            k--;
-        }
-        if (k < cap)
-            out[k] = (int32_t)s;
+    qsort(t, n, sizeof(spk_total), cmp_spk_id);
+    uint32_t u = 0;
+    for (uint32_t i = 0; i < n; i++) {
+        if (u && t[u - 1].speaker == t[i].speaker)
+            t[u - 1].n += t[i].n;
+        else
+            t[u++] = t[i];
     }
-    free(tot);
-    return n;
+    qsort(t, u, sizeof(spk_total), cmp_spk_total);
+    /* speakers quoted once are left out when at least two are quoted more */
+    uint32_t min = u >= 2 && t[1].n >= 2 ? 2 : 1;
+    uint32_t m = 0;
+    for (uint32_t i = 0; i < u && m < cap && t[i].n >= min; i++)
+        out[m++] = t[i].speaker;
+    free(t);
+    return m;
 }
 
 static const qd_frame_speaker *find_speaker(const qd_frame_outlet *fo, int32_t s)
