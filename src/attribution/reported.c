@@ -794,6 +794,89 @@ static int title_report(rstate *r, const qd_sentence *se)
     return 0;
 }
 
+/* Is token t the head noun of a document: "poll", "survey", "study", "report"? */
+static bool document_noun(qd_actx *c, const qd_token *t)
+{
+    uint32_t nv;
+    return t->kind == QD_TK_WORD && qd_lex_phrase(&c->lx->nouns, t->norm, t->normlen, &nv) && nv == QD_NC_DOCUMENT;
+}
+
+/* Sentences framed by their source without a verb of saying:
+ *   "In a CNN poll released Monday, Clinton led by 24 points"   (the poll)
+ *   "Clinton stays well ahead of Sanders in the latest poll."    (the poll)
+ *   "For most Democrats, the Clinton years remain the good old days" (the Democrats)
+ *   "To Sexton, who has studied Trump rallies, Tuesday marked a turning point" */
+static int frame_report(rstate *r, const qd_sentence *se)
+{
+    qd_actx *c = r->c;
+    qd_token *tok = c->doc->in->tokens;
+    uint32_t sa = se->first_token, sb = sa + se->n_tokens;
+    if (sb > sa + 2 * QD_REACH || se->n_tokens < 6)
+        return 0;
+    for (uint32_t k = sa; k < sb; k++)
+        if (tok[k].quoted >= 0)
+            return 0; /* quoted words: the other rules read this sentence */
+    uint32_t last = sb;
+    while (last > sa && tok[last - 1].kind == QD_TK_PUNCT)
+        last--;
+    int32_t speaker = -1;
+    qd_span content = {0, 0};
+    uint32_t cue_a = sa, cue_b = sa + 1;
+    if (word_is(&tok[sa], "in") || word_is(&tok[sa], "for") || word_is(&tok[sa], "to")) {
+        uint32_t comma = sa + 1;
+        while (comma < sb && comma < sa + 16 && !qd_tok_is(&tok[comma], ','))
+            comma++;
+        if (comma >= sb || comma < sa + 2 || !qd_tok_is(&tok[comma], ',') || comma + 3 >= sb)
+            return 0;
+        if (word_is(&tok[sa], "in")) {
+            bool doc = false;
+            for (uint32_t k = sa + 1; k < comma; k++)
+                doc = doc || document_noun(c, &tok[k]);
+            if (!doc)
+                return 0;
+            speaker = qd_mention_np_span(c, sa + 1, comma);
+        } else {
+            /* "For most Democrats," / "To Sexton, who ...," */
+            int32_t m = c->m_start[sa + 1];
+            if (m < 0 || c->mx[m].possessive)
+                return 0;
+            qd_entity_kind k = c->mx[m].kind;
+            if (k != QD_ENT_PERSON && k != QD_ENT_GROUP && k != QD_ENT_ORG && k != QD_ENT_ANONYMOUS &&
+                k != QD_ENT_GOV)
+                return 0;
+            uint32_t e = c->mx[m].tb;
+            while (e < sb && (tags(&tok[e]) & (QD_W_TIME | QD_W_WEEKDAY)))
+                e++; /* "For most Democrats today," */
+            if (e < sb && qd_tok_is(&tok[e], ',') && e + 1 < sb && c->m_start[e + 1] >= 0 &&
+                c->mx[c->m_start[e + 1]].relative) {
+                comma = e + 1;
+                while (comma < sb && comma < e + 24 && !qd_tok_is(&tok[comma], ','))
+                    comma++;
+                if (comma + 3 >= sb || !qd_tok_is(&tok[comma], ','))
+                    return 0;
+            } else if (e != comma) {
+                return 0;
+            }
+            speaker = m;
+        }
+        content = token_span(c, comma + 1, clause_end(r, comma + 1, sb, UINT32_MAX));
+    } else if (last > sa + 4) {
+        /* "... in the latest poll." */
+        int32_t m = c->m_end[last - 1];
+        if (m < 0 || c->mx[m].kind != QD_ENT_DOCUMENT || c->mx[m].ta < sa + 4 || !word_is(&tok[c->mx[m].ta - 1], "in"))
+            return 0;
+        speaker = m;
+        cue_a = c->mx[m].ta - 1;
+        cue_b = cue_a + 1;
+        content = token_span(c, sa, cue_a);
+    } else {
+        return 0;
+    }
+    if (speaker < 0)
+        return 0;
+    return make_report(r, cue_a, cue_b, NULL, QD_CK_ACCORDING, speaker, content, qd_span_make(0, 0), se);
+}
+
 /* An agentless report ("It was pointed out that ...") speaks for the body quoted just
  * before it. */
 static void credit_passives(qd_actx *c, uint32_t from)
@@ -829,6 +912,12 @@ int qd_attribute_reported(qd_actx *c, qd_cues *cues)
         if (st->type == QD_STMT_DIRECT && !qd_span_empty(st->cue))
             r.direct_cue_at[qd_token_at(doc, st->cue.start)] = (int32_t)k;
     }
+    bool *quoted_sentence = qd_arena_calloc(A, doc->n_sentences + 1, sizeof(bool));
+    if (!quoted_sentence)
+        return qd_error_set(c->err, QD_ENOMEM, "%s: out of memory", doc->path);
+    for (uint32_t k = 0; k < r.n_quote_stmts; k++)
+        if (c->an->statements[k].sentence < doc->n_sentences)
+            quoted_sentence[c->an->statements[k].sentence] = true;
     for (uint32_t si = 0; si < doc->n_sentences; si++) {
         const qd_sentence *se = &doc->sentences[si];
         qd_para_role role = doc->paragraphs[se->paragraph].role;
@@ -845,6 +934,7 @@ int qd_attribute_reported(qd_actx *c, qd_cues *cues)
                 return qd_error_set(c->err, QD_ENOMEM, "%s: out of memory", doc->path);
             continue;
         }
+        uint32_t before = c->an->n_statements;
         for (uint32_t t = se->first_token; t < se->first_token + se->n_tokens; t++) {
             int32_t ci = cues->at[t];
             if (ci < 0)
@@ -855,6 +945,9 @@ int qd_attribute_reported(qd_actx *c, qd_cues *cues)
             if (report(&r, (uint32_t)ci, se) != 0)
                 return qd_error_set(c->err, QD_ENOMEM, "%s: out of memory", doc->path);
         }
+        /* a sentence nothing else credits may be framed by its source */
+        if (c->an->n_statements == before && !quoted_sentence[si] && frame_report(&r, se) != 0)
+            return qd_error_set(c->err, QD_ENOMEM, "%s: out of memory", doc->path);
     }
     credit_passives(c, r.n_quote_stmts);
 
