@@ -321,6 +321,10 @@ static int32_t relative_subject(qd_actx *c, uint32_t k, uint32_t lo)
     int32_t ante = c->m_end[p];
     if (ante < 0 && strcmp(t->norm, "that") != 0)
         ante = qd_mention_np_ending_at(c, p, lo);
+    /* "those who preferred ...": a demonstrative standing alone */
+    if (ante < 0 && strcmp(t->norm, "that") != 0 && tok[p].kind == QD_TK_WORD && tok[p].lex &&
+        (tok[p].lex->tags & QD_W_DET) && (p == lo || !(tok[p - 1].lex && (tok[p - 1].lex->tags & QD_W_DET))))
+        ante = qd_mention_np_span(c, p, p + 1);
     if (ante < 0)
         return -1;
     int32_t m = c->m_start[k] >= 0 && c->mx[c->m_start[k]].tb == k + 1 ? c->m_start[k] : qd_mention_np_span(c, k, k + 1);
