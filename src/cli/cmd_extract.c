@@ -295,6 +295,7 @@ typedef struct body_ctx {
     const char *dir; /* -o DIR, or NULL: standard output through w */
     qd_atomic *w;
     bool title;
+    const qd_inputs *in; /* DIR/NAME.txt may be one of them: never overwritten */
 } body_ctx;
 
 /* On a worker: the text, into a file of its own or kept for standard output. */
@@ -314,7 +315,11 @@ static int body_doc(qd_doc *doc, qd_job *job, void *ctx)
         return 0;
     char *p = output_name(dir, doc->path);
     qd_error err;
-    int rc = p ? qd_write_atomic(p, tmp.data ? tmp.data : "", tmp.len, &err) : -1;
+    int rc;
+    if (p && qd_cli_output_is_input(p, ((body_ctx *)ctx)->in))
+        rc = qd_error_set(&err, QD_EUSAGE, "%s: the output would overwrite an input", p);
+    else
+        rc = p ? qd_write_atomic(p, tmp.data ? tmp.data : "", tmp.len, &err) : -1;
     if (rc)
         qd_buf_printf(&job->msgs, "quotediff: %s\n", p ? err.msg : "out of memory");
     free(p);
@@ -372,7 +377,7 @@ int qd_cmd_body(int argc, char **argv)
         qd_inputs_free(&in);
         return 1;
     }
-    body_ctx x = {co.output, w, co.title};
+    body_ctx x = {co.output, w, co.title, &in};
     qd_run run = {.co = &co, .lx = lx, .threads = co.threads, .analyze = false, .doc = body_doc,
                   .emit = co.output ? NULL : body_emit, .ctx = &x};
     size_t failed = qd_run_inputs(&run, &in);

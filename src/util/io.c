@@ -198,36 +198,91 @@ static int write_all(int fd, const char *data, size_t len)
     return 0;
 }
 
+/*
+ * Atomic output.  The new content goes to a temporary file in the target's directory
+ * (so rename() stays on one file system) and is renamed over the target only once it
+ * is whole and flushed: readers see the old file or the new one, never half of it.
+ *
+ * Where Linux allows, the temporary file is anonymous (O_TMPFILE): it has no name
+ * until commit links it in under a hidden one and renames it at once, so even a kill
+ * -9 in the middle leaves nothing behind.  Elsewhere it is a hidden ".NAME.XXXXXX"
+ * file, removed on every error; only a kill can leave one of those.
+ */
 struct qd_atomic {
     char *path;
-    char *tmp;  /* NULL: standard output */
+    char *tmp;  /* named temporary file; NULL when anonymous or standard output */
     int fd;
+    bool anon;  /* fd is an O_TMPFILE file */
+    bool direct; /* fd is the target itself, not a regular file (/dev/null, a pipe) */
     char buf[1 << 16];
     size_t len; /* bytes waiting in buf */
 };
 
+/* "dir/.name" + suffix room, for the hidden names next to the target. */
+static char *hidden_name(const char *path, const char *suffix)
+{
+    size_t plen = strlen(path), slen = strlen(suffix);
+    char *t = malloc(plen + slen + 2);
+    if (!t)
+        return NULL;
+    const char *slash = strrchr(path, '/');
+    size_t dirlen = slash ? (size_t)(slash - path + 1) : 0;
+    memcpy(t, path, dirlen);
+    snprintf(t + dirlen, plen + slen + 2 - dirlen, ".%s%s", path + dirlen, suffix);
+    return t;
+}
+
+static int open_anonymous(const char *path)
+{
+#ifdef O_TMPFILE
+    /* commit needs /proc to give the file a name */
+    if (access("/proc/self/fd", X_OK) != 0)
+        return -1;
+    const char *slash = strrchr(path, '/');
+    char *dir = slash ? strndup(path, (size_t)(slash - path) + (slash == path)) : strdup(".");
+    if (!dir)
+        return -1;
+    int fd = open(dir, O_TMPFILE | O_WRONLY | O_CLOEXEC, 0644);
+    free(dir);
+    return fd;
+#else
+    (void)path;
+    return -1;
+#endif
+}
+
 int qd_atomic_open(qd_atomic **out, const char *path, qd_error *err)
 {
     qd_atomic *w = calloc(1, sizeof(*w));
-    size_t plen = strlen(path);
     if (!w || !(w->path = strdup(path))) {
         free(w);
         return qd_error_set(err, QD_ENOMEM, "%s: out of memory", path);
     }
     w->fd = STDOUT_FILENO;
-    if (strcmp(path, "-") != 0) {
-        w->tmp = malloc(plen + 16);
-        if (!w->tmp) {
+    struct stat st;
+    if (strcmp(path, "-") != 0 && stat(path, &st) == 0 && !S_ISREG(st.st_mode)) {
+        /* Renaming over a device or a pipe would replace it (as root, /dev/null with a
+         * file): write to it directly; it holds no old content to protect. */
+        w->direct = true;
+        w->fd = S_ISDIR(st.st_mode) ? -1 : open(path, O_WRONLY | O_CLOEXEC);
+        if (w->fd < 0) {
+            int e = S_ISDIR(st.st_mode) ? EISDIR : errno;
             free(w->path);
             free(w);
-            return qd_error_set(err, QD_ENOMEM, "%s: out of memory", path);
+            return qd_error_set(err, QD_EIO, "%s: %s", path, strerror(e));
         }
-        /* next to the target, hidden, as in qd_write_atomic */
-        const char *slash = strrchr(path, '/');
-        size_t dirlen = slash ? (size_t)(slash - path + 1) : 0;
-        memcpy(w->tmp, path, dirlen);
-        snprintf(w->tmp + dirlen, plen + 16 - dirlen, ".%s.XXXXXX", path + dirlen);
-        w->fd = mkstemp(w->tmp);
+    } else if (strcmp(path, "-") != 0) {
+        w->fd = open_anonymous(path);
+        w->anon = w->fd >= 0;
+        if (!w->anon) {
+            w->tmp = hidden_name(path, ".XXXXXX");
+            if (!w->tmp) {
+                free(w->path);
+                free(w);
+                return qd_error_set(err, QD_ENOMEM, "%s: out of memory", path);
+            }
+            w->fd = mkstemp(w->tmp);
+        }
         if (w->fd < 0) {
             int e = errno;
             free(w->tmp);
@@ -242,7 +297,8 @@ int qd_atomic_open(qd_atomic **out, const char *path, qd_error *err)
 
 static int atomic_fail(qd_atomic *w, qd_error *err)
 {
-    int rc = qd_error_set(err, QD_EIO, "%s: %s", w->tmp ? w->path : "standard output", strerror(errno));
+    int rc = qd_error_set(err, QD_EIO, "%s: %s", w->tmp || w->anon || w->direct ? w->path : "standard output",
+                          strerror(errno));
     qd_atomic_abort(w);
     return rc;
 }
@@ -261,25 +317,60 @@ int qd_atomic_write(qd_atomic *w, const char *data, size_t len, qd_error *err)
     return 0;
 }
 
+/* Give the anonymous file a hidden name next to the target (w->tmp). */
+static int link_anonymous(qd_atomic *w)
+{
+    char proc[64];
+    snprintf(proc, sizeof(proc), "/proc/self/fd/%d", w->fd);
+    for (unsigned attempt = 0; attempt < 100; attempt++) {
+        char suffix[48];
+        snprintf(suffix, sizeof(suffix), ".%ld.%u", (long)getpid(), attempt);
+        w->tmp = hidden_name(w->path, suffix);
+        if (!w->tmp) {
+            errno = ENOMEM;
+            return -1;
+        }
+        if (linkat(AT_FDCWD, proc, AT_FDCWD, w->tmp, AT_SYMLINK_FOLLOW) == 0)
+            return 0;
+        int e = errno;
+        free(w->tmp);
+        w->tmp = NULL;
+        errno = e;
+        if (e != EEXIST)
+            return -1;
+    }
+    return -1;
+}
+
 int qd_atomic_commit(qd_atomic *w, qd_error *err)
 {
     if (w->len && write_all(w->fd, w->buf, w->len) != 0)
         return atomic_fail(w, err);
     w->len = 0;
-    if (!w->tmp) {
+    if (!w->tmp && !w->anon) {
+        if (w->direct && close(w->fd) != 0) {
+            w->fd = -1;
+            return atomic_fail(w, err);
+        }
+        w->fd = -1;
         qd_atomic_abort(w);
         return 0;
     }
     if (fsync(w->fd) != 0)
         return atomic_fail(w, err);
+    /* a report replaces its target with the target's mode, or is an ordinary 0644
+     * file (mkstemp makes 0600; umask() would be process-global state) */
     struct stat st;
     fchmod(w->fd, stat(w->path, &st) == 0 ? (st.st_mode & 07777) : 0644);
+    if (w->anon && link_anonymous(w) != 0)
+        return atomic_fail(w, err);
     int rc = close(w->fd);
     w->fd = -1;
     if (rc != 0 || rename(w->tmp, w->path) != 0)
         return atomic_fail(w, err);
     free(w->tmp);
     w->tmp = NULL;
+    w->anon = false;
     qd_atomic_abort(w);
     return 0;
 }
@@ -288,10 +379,13 @@ void qd_atomic_abort(qd_atomic *w)
 {
     if (!w)
         return;
-    if (w->tmp) {
+    if (w->direct && w->fd >= 0)
+        close(w->fd);
+    if (w->tmp || w->anon) {
         if (w->fd >= 0)
             close(w->fd);
-        unlink(w->tmp);
+        if (w->tmp)
+            unlink(w->tmp);
         free(w->tmp);
     }
     free(w->path);
@@ -300,52 +394,13 @@ void qd_atomic_abort(qd_atomic *w)
 
 int qd_write_atomic(const char *path, const char *data, size_t len, qd_error *err)
 {
-    if (strcmp(path, "-") == 0) {
-        if (write_all(STDOUT_FILENO, data, len) != 0)
-            return qd_error_set(err, QD_EIO, "standard output: %s", strerror(errno));
-        return 0;
-    }
-    size_t plen = strlen(path);
-    char *tmp = malloc(plen + 16);
-    if (!tmp)
-        return qd_error_set(err, QD_ENOMEM, "%s: out of memory", path);
-    /* The temporary file sits next to the target so rename() stays on one file system.
-     * Its name starts with a dot to keep it out of directory listings. */
-    const char *slash = strrchr(path, '/');
-    size_t dirlen = slash ? (size_t)(slash - path + 1) : 0;
-    memcpy(tmp, path, dirlen);
-    snprintf(tmp + dirlen, plen + 16 - dirlen, ".%s.XXXXXX", path + dirlen);
-    int fd = mkstemp(tmp);
-    if (fd < 0) {
-        int e = errno;
-        free(tmp);
-        return qd_error_set(err, QD_EIO, "%s: cannot create temporary file: %s", path,
-                            strerror(e));
-    }
-    int rc = 0;
-    if (write_all(fd, data, len) != 0 || fsync(fd) != 0) {
-        rc = qd_error_set(err, QD_EIO, "%s: %s", path, strerror(errno));
-        close(fd);
-        unlink(tmp);
-        free(tmp);
+    qd_atomic *w;
+    int rc = qd_atomic_open(&w, path, err);
+    if (rc)
         return rc;
-    }
-    /* mkstemp creates files 0600; a report replaces its target with the target's mode,
-     * or is an ordinary 0644 file.  (umask() would be process-global state.) */
-    struct stat st;
-    fchmod(fd, stat(path, &st) == 0 ? (st.st_mode & 07777) : 0644);
-    if (close(fd) != 0) {
-        rc = qd_error_set(err, QD_EIO, "%s: %s", path, strerror(errno));
-        unlink(tmp);
-        free(tmp);
-        return rc;
-    }
-    if (rename(tmp, path) != 0) {
-        rc = qd_error_set(err, QD_EIO, "%s: %s", path, strerror(errno));
-        unlink(tmp);
-    }
-    free(tmp);
-    return rc;
+    if ((rc = qd_atomic_write(w, data, len, err)) != 0)
+        return rc; /* w is freed */
+    return qd_atomic_commit(w, err);
 }
 
 bool qd_same_file(const char *a, const char *b)
