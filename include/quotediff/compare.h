@@ -42,6 +42,8 @@ typedef struct qd_cspeaker {
     const char *name;
     const char *key;
     qd_entity_kind kind;
+    uint32_t n_statements;     /* statements credited to them over the corpus (set by matching) */
+    uint32_t n_docs;           /* documents holding such statements */
 } qd_cspeaker;
 
 /* One statement of one document, as the matcher keeps it. */
@@ -119,6 +121,8 @@ typedef struct qd_event {
     uint32_t n_terms;
     float cohesion;            /* mean similarity of each document to the rest */
     int32_t thread;
+    uint32_t *groups;          /* its statement groups, in group order */
+    uint32_t n_groups;
 } qd_event;
 
 typedef struct qd_thread {
@@ -126,6 +130,8 @@ typedef struct qd_thread {
     uint32_t n_events;
     const char **terms;        /* what links them */
     uint32_t n_terms;
+    uint32_t *groups;          /* groups across its events (event -1), in group order */
+    uint32_t n_groups;
 } qd_thread;
 
 typedef struct qd_comparison {

@@ -25,6 +25,10 @@
 #define TOP_TERMS 12  /* terms of a document indexed for candidate search */
 #define CANDIDATES 24 /* events scored per document */
 #define TOP_NAMES 4   /* names of a document indexed for thread candidates */
+/* Postings read per term: the most recent events first (documents come in date order),
+ * so a common word costs the same in the millionth document as in the hundredth. */
+#define SCAN 256
+#define THREAD_SCAN 64 /* events per term considered for a thread link */
 
 static float dot(const qd_dfeat *a, const qd_dfeat *b)
 {
@@ -304,12 +308,13 @@ int qd_match_events(qd_corpus *c, qd_error *err)
         qd_dfeat *f = &c->feat[d];
         uint32_t top[TOP_TERMS];
         uint32_t nt = top_terms(f, top, TOP_TERMS);
-        /* candidate events: those indexed under this document's top terms */
+        /* candidate events: those indexed under this document's top terms, newest first */
         uint32_t cand[CANDIDATES * 4];
         uint32_t nc = 0;
         for (uint32_t i = 0; i < nt; i++) {
             postings *p = &post[f->terms[top[i]]];
-            for (uint32_t k = 0; k < p->n; k++) {
+            uint32_t stop = p->n > SCAN ? p->n - SCAN : 0;
+            for (uint32_t k = p->n; k-- > stop;) {
                 uint32_t e = p->ev[k];
                 if (seen_at[e] != oi + 1) {
                     seen_at[e] = oi + 1;
@@ -436,6 +441,11 @@ int qd_match_events(qd_corpus *c, qd_error *err)
             }
         }
     }
+    /* each pair of events is judged once: whether they link depends only on their
+     * documents, so a pair met again through another shared term is skipped */
+    uint32_t *judged = qd_arena_calloc(A, n_ev + 1, sizeof(uint32_t));
+    if (!judged)
+        goto oom;
     for (uint32_t i = 0; i < n_ev; i++) {
         const qd_event *ei = &r->events[i];
         for (uint32_t k = 0; k < ei->n_docs && k < RECENT; k++) {
@@ -445,10 +455,11 @@ int qd_match_events(qd_corpus *c, qd_error *err)
             nt += top_names(c, f, top + nt, TOP_NAMES);
             for (uint32_t t = 0; t < nt; t++) {
                 const postings *p = &post[f->terms[top[t]]];
-                for (uint32_t q = 0; q < p->n && q < 64; q++) {
+                for (uint32_t q = 0; q < p->n && q < THREAD_SCAN; q++) {
                     uint32_t j = p->ev[q];
-                    if (j <= i || find(parent, (int)i) == find(parent, (int)j))
+                    if (j <= i || judged[j] == i + 1 || find(parent, (int)i) == find(parent, (int)j))
                         continue;
+                    judged[j] = i + 1;
                     const qd_event *ej = &r->events[j];
                     /* the same topic: shared words, or the same people with some
                      * shared words */

@@ -171,10 +171,8 @@ static void event_section(qd_buf *b, const qd_comparison *r, uint32_t ei)
     qd_buf_puts(b, "</table>");
     /* groups side by side */
     bool any = false;
-    for (uint32_t gi = 0; gi < r->n_groups; gi++) {
-        const qd_group *g = &r->groups[gi];
-        if (g->event != (int32_t)ei)
-            continue;
+    for (uint32_t gk = 0; gk < e->n_groups; gk++) {
+        uint32_t gi = e->groups[gk];
         if (!any)
             qd_buf_puts(b, "<h3>Shared across outlets</h3>");
         any = true;
@@ -283,9 +281,8 @@ static void thread_side_by_side(qd_buf *b, const qd_comparison *r, uint32_t ti)
     const char *outlets[32];
     uint32_t no = qd_view_thread_outlets(r, t, outlets, 32);
     bool any = false;
-    for (uint32_t gi = 0; gi < r->n_groups; gi++) {
-        if (r->groups[gi].event >= 0 || r->groups[gi].thread != (int32_t)ti)
-            continue;
+    for (uint32_t gk = 0; gk < t->n_groups; gk++) {
+        uint32_t gi = t->groups[gk];
         if (!any)
             qd_buf_puts(b, "<h3>Quotes repeated across events</h3>");
         any = true;

@@ -148,9 +148,8 @@ static int compare_json(const qd_comparison *r, char **out, qd_error *err)
             json_array_append_new(ds, doc_ref(r, e->docs[k]));
         json_object_set_new(o, "documents", ds);
         json_t *gs = json_array();
-        for (uint32_t gi = 0; gi < r->n_groups; gi++)
-            if (r->groups[gi].event == (int32_t)ei)
-                json_array_append_new(gs, group_json(r, gi));
+        for (uint32_t k = 0; k < e->n_groups; k++)
+            json_array_append_new(gs, group_json(r, e->groups[k]));
         json_object_set_new(o, "groups", gs);
         json_t *uniq = json_array();
         for (uint32_t k = 0; k < e->n_docs; k++) {
@@ -190,9 +189,8 @@ static int compare_json(const qd_comparison *r, char **out, qd_error *err)
             json_array_append_new(ts, json_string(t->terms[k]));
         json_object_set_new(o, "terms", ts);
         json_t *gs = json_array();
-        for (uint32_t gi = 0; gi < r->n_groups; gi++)
-            if (r->groups[gi].event < 0 && r->groups[gi].thread == (int32_t)ti)
-                json_array_append_new(gs, group_json(r, gi));
+        for (uint32_t k = 0; k < t->n_groups; k++)
+            json_array_append_new(gs, group_json(r, t->groups[k]));
         json_object_set_new(o, "groups", gs);
         const char *outlets[64];
         uint32_t no = qd_view_thread_outlets(r, t, outlets, 64);

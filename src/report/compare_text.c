@@ -226,9 +226,8 @@ static void event_block(tw *w, uint32_t ei)
     }
     /* statement groups */
     bool any = false;
-    for (uint32_t gi = 0; gi < r->n_groups; gi++) {
-        if (r->groups[gi].event != (int32_t)ei)
-            continue;
+    for (uint32_t k = 0; k < e->n_groups; k++) {
+        uint32_t gi = e->groups[k];
         if (!any)
             heading(w, 3, "Shared across outlets");
         any = true;
@@ -267,9 +266,10 @@ static void event_block(tw *w, uint32_t ei)
         qd_buf_putc(w->b, '\n');
     /* conflicts */
     any = false;
-    for (uint32_t gi = 0; gi < r->n_groups; gi++) {
+    for (uint32_t gk = 0; gk < e->n_groups; gk++) {
+        uint32_t gi = e->groups[gk];
         const qd_group *g = &r->groups[gi];
-        if (g->event != (int32_t)ei || !g->speaker_conflict)
+        if (!g->speaker_conflict)
             continue;
         if (!any)
             heading(w, 3, "Attribution conflicts");
@@ -335,9 +335,8 @@ int qd_report_compare_text(const qd_comparison *r, bool md, unsigned flags, char
         if (t->n_events < 2)
             continue;
         bool any = false;
-        for (uint32_t gi = 0; gi < r->n_groups; gi++) {
-            if (r->groups[gi].event >= 0 || r->groups[gi].thread != (int32_t)ti)
-                continue;
+        for (uint32_t gk = 0; gk < t->n_groups; gk++) {
+            uint32_t gi = t->groups[gk];
             if (!any)
                 heading(&w, 3, "Quotes repeated across events");
             any = true;
@@ -368,14 +367,7 @@ int qd_report_compare_text(const qd_comparison *r, bool md, unsigned flags, char
     /* speakers across everything */
     heading(&w, 2, "Speakers across the corpus");
     for (uint32_t s = 0; s < r->n_speakers; s++) {
-        uint32_t count = 0, docs = 0;
-        for (uint32_t d = 0; d < r->n_docs; d++) {
-            uint32_t here = 0;
-            for (uint32_t i = 0; i < r->docs[d].n_statements; i++)
-                here += r->docs[d].statements[i].speaker == (int32_t)s;
-            count += here;
-            docs += here > 0;
-        }
+        uint32_t count = r->speakers[s].n_statements, docs = r->speakers[s].n_docs;
         if (!count)
             continue;
         qd_buf_puts(&b, md ? "- " : "  ");
