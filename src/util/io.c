@@ -1,6 +1,8 @@
 /*
  * io.c - whole-file reads with gzip and size limits; atomic writes (see io.h).
  */
+/* O_TMPFILE and linkat's AT_SYMLINK_FOLLOW are GNU/Linux */
+#define _GNU_SOURCE
 #include "io.h"
 
 #include <errno.h>
