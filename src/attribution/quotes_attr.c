@@ -426,6 +426,33 @@ static int32_t find_attribution_cue(qa *s, const qd_quoted *q, bool full, int32_
     *speaker = -1;
     *after = false;
 
+    /* "…!” Trump said." / "…?” reacted Trump.": a quote ending in its own stop, whose
+     * attribution the sentence splitter put in a sentence of its own */
+    if (qb_tok == s1b && qb_tok < doc->in->n_tokens && tok[qb_tok].paragraph == tok[last_in].paragraph &&
+        tok[qb_tok].sentence != tok[last_in].sentence) {
+        const qd_sentence *ns = &doc->sentences[tok[qb_tok].sentence];
+        uint32_t nb = ns->first_token + ns->n_tokens;
+        int32_t m = -1;
+        int32_t ci = speaker_then_verb(c, cues, qb_tok, nb, &m);
+        int32_t vi = cues->at[qb_tok];
+        if (ci < 0 && vi >= 0 && cues->v[vi].kind == QD_CK_VERB && cues->v[vi].verb >= 0 &&
+            (c->lx->verbs[cues->v[vi].verb].frames & QD_VFR_INV) && !(tok[qb_tok].flags & QD_TF_CAP)) {
+            ci = vi;
+            m = subject_after_verb(c, &cues->v[ci], nb);
+        }
+        /* only a bare attribution: "Trump said." or "said Jeb Bush, the former governor." */
+        uint32_t e = ci >= 0 ? cues->v[ci].tb : qb_tok;
+        if (m >= 0 && c->mx[m].tb > e)
+            e = c->mx[m].tb;
+        bool bare = e < nb && (qd_tok_is(&tok[e], '.') ||
+                               (qd_tok_is(&tok[e], ',') && e + 1 < nb && tok[e + 1].kind != QD_TK_QUOTE));
+        bool opens = ci >= 0 && (cues->v[ci].ta == qb_tok || (m >= 0 && c->mx[m].ta == qb_tok));
+        if (full && ci >= 0 && m >= 0 && bare && opens && cues->v[ci].ta < qb_tok + 8) {
+            *speaker = m;
+            *after = true;
+            return ci;
+        }
+    }
     /* after the quote, in its last sentence */
     if (qb_tok < s1b) {
         /* "…,” Lavrov said" and its longer forms */
@@ -444,8 +471,10 @@ static int32_t find_attribution_cue(qa *s, const qd_quoted *q, bool full, int32_
             return -1;
         }
     }
-    /* a reporting clause later in the sentence: "“…” for criminal behavior, she said." */
-    for (uint32_t i = qb_tok; i + 1 < s1b; i++) {
+    /* a reporting clause later in the sentence: "“…” for criminal behavior, she said."
+     * (not when a verb follows the quote at once: "…,” said Davis, who was asked") */
+    bool verb_next = qb_tok < s1b && cues->at[qb_tok] >= 0 && cues->v[cues->at[qb_tok]].kind == QD_CK_VERB;
+    for (uint32_t i = qb_tok; i + 1 < s1b && !verb_next; i++) {
         if (tok[i].kind == QD_TK_QUOTE && tok[i].quoted >= 0 && tok[i].quoted != (int32_t)(q - c->an->quoted))
             break;
         if (!qd_tok_is(&tok[i], ','))

@@ -389,7 +389,8 @@ static int scan_caps(mscan *s, uint32_t i, uint32_t end, uint32_t *next, bool ha
     /* days, months and times are not speakers: "on Friday", "Tuesday" */
     bool all_time = true;
     for (uint32_t k = a; k < b; k++)
-        if (!(tok[k].lex && (tok[k].lex->tags & (QD_W_WEEKDAY | QD_W_MONTH | QD_W_TIME))))
+        if (!(tok[k].lex && ((tok[k].lex->tags & (QD_W_WEEKDAY | QD_W_MONTH | QD_W_TIME)) ||
+                             tok[k].lex->abbr == 2 /* a month's abbreviation: "Dec." in a dateline */)))
             all_time = false;
     if (all_time)
         return 0;
