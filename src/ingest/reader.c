@@ -81,6 +81,10 @@ static int put(qd_reader *r, const char *s, size_t n, bool *over, qd_error *err)
         size_t nc = r->cap ? r->cap : 64 * 1024;
         while (nc < r->len + n + 1)
             nc *= 2;
+        /* never more than a document may hold: a stream that runs to the limit costs
+         * the limit, not twice it */
+        if (nc > r->opt.max_doc_bytes + 1)
+            nc = r->opt.max_doc_bytes + 1;
         char *p = realloc(r->data, nc);
         if (!p)
             return qd_error_set(err, QD_ENOMEM, "%s: out of memory", r->path);
