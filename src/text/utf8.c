@@ -38,8 +38,13 @@ int qd_utf8_valid_at(const char *s, size_t len, size_t i)
 
 int qd_utf8_decode(const char *s, size_t len, size_t i, uint32_t *cp)
 {
-    int n = qd_utf8_valid_at(s, len, i);
     const unsigned char *u = (const unsigned char *)s;
+    /* news text is mostly ASCII, and this runs for every character of every stage */
+    if (u[i] < 0x80) {
+        *cp = u[i];
+        return 1;
+    }
+    int n = qd_utf8_valid_at(s, len, i);
     if (n == 0) {
         *cp = 0xFFFD;
         return 1;
@@ -259,6 +264,16 @@ size_t qd_utf8_normalize(const char *s, size_t n, char *out, size_t cap)
     size_t i = 0;
     bool space = false;
     while (i < n) {
+        /* ASCII letters and digits need no table: the common case, taken first */
+        unsigned char a = (unsigned char)s[i];
+        bool alnum = (a >= 'a' && a <= 'z') || (a >= '0' && a <= '9') || (a >= 'A' && a <= 'Z');
+        if (alnum && !space) {
+            if (o + 1 >= cap)
+                break;
+            out[o++] = (char)(a >= 'A' && a <= 'Z' ? a + 32 : a);
+            i++;
+            continue;
+        }
         uint32_t cp;
         int k = qd_utf8_decode(s, n, i, &cp);
         i += (size_t)k;
