@@ -75,6 +75,9 @@ int qd_cues_find(qd_actx *c, qd_cues *cues)
                 bool noun = (i > a && tok[i - 1].lex && (tok[i - 1].lex->tags & (QD_W_DET | QD_W_POSS)) &&
                              !(tok[i - 1].lex->tags & QD_W_PRON)) ||
                             (i > a && qd_tok_possessive(&tok[i - 1]));
+                /* "after that declared": a past form after "that" is a verb */
+                if (noun && t->lex->vform == QD_VF_PAST && tok[i - 1].lex && (tok[i - 1].lex->tags & QD_W_REL))
+                    noun = false;
                 if (noun && !(i + 1 < b && tok[i + 1].kind == QD_TK_WORD && !strcmp(tok[i + 1].norm, "that") &&
                               (lx->verbs[t->lex->verb].frames & QD_VFR_THAT) && t->lex->vform == QD_VF_BASE))
                     continue;
@@ -401,6 +404,14 @@ static int32_t speaker_depth(qd_actx *c, const qd_cues *cues, uint32_t ci, uint3
     for (;;) {
         while (k >= (int32_t)lo && skippable_before_verb(&tok[k]))
             k--;
+        /* "Peskov after that declared", "Lavrov on Tuesday said": a short time phrase */
+        if (k > (int32_t)lo && tok[k].kind == QD_TK_WORD && tok[k].lex && c->m_end[k] < 0 &&
+            ((tok[k].lex->tags & (QD_W_TIME | QD_W_WEEKDAY)) || !strcmp(tok[k].norm, "that") ||
+             !strcmp(tok[k].norm, "this")) &&
+            tok[k - 1].kind == QD_TK_WORD && tok[k - 1].lex && (tok[k - 1].lex->tags & QD_W_PREP)) {
+            k -= 2;
+            continue;
+        }
         /* a name may own its parenthesis: "Rep. John Mica (R-Fla.)" */
         if (k > (int32_t)lo && qd_tok_is(&tok[k], ')') && c->m_end[k] < 0) {
             int32_t j = k - 1;

@@ -175,6 +175,21 @@ int qd_provenance_chains(qd_actx *c, qd_cues *cues)
                 if (m >= 0 && cue->kind == QD_CK_ACCORDING && c->mx[m].kind != QD_ENT_MEDIA)
                     m = -1; /* "according to Lavrov" names the speaker, not a go-between */
             }
+            /* "CNN, citing sources in the White House, said ...": the sources speak and
+             * the one citing them passes their words on */
+            if (inter && m >= 0 && m == st->speaker && cue->ta > sa + 1) {
+                uint32_t p = cue->ta - 1;
+                if (qd_tok_is(&tok[p], ',') && p > sa)
+                    p--;
+                int32_t sub = c->m_end[p];
+                if (sub >= 0 && sub != st->speaker && !c->mx[sub].possessive) {
+                    int32_t se2 = c->an->mentions[sub].entity;
+                    const char *snm = se2 >= 0 ? an->entities[se2].name : tokens_text(c, c->mx[sub].ta, c->mx[sub].tb);
+                    rc |= push(c, st, QD_PROV_INTERMEDIARY, snm, c->an->mentions[sub].span);
+                    near = true;
+                }
+                continue;
+            }
             if (m < 0 || m == st->speaker)
                 continue;
             int32_t e = c->an->mentions[m].entity;

@@ -288,6 +288,12 @@ static int32_t entity_for(qd_actx *c, int32_t m)
     const qd_mx *x = &c->mx[m];
     if (x->kind == QD_ENT_DOCUMENT && x->owner >= 0 && c->an->mentions[x->owner].entity >= 0)
         return c->an->mentions[x->owner].entity;
+    /* "according to him": a pronoun the coreference pass left open */
+    if (c->an->mentions[m].entity < 0 && c->an->mentions[m].kind == QD_MENTION_PRONOUN) {
+        int32_t e = qd_entity_of(c, m);
+        if (e >= 0)
+            c->an->mentions[m].entity = e;
+    }
     return c->an->mentions[m].entity;
 }
 
@@ -462,17 +468,6 @@ static int report(rstate *r, uint32_t ci, const qd_sentence *se)
         if (word_is(&tok[a], "it") && a + 1 == cue->ta)
             a = i; /* "it appears that ..." */
         content = token_span(c, a, clause_end(r, i, sb, ci));
-        /* ... unless the paragraph is a speaker's words run on after "X said:" */
-        for (uint32_t k = 0; k < c->an->n_statements; k++) {
-            const qd_statement *o = &c->an->statements[k];
-            if (o->paragraph != se->paragraph || o->speaker < 0 || qd_span_empty(o->cue) || o->cue.end > tok[a].start)
-                continue;
-            uint32_t after = qd_token_at(c->doc, o->cue.end);
-            while (after < cue->ta && tok[after].end <= o->cue.end)
-                after++;
-            if (after < cue->ta && qd_tok_is(&tok[after], ':'))
-                speaker = o->speaker;
-        }
         goto made;
     } else if (cue->kind == QD_CK_VERB && v && passive_at(tok, cue, sa)) {
         /* "Trump was widely seen as ...", "the sale is expected to ...", "Roof is accused
@@ -486,11 +481,18 @@ static int report(rstate *r, uint32_t ci, const qd_sentence *se)
                !qd_tok_is(&tok[a - 1], ';') && !(tags(&tok[a - 1]) & (QD_W_SUB | QD_W_CONJ)))
             a--;
         uint32_t i = cue->tb;
+        bool agent = false;
         if (i + 1 < sb && word_is(&tok[i], "by") && c->m_start[i + 1] >= 0) {
             speaker = c->m_start[i + 1];
             i = c->mx[speaker].tb;
+            agent = true;
         }
         uint32_t e = clause_end(r, i, sb, ci);
+        /* "This was announced by CNN's Kylie Atwood after attending a briefing": what
+         * follows the agent is circumstance, not content */
+        if (agent && i < sb && (tags(&tok[i]) & (QD_W_SUB | QD_W_PREP)) && !word_is(&tok[i], "as") &&
+            !word_is(&tok[i], "to") && !word_is(&tok[i], "of") && !word_is(&tok[i], "for"))
+            e = i;
         if (a < be)
             content = token_span(c, a, be);
         if (e > i + 1 && !qd_tok_is(&tok[i], '.') && !qd_tok_is(&tok[i], ',')) {
@@ -507,7 +509,8 @@ static int report(rstate *r, uint32_t ci, const qd_sentence *se)
             quotes_inside(c, qd_span_make(content.start, qd_span_empty(content2) ? content.end : content2.end), &exact))
             return 0;
         goto made;
-    } else if (cue->kind == QD_CK_VERB && cue->ta > sa && is_determiner(&tok[cue->ta - 1])) {
+    } else if (cue->kind == QD_CK_VERB && cue->ta > sa && is_determiner(&tok[cue->ta - 1]) &&
+               !(tok[cue->ta].lex && tok[cue->ta].lex->vform == QD_VF_PAST && (tags(&tok[cue->ta - 1]) & QD_W_REL))) {
         /* a noun cue: "his support for Clinton", "Trump's claim that ...", "the
          * criticism of the plan from Democrats" */
         speaker = noun_cue_source(r, cue, sa, sb);
@@ -896,6 +899,32 @@ static void credit_passives(qd_actx *c, uint32_t from)
     }
 }
 
+/* A paragraph opened by "Lavrov also said: “...”" may run on in the speaker's words
+ * without quotation marks; what nobody is credited with there ("The negotiations seemed
+ * constructive", "This understanding is seen in ...") is the speaker's. */
+static void credit_run_on(qd_actx *c, uint32_t from)
+{
+    const qd_token *tok = c->doc->in->tokens;
+    for (uint32_t i = from; i < c->an->n_statements; i++) {
+        qd_statement *st = &c->an->statements[i];
+        if (st->speaker >= 0 || (st->cue_lemma && !strcmp(st->cue_lemma, "ask")))
+            continue;
+        for (uint32_t k = 0; k < c->an->n_statements; k++) {
+            const qd_statement *o = &c->an->statements[k];
+            if (o->paragraph != st->paragraph || o->speaker < 0 || qd_span_empty(o->cue) ||
+                o->cue.end > st->pieces[0].start)
+                continue;
+            uint32_t after = qd_token_at(c->doc, o->cue.end);
+            while (after < c->doc->in->n_tokens && tok[after].end <= o->cue.end)
+                after++;
+            if (after < c->doc->in->n_tokens && qd_tok_is(&tok[after], ':')) {
+                st->speaker = o->speaker;
+                st->entity = o->entity;
+            }
+        }
+    }
+}
+
 int qd_attribute_reported(qd_actx *c, qd_cues *cues)
 {
     qd_doc *doc = c->doc;
@@ -950,6 +979,7 @@ int qd_attribute_reported(qd_actx *c, qd_cues *cues)
             return qd_error_set(c->err, QD_ENOMEM, "%s: out of memory", doc->path);
     }
     credit_passives(c, r.n_quote_stmts);
+    credit_run_on(c, r.n_quote_stmts);
 
     /* mixed reports absorb the partial quotes inside them */
     qd_analysis *an = c->an;
