@@ -18,8 +18,11 @@
  *     releases) its statements came through;
  *   - distinctive vocabulary: stemmed terms the outlet uses more than the rest of the
  *     scope, by the log-odds ratio with an informative Dirichlet prior (Monroe, Colaresi
- *     and Quinn 2008), kept only when |z| is large enough, so that small corpora give a
- *     few honest terms rather than noise.
+ *     and Quinn 2008).  Words come in bursts (an article about Benghazi says "Benghazi"
+ *     ten times), so the variance is the larger of Monroe's and the one the documents
+ *     show; a term is kept when z > 1.96 and it passes a false discovery rate of 5%
+ *     (Benjamini-Hochberg) over all the words tested, so that small corpora give a few
+ *     honest terms, and outlets dealt the same kind of articles at random give none.
  * The framing is part of the comparison (qd_comparison.framing) and is computed by
  * qd_corpus_match().
  */
@@ -151,6 +154,7 @@ typedef struct qd_framing_set {
     qd_framing corpus;
     double prior_total;         /* a_0 of the Dirichlet prior */
     double z_threshold;         /* distinctive terms have z above this */
+    double fdr;                 /* ... and pass this false discovery rate */
 } qd_framing_set;
 
 /*

@@ -454,7 +454,15 @@ oom:
 
 typedef struct tcount {
     uint32_t id, n;
+    double sx2, sxn;  /* sums over documents of tf^2 and tf * (document length) */
 } tcount;
+
+/* The documents a list of counts came from. */
+typedef struct doc_sizes {
+    uint32_t docs;
+    uint64_t words;
+    double words2;    /* sum of squared document lengths */
+} doc_sizes;
 
 static int cmp_tcount_id(const void *a, const void *b)
 {
@@ -463,7 +471,7 @@ static int cmp_tcount_id(const void *a, const void *b)
 }
 
 /* Stem counts of some documents, sorted by id and merged (malloc'd). */
-static tcount *stem_counts(const qd_corpus *c, const uint32_t *docs, uint32_t nd, uint32_t *n_out, uint64_t *total)
+static tcount *stem_counts(const qd_corpus *c, const uint32_t *docs, uint32_t nd, uint32_t *n_out, doc_sizes *sz)
 {
     uint32_t n = 0;
     for (uint32_t k = 0; k < nd; k++)
@@ -472,32 +480,45 @@ static tcount *stem_counts(const qd_corpus *c, const uint32_t *docs, uint32_t nd
     if (!v)
         return NULL;
     n = 0;
-    *total = 0;
+    memset(sz, 0, sizeof(*sz));
+    sz->docs = nd;
     for (uint32_t k = 0; k < nd; k++) {
         const qd_dfeat *f = &c->feat[docs[k]];
+        uint32_t first = n;
+        uint64_t len = 0;
         for (uint32_t i = 0; i < f->n_terms; i++) {
             /* stems only: "@" terms are speakers, which share of voice covers */
             if (c->dict_str[f->terms[i] - 1][0] != '~')
                 continue;
             v[n].id = f->terms[i];
             v[n].n = f->tf[i];
-            *total += f->tf[i];
+            len += f->tf[i];
             n++;
         }
+        for (uint32_t i = first; i < n; i++) {
+            v[i].sx2 = (double)v[i].n * v[i].n;
+            v[i].sxn = (double)v[i].n * (double)len;
+        }
+        sz->words += len;
+        sz->words2 += (double)len * (double)len;
     }
     qsort(v, n, sizeof(tcount), cmp_tcount_id);
     uint32_t u = 0;
     for (uint32_t i = 0; i < n; i++) {
-        if (u && v[u - 1].id == v[i].id)
+        if (u && v[u - 1].id == v[i].id) {
             v[u - 1].n += v[i].n;
-        else
+            v[u - 1].sx2 += v[i].sx2;
+            v[u - 1].sxn += v[i].sxn;
+        } else {
             v[u++] = v[i];
+        }
     }
     *n_out = u;
     return v;
 }
 
-static uint32_t count_of(const tcount *v, uint32_t n, uint32_t id)
+/* Index of id in a sorted list, or n. */
+static uint32_t index_of(const tcount *v, uint32_t n, uint32_t id)
 {
     uint32_t lo = 0, hi = n;
     while (lo < hi) {
@@ -507,13 +528,19 @@ static uint32_t count_of(const tcount *v, uint32_t n, uint32_t id)
         else
             hi = mid;
     }
-    return lo < n && v[lo].id == id ? v[lo].n : 0;
+    return lo < n && v[lo].id == id ? lo : n;
+}
+
+static uint32_t count_of(const tcount *v, uint32_t n, uint32_t id)
+{
+    uint32_t i = index_of(v, n, id);
+    return i < n ? v[i].n : 0;
 }
 
 typedef struct corpus_prior {
     tcount *counts;
     uint32_t n;
-    uint64_t total;
+    doc_sizes sz;
 } corpus_prior;
 
 static int cmp_term_z(const void *a, const void *b)
@@ -551,16 +578,52 @@ static uint32_t name_stems(qd_corpus *c, const char *outlet, uint32_t *ids, uint
 }
 
 /* Terms of outlet o that set it apart from the other outlets of the scope. */
-static int distinctive(qd_corpus *c, const corpus_prior *pr, const tcount *own, uint32_t n_own, uint64_t n_o,
-                       const tcount *all, uint32_t n_all, uint64_t n_scope, qd_frame_outlet *fo)
+static int cmp_double(const void *a, const void *b)
 {
-    uint64_t n_r = n_scope - n_o;
-    fo->words = (uint32_t)n_o;
-    if (!n_o || !n_r || !pr->total)
+    double x = *(const double *)a, y = *(const double *)b;
+    return x < y ? -1 : x > y;
+}
+
+/* The variance of log(y + a) for a word seen y times in some documents: the larger of
+ * the multinomial one, 1 / (y + a) as in Monroe et al., and the one the documents
+ * themselves show, sum_d (x_d - p n_d)^2 / (y + a)^2 with p = y / N (a robust, "sandwich"
+ * estimate).  Words come in bursts: an article about Benghazi says "Benghazi" ten times,
+ * which says little about the outlet; the second term sees that, given two documents
+ * or more. */
+double qd_frame_log_count_var(double y, double a, double sx2, double sxn, uint32_t docs, double words, double words2)
+{
+    double var = 1.0 / (y + a);
+    if (docs < 2 || words <= 0)
+        return var;
+    double p = y / words;
+    double ss = sx2 - 2.0 * p * sxn + p * p * words2;
+    double robust = ss * docs / (docs - 1.0) / ((y + a) * (y + a));
+    return robust > var ? robust : var;
+}
+
+static double log_count_var(double y, double a, double sx2, double sxn, const doc_sizes *sz)
+{
+    return qd_frame_log_count_var(y, a, sx2, sxn, sz->docs, (double)sz->words, sz->words2);
+}
+
+/* Terms of outlet o that set it apart from the other outlets of the scope. */
+static int distinctive(qd_corpus *c, const corpus_prior *pr, const tcount *own, uint32_t n_own,
+                       const doc_sizes *so, const tcount *all, uint32_t n_all, const doc_sizes *sa,
+                       qd_frame_outlet *fo)
+{
+    doc_sizes sr = {sa->docs - so->docs, sa->words - so->words, sa->words2 - so->words2};
+    fo->words = (uint32_t)so->words;
+    if (!so->words || !sr.words || !pr->sz.words)
         return 0;
     qd_frame_term *best = NULL;
     uint32_t nb = 0, capb = 0;
     double a0 = QD_FRAME_PRIOR_TOTAL;
+    double n_o = (double)so->words, n_r = (double)sr.words;
+    /* one-sided p-values of every word tested, for the false discovery rate */
+    double *pv = malloc((n_own + 1) * sizeof(double));
+    uint32_t m = 0;
+    if (!pv)
+        return -1;
     uint32_t named_ids[8];
     uint32_t n_named = name_stems(c, fo->outlet, named_ids, 8);
     for (uint32_t i = 0; i < n_own; i++) {
@@ -570,18 +633,27 @@ static int distinctive(qd_corpus *c, const corpus_prior *pr, const tcount *own, 
             named |= named_ids[k] == id;
         if (named)
             continue;
+        uint32_t at = index_of(all, n_all, id);
+        if (at == n_all)
+            continue;
         double y_o = own[i].n;
-        double y_r = (double)count_of(all, n_all, id) - y_o;
-        double a_i = a0 * (double)count_of(pr->counts, pr->n, id) / (double)pr->total;
+        double y_r = (double)all[at].n - y_o;
+        double a_i = a0 * (double)count_of(pr->counts, pr->n, id) / (double)pr->sz.words;
         if (a_i <= 0)
             continue;
         double delta;
-        double z = qd_log_odds_z(y_o, (double)n_o, y_r, (double)n_r, a_i, a0, &delta);
+        qd_log_odds_z(y_o, n_o, y_r, n_r, a_i, a0, &delta);
+        double var = log_count_var(y_o, a_i, own[i].sx2, own[i].sxn, so) +
+                     log_count_var(y_r, a_i, all[at].sx2 - own[i].sx2, all[at].sxn - own[i].sxn, &sr);
+        double z = delta / sqrt(var);
+        pv[m++] = 0.5 * erfc(z / sqrt(2.0));
         if (z <= QD_FRAME_Z)
             continue;
         qd_frame_term *t = QD_VEC_PUSH(&c->arena, best, nb, capb);
-        if (!t)
+        if (!t) {
+            free(pv);
             return -1;
+        }
         t->term = id < c->cap_disp && c->disp[id] ? c->disp[id] : c->dict_str[id - 1] + 1;
         t->count = own[i].n;
         t->rest = (uint32_t)y_r;
@@ -590,8 +662,23 @@ static int distinctive(qd_corpus *c, const corpus_prior *pr, const tcount *own, 
     }
     if (nb > 1)
         qsort(best, nb, sizeof(qd_frame_term), cmp_term_z);
+    /* Benjamini-Hochberg over all the words tested: with thousands of words, z > 1.96
+     * alone lets hundreds through by chance (an outlet drawn at random from the same
+     * articles gets as many), so only the words whose p-value passes the step-up rule
+     * at QD_FRAME_FDR are kept. */
+    qsort(pv, m, sizeof(double), cmp_double);
+    double cut = -1.0;
+    for (uint32_t k = m; k > 0; k--)
+        if (pv[k - 1] <= QD_FRAME_FDR * k / m) {
+            cut = pv[k - 1];
+            break;
+        }
+    free(pv);
+    uint32_t keep = 0;
+    while (keep < nb && 0.5 * erfc(best[keep].z / sqrt(2.0)) <= cut)
+        keep++;
     fo->distinctive = best;
-    fo->n_distinctive = nb < QD_FRAME_MAX_TERMS ? nb : QD_FRAME_MAX_TERMS;
+    fo->n_distinctive = keep < QD_FRAME_MAX_TERMS ? keep : QD_FRAME_MAX_TERMS;
     return 0;
 }
 
@@ -948,7 +1035,9 @@ static int frame_scope(qd_corpus *c, const corpus_prior *pr, const uint32_t *doc
     uint32_t *by = malloc((nd + 1) * sizeof(uint32_t));
     const char **names = malloc((nd + 1) * sizeof(char *));
     uint32_t *cnt = calloc(nd + 1, sizeof(uint32_t));
-    tcount *all = NULL;
+    tcount *all = NULL, **owns = NULL;
+    uint32_t *mine = NULL, *n_owns = NULL, no = 0, n_all = 0;
+    doc_sizes *s_os = NULL, s_all;
     int rc = -1;
     scope_tmp tmp;
     qd_arena_init(&tmp.arena);
@@ -957,7 +1046,6 @@ static int frame_scope(qd_corpus *c, const corpus_prior *pr, const uint32_t *doc
     if (!by || !names || !cnt)
         goto done;
     /* outlets in first-seen order, and each document's outlet */
-    uint32_t no = 0;
     for (uint32_t k = 0; k < nd; k++) {
         const char *o = outlet_name(&r->docs[docs[k]]);
         uint32_t j = 0;
@@ -972,13 +1060,14 @@ static int frame_scope(qd_corpus *c, const corpus_prior *pr, const uint32_t *doc
     if (!out->outlets)
         goto done;
     out->n_outlets = no;
-    uint32_t n_all;
-    uint64_t n_scope;
-    all = stem_counts(c, docs, nd, &n_all, &n_scope);
+    all = stem_counts(c, docs, nd, &n_all, &s_all);
     if (!all)
         goto done;
-    uint32_t *mine = malloc((nd + 1) * sizeof(uint32_t));
-    if (!mine)
+    mine = malloc((nd + 1) * sizeof(uint32_t));
+    owns = calloc(no + 1, sizeof(tcount *));
+    n_owns = calloc(no + 1, sizeof(uint32_t));
+    s_os = calloc(no + 1, sizeof(doc_sizes));
+    if (!mine || !owns || !n_owns || !s_os)
         goto done;
     for (uint32_t o = 0; o < no; o++) {
         qd_frame_outlet *fo = &out->outlets[o];
@@ -988,21 +1077,13 @@ static int frame_scope(qd_corpus *c, const corpus_prior *pr, const uint32_t *doc
                 mine[m++] = docs[k];
         fo->outlet = names[o];
         fo->documents = m;
-        if (outlet_statements(c, fo, mine, m, &tmp) != 0 || outlet_words(c, fo, mine, m, &tmp) != 0) {
-            free(mine);
+        if (outlet_statements(c, fo, mine, m, &tmp) != 0 || outlet_words(c, fo, mine, m, &tmp) != 0)
             goto done;
-        }
-        uint32_t n_own;
-        uint64_t n_o;
-        tcount *own = stem_counts(c, mine, m, &n_own, &n_o);
-        if (!own || distinctive(c, pr, own, n_own, n_o, all, n_all, n_scope, fo) != 0) {
-            free(own);
-            free(mine);
+        if (!(owns[o] = stem_counts(c, mine, m, &n_owns[o], &s_os[o])))
             goto done;
-        }
-        free(own);
+        if (distinctive(c, pr, owns[o], n_owns[o], &s_os[o], all, n_all, &s_all, fo) != 0)
+            goto done;
     }
-    free(mine);
     /* Sides are countries, unless one country has nearly all the statements whose
      * side is known: then its parties are the sides (a US election story is told
      * between the parties, with a foreign leader now and then). */
@@ -1085,6 +1166,12 @@ done:
     free(names);
     free(cnt);
     free(all);
+    free(mine);
+    for (uint32_t o = 0; owns && o < no; o++)
+        free(owns[o]);
+    free(owns);
+    free(n_owns);
+    free(s_os);
     qd_arena_release(&tmp.arena);
     return rc;
 }
@@ -1100,6 +1187,7 @@ int qd_frame_compute(qd_corpus *c, qd_error *err)
     qd_framing_set *set = &fs->set;
     set->prior_total = QD_FRAME_PRIOR_TOTAL;
     set->z_threshold = QD_FRAME_Z;
+    set->fdr = QD_FRAME_FDR;
     set->events = qd_arena_calloc(&c->arena, r->n_events + 1, sizeof(qd_framing));
     set->threads = qd_arena_calloc(&c->arena, r->n_threads + 1, sizeof(qd_framing));
     uint32_t *docs = malloc((r->n_docs + 1) * sizeof(uint32_t));
@@ -1113,7 +1201,7 @@ int qd_frame_compute(qd_corpus *c, qd_error *err)
     for (uint32_t d = 0; d < r->n_docs; d++)
         docs[d] = d;
     /* the prior: term frequencies of the whole corpus */
-    pr.counts = stem_counts(c, docs, r->n_docs, &pr.n, &pr.total);
+    pr.counts = stem_counts(c, docs, r->n_docs, &pr.n, &pr.sz);
     if (!pr.counts || frame_scope(c, &pr, docs, r->n_docs, row_of, &set->corpus) != 0)
         goto done;
     for (uint32_t e = 0; e < r->n_events; e++)

@@ -417,7 +417,8 @@ void qd_framing_text(qd_buf *b, const qd_comparison *r, const qd_framing *f, boo
     }
     /* distinctive vocabulary */
     if (f->n_outlets > 1) {
-        snprintf(s1, sizeof(s1), "Distinctive words (log-odds with informative Dirichlet prior, z > 1.96; count here / elsewhere)");
+        snprintf(s1, sizeof(s1), "Distinctive words (log-odds with informative Dirichlet prior, z > 1.96 and 5%% false "
+                                 "discovery rate; count here / elsewhere)");
         sub_heading(b, md, s1);
         const char *h[] = {"outlet", "terms"};
         header(b, md, h, 2, w2);

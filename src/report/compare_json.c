@@ -213,6 +213,7 @@ static int compare_json(const qd_comparison *r, char **out, qd_error *err)
         json_t *fr = qd_framing_json(r, &r->framing->corpus);
         json_object_set_new(fr, "prior_total", json_real(r->framing->prior_total));
         json_object_set_new(fr, "z_threshold", json_real(r->framing->z_threshold));
+        json_object_set_new(fr, "fdr", json_real(r->framing->fdr));
         json_object_set_new(root, "framing", fr);
     }
     char *s = json_dumps(root, JSON_INDENT(1) | JSON_PRESERVE_ORDER);

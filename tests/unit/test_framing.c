@@ -1,8 +1,9 @@
 /*
- * test_framing.c - the framing analysis: the log-odds statistic on a hand-computed
- * example, speakers' sides from the lexicons, labels and scare quotes, speech verbs and
- * share of voice on the seed articles, and a multi-outlet fixture (four outlets on one
- * debate, from PolNeAR).
+ * test_framing.c - the framing analysis: the log-odds statistic and its robust variance
+ * on hand-computed examples, speakers' sides from the lexicons, labels and scare quotes,
+ * speech verbs and share of voice on the seed articles, a multi-outlet fixture (four
+ * outlets on one debate, from PolNeAR), and distinctive words found where the outlets
+ * differ and not where they were dealt the same articles.
  */
 #include <jansson.h>
 #include <math.h>
@@ -43,6 +44,21 @@ static void test_log_odds_small_counts(void **state)
     assert_true(qd_log_odds_z(1, 300, 0, 300, 1, 500, NULL) < 1.96);
     /* twenty against none is */
     assert_true(qd_log_odds_z(20, 300, 0, 300, 1, 500, NULL) > 1.96);
+}
+
+static void test_robust_variance_hand(void **state)
+{
+    (void)state;
+    /* a word seen 10 times, all in the first of two documents of 100 words:
+     * p = 10/200, sum (x - p n)^2 = (10 - 5)^2 + (0 - 5)^2 = 50, times 2/(2-1) = 100,
+     * over (y + a)^2 = 100: 1.0, ten times the multinomial 1/10 */
+    double v = qd_frame_log_count_var(10, 0, 100, 1000, 2, 200, 20000);
+    assert_true(fabs(v - 1.0) < 1e-12);
+    /* spread evenly (5 and 5), the documents vary less than chance: multinomial 1/10 */
+    v = qd_frame_log_count_var(10, 0, 50, 1000, 2, 200, 20000);
+    assert_true(fabs(v - 0.1) < 1e-12);
+    /* one document: nothing to measure the spread with */
+    assert_true(fabs(qd_frame_log_count_var(10, 0.5, 100, 1000, 1, 100, 10000) - 1.0 / 10.5) < 1e-12);
 }
 
 /* ---- sides ------------------------------------------------------------------------- */
@@ -291,6 +307,14 @@ static void test_seeds_reports(void **state)
 
 /* ---- four outlets on one debate ------------------------------------------------------- */
 
+static bool has_term(const qd_frame_outlet *o, const char *term)
+{
+    for (uint32_t i = 0; i < o->n_distinctive; i++)
+        if (strcmp(o->distinctive[i].term, term) == 0)
+            return o->distinctive[i].z > QD_FRAME_Z;
+    return false;
+}
+
 static void test_multi_outlet_fixture(void **state)
 {
     (void)state;
@@ -334,12 +358,13 @@ static void test_multi_outlet_fixture(void **state)
     const qd_frame_speaker *bs = speaker(r, wp, "Sanders");
     assert_non_null(bs);
     assert_string_equal(bs->side, "Democrats");
-    /* Breitbart's piece is about the Benghazi question: its distinctive words say so */
+    /* four single articles: few words pass the false discovery rate; the Western
+     * Journal's "BREAKING" style (ten times, once elsewhere) does */
     const qd_frame_outlet *bb = outlet(f, "Breitbart");
-    bool benghazi = false;
-    for (uint32_t i = 0; i < bb->n_distinctive; i++)
-        benghazi |= strcmp(bb->distinctive[i].term, "benghazi") == 0;
-    assert_true(benghazi);
+    assert_true(bb->words > 100);
+    assert_true(has_term(outlet(f, "The Western Journal"), "breaking"));
+    for (uint32_t o = 0; o < f->n_outlets; o++)
+        assert_true(f->outlets[o].n_distinctive <= 3);
     /* Politico quotes David Axelrod most, with his tweets */
     const qd_frame_outlet *po = outlet(f, "Politico");
     const qd_frame_speaker *ax = speaker(r, po, "Axelrod");
@@ -357,16 +382,67 @@ static void test_multi_outlet_fixture(void **state)
     qd_corpus_free(c);
 }
 
+/* The seeds (five articles on Lavrov and Blinken) and the debate fixture (four on the
+ * Democratic primary), as two outlets or split at random. */
+static qd_corpus *two_desks(bool by_topic)
+{
+    qd_corpus *c;
+    qd_error err;
+    assert_int_equal(qd_corpus_new(&c, test_lexicon(), NULL, &err), 0);
+    const char *files[] = {SEED("000_c21110f2c13453e9.txt"), SEED("001_15887e59612d77b7.txt"),
+                           SEED("002_44361a8531b9948d.txt"), SEED("003_459388830af05508.txt"),
+                           SEED("004_63e49bb7f3518d4d.txt"),
+                           FIX "breitbart_2016-03-09_hillary-benghazi-victim-mother-a.txt",
+                           FIX "politico_2016-03-10_hillary-clinton-s-backseat-drive.txt",
+                           FIX "wash-post_2016-03-10_scrappy-debate-signals-long-grin.txt",
+                           FIX "west-journal_2016-03-10_bombshell-hillary-photo-from-dur.txt"};
+    for (int i = 0; i < 9; i++) {
+        size_t len;
+        char *text = test_read(files[i], &len);
+        qd_options opt;
+        qd_options_init(&opt);
+        opt.outlet = by_topic ? (i < 5 ? "Russia desk" : "Campaign desk") : (i % 2 ? "Odd" : "Even");
+        qd_doc *d;
+        assert_int_equal(qd_doc_parse(&d, files[i], text, len, &opt, test_lexicon(), &err), 0);
+        assert_int_equal(qd_doc_analyze(d, test_lexicon(), &err), 0);
+        assert_int_equal(qd_corpus_add(c, d, &err), 0);
+        qd_doc_free(d);
+        free(text);
+    }
+    assert_int_equal(qd_corpus_match(c, &err), 0);
+    return c;
+}
+
+static void test_distinctive_words(void **state)
+{
+    (void)state;
+    /* by topic: the Russia desk's words are Lavrov's, the campaign desk's Clinton's */
+    qd_corpus *c = two_desks(true);
+    const qd_framing *f = &qd_corpus_result(c)->framing->corpus;
+    assert_true(has_term(outlet(f, "Russia desk"), "lavrov"));
+    assert_true(has_term(outlet(f, "Campaign desk"), "clinton"));
+    assert_false(has_term(outlet(f, "Russia desk"), "clinton"));
+    qd_corpus_free(c);
+    /* the same articles dealt to two outlets alternately: nothing sets them apart */
+    c = two_desks(false);
+    f = &qd_corpus_result(c)->framing->corpus;
+    assert_int_equal(outlet(f, "Even")->n_distinctive, 0);
+    assert_int_equal(outlet(f, "Odd")->n_distinctive, 0);
+    qd_corpus_free(c);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_log_odds_hand),
         cmocka_unit_test(test_log_odds_small_counts),
+        cmocka_unit_test(test_robust_variance_hand),
         cmocka_unit_test(test_sides),
         cmocka_unit_test(test_lexicon_extension),
         cmocka_unit_test(test_seeds_framing),
         cmocka_unit_test(test_seeds_reports),
         cmocka_unit_test(test_multi_outlet_fixture),
+        cmocka_unit_test(test_distinctive_words),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
