@@ -22,6 +22,7 @@
  * text, the search is run again without that step.
  */
 #include <ctype.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -83,7 +84,7 @@ typedef struct page {
     /* metadata gathered from the page */
     char *title, *og_title, *h1, *ld_headline;
     char *date, *ld_date, *time_date;
-    char *author, *ld_author;
+    char *author, *ld_author, *shown_author;
     char *site_name, *ld_publisher;
     char *canonical, *og_url;
     char *lang;
@@ -261,9 +262,22 @@ static bool elem_inline(const xmlNode *x)
     return !strchr((const char *)x->name, '-');
 }
 
+/* The table lives only while the page is read (malloc, not the document's arena):
+ * a large page has many elements and the document keeps nothing of them. */
 static hnode *push_entry(page *P)
 {
-    hnode *h = QD_VEC_PUSH(&P->doc->in->arena, P->n, P->nn, P->cap);
+    if (P->nn == P->cap) {
+        uint32_t nc = P->cap ? P->cap * 2 : 1024;
+        if (nc <= P->cap)
+            return NULL;
+        hnode *nn = realloc(P->n, (size_t)nc * sizeof(hnode));
+        if (!nn)
+            return NULL;
+        P->n = nn;
+        P->cap = nc;
+    }
+    hnode *h = &P->n[P->nn++];
+    memset(h, 0, sizeof(*h));
     return h;
 }
 
@@ -299,6 +313,13 @@ static char *subtree_text(page *P, xmlNode *root, size_t max)
 /* Metadata from <meta>, <link>, <time> and the first <h1>, gathered during the walk. */
 static void meta_element(page *P, xmlNode *x)
 {
+    /* the author's name where the page shows it: a link with rel=author, an element
+     * marked up as the schema.org author */
+    if (!P->shown_author && x->children) {
+        const char *rel = attr(x, "rel"), *ip = attr(x, "itemprop");
+        if ((name_is(x, "a") && rel && strstr(rel, "author")) || (ip && !strcmp(ip, "author")))
+            P->shown_author = subtree_text(P, x, 200);
+    }
     if (name_is(x, "meta")) {
         const char *prop = attr(x, "property");
         if (!prop)
@@ -349,8 +370,8 @@ static void meta_element(page *P, xmlNode *x)
             P->title = subtree_text(P, x, 2048);
     } else if (name_is(x, "time")) {
         const char *dt = attr(x, "datetime");
-        if (dt && !P->time_date)
-            P->time_date = pdups(P, dt);
+        if (!P->time_date)
+            P->time_date = dt ? pdups(P, dt) : subtree_text(P, x, 200);
     } else if (name_is(x, "html")) {
         const char *l = attr(x, "lang");
         if (!l)
@@ -1068,7 +1089,7 @@ static void set_meta(page *P, const qd_options *opt, const char *title)
             doc->meta.date_text = dates[i];
         }
     }
-    const char *au = first_of(P->ld_author, P->author, NULL);
+    const char *au = first_of(P->ld_author, P->author, P->shown_author);
     if (au) {
         char names[512];
         if (qd_parse_byline(au, strlen(au), names, sizeof(names)) && names[0])
@@ -1164,6 +1185,8 @@ static bool latin_family(const char *cs)
            !strcasecmp(cs, "us-ascii") || !strcasecmp(cs, "ascii") || !strcasecmp(cs, "iso8859-1");
 }
 
+static pthread_once_t libxml_once = PTHREAD_ONCE_INIT;
+
 static xmlDoc *parse_page(page *P, const char *data, size_t len)
 {
     char cs[64];
@@ -1192,6 +1215,8 @@ static xmlDoc *parse_page(page *P, const char *data, size_t len)
     int opts = HTML_PARSE_RECOVER | HTML_PARSE_NONET | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_COMPACT;
     if (len > INT32_MAX)
         return NULL;
+    /* libxml2 sets itself up on first use, which is not safe to race: once per process */
+    pthread_once(&libxml_once, xmlInitParser);
     xmlGenericErrorFunc old = xmlGenericError;
     void *old_ctx = xmlGenericErrorContext;
     xmlSetGenericErrorFunc(NULL, quiet);
@@ -1256,9 +1281,18 @@ static int finish(page *P, emitter *E, const char *title)
             char iso[QD_DATE_MAX];
             size_t a, b;
             char names[256];
-            if ((qd_find_date(s, len, iso, &a, &b) && (b - a) * 2 > len) ||
-                ((len > 3 && !strncasecmp(s, "by ", 3)) && qd_parse_byline(s, len, names, sizeof(names))))
+            if (qd_find_date(s, len, iso, &a, &b) && (b - a) * 2 > len) {
                 role = QD_PARA_META;
+                /* a date shown above the text, when the page said nothing else */
+                if (!doc->meta.date) {
+                    doc->meta.date = qd_arena_strdup(&doc->in->arena, iso);
+                    doc->meta.date_text = qd_arena_strndup(&doc->in->arena, s + a, b - a);
+                }
+            } else if (len > 3 && !strncasecmp(s, "by ", 3) && qd_parse_byline(s, len, names, sizeof(names))) {
+                role = QD_PARA_META;
+                if (!doc->meta.byline && names[0])
+                    doc->meta.byline = qd_arena_strdup(&doc->in->arena, names);
+            }
         }
         if (role == QD_PARA_BODY && !p->heading)
             seen_body = true;
@@ -1267,8 +1301,9 @@ static int finish(page *P, emitter *E, const char *title)
         out[n].role = role;
         n++;
     }
-    /* headings with no article text after them introduce what comes next on the
-     * page (related stories, comments), not the article */
+    /* Headings with no article text after them, and short lines ending in a colon
+     * or a bar ("Share this:", "Filed under: Politics |"), introduce what comes next
+     * on the page (related stories, share widgets, comments), not the article. */
     for (uint32_t i = n; i-- > 0;) {
         if (out[i].role != QD_PARA_BODY)
             continue;
@@ -1276,7 +1311,11 @@ static int finish(page *P, emitter *E, const char *title)
         for (uint32_t k = 0; k < E->np; k++)
             if (E->text.data + E->ps[k].a == out[i].text)
                 heading = E->ps[k].heading;
-        if (!heading)
+        size_t l = out[i].len;
+        while (l > 0 && out[i].text[l - 1] == ' ')
+            l--;
+        bool lead_in = l > 0 && l <= 60 && (out[i].text[l - 1] == ':' || out[i].text[l - 1] == '|');
+        if (!heading && !lead_in)
             break;
         out[i].role = QD_PARA_FURNITURE;
     }
@@ -1359,6 +1398,7 @@ int qd_ingest_html(qd_doc *doc, const char *data, size_t len, const qd_options *
             qd_article_credit(doc);
     }
     qd_buf_free(&E.text);
+    free(P.n);
     xmlFreeDoc(P.xdoc);
     return rc;
 }
