@@ -32,13 +32,24 @@ typedef struct scare_term {
     const char *key;   /* normalised, for counting */
 } scare_term;
 
+/* An intermediary or venue a statement came through. */
+typedef struct stmt_source {
+    const char *name;      /* the outlet's or agency's lexicon name, or a venue noun */
+    qd_source_kind kind;
+} stmt_source;
+
 typedef struct frame_doc {
     scare_term *scare;
     uint32_t n_scare, cap_scare;
     label_hit *hits;
     uint32_t n_hits, cap_hits;
     const char *credit;
+    stmt_source *src;      /* of all its statements, each source once per statement */
+    uint32_t n_src, cap_src;
 } frame_doc;
+
+static const qd_outlet *named_outlet(const qd_lexicon *lx, const char *name);
+static const char *venue_kind(qd_corpus *c, const char *venue);
 
 struct qd_frame_state {
     frame_doc *docs;            /* parallel to the corpus documents */
@@ -405,6 +416,56 @@ static int grow_sides(qd_corpus *c, struct qd_frame_state *fs)
     return 0;
 }
 
+static int push_source(qd_corpus *c, frame_doc *fd, uint32_t first, const char *name, qd_source_kind kind)
+{
+    for (uint32_t i = first; i < fd->n_src; i++)
+        if (fd->src[i].kind == kind && strcmp(fd->src[i].name, name) == 0)
+            return 0;
+    stmt_source *s = QD_VEC_PUSH(&c->arena, fd->src, fd->n_src, fd->cap_src);
+    if (!s)
+        return -1;
+    s->name = name;
+    s->kind = kind;
+    return 0;
+}
+
+/* What a statement came through: agencies and outlets among its go-betweens (by their
+ * name, or by the words that introduce them: "CNN correspondent Kylie Atwood"), an
+ * outlet or agency credited as its speaker ("Interfax reported"), and its venues. */
+static int statement_sources(qd_corpus *c, const qd_doc *doc, const qd_statement *st, frame_doc *fd)
+{
+    const qd_analysis *an = doc->analysis;
+    const char *self = doc->meta.outlet;
+    uint32_t first = fd->n_src;
+    const qd_outlet *o;
+    if (st->entity >= 0 && an->entities[st->entity].kind == QD_ENT_MEDIA &&
+        (o = named_outlet(c->lx, an->entities[st->entity].name)) != NULL && !(self && !strcasecmp(o->name, self)) &&
+        push_source(c, fd, first, o->name, o->kind == QD_AGENCY ? QD_SOURCE_AGENCY : QD_SOURCE_OUTLET) != 0)
+        return -1;
+    for (uint32_t k = 0; k < st->n_provenance; k++) {
+        const qd_provenance *p = &st->provenance[k];
+        if (p->role == QD_PROV_VENUE && p->name) {
+            const char *v = venue_kind(c, p->name);
+            if (v && push_source(c, fd, first, v, QD_SOURCE_VENUE) != 0)
+                return -1;
+            continue;
+        }
+        if (p->role != QD_PROV_INTERMEDIARY || !p->name)
+            continue;
+        o = named_outlet(c->lx, p->name);
+        if (!o && p->span.end > p->span.start && p->span.end <= doc->len && p->span.end - p->span.start < 400) {
+            char text[400];
+            memcpy(text, doc->text + p->span.start, p->span.end - p->span.start);
+            text[p->span.end - p->span.start] = '\0';
+            o = named_outlet(c->lx, text);
+        }
+        if (o && !(self && !strcasecmp(o->name, self)) &&
+            push_source(c, fd, first, o->name, o->kind == QD_AGENCY ? QD_SOURCE_AGENCY : QD_SOURCE_OUTLET) != 0)
+            return -1;
+    }
+    return 0;
+}
+
 int qd_frame_add(qd_corpus *c, const qd_doc *doc, uint32_t d, qd_error *err)
 {
     if (!c->frame) {
@@ -445,6 +506,9 @@ int qd_frame_add(qd_corpus *c, const qd_doc *doc, uint32_t d, qd_error *err)
         if (!fs->party[s])
             fs->party[s] = qd_frame_entity_party(c->lx, &an->entities[e]);
     }
+    for (uint32_t i = 0; i < an->n_statements; i++)
+        if (statement_sources(c, doc, &an->statements[i], fd) != 0)
+            goto oom;
     return 0;
 oom:
     return qd_error_set(err, QD_ENOMEM, "%s: out of memory (framing)", doc->path);
@@ -891,20 +955,11 @@ static int outlet_statements(qd_corpus *c, qd_frame_outlet *fo, const uint32_t *
                 first_start = s->start;
                 first_spk = s->speaker;
             }
-            /* sources: agencies and outlets among the go-betweens, and the venue */
-            for (uint32_t j = 0; j < s->n_intermediaries; j++) {
-                const qd_outlet *o = named_outlet(lx, s->intermediaries[j]);
-                if (!o || (d->outlet && strcasecmp(o->name, d->outlet) == 0))
-                    continue;
-                if (add_source(c, fo, &cap_src, o->name, o->kind == QD_AGENCY ? QD_SOURCE_AGENCY : QD_SOURCE_OUTLET))
-                    return -1;
-            }
-            if (s->venue) {
-                const char *v = venue_kind(c, s->venue);
-                if (v && add_source(c, fo, &cap_src, v, QD_SOURCE_VENUE) != 0)
-                    return -1;
-            }
         }
+        /* sources: what its statements came through (kept when it was added) */
+        for (uint32_t i = 0; fd && i < fd->n_src; i++)
+            if (add_source(c, fo, &cap_src, fd->src[i].name, fd->src[i].kind) != 0)
+                return -1;
         if (first_spk != INT32_MIN) {
             qd_frame_speaker *row = speaker_row(c, fo, &cap_sp, first_spk, tmp);
             if (!row)

@@ -234,6 +234,11 @@ static void test_seeds_framing(void **state)
     for (uint32_t i = 0; i < lt->n_sources; i++)
         sana |= strcmp(lt->sources[i].name, "SANA") == 0 && lt->sources[i].kind == QD_SOURCE_AGENCY;
     assert_true(sana);
+    /* ... and the unsigned piece on CNN ("announced by CNN correspondent Kylie Atwood") */
+    bool cnn = false;
+    for (uint32_t i = 0; i < un->n_sources; i++)
+        cnn |= strcmp(un->sources[i].name, "CNN") == 0 && un->sources[i].kind == QD_SOURCE_OUTLET;
+    assert_true(cnn);
     /* distinctive terms are few, and significant */
     for (uint32_t o = 0; o < f->n_outlets; o++) {
         assert_true(f->outlets[o].n_distinctive <= QD_FRAME_MAX_TERMS);
