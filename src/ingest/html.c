@@ -443,8 +443,8 @@ static void ld_walk(page *P, json_t *v, int depth)
         if (pub && !P->ld_publisher)
             P->ld_publisher = pdups(P, pub);
         json_t *ab = json_object_get(v, "articleBody");
-        if (json_is_string(ab) && !P->ld_body)
-            P->ld_body = pdups(P, json_string_value(ab));
+        if (json_is_string(ab) && !P->ld_body) /* line breaks kept: they are paragraphs */
+            P->ld_body = qd_arena_strdup(&P->doc->in->arena, json_string_value(ab));
         json_t *lang = json_object_get(v, "inLanguage");
         if (json_is_string(lang) && !P->lang)
             P->lang = pdups(P, json_string_value(lang));
@@ -1324,6 +1324,48 @@ static int finish(page *P, emitter *E, const char *title)
     return rc;
 }
 
+/* Pages that build their text with scripts can hold little of it in the markup but the
+ * whole of it in their schema.org data.  That text is used when it is plain text and
+ * more than twice what the markup gave. */
+static bool ld_body_wins(page *P, const emitter *E)
+{
+    if (!P->ld_body)
+        return false;
+    size_t n = strlen(P->ld_body);
+    if (n < 500 || strstr(P->ld_body, "<p") || strstr(P->ld_body, "<div") || strstr(P->ld_body, "<br"))
+        return false;
+    uint32_t got = 0;
+    for (uint32_t i = 0; i < E->np; i++)
+        got += E->ps[i].chars;
+    return (size_t)got * 2 < n;
+}
+
+static int ld_body_article(page *P, const char *title)
+{
+    const char *s = P->ld_body;
+    uint32_t n = 1;
+    for (const char *c = s; *c; c++)
+        n += *c == '\n';
+    qd_article_para *ps = calloc(n, sizeof(*ps));
+    if (!ps)
+        return qd_error_set(P->err, QD_ENOMEM, "%s: out of memory", P->doc->path);
+    uint32_t k = 0;
+    for (const char *c = s;; c++) {
+        if (*c == '\n' || *c == '\0') {
+            ps[k].text = s;
+            ps[k].len = (size_t)(c - s);
+            ps[k].role = QD_PARA_BODY;
+            k++;
+            s = c + 1;
+            if (!*c)
+                break;
+        }
+    }
+    int rc = qd_article_build(P->doc, title, ps, k, P->err);
+    free(ps);
+    return rc;
+}
+
 int qd_ingest_html(qd_doc *doc, const char *data, size_t len, const qd_options *opt, qd_error *err)
 {
     page P;
@@ -1393,7 +1435,10 @@ int qd_ingest_html(qd_doc *doc, const char *data, size_t len, const qd_options *
         else if (P.title)
             title = clean_title(&P, P.title, site);
         set_meta(&P, opt, title);
-        rc = finish(&P, &E, title);
+        if (ld_body_wins(&P, &E))
+            rc = ld_body_article(&P, title);
+        else
+            rc = finish(&P, &E, title);
         if (!rc)
             qd_article_credit(doc);
     }

@@ -257,6 +257,43 @@ static void test_broken_and_deep_markup(void **state)
     qd_doc_free(doc);
 }
 
+static void test_metadata_shown_on_the_page(void **state)
+{
+    (void)state;
+    /* no meta tags: the author link, the <time> text and the first heading */
+    qd_doc *doc = html_doc("<html><body><article><h1>Storm closes the harbour</h1>"
+                           "<p>By <a rel=\"author\" href=\"/staff/ann\">Ann Lee</a></p>"
+                           "<time>March 4, 2022</time>"
+                           "<p>The harbour was closed on Friday as the storm reached the coast, with winds, rain and "
+                           "high waves expected until the weekend, officials said.</p></article></body></html>",
+                           NULL);
+    assert_string_equal(doc->meta.title, "Storm closes the harbour");
+    assert_string_equal(doc->meta.byline, "Ann Lee");
+    assert_string_equal(doc->meta.date, "2022-03-04");
+    qd_doc_free(doc);
+}
+
+static void test_schema_org_body_when_markup_is_empty(void **state)
+{
+    (void)state;
+    /* a page that fills its text in with scripts: the markup has a teaser, the JSON-LD
+     * the article */
+    char ld[4096];
+    char body[2048] = "";
+    for (int i = 0; i < 8; i++)
+        snprintf(body + strlen(body), sizeof(body) - strlen(body),
+                 "Paragraph %d of the article says something, at some length, about the council vote.\\n", i + 1);
+    snprintf(ld, sizeof(ld),
+             "<html><head><script type=\"application/ld+json\">{\"@type\": \"NewsArticle\", \"headline\": "
+             "\"Council votes\", \"articleBody\": \"%s\"}</script></head><body><div id=\"app\"><p>Council "
+             "votes, a teaser of the story, as the page loads.</p></div></body></html>",
+             body);
+    qd_doc *doc = html_doc(ld, NULL);
+    assert_non_null(strstr(doc->text, "Paragraph 8 of the article"));
+    assert_non_null(strstr(doc->text, "council vote.\n\nParagraph 2"));
+    qd_doc_free(doc);
+}
+
 static void test_detected_from_content(void **state)
 {
     (void)state;
@@ -326,6 +363,8 @@ int main(void)
         cmocka_unit_test(test_quote_offsets_point_into_text),
         cmocka_unit_test(test_charsets),
         cmocka_unit_test(test_broken_and_deep_markup),
+        cmocka_unit_test(test_metadata_shown_on_the_page),
+        cmocka_unit_test(test_schema_org_body_when_markup_is_empty),
         cmocka_unit_test(test_detected_from_content),
         cmocka_unit_test(test_seeds_as_pages),
     };
