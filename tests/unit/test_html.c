@@ -294,6 +294,47 @@ static void test_schema_org_body_when_markup_is_empty(void **state)
     qd_doc_free(doc);
 }
 
+static void test_tables_embeds_and_split_articles(void **state)
+{
+    (void)state;
+    /* a results table: rows kept, cells of a row on one line, whatever the row classes */
+    qd_doc *doc = html_doc("<html><body><div class=\"entry\"><p>Final standings of the season, after all "
+                           "thirty-six races, are below.</p><table><tr class=\"colhead\"><td>Pos.</td><td>Driver</td>"
+                           "<td>Points</td></tr><tr class=\"oddrow player-1\"><td>1</td><td>Kyle Busch</td><td>5040"
+                           "</td></tr><tr class=\"evenrow player-2\"><td>2</td><td>Martin Truex Jr.</td><td>5035</td>"
+                           "</tr></table></div></body></html>",
+                           NULL);
+    assert_non_null(strstr(doc->text, "1 Kyle Busch 5040\n\n2 Martin Truex Jr. 5035"));
+    qd_doc_free(doc);
+    /* an embedded post in a "social" wrapper is part of the story; the share bar is not */
+    doc = html_doc("<html><body><article><p>People on social media were quick to point out the problem with the "
+                   "slogan, and the campaign was mocked for days.</p><div class=\"social-media-embed\"><blockquote "
+                   "class=\"twitter-tweet\"><p>Yes this is real and the state paid for it: <a href=\"https://t.co/x\">"
+                   "https://t.co/x</a></p>&mdash; A Reader (@reader) <a href=\"https://twitter.com/r/1\">November 18, "
+                   "2019</a></blockquote></div><p>The governor defended the campaign on Tuesday, saying it had people "
+                   "talking about the problem.</p><div class=\"social-share\"><a href=\"#\">Facebook</a> <a "
+                   "href=\"#\">Twitter</a></div></article></body></html>",
+                   NULL);
+    assert_non_null(strstr(doc->text, "Yes this is real"));
+    assert_null(strstr(doc->text, "Facebook"));
+    qd_doc_free(doc);
+    /* an article in sections with a figure between them: both sections */
+    doc = html_doc("<html><body><div class=\"wrap\"><section class=\"part\"><div><div><p>The first part of the "
+                   "article tells how the discovery was made, in a lab, by a team of three, over two years of work."
+                   "</p><p>It goes on for a while, with details, names, places, and the odd surprise along the way."
+                   "</p></div></div></section><figure><img src=\"x.jpg\"><figcaption>A cell under the microscope"
+                   "</figcaption></figure><section class=\"part\"><div><p>The second part of the article, longer, "
+                   "tells what the discovery means, for medicine, for biology, and for the team.</p><p>Experts say "
+                   "the result, if it holds, could change how infections are treated, and how fast.</p><p>More "
+                   "work is planned next year, with a larger study, more labs, and more money.</p></div></section>"
+                   "</div></body></html>",
+                   NULL);
+    assert_non_null(strstr(doc->text, "The first part of the article"));
+    assert_non_null(strstr(doc->text, "More work is planned"));
+    assert_null(strstr(doc->text, "microscope"));
+    qd_doc_free(doc);
+}
+
 static void test_detected_from_content(void **state)
 {
     (void)state;
@@ -365,6 +406,7 @@ int main(void)
         cmocka_unit_test(test_broken_and_deep_markup),
         cmocka_unit_test(test_metadata_shown_on_the_page),
         cmocka_unit_test(test_schema_org_body_when_markup_is_empty),
+        cmocka_unit_test(test_tables_embeds_and_split_articles),
         cmocka_unit_test(test_detected_from_content),
         cmocka_unit_test(test_seeds_as_pages),
     };
