@@ -3,6 +3,8 @@
 
 # Packages to build and test; callers may add to QD_PACKAGES before calling qd_install.
 QD_PACKAGES="${QD_PACKAGES:-} gcc meson ninja-build pkg-config python3 libxml2-dev libjansson-dev libstemmer-dev libcmocka-dev zlib1g-dev"
+# the distributed test runs quotediff on a local Dask cluster
+QD_PACKAGES="$QD_PACKAGES python3-distributed"
 
 qd_install() {
     local missing=""

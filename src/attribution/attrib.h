@@ -40,6 +40,10 @@ int qd_cues_find(qd_actx *c, qd_cues *cues);
 /* Statements from quoted spans (direct, partial). */
 int qd_attribute_quotes(qd_actx *c, qd_cues *cues);
 
+/* A quote overlapping a report by the same speaker is merged into it (run after the
+ * reports). */
+int qd_merge_quotes_into_reports(qd_actx *c);
+
 /* Statements in reported speech (indirect, mixed). */
 int qd_attribute_reported(qd_actx *c, qd_cues *cues);
 

@@ -953,3 +953,97 @@ int qd_attribute_quotes(qd_actx *c, qd_cues *cues)
     drop_uncredited(c, base);
     return 0;
 }
+
+/* Do two content spans share a byte? */
+static bool spans_meet(qd_span a, qd_span b)
+{
+    return a.start < b.end && b.start < a.end;
+}
+
+/* Quoted words and the report around them are one statement: "Sanders tells reporters
+ * that “if there’s a large turnout I think we’re going to do just fine. If it’s a low
+ * turnout, that may be another story.”" is Sanders reporting, in part in his own words.
+ * When a quote credited to someone overlaps a report by the same speaker (the report
+ * often stops at a full stop inside the quote), the report takes in the quote and
+ * becomes mixed.  Runs after the reports are made. */
+int qd_merge_quotes_into_reports(qd_actx *c)
+{
+    qd_analysis *an = c->an;
+    uint32_t n = an->n_statements;
+    if (n < 2)
+        return 0;
+    bool *gone = qd_arena_calloc(&c->doc->in->arena, n, sizeof(bool));
+    if (!gone)
+        return qd_error_set(c->err, QD_ENOMEM, "%s: out of memory", c->doc->path);
+    bool merged = false;
+    for (uint32_t i = 0; i < n; i++) {
+        qd_statement *q = &an->statements[i];
+        if (q->quoted < 0 || q->entity < 0 || (q->type != QD_STMT_PARTIAL && q->type != QD_STMT_DIRECT))
+            continue;
+        /* statements are in text order: the report is a near neighbour */
+        uint32_t lo = i > 8 ? i - 8 : 0, hi = i + 8 < n ? i + 8 : n;
+        for (uint32_t j = lo; j < hi; j++) {
+            qd_statement *r = &an->statements[j];
+            if (j == i || gone[j] || r->quoted >= 0 || r->entity != q->entity || r->paragraph != q->paragraph ||
+                (r->type != QD_STMT_INDIRECT && r->type != QD_STMT_MIXED))
+                continue;
+            bool meet = false;
+            for (uint32_t a = 0; a < q->n_pieces && !meet; a++)
+                for (uint32_t b = 0; b < r->n_pieces && !meet; b++)
+                    meet = spans_meet(q->pieces[a], r->pieces[b]);
+            if (!meet)
+                continue;
+            /* widen the report's pieces over the quote's; pieces of the quote that meet
+             * none of them are added in order */
+            qd_span *p = qd_arena_alloc(&c->doc->in->arena, (r->n_pieces + q->n_pieces) * sizeof(qd_span));
+            if (!p)
+                return qd_error_set(c->err, QD_ENOMEM, "%s: out of memory", c->doc->path);
+            uint32_t np = 0;
+            for (uint32_t b = 0; b < r->n_pieces; b++)
+                p[np++] = r->pieces[b];
+            for (uint32_t a = 0; a < q->n_pieces; a++) {
+                bool took = false;
+                for (uint32_t b = 0; b < np; b++)
+                    if (spans_meet(q->pieces[a], p[b])) {
+                        if (q->pieces[a].start < p[b].start)
+                            p[b].start = q->pieces[a].start;
+                        if (q->pieces[a].end > p[b].end)
+                            p[b].end = q->pieces[a].end;
+                        took = true;
+                    }
+                if (!took)
+                    p[np++] = q->pieces[a];
+            }
+            /* in text order, overlapping pieces joined */
+            for (uint32_t x = 1; x < np; x++)
+                for (uint32_t y = x; y > 0 && p[y].start < p[y - 1].start; y--) {
+                    qd_span t = p[y];
+                    p[y] = p[y - 1];
+                    p[y - 1] = t;
+                }
+            uint32_t w = 0;
+            for (uint32_t x = 0; x < np; x++) {
+                if (w > 0 && p[x].start <= p[w - 1].end) {
+                    if (p[x].end > p[w - 1].end)
+                        p[w - 1].end = p[x].end;
+                    continue;
+                }
+                p[w++] = p[x];
+            }
+            r->pieces = p;
+            r->n_pieces = w;
+            r->type = QD_STMT_MIXED;
+            gone[i] = true;
+            merged = true;
+            break;
+        }
+    }
+    if (!merged)
+        return 0;
+    uint32_t w = 0;
+    for (uint32_t i = 0; i < n; i++)
+        if (!gone[i])
+            an->statements[w++] = an->statements[i];
+    an->n_statements = w;
+    return qd_statements_order(c);
+}

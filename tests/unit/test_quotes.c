@@ -235,6 +235,45 @@ static void test_show_titles(void **state)
     qd_doc_free(doc);
 }
 
+static void test_quote_inside_a_report(void **state)
+{
+    (void)state;
+    /* the report stops at the full stop inside the quote; the quote and the report are
+     * one mixed statement, not two */
+    qd_doc *doc = test_doc(HEAD "Sanders tells reporters that \xe2\x80\x9cif there is a large turnout I think we "
+                                "are going to do just fine. If it is a low turnout, that may be another "
+                                "story.\xe2\x80\x9d\n",
+                           true);
+    const qd_statement *a = test_find(doc, "large turnout");
+    const qd_statement *b = test_find(doc, "another story");
+    assert_non_null(a);
+    assert_ptr_equal(a, b);
+    assert_int_equal(a->type, QD_STMT_MIXED);
+    assert_string_equal(test_speaker(doc, "another story"), "Sanders");
+    assert_int_equal(doc->analysis->n_statements, 1);
+    qd_doc_free(doc);
+}
+
+static void test_uncredited_quotes_are_not_statements(void **state)
+{
+    (void)state;
+    /* a sign's slogan nobody is credited with stays quoted speech, flagged uncredited */
+    qd_doc *doc = test_doc(HEAD "The protesters stood outside in the rain all afternoon.\n\n"
+                                "\xe2\x80\x9cNo more wars for oil and no more lies from Washington!\xe2\x80\x9d\n\n"
+                                "The police watched from across the street.\n\n"
+                                "\xe2\x80\x9cWe will be back next week,\xe2\x80\x9d organizer Jane Miller said.\n",
+                           true);
+    assert_null(test_find(doc, "No more wars"));
+    const qd_analysis *an = doc->analysis;
+    bool flagged = false;
+    for (uint32_t i = 0; i < an->n_quoted; i++)
+        if (an->quoted[i].flags & QD_QUOTED_UNCREDITED)
+            flagged = true;
+    assert_true(flagged);
+    assert_string_equal(test_speaker(doc, "back next week"), "Jane Miller");
+    qd_doc_free(doc);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -248,6 +287,8 @@ int main(void)
         cmocka_unit_test(test_quotation_over_paragraphs_is_one_statement),
         cmocka_unit_test(test_colon_introductions),
         cmocka_unit_test(test_show_titles),
+        cmocka_unit_test(test_quote_inside_a_report),
+        cmocka_unit_test(test_uncredited_quotes_are_not_statements),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
