@@ -16,6 +16,8 @@ int qd_report_doc_text(const qd_doc *doc, unsigned flags, char **out, qd_error *
     const qd_style *st = qd_style_get(flags & QD_REPORT_COLOR);
     const qd_meta *m = &doc->meta;
     qd_buf_printf(&b, "%s== %s%s\n", st->bold, doc->path, st->reset);
+    if (m->url) /* a crawler record is known by its URL more than by its line */
+        qd_buf_printf(&b, "   %s\n", m->url);
     if (m->title)
         qd_buf_printf(&b, "   %s%s%s\n", st->bold, m->title, st->reset);
     qd_buf_printf(&b, "   outlet: %s", m->outlet ? m->outlet : "unknown");
