@@ -40,7 +40,7 @@ seed_into() { # DIR FILE...
     local f
     for f in "$@"; do
         [ -f "$f" ] || continue
-        head -c 65536 "$f" >"$dir/seed-$(basename "$f")"
+        head -c 16384 "$f" >"$dir/seed-$(basename "$f")"
     done
 }
 
@@ -101,7 +101,7 @@ for name in "${harnesses[@]}"; do
     if ! ASAN_OPTIONS=detect_leaks=1:allocator_may_return_null=1 \
          UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
          "$build/fuzz/fuzz_$name" "$build/fuzz-corpus/$name" \
-            -max_total_time="$secs" -timeout=10 -rss_limit_mb=2048 -max_len=65536 \
+            -max_total_time="$secs" -timeout=10 -rss_limit_mb=2048 -max_len=32768 \
             -artifact_prefix="$art/" -print_final_stats=1 $(dict_for "$name") \
             ${QD_FUZZ_ARGS:-} >"$art/log.txt" 2>&1; then
         failed="$failed $name"

@@ -29,7 +29,7 @@ typedef enum qd_input_kind {
 } qd_input_kind;
 
 typedef struct qd_options {
-    size_t max_doc_bytes;   /* larger inputs are refused with QD_ELIMIT (default 64 MiB) */
+    size_t max_doc_bytes;   /* larger inputs are refused with QD_ELIMIT (default 16 MiB) */
     uint32_t max_depth;     /* HTML/JSON nesting deeper than this is flattened or refused */
     qd_input_kind input;    /* QD_INPUT_AUTO unless the caller knows better */
     const char *url;        /* known URL of the document (manifest, crawler record) */

@@ -28,7 +28,7 @@ static void compare_usage(FILE *f)
           "      --event-threshold X  similarity needed to join an event (default 0.28)\n"
           "      --thread-threshold X similarity needed to link events in a thread (0.12)\n"
           "      --event-days N       days apart beyond which only shared quotes join (4)\n"
-          "      --max-bytes N     refuse documents larger than N bytes (default 64 MiB)\n"
+          "      --max-bytes N     refuse documents larger than N bytes (default 16 MiB)\n"
           "      --max-depth N     HTML and JSON nested deeper than N levels are refused\n"
           "                        or flattened (default 512)\n"
           "      --color           colours in text output (default on a terminal)\n"

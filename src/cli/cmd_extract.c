@@ -28,7 +28,7 @@ static void extract_usage(FILE *f)
           "      --color           text: colours (default when writing to a terminal)\n"
           "      --lexicon-dir DIR add the lexicon files found in DIR\n"
           "      --input-kind K    text, html or json instead of detecting it\n"
-          "      --max-bytes N     refuse documents larger than N bytes (default 64 MiB)\n"
+          "      --max-bytes N     refuse documents larger than N bytes (default 16 MiB)\n"
           "      --max-depth N     HTML and JSON nested deeper than N levels are refused\n"
           "                        or flattened (default 512)\n"
           "      --url URL         the URL of the (single) input\n"
@@ -236,7 +236,7 @@ static void body_usage(FILE *f)
           "  -j, --jobs N          read on N threads (default: the number of cores)\n"
           "      --lexicon-dir DIR add the lexicon files found in DIR\n"
           "      --input-kind K    text, html or json instead of detecting it\n"
-          "      --max-bytes N     refuse documents larger than N bytes (default 64 MiB)\n"
+          "      --max-bytes N     refuse documents larger than N bytes (default 16 MiB)\n"
           "      --max-depth N     HTML and JSON nested deeper than N levels are refused\n"
           "                        or flattened (default 512)\n",
           f);

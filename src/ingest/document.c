@@ -12,7 +12,9 @@
 void qd_options_init(qd_options *opt)
 {
     memset(opt, 0, sizeof(*opt));
-    opt->max_doc_bytes = 64u * 1024 * 1024;
+    /* Analysis takes about 100 bytes of memory per byte of article text, so this bounds
+     * one document at about 1.5 GB; news pages are well under 5 MB. */
+    opt->max_doc_bytes = 16u * 1024 * 1024;
     opt->max_depth = 512;
     opt->input = QD_INPUT_AUTO;
 }
