@@ -22,11 +22,15 @@ typedef struct tw {
     const qd_style *st;
 } tw;
 
+static void md_text(tw *w, const char *s);
+
 static void heading(tw *w, int level, const char *fmt_text)
 {
     if (w->md) {
         qd_buf_fill(w->b, '#', (size_t)level);
-        qd_buf_printf(w->b, " %s\n\n", fmt_text);
+        qd_buf_putc(w->b, ' ');
+        md_text(w, fmt_text);
+        qd_buf_puts(w->b, "\n\n");
     } else {
         qd_buf_printf(w->b, "%s%s%s\n", w->st->bold, fmt_text, w->st->reset);
         qd_buf_fill(w->b, level == 1 ? '=' : '-', strlen(fmt_text) > 100 ? 100 : strlen(fmt_text));
@@ -47,6 +51,16 @@ static void md_text(tw *w, const char *s)
             qd_buf_putc(w->b, '\\');
         qd_buf_putc(w->b, *p == '\n' ? ' ' : *p);
     }
+}
+
+/* Text from the articles outside a code block: escaped in Markdown (a name or venue
+ * holding "<script>" or "[x](javascript:...)" must stay text), as it is in plain text. */
+static void put_text(tw *w, const char *s)
+{
+    if (w->md)
+        md_text(w, s);
+    else
+        qd_buf_puts(w->b, s);
 }
 
 static void statement_line(tw *w, const qd_cstatement *s)
@@ -195,8 +209,10 @@ static void event_block(tw *w, uint32_t ei)
         qd_buf_printf(w->b, ", cohesion %.2f", (double)e->cohesion);
     if (e->n_terms) {
         qd_buf_puts(w->b, w->md ? "; shared: " : "; shared terms: ");
-        for (uint32_t i = 0; i < e->n_terms; i++)
-            qd_buf_printf(w->b, "%s%s", i ? ", " : "", e->terms[i]);
+        for (uint32_t i = 0; i < e->n_terms; i++) {
+            qd_buf_puts(w->b, i ? ", " : "");
+            put_text(w, e->terms[i]);
+        }
     }
     qd_buf_puts(w->b, "\n\n");
     /* documents */
@@ -254,9 +270,11 @@ static void event_block(tw *w, uint32_t ei)
             if (s->venue || s->n_intermediaries) {
                 qd_buf_puts(w->b, "  (");
                 if (s->venue)
-                    qd_buf_printf(w->b, "%s", s->venue);
-                for (uint32_t j = 0; j < s->n_intermediaries; j++)
-                    qd_buf_printf(w->b, "%s%s", s->venue || j ? " -> " : "via ", s->intermediaries[j]);
+                    put_text(w, s->venue);
+                for (uint32_t j = 0; j < s->n_intermediaries; j++) {
+                    qd_buf_puts(w->b, s->venue || j ? " -> " : "via ");
+                    put_text(w, s->intermediaries[j]);
+                }
                 qd_buf_puts(w->b, ")");
             }
             qd_buf_putc(w->b, '\n');
@@ -278,7 +296,11 @@ static void event_block(tw *w, uint32_t ei)
         for (uint32_t k = 0; k < g->n_members; k++) {
             const qd_cdoc *d = &r->docs[g->members[k].doc];
             const qd_cstatement *s = &d->statements[g->members[k].stmt];
-            qd_buf_printf(w->b, "%s%s (%s)", k ? ", " : "", qd_view_speaker(r, s), qd_view_outlet(d));
+            qd_buf_puts(w->b, k ? ", " : "");
+            put_text(w, qd_view_speaker(r, s));
+            qd_buf_puts(w->b, " (");
+            put_text(w, qd_view_outlet(d));
+            qd_buf_puts(w->b, ")");
         }
         qd_buf_putc(w->b, '\n');
     }

@@ -188,6 +188,24 @@ class ReportSafety(unittest.TestCase):
         self.assertNotRegex(self.html, r'(?i)<[^>]*javascript:')
         self.assertIn('Content-Security-Policy', self.html)
 
+    def test_markdown_keeps_article_markup_as_text(self):
+        p = subprocess.run([BIN, 'compare', '--format', 'md', '--manifest', self.manifest, *self.inputs],
+                           capture_output=True, timeout=120)
+        self.assertEqual(p.returncode, 0, p.stderr)
+        md = p.stdout.decode('utf8')
+        self.assertIn('script', md)
+        # outside code blocks (which renderers show verbatim), no raw HTML and no links
+        prose = re.sub(r'(?ms)^```.*?^```$', '', md)
+        for m in re.finditer(r'(?<!\\)<\s*/?[A-Za-z!]', prose):
+            self.fail(f'raw markup in Markdown: {prose[max(0, m.start() - 60):m.end() + 60]!r}')
+        for m in re.finditer(r'(?<!\\)\]\(', prose):
+            self.fail(f'a link in Markdown: {prose[max(0, m.start() - 60):m.end() + 60]!r}')
+
+    def test_text_report_has_no_terminal_controls(self):
+        p = subprocess.run([BIN, 'compare', '--format', 'text', *self.inputs], capture_output=True, timeout=120)
+        self.assertEqual(p.returncode, 0, p.stderr)
+        self.assertIsNone(re.search(rb'[\x00-\x08\x0b-\x1f\x7f]', p.stdout))
+
     def browse(self, path):
         """Load a page in headless Chromium; returns the DOM after scripts ran, and the
         requests the server saw."""
