@@ -460,6 +460,24 @@ class Hostile(unittest.TestCase):
             r = run('compare', '--event-threshold', bad, p)
             self.assertEqual(r.rc, 2, (bad, r.err))
 
+    def test_hostile_manifests(self):
+        p = self.write('a.txt', b'A title line\n\n"Fine," she said.\n')
+        cases = {
+            'empty.tsv': b'',
+            'binary.tsv': bytes(range(256)) * 100,
+            'no-path.tsv': b'url\toutlet\nhttps://x\ty\n',
+            'wide.tsv': ('path\t' + '\t'.join(f'c{i}' for i in range(100000)) + f'\n{p}\t' + 'x\t' * 100000 + '\n').encode(),
+            'long.tsv': b'path\turl\n' + p.encode() + b'\t' + b'u' * 5000000 + b'\n',
+            'ragged.tsv': ('path\turl\toutlet\ttitle\tdate\n' + f'{p}\n{p}\t\t\t\t\t\t\t\n\t\t\n').encode(),
+        }
+        for name, data in cases.items():
+            r = run('extract', '--manifest', self.write(name, data), p, seconds=20, mb=500)
+            self.assertIn(r.rc, (0, 1, 2), (name, r.err))
+            if r.rc:
+                self.assertIn(name, r.err)
+            else:
+                self.assertEqual(len(r.json()), 1, name)
+
     def assert_sane_date(self, date):
         if date is None:
             return
