@@ -41,6 +41,9 @@ typedef struct qd_frame_scare {
     const char *key;         /* normalised (lower case, folded quotes) */
     uint32_t count;
     uint32_t outlets;        /* outlets of the scope that scare-quote it (1: only this one) */
+    uint32_t plain_here;     /* times this outlet writes the same words without quotation marks */
+    uint32_t plain_elsewhere;/* ... and the other outlets of the scope */
+    uint32_t plain_outlets;  /* other outlets that write them plainly */
 } qd_frame_scare;
 
 /* Uses of one label of labels.tsv. */

@@ -30,6 +30,8 @@ typedef struct label_hit {
 typedef struct scare_term {
     const char *text;  /* as written, trimmed */
     const char *key;   /* normalised, for counting */
+    uint32_t *ids;     /* its tokens as framing word ids, to find it unquoted elsewhere */
+    uint32_t n_ids;
 } scare_term;
 
 /* An intermediary or venue a statement came through. */
@@ -46,6 +48,9 @@ typedef struct frame_doc {
     const char *credit;
     stmt_source *src;      /* of all its statements, each source once per statement */
     uint32_t n_src, cap_src;
+    uint32_t *stream;      /* its own words (body and title, outside quotation marks) as
+                            * framing word ids; 0 where quotes or paragraphs break them */
+    uint32_t n_stream;
 } frame_doc;
 
 static const qd_outlet *named_outlet(const qd_lexicon *lx, const char *name);
@@ -54,6 +59,8 @@ static const char *venue_kind(qd_corpus *c, const char *venue);
 struct qd_frame_state {
     frame_doc *docs;            /* parallel to the corpus documents */
     uint32_t n_docs, cap_docs;
+    qd_strmap vocab;            /* normalised token -> framing word id (from 1) */
+    uint32_t n_vocab;
     const char **side;          /* per corpus speaker: country side, NULL if unknown */
     const char **party;         /* per corpus speaker: party side, NULL if unknown */
     uint32_t cap_side;
@@ -304,7 +311,68 @@ static bool scare_shaped(const qd_lexicon *lx, const char *s, size_t n)
     return !(content >= 2 && caps == content);
 }
 
-static int push_scare(qd_corpus *c, frame_doc *fd, const char *s, size_t n)
+/* The framing word id of a token's normalised form; 0 when out of memory. */
+static uint32_t word_id(qd_corpus *c, const qd_token *t)
+{
+    struct qd_frame_state *fs = c->frame;
+    uint32_t id;
+    if (qd_strmap_get(&fs->vocab, t->norm, t->normlen, &id))
+        return id;
+    id = ++fs->n_vocab;
+    return qd_strmap_put(&fs->vocab, t->norm, t->normlen, id) == 0 ? id : 0;
+}
+
+/* The words of a scare quote as ids: its tokens, without quotation marks or the
+ * punctuation at its end. */
+static int scare_ids(qd_corpus *c, const qd_doc *doc, const qd_quoted *x, scare_term *t)
+{
+    const qd_doc_internal *in = doc->in;
+    uint32_t a = qd_token_at(doc, x->inner.start), b = a;
+    while (b < in->n_tokens && in->tokens[b].end <= x->inner.end)
+        b++;
+    while (b > a && (in->tokens[b - 1].kind == QD_TK_PUNCT || in->tokens[b - 1].kind == QD_TK_QUOTE))
+        b--;
+    while (a < b && in->tokens[a].kind == QD_TK_QUOTE)
+        a++;
+    if (a == b || b - a > 2 * QD_FRAME_SCARE_WORDS)
+        return 0;
+    t->ids = qd_arena_alloc(&c->arena, (b - a) * sizeof(uint32_t));
+    if (!t->ids)
+        return -1;
+    for (uint32_t i = a; i < b; i++)
+        if (!(t->ids[t->n_ids++] = word_id(c, &in->tokens[i])))
+            return -1;
+    return 0;
+}
+
+/* The document's own words as ids (see frame_doc.stream). */
+static int own_stream(qd_corpus *c, const qd_doc *doc, frame_doc *fd)
+{
+    const qd_doc_internal *in = doc->in;
+    fd->stream = qd_arena_alloc(&c->arena, (in->n_tokens + 1) * sizeof(uint32_t));
+    if (!fd->stream)
+        return -1;
+    uint32_t para = UINT32_MAX;
+    for (uint32_t i = 0; i < in->n_tokens; i++) {
+        const qd_token *t = &in->tokens[i];
+        qd_para_role role = doc->paragraphs[t->paragraph].role;
+        if (role != QD_PARA_BODY && role != QD_PARA_TITLE)
+            continue;
+        if (t->paragraph != para && fd->n_stream && fd->stream[fd->n_stream - 1])
+            fd->stream[fd->n_stream++] = 0;
+        para = t->paragraph;
+        if (t->kind == QD_TK_QUOTE || t->quoted >= 0) {
+            if (fd->n_stream && fd->stream[fd->n_stream - 1])
+                fd->stream[fd->n_stream++] = 0;
+            continue;
+        }
+        if (!(fd->stream[fd->n_stream++] = word_id(c, t)))
+            return -1;
+    }
+    return 0;
+}
+
+static int push_scare(qd_corpus *c, const qd_doc *doc, const qd_quoted *x, frame_doc *fd, const char *s, size_t n)
 {
     /* the writer's words end where the punctuation the quote swallowed begins */
     while (n && (s[n - 1] == '.' || s[n - 1] == ',' || s[n - 1] == ';' || s[n - 1] == ':' || s[n - 1] == '!' ||
@@ -329,7 +397,9 @@ static int push_scare(qd_corpus *c, frame_doc *fd, const char *s, size_t n)
         return -1;
     t->text = qd_arena_strndup(&c->arena, s, n);
     t->key = qd_arena_strndup(&c->arena, key, kl);
-    return t->text && t->key ? 0 : -1;
+    if (!t->text || !t->key)
+        return -1;
+    return scare_ids(c, doc, x, t);
 }
 
 /* Where a token stands: in the writer's voice, in scare quotes, or in quoted words. */
@@ -472,6 +542,7 @@ int qd_frame_add(qd_corpus *c, const qd_doc *doc, uint32_t d, qd_error *err)
         c->frame = qd_arena_calloc(&c->arena, 1, sizeof(struct qd_frame_state));
         if (!c->frame)
             goto oom;
+        qd_strmap_init(&c->frame->vocab, &c->arena);
     }
     struct qd_frame_state *fs = c->frame;
     while (fs->n_docs <= d)
@@ -488,10 +559,10 @@ int qd_frame_add(qd_corpus *c, const qd_doc *doc, uint32_t d, qd_error *err)
         qd_para_role role = doc->paragraphs[x->paragraph].role;
         if (role != QD_PARA_BODY && role != QD_PARA_TITLE)
             continue;
-        if (push_scare(c, fd, doc->text + x->inner.start, x->inner.end - x->inner.start) != 0)
+        if (push_scare(c, doc, x, fd, doc->text + x->inner.start, x->inner.end - x->inner.start) != 0)
             goto oom;
     }
-    if (find_labels(c, doc, fd) != 0)
+    if (find_labels(c, doc, fd) != 0 || own_stream(c, doc, fd) != 0)
         goto oom;
     /* sides of the speakers: the summary keeps one statement per analysed statement */
     if (grow_sides(c, fs) != 0)
@@ -778,6 +849,9 @@ typedef struct scope_tmp {
     qd_arena arena;
     int32_t *row_of;          /* corpus speaker + 1 -> its row in the current outlet, or -1 */
     qd_strmap scare_outlets;  /* scare-quoted key -> outlets of the scope quoting it */
+    qd_strmap phrases;        /* scare-quoted words as id bytes -> phrase slot */
+    uint32_t n_phrases, max_ids;
+    uint32_t **slot_of;       /* per outlet, parallel to its scare quotes: phrase slot or UINT32_MAX */
 } scope_tmp;
 
 static qd_frame_speaker *speaker_row(qd_corpus *c, qd_frame_outlet *fo, uint32_t *cap, int32_t s, scope_tmp *tmp)
@@ -1016,8 +1090,10 @@ static int outlet_sides(qd_corpus *c, qd_frame_outlet *fo)
 }
 
 /* Scare quotes and labels of one outlet's documents. */
-static int outlet_words(qd_corpus *c, qd_frame_outlet *fo, const uint32_t *docs, uint32_t nd, scope_tmp *tmp)
+static int outlet_words(qd_corpus *c, qd_frame_outlet *fo, const uint32_t *docs, uint32_t nd, scope_tmp *tmp,
+                        uint32_t o)
 {
+    uint32_t n_slots = 0, cap_slots = 0;
     const qd_lexicon *lx = c->lx;
     struct qd_frame_state *fs = c->frame;
     uint32_t cap_scare = 0;
@@ -1041,6 +1117,27 @@ static int outlet_words(qd_corpus *c, qd_frame_outlet *fo, const uint32_t *docs,
                 }
                 t->text = fd->scare[i].text;
                 t->key = key;
+                /* its words, to count where they appear without quotation marks */
+                uint32_t *slot = QD_VEC_PUSH(&tmp->arena, tmp->slot_of[o], n_slots, cap_slots);
+                if (!slot) {
+                    free(lab);
+                    return -1;
+                }
+                *slot = UINT32_MAX;
+                const scare_term *st = &fd->scare[i];
+                if (st->n_ids) {
+                    const char *ik = (const char *)st->ids;
+                    size_t il = st->n_ids * sizeof(uint32_t);
+                    if (!qd_strmap_get(&tmp->phrases, ik, il, slot)) {
+                        *slot = tmp->n_phrases++;
+                        if (qd_strmap_put(&tmp->phrases, ik, il, *slot) != 0) {
+                            free(lab);
+                            return -1;
+                        }
+                    }
+                    if (st->n_ids > tmp->max_ids)
+                        tmp->max_ids = st->n_ids;
+                }
                 /* one more outlet of the scope quotes it */
                 uint32_t *n = qd_strmap_ref(&tmp->scare_outlets, key, kl);
                 if (n)
@@ -1081,6 +1178,51 @@ static int outlet_words(qd_corpus *c, qd_frame_outlet *fo, const uint32_t *docs,
     return 0;
 }
 
+/* Count where each scare-quoted phrase of the scope appears without quotation marks,
+ * by outlet: "special military operation" in one outlet's quotes and in another's own
+ * words is the same referent framed two ways. */
+static int plain_uses(qd_corpus *c, const uint32_t *docs, uint32_t nd, const uint32_t *by, qd_framing *out,
+                      scope_tmp *tmp)
+{
+    struct qd_frame_state *fs = c->frame;
+    uint32_t no = out->n_outlets;
+    uint32_t *plain = calloc((size_t)tmp->n_phrases * no + 1, sizeof(uint32_t));
+    if (!plain)
+        return -1;
+    for (uint32_t k = 0; k < nd; k++) {
+        if (!fs || docs[k] >= fs->n_docs)
+            continue;
+        const frame_doc *fd = &fs->docs[docs[k]];
+        for (uint32_t i = 0; i < fd->n_stream; i++)
+            for (uint32_t len = 1; len <= tmp->max_ids && i + len <= fd->n_stream; len++) {
+                if (!fd->stream[i + len - 1])
+                    break;
+                uint32_t slot;
+                if (qd_strmap_get(&tmp->phrases, (const char *)(fd->stream + i), len * sizeof(uint32_t), &slot))
+                    plain[(size_t)slot * no + by[k]]++;
+            }
+    }
+    for (uint32_t o = 0; o < no; o++) {
+        qd_frame_outlet *fo = &out->outlets[o];
+        for (uint32_t j = 0; j < fo->n_scare; j++) {
+            uint32_t slot = tmp->slot_of[o][j];
+            if (slot == UINT32_MAX)
+                continue;
+            for (uint32_t p = 0; p < no; p++) {
+                uint32_t n = plain[(size_t)slot * no + p];
+                if (p == o) {
+                    fo->scare[j].plain_here = n;
+                } else {
+                    fo->scare[j].plain_elsewhere += n;
+                    fo->scare[j].plain_outlets += n > 0;
+                }
+            }
+        }
+    }
+    free(plain);
+    return 0;
+}
+
 /* The framing of the documents `docs` (any order). */
 static int frame_scope(qd_corpus *c, const corpus_prior *pr, const uint32_t *docs, uint32_t nd, int32_t *row_of,
                        qd_framing *out)
@@ -1097,6 +1239,8 @@ static int frame_scope(qd_corpus *c, const corpus_prior *pr, const uint32_t *doc
     scope_tmp tmp;
     qd_arena_init(&tmp.arena);
     qd_strmap_init(&tmp.scare_outlets, &tmp.arena);
+    qd_strmap_init(&tmp.phrases, &tmp.arena);
+    tmp.n_phrases = tmp.max_ids = 0;
     tmp.row_of = row_of; /* all -1, and left so */
     if (!by || !names || !cnt)
         goto done;
@@ -1112,7 +1256,8 @@ static int frame_scope(qd_corpus *c, const corpus_prior *pr, const uint32_t *doc
         cnt[j]++;
     }
     out->outlets = qd_arena_calloc(&c->arena, no + 1, sizeof(qd_frame_outlet));
-    if (!out->outlets)
+    tmp.slot_of = qd_arena_calloc(&tmp.arena, no + 1, sizeof(uint32_t *));
+    if (!out->outlets || !tmp.slot_of)
         goto done;
     out->n_outlets = no;
     all = stem_counts(c, docs, nd, &n_all, &s_all);
@@ -1132,7 +1277,7 @@ static int frame_scope(qd_corpus *c, const corpus_prior *pr, const uint32_t *doc
                 mine[m++] = docs[k];
         fo->outlet = names[o];
         fo->documents = m;
-        if (outlet_statements(c, fo, mine, m, &tmp) != 0 || outlet_words(c, fo, mine, m, &tmp) != 0)
+        if (outlet_statements(c, fo, mine, m, &tmp) != 0 || outlet_words(c, fo, mine, m, &tmp, o) != 0)
             goto done;
         if (!(owns[o] = stem_counts(c, mine, m, &n_owns[o], &s_os[o])))
             goto done;
@@ -1176,6 +1321,9 @@ static int frame_scope(qd_corpus *c, const corpus_prior *pr, const uint32_t *doc
                 goto done;
         }
     }
+    /* the scare-quoted words written plainly, in each outlet's own voice */
+    if (tmp.n_phrases && plain_uses(c, docs, nd, by, out, &tmp) != 0)
+        goto done;
     /* how many outlets scare-quote each term */
     for (uint32_t o = 0; o < no; o++) {
         qd_frame_outlet *fo = &out->outlets[o];
@@ -1234,8 +1382,11 @@ done:
 int qd_frame_compute(qd_corpus *c, qd_error *err)
 {
     qd_comparison *r = &c->res;
-    if (!c->frame && !(c->frame = qd_arena_calloc(&c->arena, 1, sizeof(struct qd_frame_state))))
-        return qd_error_set(err, QD_ENOMEM, "framing: out of memory");
+    if (!c->frame) {
+        if (!(c->frame = qd_arena_calloc(&c->arena, 1, sizeof(struct qd_frame_state))))
+            return qd_error_set(err, QD_ENOMEM, "framing: out of memory");
+        qd_strmap_init(&c->frame->vocab, &c->arena);
+    }
     struct qd_frame_state *fs = c->frame;
     if (grow_sides(c, fs) != 0)
         return qd_error_set(err, QD_ENOMEM, "framing: out of memory");

@@ -134,9 +134,12 @@ json_t *qd_framing_json(const qd_comparison *r, const qd_framing *f)
         json_object_set_new(jo, "statements", json_integer(fo->statements));
         json_t *a = json_array();
         for (uint32_t i = 0; i < fo->n_scare; i++)
-            json_array_append_new(a, json_pack("{s:s,s:i,s:b}", "term", fo->scare[i].text, "count",
+            json_array_append_new(a, json_pack("{s:s,s:i,s:b,s:i,s:i,s:i}", "term", fo->scare[i].text, "count",
                                                (int)fo->scare[i].count, "only_this_outlet",
-                                               fo->scare[i].outlets == 1 && f->n_outlets > 1));
+                                               fo->scare[i].outlets == 1 && f->n_outlets > 1, "plain_here",
+                                               (int)fo->scare[i].plain_here, "plain_elsewhere",
+                                               (int)fo->scare[i].plain_elsewhere, "plain_outlets",
+                                               (int)fo->scare[i].plain_outlets));
         json_object_set_new(jo, "scare_quotes", a);
         a = json_array();
         for (uint32_t i = 0; i < fo->n_labels; i++) {
@@ -202,6 +205,24 @@ json_t *qd_framing_json(const qd_comparison *r, const qd_framing *f)
 }
 
 /* ---- text and Markdown --------------------------------------------------------------- */
+
+/* " (only here; plainly in 2 other outlets, 5 times)" */
+static void scare_notes(qd_buf *b, const qd_framing *f, const qd_frame_scare *s)
+{
+    bool only = s->outlets == 1 && f->n_outlets > 1;
+    if (!only && !s->plain_elsewhere && !s->plain_here)
+        return;
+    qd_buf_puts(b, " (");
+    if (only)
+        qd_buf_puts(b, "only here");
+    if (s->plain_here)
+        qd_buf_printf(b, "%sunquoted here %u", only ? "; " : "", s->plain_here);
+    if (s->plain_elsewhere)
+        qd_buf_printf(b, "%sunquoted in %u other outlet%s, %u time%s", only || s->plain_here ? "; " : "",
+                      s->plain_outlets, s->plain_outlets == 1 ? "" : "s", s->plain_elsewhere,
+                      s->plain_elsewhere == 1 ? "" : "s");
+    qd_buf_putc(b, ')');
+}
 
 /* Text safe in a Markdown table cell. */
 static void cell(qd_buf *b, bool md, const char *s)
@@ -302,8 +323,7 @@ void qd_framing_text(qd_buf *b, const qd_comparison *r, const qd_framing *f, boo
                 qd_buf_printf(&t, "%s\u201c%s\u201d", i ? ", " : "", fo->scare[i].text);
                 if (fo->scare[i].count > 1)
                     qd_buf_printf(&t, " x%u", fo->scare[i].count);
-                if (fo->scare[i].outlets == 1 && f->n_outlets > 1)
-                    qd_buf_puts(&t, " (only here)");
+                scare_notes(&t, f, &fo->scare[i]);
             }
             const char *c[] = {fo->outlet, t.data ? t.data : ""};
             row(b, md, c, 2, w2);
@@ -615,6 +635,15 @@ void qd_framing_html(qd_buf *b, const qd_comparison *r, const qd_framing *f)
                 qd_buf_puts(b, only ? "\u201d</b>" : "\u201d");
                 if (fo->scare[i].count > 1)
                     qd_buf_printf(b, " \xc3\x97%u", fo->scare[i].count);
+                qd_buf t2;
+                qd_buf_init(&t2);
+                scare_notes(&t2, f, &fo->scare[i]);
+                if (t2.len) {
+                    qd_buf_puts(b, "<span class=\"meta\">");
+                    hesc(b, t2.data);
+                    qd_buf_puts(b, "</span>");
+                }
+                qd_buf_free(&t2);
             }
             qd_buf_puts(b, "</td>");
         }
