@@ -352,7 +352,17 @@ static int32_t speaker_depth(qd_actx *c, const qd_cues *cues, uint32_t ci, uint3
 
 int32_t qd_cue_speaker(qd_actx *c, const qd_cues *cues, uint32_t ci, uint32_t lo, uint32_t hi)
 {
-    return speaker_depth(c, cues, ci, lo, hi, 0);
+    int32_t m = speaker_depth(c, cues, ci, lo, hi, 0);
+    /* "Rattling off promises to ...": a participle opening the sentence, capitalised,
+     * is not a name */
+    const qd_token *tok = c->doc->in->tokens;
+    if (m >= 0 && c->mx[m].ta == lo && c->mx[m].tb <= cues->v[ci].ta) {
+        const qd_token *t = &tok[lo];
+        if (t->kind == QD_TK_WORD && (t->flags & QD_TF_CAP) && t->normlen > 5 &&
+            !strcmp(t->norm + t->normlen - 3, "ing") && !(t->lex && t->lex->first_name))
+            return -1;
+    }
+    return m;
 }
 
 static int32_t speaker_depth(qd_actx *c, const qd_cues *cues, uint32_t ci, uint32_t lo, uint32_t hi, int depth)
@@ -476,6 +486,18 @@ static int32_t speaker_depth(qd_actx *c, const qd_cues *cues, uint32_t ci, uint3
             int32_t m = clause_subject(c, lo, (uint32_t)k);
             if (m >= 0 && c->mx[m].tb + 8 > (uint32_t)k)
                 return m;
+            /* "Caucus-goers were more likely to say": a subject the mention pass did not
+             * know, from the start of the clause to its verb */
+            uint32_t be = lo;
+            while (be < (uint32_t)k && !(tok[be].lex && (tok[be].lex->tags & (QD_W_AUX | QD_W_MODAL))))
+                be++;
+            bool plain = be > lo && be < (uint32_t)k && be <= lo + 4;
+            for (uint32_t j = lo; plain && j < be; j++)
+                if (tok[j].kind != QD_TK_WORD || (tok[j].lex && (tok[j].lex->tags & QD_W_FUNCTION & ~QD_W_DET)) ||
+                    (tok[j].lex && tok[j].lex->verb >= 0))
+                    plain = false;
+            if (plain)
+                return qd_mention_np_span(c, lo, be);
         }
     }
     /* "Lavrov, however, said" */

@@ -298,7 +298,7 @@ static int32_t entity_for(qd_actx *c, int32_t m)
 }
 
 static int make_report(rstate *r, uint32_t cue_ta, uint32_t cue_tb, const qd_speech_verb *v, qd_cue_kind kind,
-                       int32_t speaker, qd_span content, qd_span content2, const qd_sentence *se);
+                       int32_t speaker, qd_span content, qd_span content2, const qd_sentence *se, uint32_t min_words);
 
 /* An amount ("more than $21 million", "roughly 15 percent") is what a verb like "raise"
  * or "post" handles, not what someone said. */
@@ -351,7 +351,10 @@ static bool passive_at(const qd_token *tok, const qd_cue *cue, uint32_t sa)
         const qd_token *p = &tok[k - 1];
         if (is_be(p))
             return true;
-        if (!(p->kind == QD_TK_WORD && (tags(p) & (QD_W_ADV | QD_W_NEG)) && !(tags(p) & QD_W_FUNCTION & ~QD_W_NEG)))
+        bool adverb = p->kind == QD_TK_WORD &&
+                      (((tags(p) & (QD_W_ADV | QD_W_NEG)) && !(tags(p) & QD_W_FUNCTION & ~QD_W_NEG)) ||
+                       (!p->lex && p->normlen > 4 && !strcmp(p->norm + p->normlen - 2, "ly")));
+        if (!adverb)
             return false;
     }
     return false;
@@ -421,6 +424,7 @@ static int report(rstate *r, uint32_t ci, const qd_sentence *se)
     const qd_speech_verb *v = cue->verb >= 0 ? &c->lx->verbs[cue->verb] : NULL;
     int32_t speaker = -1;
     qd_span content = {0, 0}, content2 = {0, 0};
+    uint32_t min_words = 2; /* a few words are not a report: "he said so" */
 
     if (cue->kind == QD_CK_COLON) {
         /* a headline "Lavrov: Russia, US maintain unofficial communication channels" */
@@ -501,8 +505,10 @@ static int report(rstate *r, uint32_t ci, const qd_sentence *se)
             else
                 content2 = token_span(c, i, e);
         }
-        if (qd_span_empty(content2) && !qd_span_empty(content) && a + 2 > be)
+        if (qd_span_empty(content2) && !qd_span_empty(content) && a + 2 > be && !agent)
             return 0; /* "it was expected" alone says nothing */
+        if (agent)
+            min_words = 1; /* "This was announced by ..." */
         /* quoted words around a passive belong to their own statements */
         bool exact;
         if (!qd_span_empty(content) &&
@@ -659,13 +665,13 @@ static int report(rstate *r, uint32_t ci, const qd_sentence *se)
         }
     }
 made:
-    return make_report(r, cue->ta, cue->tb, v, cue->kind, speaker, content, content2, se);
+    return make_report(r, cue->ta, cue->tb, v, cue->kind, speaker, content, content2, se, min_words);
 }
 
 /* The statement for a report whose cue (tokens ta..tb), speaker and content are known,
  * unless it repeats what a quote already credited or is too short to be one. */
 static int make_report(rstate *r, uint32_t cue_ta, uint32_t cue_tb, const qd_speech_verb *v, qd_cue_kind kind,
-                       int32_t speaker, qd_span content, qd_span content2, const qd_sentence *se)
+                       int32_t speaker, qd_span content, qd_span content2, const qd_sentence *se, uint32_t min_words)
 {
     qd_actx *c = r->c;
     qd_token *tok = c->doc->in->tokens;
@@ -687,7 +693,7 @@ static int make_report(rstate *r, uint32_t cue_ta, uint32_t cue_tb, const qd_spe
         for (uint32_t k = qd_token_at(c->doc, sp.start); k < c->doc->in->n_tokens && tok[k].end <= sp.end; k++)
             words += tok[k].kind == QD_TK_WORD || tok[k].kind == QD_TK_NUM;
     }
-    if (words < 2)
+    if (words < min_words)
         return 0;
     bool exact;
     int nq = quotes_inside(c, content, &exact);
@@ -792,7 +798,7 @@ static int title_report(rstate *r, const qd_sentence *se)
                 return 0;
             content = token_span(c, sa, spk_a - 1);
         }
-        return make_report(r, i, i + 1, v, QD_CK_VERB, speaker, content, qd_span_make(0, 0), se);
+        return make_report(r, i, i + 1, v, QD_CK_VERB, speaker, content, qd_span_make(0, 0), se, 2);
     }
     return 0;
 }
@@ -838,6 +844,13 @@ static int frame_report(rstate *r, const qd_sentence *se)
             if (!doc)
                 return 0;
             speaker = qd_mention_np_span(c, sa + 1, comma);
+            /* a poll the lexicons do not name is still a document */
+            if (speaker >= 0 && c->mx[speaker].kind == QD_ENT_UNKNOWN) {
+                c->mx[speaker].kind = QD_ENT_DOCUMENT;
+                int32_t e = c->an->mentions[speaker].entity;
+                if (e >= 0 && c->an->entities[e].kind == QD_ENT_UNKNOWN)
+                    c->an->entities[e].kind = QD_ENT_DOCUMENT;
+            }
         } else {
             /* "For most Democrats," / "To Sexton, who ...," */
             int32_t m = c->m_start[sa + 1];
@@ -877,7 +890,7 @@ static int frame_report(rstate *r, const qd_sentence *se)
     }
     if (speaker < 0)
         return 0;
-    return make_report(r, cue_a, cue_b, NULL, QD_CK_ACCORDING, speaker, content, qd_span_make(0, 0), se);
+    return make_report(r, cue_a, cue_b, NULL, QD_CK_ACCORDING, speaker, content, qd_span_make(0, 0), se, 2);
 }
 
 /* An agentless report ("It was pointed out that ...") speaks for the body quoted just

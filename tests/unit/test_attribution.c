@@ -164,6 +164,200 @@ static void test_speaker_forms_after_quotes(void **state)
     qd_doc_free(doc);
 }
 
+/* The speaker mention of the statement holding `needle`, as written. */
+static const char *speaker_text(const qd_doc *doc, const char *needle, char *buf, size_t cap)
+{
+    const qd_statement *st = test_find(doc, needle);
+    buf[0] = '\0';
+    if (st && st->speaker >= 0) {
+        qd_span sp = doc->analysis->mentions[st->speaker].span;
+        snprintf(buf, cap, "%.*s", (int)(sp.end - sp.start), doc->text + sp.start);
+    }
+    return buf;
+}
+
+/* The statement holding `needle` has no speaker. */
+static void assert_unattributed(const qd_doc *doc, const char *needle)
+{
+    const qd_statement *st = test_find(doc, needle);
+    assert_non_null(st);
+    assert_int_equal(st->speaker, -1);
+}
+
+static void test_reported_clause_forms(void **state)
+{
+    (void)state;
+    char buf[128];
+    qd_doc *doc = test_doc(HEAD
+        "Mr. Lou said there was nothing wrong with the talks.\n\n"
+        "While he was in jail, immigration officials told him he had never been a citizen.\n\n"
+        "Donald Trump is on solid ground attacking Bill Clinton, Carly Fiorina said Monday.\n\n"
+        "Shoukair was kind and responsible, a Cairo airport official told The New York Times.\n\n"
+        "Still, he said, officials have to decide who gets extra scrutiny.\n\n"
+        "Several Democrats cautioned against drawing lessons, saying mass immigration and malaise were bigger "
+        "problems in Britain.\n\n"
+        "Economists believe this provides an artificial incentive for employers.\n\n"
+        "As Purple PAC's Crane said, the two standard-bearers have become the least ideological candidates.\n\n"
+        "Whether the Clinton model is more effective will be part of the postmortem, said Jake Horowitz, an "
+        "editor.\n",
+        true);
+    assert_string_equal(test_speaker(doc, "nothing wrong with the talks"), "Lou");
+    assert_string_equal(test_speaker(doc, "never been a citizen"), "immigration officials");
+    assert_string_equal(test_speaker(doc, "on solid ground"), "Carly Fiorina");
+    assert_string_equal(speaker_text(doc, "kind and responsible", buf, sizeof(buf)), "a Cairo airport official");
+    /* the addressee after "told" is not what was said */
+    assert_null(test_find(doc, "The New York Times"));
+    const qd_statement *st = test_find(doc, "have to decide");
+    assert_non_null(st);
+    assert_int_equal(st->n_pieces, 2);
+    assert_string_equal(test_speaker(doc, "mass immigration and malaise"), "Democrats");
+    assert_string_equal(test_speaker(doc, "artificial incentive"), "Economists");
+    assert_string_equal(test_speaker(doc, "least ideological"), "Crane");
+    assert_string_equal(test_speaker(doc, "Clinton model is more effective"), "Jake Horowitz");
+    qd_doc_free(doc);
+}
+
+static void test_reported_subjects(void **state)
+{
+    (void)state;
+    qd_doc *doc = test_doc(HEAD
+        "Six in 10 say he is at least somewhat decisive.\n\n"
+        "Twenty percent of voters said the economy was their top issue.\n\n"
+        "Clinton won among voters who said Wall Street does more to help the economy.\n\n"
+        "Caucus-goers were slightly more likely to say they preferred Clinton to handle nominations.\n\n"
+        "Rattling off promises to lower student debt, Clinton told the crowd she would fight for them.\n\n"
+        "Press Secretary Dmitry Peskov after that declared that Moscow was not discussing the issue.\n",
+        true);
+    const qd_analysis *an = doc->analysis;
+    const qd_statement *st = test_find(doc, "somewhat decisive");
+    assert_non_null(st);
+    assert_true(st->speaker >= 0);
+    char buf[128];
+    assert_non_null(strstr(speaker_text(doc, "their top issue", buf, sizeof(buf)), "voters"));
+    /* PolNeAR credits the relative pronoun, resolved to what it stands for */
+    st = test_find(doc, "Wall Street does more");
+    assert_non_null(st);
+    assert_int_equal(an->mentions[st->speaker].span.end - an->mentions[st->speaker].span.start, 3);
+    assert_string_equal(test_speaker(doc, "they preferred Clinton"), "Caucus-goers");
+    assert_string_equal(test_speaker(doc, "she would fight for them"), "Clinton");
+    assert_string_equal(test_speaker(doc, "Moscow was not discussing"), "Dmitry Peskov");
+    qd_doc_free(doc);
+}
+
+static void test_reported_thought_and_stance(void **state)
+{
+    (void)state;
+    qd_doc *doc = test_doc(HEAD
+        "The Trump team appeared paralyzed.\n\n"
+        "Trump was widely viewed as the stronger candidate on the economy.\n\n"
+        "This was announced by correspondent Kylie Atwood after attending a briefing.\n\n"
+        "Democratic voters see Clinton as the candidate with the better chance.\n\n"
+        "His support for the Iran deal angered conservatives.\n\n"
+        "The campaign said it raised more than $21 million in January.\n\n"
+        "In an NBC News poll released Monday, 50 percent of respondents chose Clinton.\n\n"
+        "For most Democrats today, the Clinton years remain the good old days.\n\n"
+        "Christie said \"You bet I would\" when asked whether he would issue a quarantine.\n",
+        true);
+    const qd_analysis *an = doc->analysis;
+    /* the writer's inference and passive reports credit nobody */
+    assert_unattributed(doc, "team appeared paralyzed");
+    const qd_statement *st = test_find(doc, "stronger candidate");
+    assert_non_null(st);
+    assert_int_equal(st->speaker, -1);
+    assert_non_null(strstr(doc->text + st->pieces[0].start, "Trump was"));
+    /* ... or their agent, without the circumstances */
+    st = test_find(doc, "This");
+    assert_non_null(st);
+    assert_string_equal(an->entities[st->entity].name, "Kylie Atwood");
+    assert_null(test_find(doc, "attending a briefing"));
+    assert_non_null(strstr(test_speaker(doc, "the better chance"), "voters"));
+    /* a noun cue and its owner */
+    st = test_find(doc, "the Iran deal");
+    assert_non_null(st);
+    assert_string_equal(st->cue_lemma, "support");
+    assert_true(st->speaker >= 0);
+    assert_int_equal(an->mentions[st->speaker].kind, QD_MENTION_PRONOUN);
+    /* an amount is not a statement, the clause around it is */
+    st = test_find(doc, "$21 million");
+    assert_non_null(st);
+    assert_string_equal(st->cue_lemma, "say");
+    /* sentences framed by their source */
+    st = test_find(doc, "50 percent of respondents");
+    assert_non_null(st);
+    assert_int_equal(an->entities[st->entity].kind, QD_ENT_DOCUMENT);
+    assert_string_equal(test_speaker(doc, "good old days"), "Democrats");
+    /* a question nobody in the text is credited with asking */
+    st = test_find(doc, "whether he would issue");
+    assert_non_null(st);
+    assert_string_equal(st->cue_lemma, "ask");
+    qd_doc_free(doc);
+}
+
+static void test_reported_headlines(void **state)
+{
+    (void)state;
+    qd_doc *doc = test_doc("Trump Says He Never Pledged To Kill Family Members Of Terrorists\n\n"
+                           "Donald Trump said Wednesday night that he never pledged anything of the kind.\n",
+                           true);
+    const qd_statement *st = test_find(doc, "Never Pledged");
+    assert_non_null(st);
+    assert_int_equal(st->type, QD_STMT_INDIRECT);
+    assert_string_equal(st->cue_lemma, "say");
+    assert_true(st->speaker >= 0);
+    qd_doc_free(doc);
+    doc = test_doc("Sanders calls Clinton unqualified\n\nThe senator spoke in Philadelphia on Wednesday.\n", true);
+    assert_string_equal(test_speaker(doc, "Clinton unqualified"), "Sanders");
+    qd_doc_free(doc);
+}
+
+static void test_provenance_citing(void **state)
+{
+    (void)state;
+    qd_doc *doc = test_file(SEED("001_15887e59612d77b7.txt"));
+    /* "CNN, citing sources in the White House informed that ...": the sources speak, CNN
+     * passes it on */
+    const qd_statement *st = test_find(doc, "offered Russia to exchange Viktor Bout");
+    assert_non_null(st);
+    assert_int_equal(doc->analysis->entities[st->entity].kind, QD_ENT_ANONYMOUS);
+    char buf[256];
+    assert_non_null(strstr(prov_names(st, buf, sizeof(buf)), "intermediary:CNN"));
+    /* "Peskov after that declared that Moscow and Washington are not discussing this
+     * issue": the inner report is linked to the outer one and passed on by Peskov */
+    st = test_find(doc, "this issue");
+    assert_non_null(st);
+    assert_true(st->parent >= 0);
+    assert_string_equal(doc->analysis->entities[doc->analysis->statements[st->parent].entity].name, "Dmitry Peskov");
+    assert_non_null(strstr(prov_names(st, buf, sizeof(buf)), "intermediary:Dmitry Peskov"));
+    qd_doc_free(doc);
+}
+
+static void test_seeds_every_report_credited(void **state)
+{
+    (void)state;
+    static const char *const seeds[] = {SEED("000_c21110f2c13453e9.txt"), SEED("002_44361a8531b9948d.txt"),
+                                        SEED("003_459388830af05508.txt"), SEED("004_63e49bb7f3518d4d.txt")};
+    for (size_t i = 0; i < sizeof(seeds) / sizeof(seeds[0]); i++) {
+        qd_doc *doc = test_file(seeds[i]);
+        const qd_analysis *an = doc->analysis;
+        for (uint32_t k = 0; k < an->n_statements; k++) {
+            const qd_statement *st = &an->statements[k];
+            /* every statement reached the reader through the outlet or a go-between */
+            if (doc->meta.outlet)
+                assert_int_equal(st->provenance[st->n_provenance - 1].role, QD_PROV_OUTLET);
+            /* a nested report names the one around it as its go-between */
+            if (st->parent >= 0 && an->statements[st->parent].entity >= 0 &&
+                an->statements[st->parent].entity != st->entity) {
+                bool found = false;
+                for (uint32_t p = 0; p < st->n_provenance; p++)
+                    found = found || (st->provenance[p].role == QD_PROV_INTERMEDIARY &&
+                                      !strcmp(st->provenance[p].name, an->entities[an->statements[st->parent].entity].name));
+                assert_true(found);
+            }
+        }
+        qd_doc_free(doc);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -174,6 +368,12 @@ int main(void)
         cmocka_unit_test(test_seed_role_conflict),
         cmocka_unit_test(test_reported_speech_forms),
         cmocka_unit_test(test_speaker_forms_after_quotes),
+        cmocka_unit_test(test_reported_clause_forms),
+        cmocka_unit_test(test_reported_subjects),
+        cmocka_unit_test(test_reported_thought_and_stance),
+        cmocka_unit_test(test_reported_headlines),
+        cmocka_unit_test(test_provenance_citing),
+        cmocka_unit_test(test_seeds_every_report_credited),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
