@@ -320,21 +320,22 @@ static bool has_term(const qd_frame_outlet *o, const char *term)
     return false;
 }
 
-static void test_multi_outlet_fixture(void **state)
+/* The documents of a fixture directory, with the outlet and date its manifest gives. */
+static qd_corpus *manifest_corpus(const char *dir, int *n_docs)
 {
-    (void)state;
     qd_corpus *c;
     qd_error err;
     assert_int_equal(qd_corpus_new(&c, test_lexicon(), NULL, &err), 0);
-    char *man = test_read(FIX "manifest.tsv", NULL);
+    char path[512];
+    snprintf(path, sizeof(path), "%s/manifest.tsv", dir);
+    char *man = test_read(path, NULL);
     char *save = NULL;
     int n = 0;
     for (char *line = strtok_r(man, "\n", &save); line; line = strtok_r(NULL, "\n", &save)) {
         char file[256], outlet_name[128], date[32];
         if (sscanf(line, "%255[^\t]\t%127[^\t]\t%31s", file, outlet_name, date) != 3 || !strcmp(file, "file"))
             continue;
-        char path[512];
-        snprintf(path, sizeof(path), FIX "%s", file);
+        snprintf(path, sizeof(path), "%s/%s", dir, file);
         size_t len;
         char *text = test_read(path, &len);
         qd_options opt;
@@ -350,8 +351,17 @@ static void test_multi_outlet_fixture(void **state)
         n++;
     }
     free(man);
-    assert_int_equal(n, 4);
     assert_int_equal(qd_corpus_match(c, &err), 0);
+    *n_docs = n;
+    return c;
+}
+
+static void test_multi_outlet_fixture(void **state)
+{
+    (void)state;
+    int n;
+    qd_corpus *c = manifest_corpus("tests/fixtures/framing", &n);
+    assert_int_equal(n, 4);
     const qd_comparison *r = qd_corpus_result(c);
     const qd_framing *f = &r->framing->corpus;
     assert_int_equal(f->n_outlets, 4);
@@ -384,6 +394,33 @@ static void test_multi_outlet_fixture(void **state)
     const qd_frame_outlet *wj = outlet(f, "The Western Journal");
     for (uint32_t i = 0; i < wj->n_scare; i++)
         assert_true(wj->scare[i].text[0] != '@');
+    qd_corpus_free(c);
+}
+
+static void test_scare_quote_unquoted_elsewhere(void **state)
+{
+    (void)state;
+    /* The New York Times puts ''super PAC'' in quotation marks; Politico writes super PAC
+     * plainly, three times */
+    int n;
+    qd_corpus *c = manifest_corpus("tests/fixtures/framing/scare", &n);
+    assert_int_equal(n, 2);
+    const qd_framing *f = &qd_corpus_result(c)->framing->corpus;
+    const qd_frame_outlet *nyt = outlet(f, "The New York Times");
+    const qd_frame_scare *sp = NULL;
+    for (uint32_t i = 0; i < nyt->n_scare; i++)
+        if (strcmp(nyt->scare[i].key, "super pac") == 0)
+            sp = &nyt->scare[i];
+    assert_non_null(sp);
+    assert_int_equal(sp->outlets, 1);
+    assert_int_equal(sp->plain_outlets, 1);
+    assert_int_equal(sp->plain_elsewhere, 3);
+    assert_int_equal(sp->plain_here, 0);
+    char *s;
+    qd_error err;
+    assert_int_equal(qd_report_compare(c, "text", 0, &s, &err), 0);
+    assert_non_null(strstr(s, "“super PAC” (only here; unquoted in 1 other outlet, 3 times)"));
+    free(s);
     qd_corpus_free(c);
 }
 
@@ -448,6 +485,7 @@ int main(void)
         cmocka_unit_test(test_seeds_reports),
         cmocka_unit_test(test_multi_outlet_fixture),
         cmocka_unit_test(test_distinctive_words),
+        cmocka_unit_test(test_scare_quote_unquoted_elsewhere),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
