@@ -521,7 +521,9 @@ static int report(rstate *r, uint32_t ci, const qd_sentence *se)
          * criticism of the plan from Democrats" */
         speaker = noun_cue_source(r, cue, sa, sb);
         uint32_t i = cue->tb;
-        if (i < sb && word_is(&tok[i], "that")) {
+        if (word_is(&tok[cue->tb - 1], "that")) {
+            content = token_span(c, i, clause_end(r, i, sb, ci)); /* "his assertion that ..." */
+        } else if (i < sb && word_is(&tok[i], "that")) {
             content = token_span(c, i + 1, clause_end(r, i + 1, sb, ci));
         } else {
             uint32_t e = noun_phrase_end(tok, i, sb);
