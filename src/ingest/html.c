@@ -1197,8 +1197,10 @@ static xmlDoc *parse_page(page *P, const char *data, size_t len)
     /* Latin-1 and Windows-1252 (declared, or undeclared bytes that are not UTF-8) are
      * decoded here, leniently: iconv stops at the bytes Windows-1252 leaves undefined.
      * Pages that declare Latin-1 but are written in UTF-8 are common; the bytes tell
-     * the truth. */
-    if ((!declared && !utf8) || (declared && latin_family(cs))) {
+     * the truth.  So do they for pages that declare UTF-8 but are not (browsers fall
+     * back to Windows-1252 too). */
+    bool claims_utf8 = declared && (!strcasecmp(cs, "utf-8") || !strcasecmp(cs, "utf8"));
+    if ((!declared && !utf8) || (declared && latin_family(cs)) || (claims_utf8 && !utf8)) {
         if (utf8) {
             enc = "UTF-8";
         } else {
@@ -1212,7 +1214,10 @@ static xmlDoc *parse_page(page *P, const char *data, size_t len)
             qd_doc_warn(P->doc, "not UTF-8: read as Windows-1252");
         }
     }
-    int opts = HTML_PARSE_RECOVER | HTML_PARSE_NONET | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_COMPACT;
+    /* XML_PARSE_HUGE: without it libxml2 stops building the tree at depth 256 and the
+     * text below is lost; the element table flattens what is deeper than max_depth. */
+    int opts = HTML_PARSE_RECOVER | HTML_PARSE_NONET | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_COMPACT |
+               XML_PARSE_HUGE;
     if (len > INT32_MAX)
         return NULL;
     /* libxml2 sets itself up on first use, which is not safe to race: once per process */

@@ -314,10 +314,6 @@ class Hostile(unittest.TestCase):
     def html(self, name, body, head=''):
         return self.write(name, '<!DOCTYPE html><html><head>' + head + '</head><body>' + body + '</body></html>')
 
-    # Known to fail: libxml2 stops building the tree at its own depth limit (256), so the
-    # text below it is lost without a word; the reader must flatten or refuse instead.
-    # Remove the marker when it passes (an unexpected success fails the suite).
-    @unittest.expectedFailure
     def test_1e6_nested_tags(self):
         p = self.write('deep.html', '<!DOCTYPE html><html><body>' + '<div>' * 1000000 + PARA +
                        '</div>' * 1000000 + '</body></html>')
@@ -371,10 +367,6 @@ class Hostile(unittest.TestCase):
         self.assertIn('réglé', text)
         self.assertNotIn('Ã©', text)
 
-    # Known to fail: a page declaring UTF-8 but holding Latin-1 comes out as U+FFFD
-    # instead of falling back to Windows-1252 as browsers do.  Remove the marker when
-    # it passes.
-    @unittest.expectedFailure
     def test_charset_lie_utf8_claimed_latin1_held(self):
         p = self.write('lie2.html', ('<!DOCTYPE html><html><head><meta charset="utf-8"><title>T</title></head>'
                                      '<body><p>"C\'est réglé," a déclaré le ministre à Genève.</p></body></html>')
