@@ -211,6 +211,20 @@ static int32_t subject_ending_at_raw(qd_actx *c, int32_t k, uint32_t lo)
         return m;
     }
     if (qd_tok_is(&tok[k], ',')) {
+        /* "some voters who have listened to his speeches, on television or at events,
+         * said": the antecedent of a relative clause the commas close */
+        for (int32_t j = k - 1; j > (int32_t)lo && j >= k - 40; j--) {
+            if (tok[j].kind == QD_TK_QUOTE || qd_tok_is(&tok[j], ';') || (tok[j].lex && tok[j].lex->verb >= 0 && c->m_in[j] < 0 &&
+                                                                          !(tok[j - 1].lex && (tok[j - 1].lex->tags & QD_W_REL))))
+                break;
+            if (tok[j].kind == QD_TK_WORD && tok[j].lex && (tok[j].lex->tags & QD_W_REL) && strcmp(tok[j].norm, "that") &&
+                !qd_tok_is(&tok[j - 1], ',')) {
+                int32_t mm = c->m_end[j - 1];
+                if (mm >= 0 && c->an->mentions[mm].kind != QD_MENTION_PRONOUN && !c->mx[mm].possessive)
+                    return mm;
+                break;
+            }
+        }
         /* step over ", who ... ," or ", the ... ," or ", R-S.C., a candidate," back to a
          * mention right before one of the commas (up to three groups) */
         int groups = 0;
@@ -414,6 +428,12 @@ static int32_t speaker_depth(qd_actx *c, const qd_cues *cues, uint32_t ci, uint3
     for (;;) {
         while (k >= (int32_t)lo && skippable_before_verb(&tok[k]))
             k--;
+        /* "Joseph R. Biden Jr. said": the dot of an abbreviation ending a name */
+        if (k > (int32_t)lo && qd_tok_is(&tok[k], '.') && c->m_end[k] < 0 && tok[k - 1].lex && tok[k - 1].lex->abbr &&
+            c->m_end[k - 1] >= 0) {
+            k--;
+            break;
+        }
         /* "Peskov after that declared", "Lavrov on Tuesday said": a short time phrase */
         if (k > (int32_t)lo && tok[k].kind == QD_TK_WORD && tok[k].lex && c->m_end[k] < 0 &&
             ((tok[k].lex->tags & (QD_W_TIME | QD_W_WEEKDAY)) || !strcmp(tok[k].norm, "that") ||

@@ -68,6 +68,10 @@ static bool clause_follows(const qd_token *tok, uint32_t i, uint32_t end)
             return true;
         if (k > i && t->lex && t->lex->verb >= 0 && (t->lex->vform == QD_VF_PAST || t->lex->vform == QD_VF_3SG))
             return true;
+        /* "officers still scrutinize": a word after an adverb that follows the subject */
+        if (k > i + 1 && (tags(&tok[k - 1]) & QD_W_ADV) && !(tags(&tok[k - 1]) & (QD_W_PREP | QD_W_SUB)) &&
+            !(t->flags & QD_TF_CAP) && !(tags(t) & (QD_W_FUNCTION | QD_W_TIME)) && t->normlen > 3)
+            return true;
         /* "this provides", "it makes": a third-person form right after a one-word subject */
         if (k == i + 1 && (tags(&tok[i]) & (QD_W_PRON | QD_W_DET)) && !(t->flags & QD_TF_CAP) && t->normlen > 3 &&
             t->norm[t->normlen - 1] == 's' && t->norm[t->normlen - 2] != 's' && !(tags(t) & QD_W_FUNCTION))
@@ -576,8 +580,11 @@ static int report(rstate *r, uint32_t ci, const qd_sentence *se)
                 ((tags(t) & QD_W_WH) && !(tags(t) & QD_W_SUB) && !(v && v->vclass == QD_VC_INTENT)))
                 clause_start = true;
             else if (v && (v->frames & QD_VFR_THAT) && v->vclass != QD_VC_INTENT &&
-                     (c->m_start[i] >= 0 || (t->flags & QD_TF_CAP) || (tags(t) & (QD_W_DET | QD_W_PRON)) ||
-                      t->kind == QD_TK_NUM) &&
+                     (c->m_start[i] >= 0 || (t->flags & QD_TF_CAP) || (tags(t) & (QD_W_DET | QD_W_PRON | QD_W_NUM)) ||
+                      t->kind == QD_TK_NUM ||
+                      /* "said about half of ...", "said nearly 40 percent ..." */
+                      (i + 1 < sb && (tok[i + 1].kind == QD_TK_NUM || (tags(&tok[i + 1]) & QD_W_NUM)) &&
+                       (word_is(t, "about") || (tags(t) & QD_W_ADV)))) &&
                      c->m_start[i] != speaker &&
                      ((tags(t) & QD_W_PRON) || clause_follows(tok, i, sb) ||
                       ((v->vclass == QD_VC_SPEECH || v->vclass == QD_VC_WRITING) && (v->frames & QD_VFR_QUOTE) &&
