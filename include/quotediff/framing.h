@@ -29,6 +29,7 @@
 #ifndef QUOTEDIFF_FRAMING_H
 #define QUOTEDIFF_FRAMING_H
 
+#include <stdbool.h>
 #include <stdint.h>
 
 #ifdef __cplusplus
@@ -96,6 +97,7 @@ typedef struct qd_frame_side {
     const char *side;        /* "unknown side" when no lexicon entry says */
     uint32_t statements;
     uint32_t quoted_words;
+    uint32_t loaded;         /* statements introduced by a loaded verb (not neutral, not none) */
 } qd_frame_side;
 
 typedef enum qd_source_kind {
@@ -170,6 +172,12 @@ typedef struct qd_framing_set {
  * Returns z and sets *delta (if not NULL).
  */
 double qd_log_odds_z(double y_o, double n_o, double y_r, double n_r, double a_i, double a_0, double *delta);
+
+struct qd_comparison;
+/* Is corpus speaker s one the corpus shares across documents (a person, organisation,
+ * government, outlet), rather than unattributed (-1) or private to one document ("the
+ * writer", "sources")?  Only those have sides and can be quoted first. */
+bool qd_frame_shared_speaker(const struct qd_comparison *r, int32_t s);
 
 #ifdef __cplusplus
 }

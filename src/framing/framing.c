@@ -984,11 +984,19 @@ static int cmp_scare(const void *a, const void *b)
     return strcmp(x->text, y->text);
 }
 
-/* A speaker the corpus shares across documents: not unattributed, not a speaker private
- * to one document ("the writer", "sources"). */
+bool qd_frame_shared_speaker(const qd_comparison *r, int32_t s)
+{
+    if (s < 0 || (uint32_t)s >= r->n_speakers)
+        return false;
+    /* persons are keyed "lavrov|s", organisations "organisation:kremlin", and speakers
+     * private to one document "person:(writer):PATH" */
+    const char *k = strchr(r->speakers[s].key, ':');
+    return !k || !strchr(k + 1, ':');
+}
+
 static bool credited(const qd_comparison *r, int32_t s)
 {
-    return s >= 0 && (uint32_t)s < r->n_speakers && !strchr(r->speakers[s].key, ':');
+    return qd_frame_shared_speaker(r, s);
 }
 
 /* Voice, verbs and sources of one outlet's documents. */
@@ -1083,6 +1091,8 @@ static int outlet_sides(qd_corpus *c, qd_frame_outlet *fo)
         }
         fo->sides[k].statements += row->statements;
         fo->sides[k].quoted_words += row->quoted_words;
+        for (int q = QD_STANCE_EMPHATIC; q < QD_STANCE_NONE; q++)
+            fo->sides[k].loaded += row->stance[q];
     }
     if (fo->n_sides > 1)
         qsort(fo->sides, fo->n_sides, sizeof(qd_frame_side), cmp_sides);

@@ -55,7 +55,7 @@ static uint32_t main_speakers(const qd_comparison *r, const qd_framing *f, int32
     for (uint32_t o = 0; o < f->n_outlets; o++)
         for (uint32_t i = 0; i < f->outlets[o].n_speakers; i++) {
             const qd_frame_speaker *s = &f->outlets[o].speakers[i];
-            if (s->speaker >= 0 && !strchr(r->speakers[s->speaker].key, ':'))
+            if (qd_frame_shared_speaker(r, s->speaker))
                 t[n++] = (spk_total){s->speaker, s->statements};
         }
     qsort(t, n, sizeof(spk_total), cmp_spk_id);
@@ -175,9 +175,10 @@ json_t *qd_framing_json(const qd_comparison *r, const qd_framing *f)
         json_object_set_new(jo, "speakers", a);
         a = json_array();
         for (uint32_t i = 0; i < fo->n_sides; i++)
-            json_array_append_new(a, json_pack("{s:s,s:i,s:i}", "side", fo->sides[i].side, "statements",
+            json_array_append_new(a, json_pack("{s:s,s:i,s:i,s:i}", "side", fo->sides[i].side, "statements",
                                                (int)fo->sides[i].statements, "quoted_words",
-                                               (int)fo->sides[i].quoted_words));
+                                               (int)fo->sides[i].quoted_words, "loaded_verbs",
+                                               (int)fo->sides[i].loaded));
         json_object_set_new(jo, "sides", a);
         json_object_set_new(jo, "first_quoted",
                             fo->first_speaker >= 0 ? json_string(speaker_name(r, fo->first_speaker)) : json_null());
@@ -381,7 +382,8 @@ void qd_framing_text(qd_buf *b, const qd_comparison *r, const qd_framing *f, boo
         qd_buf_putc(b, '\n');
     }
     /* share of voice per side, first quoted, verbatim vs paraphrase */
-    sub_heading(b, md, "Voice: sides (statements / quoted words), verbatim vs paraphrased, quoted first");
+    sub_heading(b, md, "Voice: sides (statements / quoted words, and how many introduced by a loaded verb), "
+                       "verbatim vs paraphrased, quoted first");
     {
         const char *h[] = {"outlet", "quoted first", "sides"};
         static const size_t w[] = {22, 26, 0};
@@ -391,8 +393,8 @@ void qd_framing_text(qd_buf *b, const qd_comparison *r, const qd_framing *f, boo
             qd_buf t;
             qd_buf_init(&t);
             for (uint32_t i = 0; i < fo->n_sides; i++)
-                qd_buf_printf(&t, "%s%s %u / %u", i ? ", " : "", fo->sides[i].side, fo->sides[i].statements,
-                              fo->sides[i].quoted_words);
+                qd_buf_printf(&t, "%s%s %u / %u (%u loaded)", i ? ", " : "", fo->sides[i].side,
+                              fo->sides[i].statements, fo->sides[i].quoted_words, fo->sides[i].loaded);
             const char *c[] = {fo->outlet, fo->first_speaker >= 0 ? speaker_name(r, fo->first_speaker) : "-",
                                t.data ? t.data : "-"};
             row(b, md, c, 3, w);
@@ -700,6 +702,16 @@ void qd_framing_html(qd_buf *b, const qd_comparison *r, const qd_framing *f)
         qd_buf_puts(b, "</tr>\n");
     }
     /* voice */
+    qd_buf_puts(b, "<tr><th>sides <span class=\"meta\">statements, loaded verbs</span></th>");
+    for (uint32_t o = 0; o < f->n_outlets; o++) {
+        const qd_frame_outlet *fo = &f->outlets[o];
+        qd_buf_reset(&t);
+        for (uint32_t i = 0; i < fo->n_sides; i++)
+            qd_buf_printf(&t, "%s%s %u (%u loaded)", i ? ", " : "", fo->sides[i].side, fo->sides[i].statements,
+                          fo->sides[i].loaded);
+        html_list_cell(b, t.len ? t.data : "-");
+    }
+    qd_buf_puts(b, "</tr>\n");
     qd_buf_puts(b, "<tr><th>quoted first</th>");
     for (uint32_t o = 0; o < f->n_outlets; o++) {
         qd_buf_puts(b, "<td>");
