@@ -29,8 +29,15 @@ qd_input_kind qd_detect_kind(const char *data, size_t len)
     size_t n = len - i;
     if (n == 0)
         return QD_INPUT_TEXT;
-    if (p[0] == '{' || p[0] == '[')
-        return QD_INPUT_JSON;
+    /* JSON records are objects, alone or in an array: "[Reuters] Moscow..." and
+     * "{sic}" are text */
+    if (p[0] == '{' || p[0] == '[') {
+        size_t k = 1;
+        while (k < n && isspace((unsigned char)p[k]))
+            k++;
+        if (k == n || p[k] == '"' || p[k] == '}' || (p[0] == '[' && (p[k] == '{' || p[k] == '[' || p[k] == ']')))
+            return QD_INPUT_JSON;
+    }
     if (p[0] == '<') {
         if (starts_with_ci(p, n, "<!doctype html") || starts_with_ci(p, n, "<html") ||
             starts_with_ci(p, n, "<?xml") || starts_with_ci(p, n, "<!--") ||

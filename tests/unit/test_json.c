@@ -74,6 +74,21 @@ static void test_bad_records(void **state)
     }
 }
 
+static void test_text_that_starts_like_json(void **state)
+{
+    (void)state;
+    /* brackets and braces at the start of a text do not make it JSON */
+    static const char *const texts[] = {"[Reuters] Moscow says the talks will go on\n\n\"We will talk,\" Lavrov said.\n",
+                                        "{Updated} A headline for the story\n\nText of the story.\n"};
+    for (size_t i = 0; i < 2; i++) {
+        qd_doc *doc = NULL;
+        qd_error err;
+        assert_int_equal(qd_doc_parse(&doc, "t.txt", texts[i], strlen(texts[i]), NULL, test_lexicon(), &err), 0);
+        assert_int_equal(doc->kind, QD_INPUT_TEXT);
+        qd_doc_free(doc);
+    }
+}
+
 static void test_page_inside_record(void **state)
 {
     (void)state;
@@ -210,6 +225,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_news_please_record),
         cmocka_unit_test(test_bad_records),
+        cmocka_unit_test(test_text_that_starts_like_json),
         cmocka_unit_test(test_page_inside_record),
         cmocka_unit_test(test_json_lines_reader),
         cmocka_unit_test(test_seeds_as_records),
