@@ -55,7 +55,6 @@ typedef struct hnode {
     bool in_link;        /* inside an <a> */
     bool hidden;         /* hidden by attribute or inline style */
     bool unlikely;       /* class/id says: never article text */
-    bool content_hint;   /* class/id says: article text */
     bool is_br;
     int16_t weight;      /* class/id weight: +25 per content word, -25 per furniture word */
     /* the element's own text (text nodes directly under it, or under elements too deep
@@ -547,7 +546,6 @@ static int build_table(page *P, xmlNode *root)
                 }
                 h->weight = (int16_t)w;
                 h->unlikely = unl && !con;
-                h->content_hint = con;
                 const char *aria = attr(x, "aria-hidden");
                 h->hidden = has_attr(x, "hidden") || (aria && !strcasecmp(aria, "true")) ||
                             style_hidden(attr(x, "style"));
@@ -865,55 +863,61 @@ static void emit_text(emitter *E, const char *s, int32_t owner)
 static bool clean_out(page *P, const hnode *h, int32_t root, unsigned flags)
 {
     const hnode *r = &P->n[root];
-    if (h->excluded || h->hidden)
+    if (h->excluded || h->hidden || h->tag == QD_HINT_TAG_FURNITURE)
         return true;
-    if (h->tag == QD_HINT_TAG_FURNITURE)
-        return true;
+    /* "never article text" by its class, unless it is most of the article (a class
+     * word can be wrong; the whole article cannot be furniture) */
     if (h->unlikely && h->chars * 2 < r->chars)
         return true;
-    if (h->tag == QD_HINT_TAG_CAPTION) {
-        /* figures are captions and credits; a figure holding real paragraphs is not */
-        if (name_is(h->x, "figcaption") || h->n_p < 2)
-            return true;
-    }
+    /* figures are captions and credits; a figure holding real paragraphs is not */
+    if (h->tag == QD_HINT_TAG_CAPTION && (name_is(h->x, "figcaption") || h->n_p < 2))
+        return true;
+    /* headings of furniture ("Related", "Share") and headings that are links (teasers) */
     if (h->tag == QD_HINT_TAG_HEADING)
         return h->weight < 0 || link_density(h) > 0.33;
     if (!(flags & CLEAN_CONDITIONALLY) || h->tag == QD_HINT_TAG_ROW)
         return false;
     if (h->weight < 0 && h->chars * 2 < r->chars)
         return true;
-    /* the rules below judge containers by what they hold: leaves (<br>, an empty
-     * <div>) and the rows and cells of a table are judged with their table */
+    /* The rules below judge containers by what they hold; leaves (<br>, an empty
+     * <div>) and the rows and cells of a table are judged with their table. */
     bool container = h->tag == QD_HINT_TAG_SECTION || h->tag == QD_HINT_TAG_LIST ||
                      (h->tag == TAG_OTHER && h->end > (uint32_t)(h - P->n) + 1);
     if (!container || h->is_inline)
         return false;
+    /* many commas: sentences, which furniture rarely has */
     if (h->commas >= 10)
         return false;
-    bool is_list = h->tag == QD_HINT_TAG_LIST || (h->chars && h->list_chars * 10 > h->chars * 9);
-    if (name_is(h->x, "table"))
-        is_list = false;
+    bool is_list = !name_is(h->x, "table") &&
+                   (h->tag == QD_HINT_TAG_LIST || (h->chars && h->list_chars * 10 > h->chars * 9));
     double ld = link_density(h);
     /* a wrapped quotation (an embedded post) carries its links: handles, a date */
     if (h->quote_chars * 10 >= h->chars * 9)
         return ld > 0.5;
     uint32_t p = h->n_p, img = h->n_img, li = h->n_li, input = h->n_input;
+    /* galleries: more pictures than paragraphs */
     if (img > 1 && (double)p / img < 0.5)
         return true;
-    if (!is_list && li > p + 0 && li > 1 && h->chars < 2000 && ld > 0.2)
+    /* teaser blocks: list items of links in something that is not a list */
+    if (!is_list && li > p && li > 1 && h->chars < 2000 && ld > 0.2)
         return true;
-    if (input > p / 3 && input > 0)
+    /* forms: sign-up boxes, comment forms, searches */
+    if (input > 0 && input > p / 3)
         return true;
+    /* crumbs: a few words and no picture worth a caption */
     if (!is_list && h->chars < 25 && (img == 0 || img > 2) && h->n_heading_chars == 0)
         return true;
+    /* link-heavy blocks: menus, "more stories"; a container marked as content is given
+     * more room, as are long blocks (their links are in running text) */
     if (!is_list && h->weight < 25 && ld > 0.2 && h->chars < 2000)
         return true;
     if (h->weight >= 25 && ld > 0.5)
         return true;
-    if ((h->n_embed == 1 && h->chars < 75) || h->n_embed > 1) {
+    /* players and embeds with little text around them */
+    if ((h->n_embed == 1 && h->chars < 75) || h->n_embed > 1)
         if (h->n_p < 2)
             return true;
-    }
+    /* lists of links */
     if (is_list && ld > 0.5)
         return true;
     return false;
