@@ -67,8 +67,9 @@ static uint32_t lcs_len(const uint32_t *a, uint32_t na, const uint32_t *b, uint3
     return row0[nb];
 }
 
-static float dice(const qd_sfeat *a, const qd_sfeat *b)
+static float dice(const qd_sfeat *a, const qd_sfeat *b, uint32_t *shared)
 {
+    *shared = 0;
     if (!a->n_stems || !b->n_stems)
         return 0;
     uint32_t i = 0, j = 0, n = 0;
@@ -82,6 +83,7 @@ static float dice(const qd_sfeat *a, const qd_sfeat *b)
         else
             j++;
     }
+    *shared = n;
     return 2.0f * (float)n / (float)(a->n_stems + b->n_stems);
 }
 
@@ -111,8 +113,12 @@ static bool classify(const qd_corpus *c, sref ra, sref rb, work *w, qd_align_kin
         float near = 2.0f * (float)l / (float)(na + nb);
         float cont = (float)l / (float)mn;
         if (near >= 0.75f) {
-            *kind = QD_ALIGN_NEAR;
-            *score = near;
+            /* every word of the shorter one, in order, inside the longer one: a cut, not
+             * a rewording, however little was cut ("So far, I cannot believe ..." quoted
+             * as "I cannot believe ...") */
+            bool cut = l == mn && mn < mx;
+            *kind = cut ? QD_ALIGN_FRAGMENT : QD_ALIGN_NEAR;
+            *score = cut ? cont : near;
             return true;
         }
         if (cont >= 0.8f && (float)mn / (float)mx < 0.75f && (fa->direct || fb->direct)) {
@@ -121,12 +127,14 @@ static bool classify(const qd_corpus *c, sref ra, sref rb, work *w, qd_align_kin
             return true;
         }
     }
-    /* a report matching a quote: same speaker, most content words in common */
-    float d = dice(fa, fb);
+    /* a report matching a quote: same speaker, most content words in common, and at
+     * least three of them (two short statements sharing a name are not one statement) */
+    uint32_t shared = 0;
+    float d = dice(fa, fb, &shared);
     bool reported = a->type == QD_STMT_INDIRECT || b->type == QD_STMT_INDIRECT || a->type == QD_STMT_MIXED ||
                     b->type == QD_STMT_MIXED;
     bool same_speaker = a->speaker >= 0 && a->speaker == b->speaker;
-    if (reported && same_speaker && d >= 0.5f && fa->n_stems >= 3 && fb->n_stems >= 3) {
+    if (reported && same_speaker && d >= 0.5f && shared >= 3) {
         *kind = QD_ALIGN_PARAPHRASE;
         *score = d;
         return true;
@@ -450,8 +458,9 @@ static int align_set(qd_corpus *c, sref *s, uint32_t ns, int32_t ei, int32_t thr
                 m->stmt = s[j].stmt;
                 if (!classify(c, s[ref], s[j], w, &m->kind, &m->score)) {
                     /* linked through another member */
+                    uint32_t n_shared;
                     m->kind = QD_ALIGN_PARAPHRASE;
-                    m->score = dice(sf_of(c, s[ref]), sf_of(c, s[j]));
+                    m->score = dice(sf_of(c, s[ref]), sf_of(c, s[j]), &n_shared);
                 }
                 if (m->kind != QD_ALIGN_IDENTICAL && make_diff(c, s[ref], s[j], &m->diff, &m->n_diff) != 0)
                     return QD_ENOMEM;
