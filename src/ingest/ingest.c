@@ -20,6 +20,10 @@ qd_input_kind qd_detect_kind(const char *data, size_t len);
 qd_input_kind qd_detect_kind(const char *data, size_t len)
 {
     size_t i = 0;
+    /* a page saved as UTF-16 (BOM, then "<" as two bytes): the HTML reader converts */
+    if (len >= 4 && (((unsigned char)data[0] == 0xFF && (unsigned char)data[1] == 0xFE && data[2] == '<' && data[3] == 0) ||
+                     ((unsigned char)data[0] == 0xFE && (unsigned char)data[1] == 0xFF && data[2] == 0 && data[3] == '<')))
+        return QD_INPUT_HTML;
     if (len >= 3 && (unsigned char)data[0] == 0xEF && (unsigned char)data[1] == 0xBB &&
         (unsigned char)data[2] == 0xBF)
         i = 3;

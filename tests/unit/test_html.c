@@ -192,6 +192,15 @@ static void test_charsets(void **state)
                    NULL);
     assert_non_null(strstr(doc->text, "R\xc3\xa9gl\xc3\xa9 d\xe2\x80\x99" "avance"));
     qd_doc_free(doc);
+    /* UTF-16 with its BOM, told from content */
+    static const char u16[] = "\xff\xfe<\0p\0>\0\x1c\x20W\0e\0 \0w\0o\0n\0,\0\x1d\x20 \0s\0h\0e\0 \0s\0"
+                              "a\0i\0d\0.\0<\0/\0p\0>\0";
+    qd_doc *d16 = NULL;
+    qd_error err;
+    assert_int_equal(qd_doc_parse(&d16, "u16.html", u16, sizeof(u16) - 1, NULL, test_lexicon(), &err), 0);
+    assert_int_equal(d16->kind, QD_INPUT_HTML);
+    assert_non_null(strstr(d16->text, "\xe2\x80\x9cWe won,\xe2\x80\x9d she said."));
+    qd_doc_free(d16);
     /* no declaration and bytes that are not UTF-8: Windows-1252 */
     doc = html_doc("<html><body><p>Na\xef" "ve text from an old page, with a comma, and enough words.</p></body></html>",
                    NULL);
