@@ -542,7 +542,8 @@ static int32_t speaker_depth(qd_actx *c, const qd_cues *cues, uint32_t ci, uint3
         /* a subject the mention pass did not take for a speaker: "Witnesses said",
          * "the probe found"; only with verbs of reporting, so that "Secret Service
          * protocol called for ..." is not a speaker */
-        if (v && ((v->frames & QD_VFR_QUOTE) || v->vclass == QD_VC_EVIDENCE)) {
+        if (v && ((v->frames & QD_VFR_QUOTE) || v->vclass == QD_VC_EVIDENCE || v->vclass == QD_VC_THOUGHT ||
+                  v->vclass == QD_VC_INTENT)) {
             m = qd_mention_np_ending_at(c, (uint32_t)k, lo);
             if (m >= 0)
                 return m;

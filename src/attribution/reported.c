@@ -751,6 +751,19 @@ static int make_report(rstate *r, uint32_t cue_ta, uint32_t cue_tb, const qd_spe
     return 0;
 }
 
+/* Is the sentence written in title case (nearly every longer word capitalised)? */
+static bool title_case(const qd_token *tok, const qd_sentence *se)
+{
+    uint32_t words = 0, caps = 0;
+    for (uint32_t k = se->first_token; k < se->first_token + se->n_tokens; k++) {
+        if (tok[k].kind != QD_TK_WORD || tok[k].normlen < 4)
+            continue;
+        words++;
+        caps += (tok[k].flags & QD_TF_CAP) != 0;
+    }
+    return words >= 4 && caps * 10 >= words * 9;
+}
+
 /* A headline that reports: "Trump Says He Never Pledged To ...", "Sanders calls Clinton
  * unqualified", "Hedge Funds Support Hillary Clinton", "'…' Trevor Noah Says".  Its
  * first verb of reporting in the present or past is the cue; what follows it (or, when
@@ -986,6 +999,14 @@ int qd_attribute_reported(qd_actx *c, qd_cues *cues)
             continue;
         }
         uint32_t before = c->an->n_statements;
+        /* a headline inside the body, as live blogs write them: "Rubio Says Abandoning
+         * Immigration Reform Was A Sign Of Leadership" */
+        if (title_case(tok, se) && !quoted_sentence[si]) {
+            if (title_report(&r, se) != 0)
+                return qd_error_set(c->err, QD_ENOMEM, "%s: out of memory", doc->path);
+            if (c->an->n_statements > before)
+                continue;
+        }
         for (uint32_t t = se->first_token; t < se->first_token + se->n_tokens; t++) {
             int32_t ci = cues->at[t];
             if (ci < 0)
