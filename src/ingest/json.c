@@ -111,8 +111,10 @@ int qd_ingest_json(qd_doc *doc, const char *data, size_t len, const qd_options *
     static const char *const title_f[] = {"title", "headline", "title_page", "title_rss", NULL};
     static const char *const date_f[] = {"date_publish", "date_published", "datePublished", "published",
                                          "published_at", "pubdate", "date", "date_modify", NULL};
+    /* the description (the lead) is the text of last resort: a record without its
+     * article still has that much to say */
     static const char *const text_f[] = {"maintext", "text", "articleBody", "article_body", "content", "body",
-                                         NULL};
+                                         "description", NULL};
     static const char *const html_f[] = {"html", "raw_html", "page_html", NULL};
     static const char *const site_f[] = {"outlet", "publisher", "source_name", "site_name", NULL};
     static const char *const domain_f[] = {"source_domain", "domain", "host", NULL};

@@ -56,6 +56,12 @@ static void test_news_please_record(void **state)
     assert_string_equal(doc->meta.date, "2021-05-04");
     assert_string_equal(doc->meta.outlet, "example.org");
     qd_doc_free(doc);
+
+    /* no article text, only the lead: the lead is the text */
+    doc = json_doc("{\"url\": \"https://www.example.org/b\", \"title\": \"T\", \"maintext\": null,"
+                   " \"description\": \"\\u201cNo comment,\\u201d the minister said.\"}");
+    assert_non_null(strstr(doc->text, "No comment"));
+    qd_doc_free(doc);
 }
 
 static void test_bad_records(void **state)
