@@ -52,6 +52,7 @@ struct qd_summary {
     uint32_t n_entities;
     qd_sstmt *stmts;
     uint32_t n_stmts;
+    struct qd_frame_summary *frame; /* what framing keeps (src/framing/doc.c), or NULL */
 };
 
 /* What the matcher knows of a statement beyond qd_cstatement. */

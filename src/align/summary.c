@@ -432,6 +432,8 @@ int qd_summary_make(const qd_doc *doc, const qd_lexicon *lx, bool keep_text, qd_
             goto oom;
         s->n_stmts++;
     }
+    if (qd_frame_summarize(doc, lx, A, &s->frame) != 0)
+        goto oom;
 #undef DUP
     sb_stemmer_delete(stemmer);
     *out = s;
@@ -502,6 +504,7 @@ int qd_summary_to_json(const qd_summary *s, char **out, qd_error *err)
     }
     json_object_set_new(o, "statements", stmts);
     stmts = NULL;
+    json_object_set_new(o, "framing", qd_frame_summary_json(s->frame));
     *out = json_dumps(o, JSON_COMPACT);
     json_decref(o);
     if (!*out)
@@ -679,6 +682,7 @@ int qd_summary_from_json(const char *name, const char *data, size_t len, const q
         if (!oom && st->text && statement_words(A, lx, stemmer, st) != 0)
             oom = true;
     }
+    s->frame = qd_frame_summary_from_json(json_object_get(o, "framing"), A, &oom);
     json_decref(o);
     sb_stemmer_delete(stemmer);
     if (oom || bad) {
@@ -890,9 +894,8 @@ int qd_corpus_add_summary(qd_corpus *c, const qd_summary *s, const qd_doc *doc, 
 #undef DUP
     if (f->n_shingles > 1)
         qsort(f->shingles, f->n_shingles, sizeof(uint64_t), cmp_u64);
-    /* framing reads the document itself (its scare quotes, labels, speakers' sides);
-     * a summary read back from JSON does not carry those yet */
-    return doc ? qd_frame_add(c, doc, r->n_docs - 1, err) : 0;
+    /* what framing kept of the document (its scare quotes, labels, speakers' sides) */
+    return qd_frame_add_summary(c, s->frame, r->n_docs - 1, s->path, err);
 oom:
     return qd_error_set(err, QD_ENOMEM, "%s: out of memory", s->path);
 }

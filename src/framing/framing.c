@@ -1,9 +1,10 @@
 /*
  * framing.c - how each outlet tells the story (see quotediff/framing.h).
  *
- * Per document we keep, next to the matcher's summary, the terms it scare-quotes, where
- * it uses a label of labels.tsv (and whether in its own voice, in scare quotes or inside
- * a quote), its credit line, and the side of each speaker it quotes.  Once the corpus is
+ * Per document the corpus takes, from its frame summary (doc.c), the terms it
+ * scare-quotes, where it uses a label of labels.tsv (and whether in its own voice, in
+ * scare quotes or inside a quote), its own words as ids, its credit line, what its
+ * statements came through, and the side of each speaker it quotes.  Once the corpus is
  * matched, every scope (an event, a thread, the corpus) is cut by outlet and each outlet
  * gets its scare quotes, labels, speech verbs per speaker, share of voice per speaker and
  * side, sources, and the terms that set it apart from the other outlets of the scope.
@@ -17,10 +18,8 @@
 #include <string.h>
 #include <strings.h>
 
-#include "../doc_internal.h"
+#include "../lexicon/lexicon.h"
 #include "../text/utf8.h"
-
-enum { WHERE_OWN = 0, WHERE_SCARE, WHERE_QUOTED };
 
 typedef struct label_hit {
     uint32_t label;
@@ -53,8 +52,6 @@ typedef struct frame_doc {
     uint32_t n_stream;
 } frame_doc;
 
-static const qd_outlet *named_outlet(const qd_lexicon *lx, const char *name);
-static const char *venue_kind(qd_corpus *c, const char *venue);
 
 struct qd_frame_state {
     frame_doc *docs;            /* parallel to the corpus documents */
@@ -105,368 +102,46 @@ double qd_log_odds_z(double y_o, double n_o, double y_r, double n_r, double a_i,
     return d / sqrt(var);
 }
 
-/* ---- sides ------------------------------------------------------------------------ */
-
-/* Lower-cased, quote-folded key of s (at most cap-1 bytes); returns its length. */
-static size_t norm_key(const char *s, size_t n, char *out, size_t cap)
-{
-    if (n * 4 + 1 > cap)
-        n = (cap - 1) / 4;
-    return qd_utf8_normalize(s, n, out, cap);
-}
-
-/* A country side (party == false) or a party side listed under key. */
-static const char *side_lookup(const qd_lexicon *lx, const char *key, size_t n, bool party)
-{
-    uint32_t v;
-    if (!n || !qd_strmap_get(&lx->sides, key, n, &v) || v == QD_SIDE_AMBIGUOUS)
-        return NULL;
-    if (((v & QD_SIDE_PARTY) != 0) != party)
-        return NULL;
-    return lx->side_names[v & ~QD_SIDE_PARTY];
-}
-
-static const char *side_of_key(const qd_lexicon *lx, const char *key, size_t n)
-{
-    return side_lookup(lx, key, n, false);
-}
-
-static const char *side_of_code(const qd_lexicon *lx, const char *code)
-{
-    char buf[32];
-    size_t n = 0;
-    buf[n++] = '#';
-    for (const char *p = code; *p && n + 1 < sizeof(buf); p++)
-        buf[n++] = (*p >= 'A' && *p <= 'Z') ? (char)(*p - 'A' + 'a') : *p;
-    buf[n] = '\0';
-    return side_of_key(lx, buf, n);
-}
-
-/* Word starts in a normalised key, at most `cap`. */
-static uint32_t word_starts(const char *k, size_t n, uint32_t *st, uint32_t *en, uint32_t cap)
-{
-    uint32_t m = 0;
-    for (size_t i = 0; i < n && m < cap;) {
-        while (i < n && k[i] == ' ')
-            i++;
-        if (i == n)
-            break;
-        size_t j = i;
-        while (j < n && k[j] != ' ')
-            j++;
-        st[m] = (uint32_t)i;
-        en[m] = (uint32_t)j;
-        m++;
-        i = j;
-    }
-    return m;
-}
-
-/* Drop a possessive "'s" (quotes are folded to ' by the key). */
-static size_t strip_possessive(const char *k, size_t n)
-{
-    if (n > 2 && k[n - 2] == '\'' && k[n - 1] == 's')
-        return n - 2;
-    return n;
-}
-
-const char *qd_frame_entity_side(const qd_lexicon *lx, const qd_entity *e)
-{
-    if (!e || !e->name)
-        return NULL;
-    char key[512];
-    size_t n = norm_key(e->name, strlen(e->name), key, sizeof(key));
-    /* 1. the name itself: "the Kremlin", "State Department" */
-    const char *s = side_of_key(lx, key, n);
-    if (s)
-        return s;
-    uint32_t st[16], en[16];
-    uint32_t nw = word_starts(key, n, st, en, 16);
-    /* 2. a known person: by full name, else by surname ("Lavrov") when only one fits */
-    if (e->kind == QD_ENT_PERSON) {
-        uint32_t idx;
-        if (qd_lex_phrase(&lx->people, key, n, &idx))
-            return side_of_code(lx, lx->person_list[idx].country);
-        if (nw) {
-            const char *sur = key + st[nw - 1];
-            size_t sl = strip_possessive(sur, en[nw - 1] - st[nw - 1]);
-            const char *code = NULL;
-            int found = 0;
-            for (uint32_t p = 0; p < lx->n_people; p++) {
-                const char *name = lx->person_list[p].name;
-                const char *last = strrchr(name, ' ');
-                last = last ? last + 1 : name;
-                char lk[128];
-                size_t ll = norm_key(last, strlen(last), lk, sizeof(lk));
-                if (ll == sl && memcmp(lk, sur, sl) == 0) {
-                    code = lx->person_list[p].country;
-                    found++;
-                }
-            }
-            if (found == 1)
-                return side_of_code(lx, code);
-        }
-    }
-    /* 3. the country its roles give: "RU foreign minister" */
-    for (uint32_t i = 0; i < e->n_roles; i++) {
-        const char *r = e->roles[i];
-        size_t k = 0;
-        while (r[k] >= 'A' && r[k] <= 'Z')
-            k++;
-        if (k >= 2 && k <= 4 && r[k] == ' ') {
-            char code[8];
-            memcpy(code, r, k);
-            code[k] = '\0';
-            if ((s = side_of_code(lx, code)) != NULL)
-                return s;
-        }
-    }
-    /* 4. a listed name or a place inside the name: "the Russian Foreign Ministry",
-     * "President-elect Donald Trump's team" (longest phrases first) */
-    for (uint32_t len = nw < 3 ? nw : 3; len >= 1; len--) {
-        for (uint32_t i = 0; i + len <= nw; i++) {
-            const char *p = key + st[i];
-            size_t pl = strip_possessive(p, en[i + len - 1] - st[i]);
-            if ((s = side_of_key(lx, p, pl)) != NULL)
-                return s;
-            uint32_t idx;
-            if (qd_lex_phrase(&lx->people, p, pl, &idx))
-                return side_of_code(lx, lx->person_list[idx].country);
-            if (qd_lex_phrase(&lx->places, p, pl, &idx) && lx->place_list[idx].kind != QD_PL_CITY &&
-                lx->place_list[idx].kind != QD_PL_REGION)
-                if ((s = side_of_code(lx, lx->place_list[idx].code)) != NULL)
-                    return s;
-        }
-    }
-    return NULL;
-}
-
-const char *qd_frame_entity_party(const qd_lexicon *lx, const qd_entity *e)
-{
-    if (!e || !e->name)
-        return NULL;
-    char key[512], k2[520];
-    size_t n = norm_key(e->name, strlen(e->name), key, sizeof(key));
-    const char *s = side_lookup(lx, key, n, true);
-    if (s)
-        return s;
-    /* a member by the matcher's person key: "clinton|h", or "clinton" alone */
-    if (e->kind == QD_ENT_PERSON && e->key) {
-        size_t kl = norm_key(e->key, strlen(e->key), k2, sizeof(k2) - 2);
-        if ((s = side_lookup(lx, k2, kl, true)) != NULL)
-            return s;
-        char *bar = memchr(k2, '|', kl);
-        kl = bar ? (size_t)(bar - k2) : kl;
-        k2[kl++] = '|';
-        if ((s = side_lookup(lx, k2, kl, true)) != NULL)
-            return s;
-    }
-    /* a party or a member inside the name: "the Clinton campaign", "Senate Democrats" */
-    uint32_t st[16], en[16];
-    uint32_t nw = word_starts(key, n, st, en, 16);
-    for (uint32_t len = nw < 3 ? nw : 3; len >= 1; len--)
-        for (uint32_t i = 0; i + len <= nw; i++) {
-            const char *p = key + st[i];
-            size_t pl = strip_possessive(p, en[i + len - 1] - st[i]);
-            if ((s = side_lookup(lx, p, pl, true)) != NULL)
-                return s;
-            if (len == 1 && pl + 2 < sizeof(k2)) {
-                memcpy(k2, p, pl);
-                k2[pl] = '|';
-                if ((s = side_lookup(lx, k2, pl + 1, true)) != NULL)
-                    return s;
-            }
-        }
-    return NULL;
-}
-
 /* ---- per document ----------------------------------------------------------------- */
 
-/* Does a quoted span read as the writer's distance from a word, rather than a title or
- * a name the quote stage took for one?  Scare quotes are short, and a run of capitalised
- * words ("Game of Thrones", "Make Mexico Great Again") is a title or a slogan. */
-static bool scare_shaped(const qd_lexicon *lx, const char *s, size_t n)
-{
-    uint32_t words = 0, caps = 0, content = 0;
-    for (size_t i = 0; i < n;) {
-        while (i < n && s[i] == ' ')
-            i++;
-        size_t j = i;
-        while (j < n && s[j] != ' ')
-            j++;
-        if (j == i)
-            break;
-        words++;
-        char key[128];
-        size_t kl = j - i < 32 ? norm_key(s + i, j - i, key, sizeof(key)) : 0;
-        const qd_lexword *w = kl ? qd_lex_word(lx, key, kl) : NULL;
-        if (!w || !(w->tags & QD_W_FUNCTION)) {
-            content++;
-            caps += s[i] >= 'A' && s[i] <= 'Z';
-        }
-        i = j;
-    }
-    if (words > QD_FRAME_SCARE_WORDS)
-        return false;
-    return !(content >= 2 && caps == content);
-}
-
-/* The framing word id of a token's normalised form; 0 when out of memory. */
-static uint32_t word_id(qd_corpus *c, const qd_token *t)
+/* The framing word id of a normalised token; 0 when out of memory. */
+static uint32_t word_id(qd_corpus *c, const char *w, size_t n)
 {
     struct qd_frame_state *fs = c->frame;
     uint32_t id;
-    if (qd_strmap_get(&fs->vocab, t->norm, t->normlen, &id))
+    if (qd_strmap_get(&fs->vocab, w, n, &id))
         return id;
     id = ++fs->n_vocab;
-    return qd_strmap_put(&fs->vocab, t->norm, t->normlen, id) == 0 ? id : 0;
+    return qd_strmap_put(&fs->vocab, w, n, id) == 0 ? id : 0;
 }
 
-/* The words of a scare quote as ids: its tokens, without quotation marks or the
- * punctuation at its end. */
-static int scare_ids(qd_corpus *c, const qd_doc *doc, const qd_quoted *x, scare_term *t)
+/* Words separated by spaces (a newline: a break, id 0) as ids in the corpus arena. */
+static uint32_t *word_ids(qd_corpus *c, const char *s, uint32_t *n_out)
 {
-    const qd_doc_internal *in = doc->in;
-    uint32_t a = qd_token_at(doc, x->inner.start), b = a;
-    while (b < in->n_tokens && in->tokens[b].end <= x->inner.end)
-        b++;
-    while (b > a && (in->tokens[b - 1].kind == QD_TK_PUNCT || in->tokens[b - 1].kind == QD_TK_QUOTE))
-        b--;
-    while (a < b && in->tokens[a].kind == QD_TK_QUOTE)
-        a++;
-    if (a == b || b - a > 2 * QD_FRAME_SCARE_WORDS)
-        return 0;
-    t->ids = qd_arena_alloc(&c->arena, (b - a) * sizeof(uint32_t));
-    if (!t->ids)
-        return -1;
-    for (uint32_t i = a; i < b; i++)
-        if (!(t->ids[t->n_ids++] = word_id(c, &in->tokens[i])))
-            return -1;
-    return 0;
-}
-
-/* The document's own words as ids (see frame_doc.stream). */
-static int own_stream(qd_corpus *c, const qd_doc *doc, frame_doc *fd)
-{
-    const qd_doc_internal *in = doc->in;
-    fd->stream = qd_arena_alloc(&c->arena, (in->n_tokens + 1) * sizeof(uint32_t));
-    if (!fd->stream)
-        return -1;
-    uint32_t para = UINT32_MAX;
-    for (uint32_t i = 0; i < in->n_tokens; i++) {
-        const qd_token *t = &in->tokens[i];
-        qd_para_role role = doc->paragraphs[t->paragraph].role;
-        if (role != QD_PARA_BODY && role != QD_PARA_TITLE)
-            continue;
-        if (t->paragraph != para && fd->n_stream && fd->stream[fd->n_stream - 1])
-            fd->stream[fd->n_stream++] = 0;
-        para = t->paragraph;
-        if (t->kind == QD_TK_QUOTE || t->quoted >= 0) {
-            if (fd->n_stream && fd->stream[fd->n_stream - 1])
-                fd->stream[fd->n_stream++] = 0;
-            continue;
-        }
-        if (!(fd->stream[fd->n_stream++] = word_id(c, t)))
-            return -1;
+    size_t len = strlen(s);
+    uint32_t n = 0;
+    uint32_t *v = qd_arena_alloc(&c->arena, (len / 2 + 2) * sizeof(uint32_t));
+    if (!v)
+        return NULL;
+    for (size_t i = 0; i < len;) {
+        size_t j = i;
+        while (j < len && s[j] != ' ' && s[j] != '\n')
+            j++;
+        if (j > i && !(v[n++] = word_id(c, s + i, j - i)))
+            return NULL;
+        if (j < len && s[j] == '\n')
+            v[n++] = 0;
+        i = j + 1;
     }
-    return 0;
+    *n_out = n;
+    return v;
 }
 
-static int push_scare(qd_corpus *c, const qd_doc *doc, const qd_quoted *x, frame_doc *fd, const char *s, size_t n)
+/* A string kept once in the corpus (source names, sides, credits repeat). */
+static const char *corpus_str(qd_corpus *c, const char *s)
 {
-    /* the writer's words end where the punctuation the quote swallowed begins */
-    while (n && (s[n - 1] == '.' || s[n - 1] == ',' || s[n - 1] == ';' || s[n - 1] == ':' || s[n - 1] == '!' ||
-                 s[n - 1] == '?' || s[n - 1] == ' '))
-        n--;
-    while (n && *s == ' ')
-        s++, n--;
-    if (!n || n > 200)
-        return 0;
-    /* handles, hashtags and addresses in quotation marks are not the writer's words */
-    if (*s == '@' || *s == '#' || (n > 4 && strncmp(s, "http", 4) == 0))
-        return 0;
-    bool letter = false;
-    for (size_t i = 0; i < n && !letter; i++)
-        letter = (s[i] >= 'a' && s[i] <= 'z') || (s[i] >= 'A' && s[i] <= 'Z') || (unsigned char)s[i] >= 0x80;
-    if (!letter || !scare_shaped(c->lx, s, n))
-        return 0;
-    char key[1024];
-    size_t kl = norm_key(s, n, key, sizeof(key));
-    scare_term *t = QD_VEC_PUSH(&c->arena, fd->scare, fd->n_scare, fd->cap_scare);
-    if (!t)
-        return -1;
-    t->text = qd_arena_strndup(&c->arena, s, n);
-    t->key = qd_arena_strndup(&c->arena, key, kl);
-    if (!t->text || !t->key)
-        return -1;
-    return scare_ids(c, doc, x, t);
-}
-
-/* Where a token stands: in the writer's voice, in scare quotes, or in quoted words. */
-static uint8_t token_where(const qd_analysis *an, const qd_token *t)
-{
-    if (t->quoted < 0 || (uint32_t)t->quoted >= an->n_quoted)
-        return WHERE_OWN;
-    return an->quoted[t->quoted].type == QD_QUOTED_SCARE ? WHERE_SCARE : WHERE_QUOTED;
-}
-
-/* Labels of labels.tsv in the body and title, longest match at each word. */
-static int find_labels(qd_corpus *c, const qd_doc *doc, frame_doc *fd)
-{
-    const qd_lexicon *lx = c->lx;
-    const qd_doc_internal *in = doc->in;
-    if (!lx->n_labels)
-        return 0;
-    char key[512];
-    for (uint32_t i = 0; i < in->n_tokens;) {
-        const qd_token *t = &in->tokens[i];
-        qd_para_role role = doc->paragraphs[t->paragraph].role;
-        if (t->kind != QD_TK_WORD || (role != QD_PARA_BODY && role != QD_PARA_TITLE)) {
-            i++;
-            continue;
-        }
-        size_t kl = 0;
-        uint32_t best = 0, best_label = 0;
-        for (uint32_t k = i; k < in->n_tokens; k++) {
-            const qd_token *x = &in->tokens[k];
-            if (x->paragraph != t->paragraph || x->kind == QD_TK_QUOTE)
-                break;
-            bool space = k > i && (x->flags & QD_TF_SPACE_BEFORE);
-            if (kl + x->normlen + 2 > sizeof(key) || kl + x->normlen + space > lx->label_max_len + 2)
-                break;
-            if (space)
-                key[kl++] = ' ';
-            memcpy(key + kl, x->norm, x->normlen);
-            kl += x->normlen;
-            uint32_t v;
-            if (x->kind == QD_TK_WORD || x->kind == QD_TK_PUNCT) {
-                if (qd_strmap_get(&lx->label_keys, key, kl, &v) ||
-                    (x->kind == QD_TK_WORD && qd_strmap_get(&lx->label_keys, key, strip_possessive(key, kl), &v))) {
-                    best = k - i + 1;
-                    best_label = v;
-                }
-            }
-        }
-        if (!best) {
-            i++;
-            continue;
-        }
-        /* "Kiev" in "Kiev Post", "the West" in "the West Bank": part of a longer name */
-        const qd_token *last = &in->tokens[i + best - 1];
-        const qd_token *next = i + best < in->n_tokens ? &in->tokens[i + best] : NULL;
-        if (next && next->kind == QD_TK_WORD && next->paragraph == last->paragraph && (last->flags & QD_TF_CAP) &&
-            (next->flags & QD_TF_CAP) && !(next->flags & QD_TF_SENT_START)) {
-            i += best;
-            continue;
-        }
-        label_hit *h = QD_VEC_PUSH(&c->arena, fd->hits, fd->n_hits, fd->cap_hits);
-        if (!h)
-            return -1;
-        h->label = best_label;
-        h->where = token_where(doc->analysis, t);
-        i += best;
-    }
-    return 0;
+    uint32_t id = qd_corpus_intern(c, s, strlen(s));
+    return id ? c->dict_str[id - 1] : NULL;
 }
 
 static int grow_sides(qd_corpus *c, struct qd_frame_state *fs)
@@ -486,103 +161,72 @@ static int grow_sides(qd_corpus *c, struct qd_frame_state *fs)
     return 0;
 }
 
-static int push_source(qd_corpus *c, frame_doc *fd, uint32_t first, const char *name, qd_source_kind kind)
+static int frame_state(qd_corpus *c)
 {
-    for (uint32_t i = first; i < fd->n_src; i++)
-        if (fd->src[i].kind == kind && strcmp(fd->src[i].name, name) == 0)
-            return 0;
-    stmt_source *s = QD_VEC_PUSH(&c->arena, fd->src, fd->n_src, fd->cap_src);
-    if (!s)
+    if (c->frame)
+        return 0;
+    if (!(c->frame = qd_arena_calloc(&c->arena, 1, sizeof(struct qd_frame_state))))
         return -1;
-    s->name = name;
-    s->kind = kind;
+    qd_strmap_init(&c->frame->vocab, &c->arena);
     return 0;
 }
 
-/* What a statement came through: agencies and outlets among its go-betweens (by their
- * name, or by the words that introduce them: "CNN correspondent Kylie Atwood"), an
- * outlet or agency credited as its speaker ("Interfax reported"), and its venues. */
-static int statement_sources(qd_corpus *c, const qd_doc *doc, const qd_statement *st, frame_doc *fd)
+int qd_frame_add_summary(qd_corpus *c, const qd_frame_summary *f, uint32_t d, const char *name, qd_error *err)
 {
-    const qd_analysis *an = doc->analysis;
-    const char *self = doc->meta.outlet;
-    uint32_t first = fd->n_src;
-    const qd_outlet *o;
-    if (st->entity >= 0 && an->entities[st->entity].kind == QD_ENT_MEDIA &&
-        (o = named_outlet(c->lx, an->entities[st->entity].name)) != NULL && !(self && !strcasecmp(o->name, self)) &&
-        push_source(c, fd, first, o->name, o->kind == QD_AGENCY ? QD_SOURCE_AGENCY : QD_SOURCE_OUTLET) != 0)
-        return -1;
-    for (uint32_t k = 0; k < st->n_provenance; k++) {
-        const qd_provenance *p = &st->provenance[k];
-        if (p->role == QD_PROV_VENUE && p->name) {
-            const char *v = venue_kind(c, p->name);
-            if (v && push_source(c, fd, first, v, QD_SOURCE_VENUE) != 0)
-                return -1;
-            continue;
-        }
-        if (p->role != QD_PROV_INTERMEDIARY || !p->name)
-            continue;
-        o = named_outlet(c->lx, p->name);
-        if (!o && p->span.end > p->span.start && p->span.end <= doc->len && p->span.end - p->span.start < 400) {
-            char text[400];
-            memcpy(text, doc->text + p->span.start, p->span.end - p->span.start);
-            text[p->span.end - p->span.start] = '\0';
-            o = named_outlet(c->lx, text);
-        }
-        if (o && !(self && !strcasecmp(o->name, self)) &&
-            push_source(c, fd, first, o->name, o->kind == QD_AGENCY ? QD_SOURCE_AGENCY : QD_SOURCE_OUTLET) != 0)
-            return -1;
-    }
-    return 0;
-}
-
-int qd_frame_add(qd_corpus *c, const qd_doc *doc, uint32_t d, qd_error *err)
-{
-    if (!c->frame) {
-        c->frame = qd_arena_calloc(&c->arena, 1, sizeof(struct qd_frame_state));
-        if (!c->frame)
-            goto oom;
-        qd_strmap_init(&c->frame->vocab, &c->arena);
-    }
+    if (frame_state(c) != 0)
+        goto oom;
     struct qd_frame_state *fs = c->frame;
     while (fs->n_docs <= d)
         if (!QD_VEC_PUSH(&c->arena, fs->docs, fs->n_docs, fs->cap_docs))
             goto oom;
-    frame_doc *fd = &fs->docs[d];
-    const qd_analysis *an = doc->analysis;
-    if (doc->meta.credit && !(fd->credit = qd_arena_strdup(&c->arena, doc->meta.credit)))
-        goto oom;
-    for (uint32_t q = 0; q < an->n_quoted; q++) {
-        const qd_quoted *x = &an->quoted[q];
-        if (x->type != QD_QUOTED_SCARE || x->inner.end <= x->inner.start)
-            continue;
-        qd_para_role role = doc->paragraphs[x->paragraph].role;
-        if (role != QD_PARA_BODY && role != QD_PARA_TITLE)
-            continue;
-        if (push_scare(c, doc, x, fd, doc->text + x->inner.start, x->inner.end - x->inner.start) != 0)
-            goto oom;
-    }
-    if (find_labels(c, doc, fd) != 0 || own_stream(c, doc, fd) != 0)
-        goto oom;
-    /* sides of the speakers: the summary keeps one statement per analysed statement */
     if (grow_sides(c, fs) != 0)
         goto oom;
-    const qd_cdoc *cd = &c->res.docs[d];
-    for (uint32_t i = 0; i < cd->n_statements && i < an->n_statements; i++) {
-        int32_t s = cd->statements[i].speaker, e = an->statements[i].entity;
-        if (s < 0 || e < 0)
-            continue;
-        if (!fs->side[s])
-            fs->side[s] = qd_frame_entity_side(c->lx, &an->entities[e]);
-        if (!fs->party[s])
-            fs->party[s] = qd_frame_entity_party(c->lx, &an->entities[e]);
-    }
-    for (uint32_t i = 0; i < an->n_statements; i++)
-        if (statement_sources(c, doc, &an->statements[i], fd) != 0)
+    if (!f)
+        return 0;
+    frame_doc *fd = &fs->docs[d];
+    const qd_lexicon *lx = c->lx;
+    if (f->credit && !(fd->credit = corpus_str(c, f->credit)))
+        goto oom;
+    for (uint32_t i = 0; i < f->n_scare; i++) {
+        scare_term *t = QD_VEC_PUSH(&c->arena, fd->scare, fd->n_scare, fd->cap_scare);
+        if (!t || !(t->text = qd_arena_strdup(&c->arena, f->scare[i].text)) ||
+            !(t->key = qd_arena_strdup(&c->arena, f->scare[i].key)))
             goto oom;
+        if (f->scare[i].words && !(t->ids = word_ids(c, f->scare[i].words, &t->n_ids)))
+            goto oom;
+    }
+    for (uint32_t i = 0; i < f->n_hits; i++) {
+        uint32_t l;
+        if (!qd_strmap_get(&lx->label_keys, f->hits[i].label, strlen(f->hits[i].label), &l))
+            continue; /* a label of another lexicon */
+        label_hit *h = QD_VEC_PUSH(&c->arena, fd->hits, fd->n_hits, fd->cap_hits);
+        if (!h)
+            goto oom;
+        h->label = l;
+        h->where = f->hits[i].where;
+    }
+    if (f->words && !(fd->stream = word_ids(c, f->words, &fd->n_stream)))
+        goto oom;
+    for (uint32_t i = 0; i < f->n_src; i++) {
+        stmt_source *s = QD_VEC_PUSH(&c->arena, fd->src, fd->n_src, fd->cap_src);
+        if (!s || !(s->name = corpus_str(c, f->src[i].name)))
+            goto oom;
+        s->kind = f->src[i].kind;
+    }
+    /* the sides of the speakers: the first document to know one names it */
+    const qd_cdoc *cd = &c->res.docs[d];
+    for (uint32_t i = 0; i < cd->n_statements && i < f->n_stmts; i++) {
+        int32_t s = cd->statements[i].speaker;
+        if (s < 0)
+            continue;
+        if (!fs->side[s] && f->stmts[i].side && !(fs->side[s] = corpus_str(c, f->stmts[i].side)))
+            goto oom;
+        if (!fs->party[s] && f->stmts[i].party && !(fs->party[s] = corpus_str(c, f->stmts[i].party)))
+            goto oom;
+    }
     return 0;
 oom:
-    return qd_error_set(err, QD_ENOMEM, "%s: out of memory (framing)", doc->path);
+    return qd_error_set(err, QD_ENOMEM, "%s: out of memory (framing)", name);
 }
 
 /* ---- per scope ---------------------------------------------------------------------- */
@@ -690,7 +334,7 @@ static int cmp_term_z(const void *a, const void *b)
 static uint32_t name_stems(qd_corpus *c, const char *outlet, uint32_t *ids, uint32_t cap)
 {
     char key[256], buf[300];
-    size_t n = norm_key(outlet, strlen(outlet), key, sizeof(key));
+    size_t n = qd_frame_norm_key(outlet, strlen(outlet), key, sizeof(key));
     uint32_t m = 0;
     for (size_t i = 0; i < n && m < cap;) {
         while (i < n && !((key[i] >= 'a' && key[i] <= 'z') || (unsigned char)key[i] >= 0x80))
@@ -905,44 +549,7 @@ static int add_source(qd_corpus *c, qd_frame_outlet *fo, uint32_t *cap, const ch
     return 0;
 }
 
-/* The outlet or agency a go-between names ("Interfax", "CNN correspondent Kylie
- * Atwood"), or NULL. */
-static const qd_outlet *named_outlet(const qd_lexicon *lx, const char *name)
-{
-    char key[512];
-    size_t n = norm_key(name, strlen(name), key, sizeof(key));
-    uint32_t st[24], en[24];
-    uint32_t nw = word_starts(key, n, st, en, 24);
-    for (uint32_t len = nw < 4 ? nw : 4; len >= 1; len--)
-        for (uint32_t i = 0; i + len <= nw; i++) {
-            uint32_t idx;
-            size_t pl = strip_possessive(key + st[i], en[i + len - 1] - st[i]);
-            if (qd_lex_phrase(&lx->outlets, key + st[i], pl, &idx))
-                return &lx->outlet_list[idx];
-        }
-    return NULL;
-}
 
-/* The kind of venue a venue phrase names ("interview with American journalist Tucker
- * Carlson" -> "interview"), from the venue and document nouns; NULL if none. */
-static const char *venue_kind(qd_corpus *c, const char *venue)
-{
-    const qd_lexicon *lx = c->lx;
-    char key[512];
-    size_t n = norm_key(venue, strlen(venue), key, sizeof(key));
-    uint32_t st[24], en[24];
-    uint32_t nw = word_starts(key, n, st, en, 24);
-    for (uint32_t i = 0; i < nw; i++)
-        for (uint32_t len = nw - i < 3 ? nw - i : 3; len >= 1; len--) {
-            uint32_t cls;
-            if (qd_lex_phrase(&lx->nouns, key + st[i], en[i + len - 1] - st[i], &cls) &&
-                (cls == QD_NC_VENUE || cls == QD_NC_DOCUMENT)) {
-                uint32_t id = qd_corpus_intern(c, key + st[i], en[i + len - 1] - st[i]);
-                return id ? c->dict_str[id - 1] : NULL;
-            }
-        }
-    return NULL;
-}
 
 static int cmp_speaker_rows(const void *a, const void *b)
 {
@@ -1392,11 +999,8 @@ done:
 int qd_frame_compute(qd_corpus *c, qd_error *err)
 {
     qd_comparison *r = &c->res;
-    if (!c->frame) {
-        if (!(c->frame = qd_arena_calloc(&c->arena, 1, sizeof(struct qd_frame_state))))
-            return qd_error_set(err, QD_ENOMEM, "framing: out of memory");
-        qd_strmap_init(&c->frame->vocab, &c->arena);
-    }
+    if (frame_state(c) != 0)
+        return qd_error_set(err, QD_ENOMEM, "framing: out of memory");
     struct qd_frame_state *fs = c->frame;
     if (grow_sides(c, fs) != 0)
         return qd_error_set(err, QD_ENOMEM, "framing: out of memory");

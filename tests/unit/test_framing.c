@@ -253,6 +253,48 @@ static void test_seeds_framing(void **state)
     qd_corpus_free(c);
 }
 
+/* Summaries written as JSON and read back (another machine, a later run) give the same
+ * framing as the documents themselves. */
+static void test_summary_round_trip(void **state)
+{
+    (void)state;
+    qd_corpus *direct = seed_corpus(), *c;
+    qd_error err;
+    assert_int_equal(qd_corpus_new(&c, test_lexicon(), NULL, &err), 0);
+    const char *seeds[] = {SEED("000_c21110f2c13453e9.txt"), SEED("001_15887e59612d77b7.txt"),
+                           SEED("002_44361a8531b9948d.txt"), SEED("003_459388830af05508.txt"),
+                           SEED("004_63e49bb7f3518d4d.txt")};
+    for (int i = 0; i < 5; i++) {
+        qd_doc *d = test_file(seeds[i]);
+        qd_summary *s, *back;
+        char *line;
+        assert_int_equal(qd_summary_make(d, test_lexicon(), false, &s, &err), 0);
+        assert_int_equal(qd_summary_to_json(s, &line, &err), 0);
+        assert_non_null(strstr(line, "\"framing\""));
+        assert_int_equal(qd_summary_from_json("line", line, strlen(line), test_lexicon(), &back, &err), 1);
+        assert_int_equal(qd_corpus_add_summary(c, back, NULL, &err), 0);
+        qd_summary_free(back);
+        qd_summary_free(s);
+        free(line);
+        qd_doc_free(d);
+    }
+    assert_int_equal(qd_corpus_match(c, &err), 0);
+    char *a, *b;
+    assert_int_equal(qd_report_compare(direct, "json", 0, &a, &err), 0);
+    assert_int_equal(qd_report_compare(c, "json", 0, &b, &err), 0);
+    json_error_t je;
+    json_t *ja = json_loads(a, 0, &je), *jb = json_loads(b, 0, &je);
+    assert_non_null(ja);
+    assert_non_null(jb);
+    assert_true(json_equal(json_object_get(ja, "framing"), json_object_get(jb, "framing")));
+    json_decref(ja);
+    json_decref(jb);
+    free(a);
+    free(b);
+    qd_corpus_free(c);
+    qd_corpus_free(direct);
+}
+
 static void test_seeds_reports(void **state)
 {
     (void)state;
@@ -483,6 +525,7 @@ int main(void)
         cmocka_unit_test(test_lexicon_extension),
         cmocka_unit_test(test_seeds_framing),
         cmocka_unit_test(test_seeds_reports),
+        cmocka_unit_test(test_summary_round_trip),
         cmocka_unit_test(test_multi_outlet_fixture),
         cmocka_unit_test(test_distinctive_words),
         cmocka_unit_test(test_scare_quote_unquoted_elsewhere),
