@@ -120,7 +120,8 @@ static uint32_t *word_ids(qd_corpus *c, const char *s, uint32_t *n_out)
 {
     size_t len = strlen(s);
     uint32_t n = 0;
-    uint32_t *v = qd_arena_alloc(&c->arena, (len / 2 + 2) * sizeof(uint32_t));
+    /* at most one entry per byte, whatever a summary read back holds */
+    uint32_t *v = qd_arena_alloc(&c->arena, (len + 1) * sizeof(uint32_t));
     if (!v)
         return NULL;
     for (size_t i = 0; i < len;) {
