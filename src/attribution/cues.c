@@ -463,6 +463,20 @@ static int32_t speaker_depth(qd_actx *c, const qd_cues *cues, uint32_t ci, uint3
                        (tok[k].kind == QD_TK_WORD && tok[k].lex && (tok[k].lex->tags & (QD_W_PREP | QD_W_SUB))));
     if ((conj || participle) && depth < 4) {
         int32_t from = conj ? k : (int32_t)cue->ta;
+        /* "Trump ratcheted up his attacks on Rubio, saying ...", "he focused on what he
+         * said were failures, saying ...": a participle after a comma belongs to the
+         * subject of the main clause (after any opening subordinate clause) */
+        if (participle && !conj && k >= (int32_t)lo && qd_tok_is(&tok[k], ',')) {
+            uint32_t a = lo;
+            if (tok[lo].lex && (tok[lo].lex->tags & QD_W_SUB)) {
+                while (a < (uint32_t)k && !qd_tok_is(&tok[a], ','))
+                    a++;
+                a++;
+            }
+            int32_t m = a < (uint32_t)k ? clause_subject(c, a, (uint32_t)k) : -1;
+            if (m >= 0 && c->mx[m].ta < a + 6)
+                return m;
+        }
         for (int32_t j = from - 1; j >= (int32_t)lo; j--) {
             int32_t pc = cues->at[j];
             if (pc < 0 || cues->v[pc].kind != QD_CK_VERB)
