@@ -16,7 +16,6 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 
 #include "../lexicon/lexicon.h"
 #include "../text/utf8.h"
@@ -51,7 +50,6 @@ typedef struct frame_doc {
                             * framing word ids; 0 where quotes or paragraphs break them */
     uint32_t n_stream;
 } frame_doc;
-
 
 struct qd_frame_state {
     frame_doc *docs;            /* parallel to the corpus documents */
@@ -549,8 +547,6 @@ static int add_source(qd_corpus *c, qd_frame_outlet *fo, uint32_t *cap, const ch
     s->count = 1;
     return 0;
 }
-
-
 
 static int cmp_speaker_rows(const void *a, const void *b)
 {
