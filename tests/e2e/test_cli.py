@@ -165,6 +165,23 @@ class Seeds(unittest.TestCase):
             self.assertEqual(rc, 0, err)
             self.assertIn(marker, out.decode('utf8'))
 
+    def test_compare_framing(self):
+        # how each outlet tells it: Caliber.Az scare-quotes "special military operation"
+        # (002: Russia's "special military operation."), and the verbs for Lavrov
+        rc, out, err = run('compare', '--format', 'json', SEEDS)
+        self.assertEqual(rc, 0, err)
+        outlets = {o['outlet']: o for o in json.loads(out)['framing']['outlets']}
+        cal = outlets['Caliber.Az']
+        self.assertIn('special military operation', [t['term'] for t in cal['scare_quotes']])
+        lavrov = [s for s in cal['speakers'] if s['speaker'] == 'Sergei Lavrov'][0]
+        self.assertEqual(lavrov['side'], 'Russia')
+        self.assertIn('emphasize', [v['verb'] for v in lavrov['verbs']])
+        for fmt, marker in (('text', 'How each outlet tells the story'), ('md', '## How each outlet tells the story'),
+                            ('html', '<svg class="chart"')):
+            rc, out, err = run('compare', '--format', fmt, SEEDS)
+            self.assertEqual(rc, 0, err)
+            self.assertIn(marker, out.decode('utf8'))
+
 
 def read_ann(path):
     """Brat standoff attributions: list of (content pieces, source pieces)."""
