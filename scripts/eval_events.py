@@ -118,7 +118,10 @@ def main():
     print("gold: %d documents, %d events, %d in events of two or more"
           % (len(gold), len(set(gold.values())),
              sum(1 for g in clusters(gold).values() if len(g) > 1 for _ in g)))
+    # every document alone: what grouping has to beat when most documents are singletons
+    alone = {d: d for d in gold}
     print("%-8s %-9s %6s %6s %6s" % ("run", "measure", "P", "R", "F1"))
+    print("%-8s %-9s %6.3f %6.3f %6.3f" % (("alone", "B-cubed") + bcubed(gold, alone)))
     lists = []
     for name, man in runs:
         pred = run_compare(a.quotediff, text_dir, man, a.extra)
