@@ -1265,13 +1265,27 @@ static bool furniture_line(const qd_lexicon *lx, const char *s, size_t n)
     return false;
 }
 
+/* "Follow her on Twitter @AmyKup", "may be reached at jdoe@example.com": a handle or
+ * an e-mail address, the mark of the author's note that closes many articles. */
+static bool contact_line(const char *s, size_t n)
+{
+    for (size_t i = 0; i + 1 < n; i++)
+        if (s[i] == '@' && (isalnum((unsigned char)s[i + 1]) || s[i + 1] == '_'))
+            return true;
+    return false;
+}
+
 static int finish(page *P, emitter *E, const char *title)
 {
     qd_doc *doc = P->doc;
     const qd_lexicon *lx = P->lx;
     qd_article_para *out = calloc(E->np ? E->np : 1, sizeof(*out));
-    if (!out)
+    const para **src = calloc(E->np ? E->np : 1, sizeof(*src)); /* where out[i] came from */
+    if (!out || !src) {
+        free(out);
+        free(src);
         return qd_error_set(P->err, QD_ENOMEM, "%s: out of memory", doc->path);
+    }
     uint32_t n = 0;
     bool seen_body = false;
     for (uint32_t i = 0; i < E->np; i++) {
@@ -1308,28 +1322,28 @@ static int finish(page *P, emitter *E, const char *title)
         out[n].text = s;
         out[n].len = len;
         out[n].role = role;
+        src[n] = p;
         n++;
     }
-    /* Headings with no article text after them, and short lines ending in a colon
-     * or a bar ("Share this:", "Filed under: Politics |"), introduce what comes next
-     * on the page (related stories, share widgets, comments), not the article. */
+    /* At the end of the article: headings with no text after them, and short lines
+     * ending in a colon or a bar ("Share this:", "Filed under: Politics |") introduce
+     * what comes next on the page (related stories, share widgets, comments); lines
+     * with a handle or an address are the author's note ("Follow her on Twitter"). */
     for (uint32_t i = n; i-- > 0;) {
         if (out[i].role != QD_PARA_BODY)
             continue;
-        bool heading = false;
-        for (uint32_t k = 0; k < E->np; k++)
-            if (E->text.data + E->ps[k].a == out[i].text)
-                heading = E->ps[k].heading;
         size_t l = out[i].len;
         while (l > 0 && out[i].text[l - 1] == ' ')
             l--;
         bool lead_in = l > 0 && l <= 60 && (out[i].text[l - 1] == ':' || out[i].text[l - 1] == '|');
-        if (!heading && !lead_in)
+        bool note = l <= 300 && !src[i]->quote && contact_line(out[i].text, l);
+        if (!src[i]->heading && !lead_in && !note)
             break;
         out[i].role = QD_PARA_FURNITURE;
     }
     int rc = qd_article_build(doc, title, out, n, P->err);
     free(out);
+    free(src);
     return rc;
 }
 

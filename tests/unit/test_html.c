@@ -344,6 +344,25 @@ static void test_tables_embeds_and_split_articles(void **state)
     qd_doc_free(doc);
 }
 
+static void test_end_of_article(void **state)
+{
+    (void)state;
+    /* the author's note and a "Share this:" lead-in close the article but are not
+     * part of it; a quoted post with a handle at the very end is */
+    qd_doc *doc = html_doc("<html><body><article><p>The council approved the budget on Monday, after a debate that "
+                           "lasted most of the night, with cuts to roads and parks.</p><blockquote><p>We did what "
+                           "we had to do, @citycouncil said in a post.</p></blockquote><p>Have a tip? Jane Roe may be "
+                           "reached at jroe@example.com. Follow her on Twitter @janeroe.</p><p>Share this:</p>"
+                           "</article></body></html>",
+                           NULL);
+    char *body = body_of(doc);
+    assert_non_null(strstr(body, "We did what we had to do"));
+    assert_null(strstr(body, "Have a tip"));
+    assert_null(strstr(body, "Share this"));
+    free(body);
+    qd_doc_free(doc);
+}
+
 static void test_detected_from_content(void **state)
 {
     (void)state;
@@ -416,6 +435,7 @@ int main(void)
         cmocka_unit_test(test_metadata_shown_on_the_page),
         cmocka_unit_test(test_schema_org_body_when_markup_is_empty),
         cmocka_unit_test(test_tables_embeds_and_split_articles),
+        cmocka_unit_test(test_end_of_article),
         cmocka_unit_test(test_detected_from_content),
         cmocka_unit_test(test_seeds_as_pages),
     };
