@@ -118,8 +118,11 @@ static uint32_t *word_ids(qd_corpus *c, const char *s, uint32_t *n_out)
 {
     size_t len = strlen(s);
     uint32_t n = 0;
-    /* at most one entry per byte, whatever a summary read back holds */
-    uint32_t *v = qd_arena_alloc(&c->arena, (len + 1) * sizeof(uint32_t));
+    /* one entry per word and per break, counted first: these are kept for every document */
+    size_t need = 1;
+    for (size_t i = 0; i < len; i++)
+        need += s[i] == '\n' || ((s[i] != ' ' && s[i] != '\n') && (i == 0 || s[i - 1] == ' ' || s[i - 1] == '\n'));
+    uint32_t *v = qd_arena_alloc(&c->arena, need * sizeof(uint32_t));
     if (!v)
         return NULL;
     for (size_t i = 0; i < len;) {
