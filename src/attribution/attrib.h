@@ -44,6 +44,9 @@ int qd_attribute_quotes(qd_actx *c, qd_cues *cues);
  * reports). */
 int qd_merge_quotes_into_reports(qd_actx *c);
 
+/* Statements holding quoted words do not overlap: the enclosing one stays. */
+int qd_resolve_quoted_overlaps(qd_actx *c);
+
 /* Statements in reported speech (indirect, mixed). */
 int qd_attribute_reported(qd_actx *c, qd_cues *cues);
 

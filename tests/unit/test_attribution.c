@@ -310,6 +310,30 @@ static void test_reported_headlines(void **state)
     qd_doc_free(doc);
 }
 
+/* Quoted words are credited once: a report whose clause holds another verb ("feels",
+ * "prefer") is one statement of the outer speaker, not two overlapping ones. */
+static void test_nested_quotes_credited_once(void **state)
+{
+    (void)state;
+    qd_doc *doc = test_doc(HEAD
+        "Chris Christie told reporters he feels he did \u201cgreat\u201d in the last debate and is optimistic "
+        "about Tuesday.\n\n"
+        "The vast majority of Americans say they prefer lower prices instead of paying a premium for items "
+        "labeled \u201cMade in the U.S.A.,\u201d a new poll found.\n",
+        true);
+    const qd_analysis *an = doc->analysis;
+    assert_string_equal(test_speaker(doc, "great"), "Chris Christie");
+    assert_string_equal(test_speaker(doc, "Made in the U.S.A."), "Americans");
+    /* no two statements share a byte */
+    for (uint32_t i = 0; i < an->n_statements; i++)
+        for (uint32_t j = i + 1; j < an->n_statements; j++) {
+            const qd_statement *a = &an->statements[i], *b = &an->statements[j];
+            assert_true(a->pieces[a->n_pieces - 1].end <= b->pieces[0].start ||
+                        b->pieces[b->n_pieces - 1].end <= a->pieces[0].start);
+        }
+    qd_doc_free(doc);
+}
+
 static void test_provenance_citing(void **state)
 {
     (void)state;
@@ -373,6 +397,7 @@ int main(void)
         cmocka_unit_test(test_reported_thought_and_stance),
         cmocka_unit_test(test_reported_headlines),
         cmocka_unit_test(test_provenance_citing),
+        cmocka_unit_test(test_nested_quotes_credited_once),
         cmocka_unit_test(test_seeds_every_report_credited),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
