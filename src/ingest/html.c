@@ -1024,9 +1024,10 @@ static uint32_t extract(page *P, emitter *E, unsigned flags)
                 }
             }
             /* an article split into sibling blocks (sections between figures): a
-             * sibling made of running text is more of it, however deep its paragraphs */
-            if (!take && h->weight >= 0 && !h->unlikely && h->prose >= 200 && h->prose * 10 >= h->chars * 7 &&
-                link_density(h) < 0.25)
+             * sibling made of running text is more of it, however deep its paragraphs,
+             * if it is not small beside the rest (a blurb in the footer) */
+            if (!take && h->weight >= 0 && !h->unlikely && h->prose >= 200 && h->prose * 4 >= n[top].prose &&
+                h->prose * 10 >= h->chars * 7 && link_density(h) < 0.25)
                 take = true;
             if (take && (int32_t)c != top && clean_out(P, h, top, flags) && !h->candidate)
                 take = false;
