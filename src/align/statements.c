@@ -5,10 +5,11 @@
  * and spelling variants are folded ("Sergey"/"Sergei"):
  *   identical       the same bytes
  *   normalized      the same words
- *   near-verbatim   most words in the same order (longest common subsequence >= 75%)
- *   fragment        the shorter one is nearly all inside the longer one
+ *   near-verbatim   most words in the same order (longest common subsequence >= 75%),
+ *                   some of them changed
+ *   fragment        the shorter one is all, or nearly all, inside the longer one: a cut
  *   paraphrase      a report and a quote (or two reports) of the same speaker sharing most
- *                   of their content-word stems
+ *                   of their content-word stems, three at least
  * Candidate pairs come from an index of content stems, so an event's statements are not
  * compared all against all.  Linked statements form groups; each group is shown against
  * its reference (its longest direct quote) with a word-level diff per member, and is
