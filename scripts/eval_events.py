@@ -3,6 +3,7 @@
 
 usage: scripts/eval_events.py DATA_DIR [--split train|dev] [--gold FILE]
                               [--quotediff BIN] [--no-list] [-- COMPARE_OPTIONS...]
+       scripts/eval_events.py --texts DIR --gold FILE [...]
 
 DATA_DIR is the PolNeAR directory: it holds metadata.tsv and SPLIT/text/*.txt.
 The gold file (default tests/fixtures/events/polnear-SPLIT-events.tsv) has a header
@@ -15,6 +16,9 @@ document: the share of its predicted event that is in its gold event, and the
 reverse, averaged over documents) and pairwise precision/recall/F1 (over the pairs
 of documents put together), then the wrong merges (pairs grouped but not the same
 event) and the missed merges (pairs of one gold event left apart).
+
+With --texts DIR any directory of documents (text, HTML, JSON records) is scored against
+--gold as read, with what the documents say of their dates (run "as-read").
 """
 import argparse
 import itertools
@@ -99,7 +103,8 @@ def pairwise(gold, pred):
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("data_dir")
+    ap.add_argument("data_dir", nargs="?")
+    ap.add_argument("--texts", help="score this directory as read, with --gold")
     ap.add_argument("--split", default="train")
     ap.add_argument("--gold")
     ap.add_argument("--quotediff", default=os.environ.get("QUOTEDIFF", "build/src/quotediff"))
@@ -110,9 +115,15 @@ def main():
     root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
     gold_path = a.gold or os.path.join(root, "tests", "fixtures", "events", "polnear-%s-events.tsv" % a.split)
     gold, desc = read_gold(gold_path)
-    text_dir = os.path.join(a.data_dir, a.split, "text")
-    manifest = os.path.join(a.data_dir, "metadata.tsv")
-    runs = [("dated", manifest), ("undated", None)]
+    if a.texts:
+        text_dir = a.texts
+        runs = [("as-read", None)]
+    elif a.data_dir:
+        text_dir = os.path.join(a.data_dir, a.split, "text")
+        manifest = os.path.join(a.data_dir, "metadata.tsv")
+        runs = [("dated", manifest), ("undated", None)]
+    else:
+        ap.error("DATA_DIR or --texts DIR is needed")
     if a.only:
         runs = [r for r in runs if r[0] == a.only]
     print("gold: %d documents, %d events, %d in events of two or more"
