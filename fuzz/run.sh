@@ -20,7 +20,7 @@ secs="${1:-20}"
 shift || true
 harnesses=("$@")
 if [ ${#harnesses[@]} -eq 0 ]; then
-    harnesses=(text html json gzip lexicon extract compare)
+    harnesses=(text html json gzip lexicon extract compare summary manifest)
 fi
 build="${QD_FUZZ_BUILD:-build-fuzz}"
 
@@ -87,7 +87,7 @@ make_corpus() { # NAME
 dict_for() { # NAME
     case "$1" in
         html|extract|compare) echo "-dict=fuzz/html.dict" ;;
-        json) echo "-dict=fuzz/json.dict" ;;
+        json|summary) echo "-dict=fuzz/json.dict" ;;
         *) echo "" ;;
     esac
 }
