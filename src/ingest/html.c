@@ -80,6 +80,7 @@ typedef struct page {
     hnode *n;
     uint32_t nn, cap;
     int32_t body;        /* entry of <body>, or of the root element */
+    int32_t top;         /* the article's best container (last extraction) */
     /* metadata gathered from the page */
     char *title, *og_title, *h1, *ld_headline;
     char *date, *ld_date, *time_date;
@@ -923,10 +924,17 @@ static bool clean_out(page *P, const hnode *h, int32_t root, unsigned flags)
     return false;
 }
 
-/* A table cell: the cells of a row are written on one line. */
+/* A cell of a data table: the cells of a row are written on one line.  A cell that
+ * holds blocks or line breaks is a column of a layout table, and its lines stay lines. */
 static bool is_cell(const page *P, const hnode *h)
 {
-    return h->tag == QD_HINT_TAG_PARAGRAPH && h->parent >= 0 && P->n[h->parent].tag == QD_HINT_TAG_ROW;
+    if (h->tag != QD_HINT_TAG_PARAGRAPH || h->parent < 0 || P->n[h->parent].tag != QD_HINT_TAG_ROW)
+        return false;
+    uint32_t self = (uint32_t)(h - P->n);
+    for (uint32_t c = self + 1; c < h->end; c++)
+        if (!P->n[c].is_inline || P->n[c].is_br)
+            return false;
+    return true;
 }
 
 /* Write out the subtree of entry `root` into E, block by block. */
@@ -985,12 +993,13 @@ static bool ends_sentence(const char *s, size_t n)
     return n > 0 && (s[n - 1] == '.' || s[n - 1] == '!' || s[n - 1] == '?');
 }
 
-/* Pick the article for one set of flags and write it into E; returns its length in
- * characters. */
+/* Pick the article for one set of flags and write it into E; returns the characters
+ * of running text in it. */
 static uint32_t extract(page *P, emitter *E, unsigned flags)
 {
     totals(P, flags);
     int32_t top = find_top(P, flags);
+    P->top = top;
     if (top < 0)
         return 0;
     hnode *n = P->n;
@@ -1035,9 +1044,12 @@ static uint32_t extract(page *P, emitter *E, unsigned flags)
                 emit_subtree(E, (int32_t)c, flags);
         }
     }
+    /* what counts is running text: lines of menu links that a looser attempt lets
+     * in must not make it look better */
     uint32_t total = 0;
     for (uint32_t i = 0; i < E->np; i++)
-        total += E->ps[i].chars;
+        if (E->ps[i].chars >= 30 && E->ps[i].link_chars * 2 < E->ps[i].chars)
+            total += E->ps[i].chars;
     return total;
 }
 
@@ -1348,6 +1360,37 @@ static int finish(page *P, emitter *E, const char *title)
     return rc;
 }
 
+/* A date shown just above the article text ("12 May 2021" in its own element), for
+ * pages that give no date in their metadata: looked for in the article's container
+ * (and its parent), before the first paragraph taken, never elsewhere on the page
+ * (headers show today's date, teasers theirs). */
+static void date_above_text(page *P, const emitter *E)
+{
+    /* the first paragraph of running text (not the headline or a standfirst) */
+    int32_t first = -1;
+    for (uint32_t k = 0; k < E->np && first < 0; k++)
+        if (!E->ps[k].heading && E->ps[k].chars >= 80)
+            first = E->ps[k].block;
+    if (P->top < 0 || first < 0)
+        return;
+    int32_t from = P->n[P->top].parent >= 0 ? P->n[P->top].parent : P->top;
+    for (int32_t i = from; i < first && i < (int32_t)P->nn; i++) {
+        const hnode *h = &P->n[i];
+        if (h->own_chars == 0 || h->chars > 80 || h->hidden)
+            continue;
+        char *t = subtree_text(P, h->x, 200);
+        if (!t)
+            continue;
+        char iso[QD_DATE_MAX];
+        size_t a, b, n = strlen(t);
+        if (qd_find_date(t, n, iso, &a, &b) && (b - a) * 2 > n) {
+            P->doc->meta.date = qd_arena_strdup(&P->doc->in->arena, iso);
+            P->doc->meta.date_text = qd_arena_strndup(&P->doc->in->arena, t + a, b - a);
+            return;
+        }
+    }
+}
+
 /* Pages that build their text with scripts can hold little of it in the markup but the
  * whole of it in their schema.org data.  That text is used when it is plain text and
  * more than twice what the markup gave. */
@@ -1399,6 +1442,7 @@ int qd_ingest_html(qd_doc *doc, const char *data, size_t len, const qd_options *
     P.opt = opt;
     P.err = err;
     P.body = -1;
+    P.top = -1;
     doc->kind = QD_INPUT_HTML;
     P.xdoc = parse_page(&P, data, len);
     if (!P.xdoc)
@@ -1459,6 +1503,8 @@ int qd_ingest_html(qd_doc *doc, const char *data, size_t len, const qd_options *
         else if (P.title)
             title = clean_title(&P, P.title, site);
         set_meta(&P, opt, title);
+        if (!doc->meta.date)
+            date_above_text(&P, &E);
         if (ld_body_wins(&P, &E))
             rc = ld_body_article(&P, title);
         else

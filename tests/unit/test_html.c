@@ -363,6 +363,44 @@ static void test_end_of_article(void **state)
     qd_doc_free(doc);
 }
 
+static void test_old_style_pages(void **state)
+{
+    (void)state;
+    /* a layout table: menu, text and advertising in three cells; the text is in lines
+     * broken by <br>, the article is short */
+    qd_doc *doc = html_doc(
+        "<html><body><table><tr><td class=\"menu\"><a href=\"/\">Home</a><br><a href=\"/news\">News</a><br>"
+        "<a href=\"/contact\">Contact</a></td><td class=\"main\">The mayor opened the new bridge on Saturday, in "
+        "front of a crowd of several hundred people, after two years of work.<br><br>\"This bridge joins two halves "
+        "of our town,\" the mayor said, cutting the ribbon, while the band played.<br><br>The council will discuss "
+        "the final bill, which is still being checked, at its next meeting.</td><td class=\"ads\"><a href=\"/ad\">"
+        "Buy cars</a></td></tr></table></body></html>",
+        NULL);
+    char *body = body_of(doc);
+    assert_non_null(strstr(body, "The mayor opened the new bridge"));
+    assert_non_null(strstr(body, "two years of work.\n\"This bridge")); /* <br><br> is a break */
+    assert_null(strstr(body, "Contact"));
+    assert_null(strstr(body, "Buy cars"));
+    free(body);
+    qd_doc_free(doc);
+    /* paragraphs as <div>s, a date line, a sidebar */
+    doc = html_doc("<html><body><div id=\"content\"><h1>Rains flood the valley</h1><div class=\"when\">12 May 2021"
+                   "</div><div>Heavy rains flooded the valley on Tuesday, cutting roads, closing schools, and forcing "
+                   "families from their homes.</div><div>Rescue teams, helped by volunteers, worked through the night "
+                   "to reach villages cut off by the water.</div></div><div id=\"sidebar\"><h3>Most read</h3><div><a "
+                   "href=\"/1\">Story one</a></div></div></body></html>",
+                   NULL);
+    body = body_of(doc);
+    assert_non_null(strstr(body, "Heavy rains flooded the valley"));
+    assert_non_null(strstr(body, "Rescue teams"));
+    assert_null(strstr(body, "12 May 2021"));
+    assert_null(strstr(body, "Most read"));
+    assert_string_equal(doc->meta.date, "2021-05-12");
+    assert_string_equal(doc->meta.title, "Rains flood the valley");
+    free(body);
+    qd_doc_free(doc);
+}
+
 static void test_detected_from_content(void **state)
 {
     (void)state;
@@ -436,6 +474,7 @@ int main(void)
         cmocka_unit_test(test_schema_org_body_when_markup_is_empty),
         cmocka_unit_test(test_tables_embeds_and_split_articles),
         cmocka_unit_test(test_end_of_article),
+        cmocka_unit_test(test_old_style_pages),
         cmocka_unit_test(test_detected_from_content),
         cmocka_unit_test(test_seeds_as_pages),
     };
