@@ -9,6 +9,7 @@
  * input).  A bad input is reported with its name and makes the exit status non-zero,
  * but the other inputs are still processed; reports are written whole or not at all.
  */
+#define _GNU_SOURCE /* fopencookie */
 #include <dirent.h>
 #include <errno.h>
 #include <getopt.h>
@@ -40,8 +41,42 @@ static void usage(FILE *f)
           f);
 }
 
+/* Messages name files and quote what inputs hold (a file name, a manifest's date): on a
+ * terminal, control characters among them must not reach it as escape sequences. */
+static ssize_t stderr_write(void *cookie, const char *buf, size_t n)
+{
+    (void)cookie;
+    char clean[4096];
+    size_t done = 0;
+    while (done < n) {
+        size_t k = n - done < sizeof(clean) ? n - done : sizeof(clean);
+        for (size_t i = 0; i < k; i++) {
+            unsigned char c = (unsigned char)buf[done + i];
+            clean[i] = (c < 0x20 && c != '\n' && c != '\t') || c == 0x7f ? '?' : (char)c;
+        }
+        for (size_t w = 0; w < k;) {
+            ssize_t r = write(STDERR_FILENO, clean + w, k - w);
+            if (r < 0 && errno == EINTR)
+                continue;
+            if (r <= 0)
+                return done ? (ssize_t)done : -1;
+            w += (size_t)r;
+        }
+        done += k;
+    }
+    return (ssize_t)n;
+}
+
 int main(int argc, char **argv)
 {
+    if (isatty(STDERR_FILENO)) {
+        cookie_io_functions_t io = {NULL, stderr_write, NULL, NULL};
+        FILE *f = fopencookie(NULL, "w", io);
+        if (f) {
+            setvbuf(f, NULL, _IOLBF, 0);
+            stderr = f;
+        }
+    }
     if (argc < 2) {
         usage(stderr);
         return 2;

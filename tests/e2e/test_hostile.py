@@ -220,6 +220,33 @@ class Hostile(unittest.TestCase):
             self.assertNotIn(b'\x07', r.out, args)
             self.assertNotIn(b'\x08', r.out, args)
 
+    def test_control_characters_never_reach_a_terminal_from_messages(self):
+        import pty
+        name = os.path.join(self.dir, 'evil\x1b]0;pwned\x07\x1b[2J.txt')
+        master, slave = pty.openpty()
+        try:
+            p = subprocess.run([BIN, 'extract', name], stdout=subprocess.DEVNULL, stderr=slave, timeout=30)
+            os.close(slave)
+            slave = -1
+            err = b''
+            while True:
+                try:
+                    chunk = os.read(master, 65536)
+                except OSError:
+                    break
+                if not chunk:
+                    break
+                err += chunk
+        finally:
+            if slave >= 0:
+                os.close(slave)
+            os.close(master)
+        self.assertEqual(p.returncode, 1)
+        self.assertIn(b'evil', err)
+        self.assertIn(b'No such file', err)
+        self.assertNotIn(b'\x1b', err)
+        self.assertNotIn(b'\x07', err)
+
     def test_gzip_bomb(self):
         bomb = gzip.compress(b'\0' * (200 << 20), compresslevel=9)  # 200 MB of zeros in ~200 kB
         p = self.write('bomb.txt.gz', bomb)
