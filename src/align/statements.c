@@ -90,6 +90,7 @@ static float dice(const qd_sfeat *a, const qd_sfeat *b, uint32_t *shared)
 
 typedef struct work {
     uint32_t *ka, *kb, *row0, *row1;
+    qd_arena tmp; /* what aligning one event or thread needs, released after it */
 } work;
 
 /* Kind and score of the alignment of b with a; false when they do not align. */
@@ -266,10 +267,15 @@ static bool alignable(const qd_cstatement *s)
  * since reports of different days resemble each other without being the same words). */
 static int align_set(qd_corpus *c, sref *s, uint32_t ns, int32_t ei, int32_t thread, work *w);
 
+/* At most this many candidates of a statement are compared word by word: the ones
+ * sharing the most stems.  A quote repeated in hundreds of articles still costs a
+ * bounded number of comparisons per statement. */
+#define MAX_CANDIDATES 64
+
 static int align_event(qd_corpus *c, uint32_t ei, work *w)
 {
     qd_comparison *r = &c->res;
-    qd_arena *A = &c->arena;
+    qd_arena *A = &w->tmp;
     const qd_event *e = &r->events[ei];
     if (e->n_docs < 2)
         return 0;
@@ -294,7 +300,7 @@ static int align_event(qd_corpus *c, uint32_t ei, work *w)
 static int align_thread(qd_corpus *c, uint32_t ti, work *w)
 {
     qd_comparison *r = &c->res;
-    qd_arena *A = &c->arena;
+    qd_arena *A = &w->tmp;
     const qd_thread *t = &r->threads[ti];
     if (t->n_events < 2)
         return 0;
@@ -322,7 +328,8 @@ static int align_thread(qd_corpus *c, uint32_t ti, work *w)
 static int align_set(qd_corpus *c, sref *s, uint32_t ns, int32_t ei, int32_t thread, work *w)
 {
     qd_comparison *r = &c->res;
-    qd_arena *A = &c->arena;
+    qd_arena *A = &w->tmp;     /* temporaries */
+    qd_arena *keep = &c->arena; /* the groups */
     bool across = ei < 0;
     if (ns < 2)
         return 0;
@@ -389,12 +396,33 @@ static int align_set(qd_corpus *c, sref *s, uint32_t ns, int32_t ei, int32_t thr
                 shared[j]++;
             }
         }
+        /* worth a word-by-word look: enough shared stems; at most the best few */
+        uint32_t keep_n = 0;
         for (uint32_t q = 0; q < nc; q++) {
             uint32_t j = cand[q];
             const qd_sfeat *g = sf_of(c, s[j]);
             uint32_t mn = f->n_stems < g->n_stems ? f->n_stems : g->n_stems;
             if (shared[j] < 2 && !(mn <= 2 && shared[j] >= 1))
                 continue;
+            cand[keep_n++] = j;
+        }
+        nc = keep_n;
+        if (nc > MAX_CANDIDATES) {
+            /* most shared stems first, then input order (a stable selection) */
+            for (uint32_t a = 0; a < MAX_CANDIDATES; a++) {
+                uint32_t best = a;
+                for (uint32_t b = a + 1; b < nc; b++)
+                    if (shared[cand[b]] > shared[cand[best]] ||
+                        (shared[cand[b]] == shared[cand[best]] && cand[b] < cand[best]))
+                        best = b;
+                uint32_t t = cand[a];
+                cand[a] = cand[best];
+                cand[best] = t;
+            }
+            nc = MAX_CANDIDATES;
+        }
+        for (uint32_t q = 0; q < nc; q++) {
+            uint32_t j = cand[q];
             qd_align_kind kind;
             float score;
             if (classify(c, s[i], s[j], w, &kind, &score) && !(across && kind == QD_ALIGN_PARAPHRASE)) {
@@ -405,41 +433,50 @@ static int align_set(qd_corpus *c, sref *s, uint32_t ns, int32_t ei, int32_t thr
     }
     if (!linked_any)
         return 0;
-    /* groups from the linked sets that span two documents or more */
-    int *group_of = qd_arena_alloc(A, ns * sizeof(int));
-    if (!group_of)
+    /* groups from the linked sets that span two documents or more; the members of each
+     * set listed once, in statement order (one pass, not one per set) */
+    uint32_t *root_of = qd_arena_alloc(A, ns * sizeof(uint32_t));
+    uint32_t *start = qd_arena_calloc(A, ns + 1, sizeof(uint32_t));
+    uint32_t *members = qd_arena_alloc(A, ns * sizeof(uint32_t));
+    if (!root_of || !start || !members)
         return QD_ENOMEM;
+    for (uint32_t i = 0; i < ns; i++) {
+        root_of[i] = (uint32_t)find(parent, (int)i);
+        start[root_of[i] + 1]++;
+    }
     for (uint32_t i = 0; i < ns; i++)
-        group_of[i] = -1;
+        start[i + 1] += start[i];
+    uint32_t *fill = qd_arena_alloc(A, (ns + 1) * sizeof(uint32_t));
+    if (!fill)
+        return QD_ENOMEM;
+    memcpy(fill, start, (ns + 1) * sizeof(uint32_t));
+    for (uint32_t i = 0; i < ns; i++)
+        members[fill[root_of[i]]++] = i;
     uint32_t cap_groups = r->n_groups; /* grow from the current size */
     for (uint32_t i = 0; i < ns; i++) {
-        int root = find(parent, (int)i);
+        int root = (int)root_of[i];
         if (root == (int)i) {
             /* members of this set */
-            uint32_t count = 0;
+            const uint32_t *mem = members + start[i];
+            uint32_t count = start[i + 1] - start[i];
             uint32_t docs0 = s[i].doc;
             bool multi = false;
-            for (uint32_t j = 0; j < ns; j++)
-                if (find(parent, (int)j) == root) {
-                    count++;
-                    multi |= s[j].doc != docs0;
-                }
+            for (uint32_t k = 0; k < count; k++)
+                multi |= s[mem[k]].doc != docs0;
             if (count < 2 || !multi)
                 continue;
-            qd_group *g = QD_VEC_PUSH(A, r->groups, r->n_groups, cap_groups);
+            qd_group *g = QD_VEC_PUSH(keep, r->groups, r->n_groups, cap_groups);
             if (!g)
                 return QD_ENOMEM;
             g->event = ei;
             g->thread = thread;
-            g->members = qd_arena_calloc(A, count, sizeof(qd_member));
+            g->members = qd_arena_calloc(keep, count, sizeof(qd_member));
             if (!g->members)
                 return QD_ENOMEM;
-            group_of[root] = (int)r->n_groups - 1;
             /* reference: the longest direct statement, else the longest */
             int32_t ref = -1;
-            for (uint32_t j = 0; j < ns; j++) {
-                if (find(parent, (int)j) != root)
-                    continue;
+            for (uint32_t k = 0; k < count; k++) {
+                uint32_t j = mem[k];
                 const qd_cstatement *cs = cs_of(c, s[j]);
                 if (ref < 0) {
                     ref = (int32_t)j;
@@ -451,8 +488,9 @@ static int align_set(qd_corpus *c, sref *s, uint32_t ns, int32_t ei, int32_t thr
                     ref = (int32_t)j;
             }
             g->members[g->n_members++] = (qd_member){s[ref].doc, s[ref].stmt, QD_ALIGN_IDENTICAL, 1.0f, NULL, 0};
-            for (uint32_t j = 0; j < ns; j++) {
-                if (find(parent, (int)j) != root || (int32_t)j == ref)
+            for (uint32_t k = 0; k < count; k++) {
+                uint32_t j = mem[k];
+                if ((int32_t)j == ref)
                     continue;
                 qd_member *m = &g->members[g->n_members++];
                 m->doc = s[j].doc;
@@ -494,10 +532,15 @@ int qd_match_statements(qd_corpus *c, qd_error *err)
     int rc = 0;
     if (!w.ka || !w.kb || !w.row0 || !w.row1)
         rc = QD_ENOMEM;
-    for (uint32_t e = 0; e < r->n_events && !rc; e++)
+    qd_arena_init(&w.tmp);
+    for (uint32_t e = 0; e < r->n_events && !rc; e++) {
         rc = align_event(c, e, &w);
-    for (uint32_t t = 0; t < r->n_threads && !rc; t++)
+        qd_arena_release(&w.tmp);
+    }
+    for (uint32_t t = 0; t < r->n_threads && !rc; t++) {
         rc = align_thread(c, t, &w);
+        qd_arena_release(&w.tmp);
+    }
     free(w.ka);
     free(w.kb);
     free(w.row0);
