@@ -66,6 +66,7 @@ typedef struct hnode {
     uint32_t n_p, n_img, n_li, n_input, n_embed, n_heading_chars, list_chars;
     uint32_t prose;      /* characters in paragraphs of running text (few links) */
     uint32_t quote_chars;/* characters in block quotations */
+    uint32_t n_h1;       /* <h1> elements in the subtree */
     double score;
     bool candidate;
     bool excluded;       /* not part of the page for this attempt */
@@ -639,6 +640,7 @@ static void totals(page *P, unsigned flags)
         h->list_chars = 0;
         h->prose = 0;
         h->quote_chars = 0;
+        h->n_h1 = name_is(h->x, "h1") ? 1 : 0;
         h->inline_chars = 0;
         h->inline_commas = 0;
         h->score = 0;
@@ -674,6 +676,7 @@ static void totals(page *P, unsigned flags)
             p->list_chars += h->list_chars;
             p->prose += h->prose;
             p->quote_chars += h->quote_chars;
+            p->n_h1 += h->n_h1;
         }
     }
 }
@@ -701,6 +704,65 @@ static void init_candidate(page *P, hnode *h, unsigned flags)
         h->score = -3;
     if (flags & USE_WEIGHTS)
         h->score += h->weight;
+}
+
+/* Does the first <h1> in the subtree of entry e read as the page's own title? */
+static bool headline_is_title(page *P, int32_t e)
+{
+    const char *titles[] = {P->og_title, P->ld_headline, P->title};
+    for (uint32_t i = (uint32_t)e; i < P->n[e].end; i++) {
+        if (!name_is(P->n[i].x, "h1"))
+            continue;
+        char *h = subtree_text(P, P->n[i].x, 1024);
+        if (!h)
+            return false;
+        size_t hl = strlen(h);
+        for (size_t k = 0; k < 3; k++)
+            if (titles[k] && hl >= 10 && strncasecmp(titles[k], h, hl) == 0)
+                return true;
+        return false;
+    }
+    return false;
+}
+
+/* A container holding several stories, each under its own headline (an endless page
+ * that appends the next articles, a stream of full previews), is not the article:
+ * the story whose headline is the page's title is, or else the first one.  When the
+ * best container is one of such stories, the page's own story wins over it. */
+static int32_t one_story(page *P, int32_t best)
+{
+    hnode *n = P->n;
+    int32_t stream = best;
+    for (int level = 0; stream >= 0 && n[stream].n_h1 < 2 && level < 4; level++)
+        stream = n[stream].parent;
+    if (stream < 0 || stream == P->body || n[stream].n_h1 < 2)
+        return best;
+    int32_t first = -1, pick = -1;
+    int stories = 0;
+    for (uint32_t c = (uint32_t)stream + 1; c < n[stream].end; c = n[c].end) {
+        /* HTML5 lets each <section> of one article have its own <h1>: sections are
+         * parts, not stories */
+        if (n[c].excluded || n[c].n_h1 == 0 || n[c].prose < 200 || name_is(n[c].x, "section"))
+            continue;
+        stories++;
+        if (first < 0)
+            first = (int32_t)c;
+        if (pick < 0 && headline_is_title(P, (int32_t)c))
+            pick = (int32_t)c;
+    }
+    if (stories < 2)
+        return best;
+    if (stream != best && pick < 0)
+        return best; /* one story already, and none is named by the title */
+    int32_t story = pick >= 0 ? pick : first;
+    if (stream != best && (uint32_t)best >= (uint32_t)story && (uint32_t)best < n[story].end)
+        return best;
+    /* the best container within that story */
+    int32_t inner = story;
+    for (uint32_t i = (uint32_t)story; i < n[story].end; i++)
+        if (n[i].candidate && !n[i].excluded && (!n[inner].candidate || n[i].score > n[inner].score))
+            inner = (int32_t)i;
+    return inner;
 }
 
 static int32_t find_top(page *P, unsigned flags)
@@ -733,6 +795,7 @@ static int32_t find_top(page *P, unsigned flags)
     }
     if (best < 0)
         return P->body;
+    best = one_story(P, best);
     /* When several of the best candidates sit under one ancestor, the article is that
      * ancestor (pages that split the text into sibling blocks). */
     int32_t top5[5];
@@ -753,6 +816,9 @@ static int32_t find_top(page *P, unsigned flags)
                 if ((uint32_t)c > (uint32_t)a && (uint32_t)c < n[a].end)
                     under++;
             }
+            /* not past a block holding several headlines: those are several articles */
+            if (n[a].n_h1 > 1)
+                break;
             if (under >= 2 && under >= nt / 2) {
                 best = a;
                 break;
@@ -762,7 +828,7 @@ static int32_t find_top(page *P, unsigned flags)
     /* Move up while the parent scores close to the best (the text continues there). */
     double last = n[best].score;
     double threshold = last / 3;
-    for (int32_t a = n[best].parent; a >= 0 && a != P->body; a = n[a].parent) {
+    for (int32_t a = n[best].parent; a >= 0 && a != P->body && n[a].n_h1 <= 1; a = n[a].parent) {
         if (!n[a].candidate)
             continue;
         if (n[a].score < threshold)
@@ -1039,6 +1105,10 @@ static uint32_t extract(page *P, emitter *E, unsigned flags)
                 h->prose * 10 >= h->chars * 7 && link_density(h) < 0.25)
                 take = true;
             if (take && (int32_t)c != top && clean_out(P, h, top, flags) && !h->candidate)
+                take = false;
+            /* a block with a headline of its own is another article (the next story
+             * of an endless page, a full preview) */
+            if (take && (int32_t)c != top && h->n_h1 > 0)
                 take = false;
             if (take)
                 emit_subtree(E, (int32_t)c, flags);

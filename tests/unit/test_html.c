@@ -401,6 +401,33 @@ static void test_old_style_pages(void **state)
     qd_doc_free(doc);
 }
 
+static void test_one_story_of_an_endless_page(void **state)
+{
+    (void)state;
+    /* the page appends the next stories under the one asked for; the page's title
+     * names the second one here */
+    char page[8192] = "<html><head><meta property=\"og:title\" content=\"Bridge opens in the town\"></head><body>"
+                      "<div class=\"stream\">";
+    static const char *const heads[] = {"Storm closes the harbour", "Bridge opens in the town", "Council votes"};
+    for (int k = 0; k < 3; k++) {
+        snprintf(page + strlen(page), sizeof(page) - strlen(page), "<article class=\"story\"><h1>%s</h1>", heads[k]);
+        for (int i = 0; i < 5; i++)
+            snprintf(page + strlen(page), sizeof(page) - strlen(page),
+                     "<p>Story %d, paragraph %d: words, commas, and enough of them to be read as running text.</p>",
+                     k + 1, i + 1);
+        snprintf(page + strlen(page), sizeof(page) - strlen(page), "</article>");
+    }
+    snprintf(page + strlen(page), sizeof(page) - strlen(page), "</div></body></html>");
+    qd_doc *doc = html_doc(page, NULL);
+    char *body = body_of(doc);
+    assert_non_null(strstr(body, "Story 2, paragraph 1"));
+    assert_non_null(strstr(body, "Story 2, paragraph 5"));
+    assert_null(strstr(body, "Story 1,"));
+    assert_null(strstr(body, "Story 3,"));
+    free(body);
+    qd_doc_free(doc);
+}
+
 static void test_detected_from_content(void **state)
 {
     (void)state;
@@ -475,6 +502,7 @@ int main(void)
         cmocka_unit_test(test_tables_embeds_and_split_articles),
         cmocka_unit_test(test_end_of_article),
         cmocka_unit_test(test_old_style_pages),
+        cmocka_unit_test(test_one_story_of_an_endless_page),
         cmocka_unit_test(test_detected_from_content),
         cmocka_unit_test(test_seeds_as_pages),
     };
