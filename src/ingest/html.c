@@ -1108,7 +1108,7 @@ static uint32_t extract(page *P, emitter *E, unsigned flags)
                 take = false;
             /* a block with a headline of its own is another article (the next story
              * of an endless page, a full preview) */
-            if (take && (int32_t)c != top && h->n_h1 > 0)
+            if (take && (int32_t)c != top && h->n_h1 > 0 && !headline_is_title(P, (int32_t)c))
                 take = false;
             if (take)
                 emit_subtree(E, (int32_t)c, flags);
