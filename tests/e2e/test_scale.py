@@ -8,7 +8,7 @@ usage: test_scale.py QUOTEDIFF_BINARY SOURCE_ROOT
 - a JSON Lines input is read record by record, with the names and bytes the library's
   reader gives, and a large one is not held in memory;
 - `extract --format summary` read back by `compare` gives the same comparison as
-  `compare` of the documents themselves (framing aside: summaries do not carry it yet).
+  `compare` of the documents themselves, byte for byte, in every format.
 """
 import json
 import os
@@ -34,14 +34,6 @@ def corpus_files():
         full = os.path.join(ROOT, d)
         out += [os.path.join(full, n) for n in sorted(os.listdir(full)) if n.endswith('.txt')]
     return out
-
-
-def without_framing(x):
-    if isinstance(x, dict):
-        return {k: without_framing(v) for k, v in x.items() if k != 'framing'}
-    if isinstance(x, list):
-        return [without_framing(v) for v in x]
-    return x
 
 
 class Threads(unittest.TestCase):
@@ -161,15 +153,16 @@ class Summaries(unittest.TestCase):
         files = corpus_files()
         with tempfile.TemporaryDirectory() as tmp:
             summ = os.path.join(tmp, 'summaries.jsonl')
-            rc, _, err = run('extract', '--format', 'summary', '-o', summ, *files)
+            rc, _, err = run('extract', '--format', 'summary', '--with-text', '-o', summ, *files)
             self.assertEqual(rc, 0, err)
-            rc, direct, err = run('compare', '--format', 'json', *files)
-            self.assertEqual(rc, 0, err)
-            rc, via, err = run('compare', '--format', 'json', summ)
-            self.assertEqual(rc, 0, err)
-            a, b = without_framing(json.loads(direct)), without_framing(json.loads(via))
-            self.assertEqual(a, b)
-            self.assertGreater(len(a['documents']), 5)
+            for fmt in ('json', 'text', 'html'):
+                rc, direct, err = run('compare', '--format', fmt, *files)
+                self.assertEqual(rc, 0, err)
+                rc, via, err = run('compare', '--format', fmt, summ)
+                self.assertEqual(rc, 0, err)
+                self.assertEqual(via, direct, fmt)
+            self.assertGreater(len(json.loads(direct if fmt == 'json' else run('compare', '-f', 'json', summ)[1])
+                                   ['documents']), 5)
             # shards of summaries concatenated in order are one corpus
             half = len(files) // 2
             s1, s2 = os.path.join(tmp, 's1.jsonl'), os.path.join(tmp, 's2.jsonl')
@@ -177,7 +170,8 @@ class Summaries(unittest.TestCase):
             self.assertEqual(run('extract', '-f', 'summary', '-o', s2, *files[half:])[0], 0)
             rc, sharded, err = run('compare', '--format', 'json', s1, s2)
             self.assertEqual(rc, 0, err)
-            self.assertEqual(sharded, via)
+            rc, direct, err = run('compare', '--format', 'json', *files)
+            self.assertEqual(sharded, direct)
 
     def test_bad_summary_is_named(self):
         with tempfile.TemporaryDirectory() as tmp:
