@@ -960,6 +960,65 @@ static void credit_run_on(qd_actx *c, uint32_t from)
     }
 }
 
+/* The class of the speech verb with this lemma, or -1. */
+static int verb_class(const qd_lexicon *lx, const char *lemma)
+{
+    if (!lemma)
+        return -1;
+    for (uint32_t i = 0; i < lx->n_verbs; i++)
+        if (!strcmp(lx->verbs[i].lemma, lemma))
+            return (int)lx->verbs[i].vclass;
+    return -1;
+}
+
+/* "Lavrov said Russia wants normal relations", "voters say they think she could win":
+ * a belief, intention or finding inside what someone reports is part of that report,
+ * not a statement of its own (a report of speech inside one stays: "Lavrov stated that
+ * Blinken emphasized ...").  Verbs of appearance are the writer's and stay too. */
+static int drop_embedded_attitudes(qd_actx *c)
+{
+    qd_analysis *an = c->an;
+    uint32_t n = an->n_statements;
+    bool *drop = qd_arena_calloc(&c->doc->in->arena, n + 1, sizeof(bool));
+    int32_t *map = qd_arena_alloc(&c->doc->in->arena, (n + 1) * sizeof(int32_t));
+    if (!drop || !map)
+        return qd_error_set(c->err, QD_ENOMEM, "%s: out of memory", c->doc->path);
+    bool any = false;
+    for (uint32_t i = 0; i < n; i++) {
+        const qd_statement *st = &an->statements[i];
+        if (st->parent < 0 || st->type != QD_STMT_INDIRECT)
+            continue;
+        int vc = verb_class(c->lx, st->cue_lemma);
+        if (vc == QD_VC_THOUGHT || vc == QD_VC_INTENT ||
+            (vc == QD_VC_EVIDENCE && strcmp(st->cue_lemma, "seem") && strcmp(st->cue_lemma, "appear")))
+            drop[i] = any = true;
+    }
+    if (!any)
+        return 0;
+    uint32_t w = 0;
+    for (uint32_t i = 0; i < n; i++)
+        map[i] = drop[i] ? -1 : (int32_t)w++;
+    /* a dropped report's own nested reports hang from its parent (parents first, in
+     * the old numbering, before the array is compacted) */
+    int32_t *parent = qd_arena_alloc(&c->doc->in->arena, (n + 1) * sizeof(int32_t));
+    if (!parent)
+        return qd_error_set(c->err, QD_ENOMEM, "%s: out of memory", c->doc->path);
+    for (uint32_t i = 0; i < n; i++) {
+        int32_t p = an->statements[i].parent;
+        for (int guard = 0; p >= 0 && drop[p] && guard < 64; guard++)
+            p = an->statements[p].parent;
+        parent[i] = p >= 0 && !drop[p] ? map[p] : -1;
+    }
+    w = 0;
+    for (uint32_t i = 0; i < n; i++)
+        if (!drop[i]) {
+            an->statements[w] = an->statements[i];
+            an->statements[w++].parent = parent[i];
+        }
+    an->n_statements = w;
+    return 0;
+}
+
 int qd_attribute_reported(qd_actx *c, qd_cues *cues)
 {
     qd_doc *doc = c->doc;
@@ -1069,7 +1128,10 @@ int qd_attribute_reported(qd_actx *c, qd_cues *cues)
         if (!drop[i])
             an->statements[w++] = an->statements[i];
     an->n_statements = w;
-    return qd_statements_order(c);
+    int rc = qd_statements_order(c);
+    if (rc)
+        return rc;
+    return drop_embedded_attitudes(c);
 }
 
 static int cmp_statements(const void *x, const void *y)
