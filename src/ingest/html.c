@@ -1203,21 +1203,51 @@ static void set_meta(page *P, const qd_options *opt, const char *title)
 
 /* ---- charset -------------------------------------------------------------------------- */
 
-static bool valid_utf8(const char *s, size_t n, bool *multibyte)
+/* Count the valid multi-byte UTF-8 sequences and the bytes that are not UTF-8. */
+static void utf8_census(const char *s, size_t n, size_t *multibyte, size_t *invalid)
 {
-    *multibyte = false;
+    *multibyte = *invalid = 0;
     for (size_t i = 0; i < n;) {
         if ((unsigned char)s[i] < 0x80) {
             i++;
             continue;
         }
         int k = qd_utf8_valid_at(s, n, i);
-        if (k == 0)
-            return false;
-        *multibyte = true;
-        i += (size_t)k;
+        if (k == 0) {
+            (*invalid)++;
+            i++;
+        } else {
+            (*multibyte)++;
+            i += (size_t)k;
+        }
     }
-    return true;
+}
+
+/* UTF-8 with its stray invalid bytes replaced by U+FFFD (libxml2 would otherwise
+ * switch the rest of the page to Latin-1 at the first one). */
+static char *repair_utf8(qd_arena *A, const char *s, size_t n, size_t *out_len)
+{
+    if (n > SIZE_MAX / 3 - 1)
+        return NULL;
+    char *out = qd_arena_alloc(A, n * 3 + 1);
+    if (!out)
+        return NULL;
+    size_t o = 0;
+    for (size_t i = 0; i < n;) {
+        int k = (unsigned char)s[i] < 0x80 ? 1 : qd_utf8_valid_at(s, n, i);
+        if (k == 0) {
+            memcpy(out + o, "\xEF\xBF\xBD", 3);
+            o += 3;
+            i++;
+        } else {
+            memcpy(out + o, s + i, (size_t)k);
+            o += (size_t)k;
+            i += (size_t)k;
+        }
+    }
+    out[o] = '\0';
+    *out_len = o;
+    return out;
 }
 
 /* The charset named by a BOM or a <meta> in the first bytes, copied into cs. */
@@ -1277,28 +1307,31 @@ static pthread_once_t libxml_once = PTHREAD_ONCE_INIT;
 static xmlDoc *parse_page(page *P, const char *data, size_t len)
 {
     char cs[64];
-    bool mb;
-    bool utf8 = valid_utf8(data, len, &mb);
+    size_t mb, bad;
+    utf8_census(data, len, &mb, &bad);
     bool declared = declared_charset(data, len, cs, sizeof(cs));
     const char *enc = declared ? cs : "UTF-8";
-    /* Latin-1 and Windows-1252 (declared, or undeclared bytes that are not UTF-8) are
-     * decoded here, leniently: iconv stops at the bytes Windows-1252 leaves undefined.
-     * Pages that declare Latin-1 but are written in UTF-8 are common; the bytes tell
-     * the truth.  So do they for pages that declare UTF-8 but are not (browsers fall
-     * back to Windows-1252 too). */
+    /* Undeclared, UTF-8, Latin-1 and Windows-1252 pages are decoded here, by what their
+     * bytes are rather than what they claim (browsers do the same): valid UTF-8 is
+     * UTF-8 even under a Latin-1 label; bytes that are mostly not UTF-8 are Windows-1252
+     * (decoded leniently: iconv stops at the bytes it leaves undefined); UTF-8 with a
+     * few stray bytes is UTF-8 with those replaced. */
     bool claims_utf8 = declared && (!strcasecmp(cs, "utf-8") || !strcasecmp(cs, "utf8"));
-    if ((!declared && !utf8) || (declared && latin_family(cs)) || (claims_utf8 && !utf8)) {
-        if (utf8) {
-            enc = "UTF-8";
-        } else {
+    if (!declared || claims_utf8 || latin_family(cs)) {
+        enc = "UTF-8";
+        if (bad > 0) {
             size_t n;
-            char *u = qd_cp1252_to_utf8(&P->doc->in->arena, data, len, &n);
+            bool latin = mb == 0 || bad > mb;
+            char *u = latin ? qd_cp1252_to_utf8(&P->doc->in->arena, data, len, &n)
+                            : repair_utf8(&P->doc->in->arena, data, len, &n);
             if (!u)
                 return NULL;
             data = u;
             len = n;
-            enc = "UTF-8";
-            qd_doc_warn(P->doc, "not UTF-8: read as Windows-1252");
+            if (latin)
+                qd_doc_warn(P->doc, "not UTF-8: read as Windows-1252");
+            else
+                qd_doc_warn(P->doc, "%zu invalid UTF-8 byte%s replaced by U+FFFD", bad, bad == 1 ? "" : "s");
         }
     }
     /* XML_PARSE_HUGE: without it libxml2 stops building the tree at depth 256 and the

@@ -192,6 +192,12 @@ static void test_charsets(void **state)
                    NULL);
     assert_non_null(strstr(doc->text, "R\xc3\xa9gl\xc3\xa9 d\xe2\x80\x99" "avance"));
     qd_doc_free(doc);
+    /* UTF-8 with one stray byte: still UTF-8, the byte replaced */
+    doc = html_doc("<html><head><meta charset=\"utf-8\"></head><body><p>\xe2\x80\x9c" "Caf\xc3\xa9s are back,\xe2\x80\x9d "
+                   "said the owner \x97" " who has run one since 1990, in the old town.</p></body></html>",
+                   NULL);
+    assert_non_null(strstr(doc->text, "\xe2\x80\x9c" "Caf\xc3\xa9s are back,\xe2\x80\x9d said the owner \xef\xbf\xbd" " who"));
+    qd_doc_free(doc);
     /* UTF-16 with its BOM, told from content */
     static const char u16[] = "\xff\xfe<\0p\0>\0\x1c\x20W\0e\0 \0w\0o\0n\0,\0\x1d\x20 \0s\0h\0e\0 \0s\0"
                               "a\0i\0d\0.\0<\0/\0p\0>\0";
