@@ -51,6 +51,14 @@ typedef struct frame_doc {
     uint32_t n_stream;
 } frame_doc;
 
+/* What the documents say of a speaker's side: one vote per statement. */
+typedef struct side_vote {
+    const char *side;
+    uint32_t n;
+    bool party;
+    struct side_vote *next;
+} side_vote;
+
 struct qd_frame_state {
     frame_doc *docs;            /* parallel to the corpus documents */
     uint32_t n_docs, cap_docs;
@@ -58,6 +66,7 @@ struct qd_frame_state {
     uint32_t n_vocab;
     const char **side;          /* per corpus speaker: country side, NULL if unknown */
     const char **party;         /* per corpus speaker: party side, NULL if unknown */
+    side_vote **votes;          /* per corpus speaker, until matching settles the sides */
     uint32_t cap_side;
     qd_framing_set set;
 };
@@ -151,15 +160,18 @@ static int grow_sides(qd_corpus *c, struct qd_frame_state *fs)
     uint32_t n = c->res.n_speakers;
     if (n <= fs->cap_side)
         return 0;
-    uint32_t old = fs->cap_side, cap2 = fs->cap_side;
+    uint32_t old = fs->cap_side, cap2 = fs->cap_side, cap3 = fs->cap_side;
     const char **ns = qd_arena_grow_array(&c->arena, fs->side, &fs->cap_side, n, sizeof(char *));
     const char **np = qd_arena_grow_array(&c->arena, fs->party, &cap2, n, sizeof(char *));
-    if (!ns || !np || cap2 != fs->cap_side)
+    side_vote **nv = qd_arena_grow_array(&c->arena, fs->votes, &cap3, n, sizeof(side_vote *));
+    if (!ns || !np || !nv || cap2 != fs->cap_side || cap3 != fs->cap_side)
         return -1;
     memset(ns + old, 0, (fs->cap_side - old) * sizeof(char *));
     memset(np + old, 0, (fs->cap_side - old) * sizeof(char *));
+    memset(nv + old, 0, (fs->cap_side - old) * sizeof(side_vote *));
     fs->side = ns;
     fs->party = np;
+    fs->votes = nv;
     return 0;
 }
 
@@ -171,6 +183,42 @@ static int frame_state(qd_corpus *c)
         return -1;
     qd_strmap_init(&c->frame->vocab, &c->arena);
     return 0;
+}
+
+static int vote(qd_corpus *c, struct qd_frame_state *fs, int32_t s, const char *side, bool party)
+{
+    side_vote *v = fs->votes[s];
+    while (v && !(v->party == party && strcmp(v->side, side) == 0))
+        v = v->next;
+    if (!v) {
+        if (!(v = qd_arena_calloc(&c->arena, 1, sizeof(*v))) || !(v->side = corpus_str(c, side)))
+            return -1;
+        v->party = party;
+        v->next = fs->votes[s];
+        fs->votes[s] = v;
+    }
+    v->n++;
+    return 0;
+}
+
+/* Each speaker's sides: the ones most of its statements' documents give ("the campaign"
+ * of one article and of another may be one speaker to the matcher); ties go to the
+ * first named. */
+static void settle_sides(struct qd_frame_state *fs, uint32_t n_speakers)
+{
+    for (uint32_t s = 0; s < n_speakers && s < fs->cap_side; s++) {
+        uint32_t best[2] = {0, 0};
+        for (const side_vote *v = fs->votes[s]; v; v = v->next) {
+            /* the list is newest first: >= lets the earlier win a tie */
+            if (v->n >= best[v->party]) {
+                best[v->party] = v->n;
+                if (v->party)
+                    fs->party[s] = v->side;
+                else
+                    fs->side[s] = v->side;
+            }
+        }
+    }
 }
 
 int qd_frame_add_summary(qd_corpus *c, const qd_frame_summary *f, uint32_t d, const char *name, qd_error *err)
@@ -215,15 +263,14 @@ int qd_frame_add_summary(qd_corpus *c, const qd_frame_summary *f, uint32_t d, co
             goto oom;
         s->kind = f->src[i].kind;
     }
-    /* the sides of the speakers: the first document to know one names it */
+    /* the sides of the speakers: each statement votes for what its document says */
     const qd_cdoc *cd = &c->res.docs[d];
     for (uint32_t i = 0; i < cd->n_statements && i < f->n_stmts; i++) {
         int32_t s = cd->statements[i].speaker;
         if (s < 0)
             continue;
-        if (!fs->side[s] && f->stmts[i].side && !(fs->side[s] = corpus_str(c, f->stmts[i].side)))
-            goto oom;
-        if (!fs->party[s] && f->stmts[i].party && !(fs->party[s] = corpus_str(c, f->stmts[i].party)))
+        if ((f->stmts[i].side && vote(c, fs, s, f->stmts[i].side, false) != 0) ||
+            (f->stmts[i].party && vote(c, fs, s, f->stmts[i].party, true) != 0))
             goto oom;
     }
     return 0;
@@ -1001,6 +1048,9 @@ int qd_frame_compute(qd_corpus *c, qd_error *err)
     qd_comparison *r = &c->res;
     if (frame_state(c) != 0)
         return qd_error_set(err, QD_ENOMEM, "framing: out of memory");
+    if (grow_sides(c, c->frame) != 0)
+        return qd_error_set(err, QD_ENOMEM, "framing: out of memory");
+    settle_sides(c->frame, r->n_speakers);
     struct qd_frame_state *fs = c->frame;
     if (grow_sides(c, fs) != 0)
         return qd_error_set(err, QD_ENOMEM, "framing: out of memory");
