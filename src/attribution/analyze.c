@@ -45,6 +45,8 @@ int qd_doc_analyze(qd_doc *doc, const qd_lexicon *lx, qd_error *err)
     if (!rc)
         rc = qd_resolve_quoted_overlaps(&c);
     if (!rc)
+        qd_credit_document_issuers(&c);
+    if (!rc)
         rc = qd_provenance_chains(&c, &cues);
     if (!rc && getenv("QUOTEDIFF_DEBUG"))
         qd_debug_dump(&c, &cues, stderr);

@@ -47,6 +47,9 @@ int qd_merge_quotes_into_reports(qd_actx *c);
 /* Statements holding quoted words do not overlap: the enclosing one stays. */
 int qd_resolve_quoted_overlaps(qd_actx *c);
 
+/* "X issued a statement saying ...": X, not the statement, is the speaker. */
+void qd_credit_document_issuers(qd_actx *c);
+
 /* Statements in reported speech (indirect, mixed). */
 int qd_attribute_reported(qd_actx *c, qd_cues *cues);
 

@@ -1121,3 +1121,66 @@ int qd_resolve_quoted_overlaps(qd_actx *c)
     an->n_statements = w;
     return qd_statements_order(c);
 }
+
+static bool is_lower_word(const qd_token *t)
+{
+    return t->kind == QD_TK_WORD && !(t->flags & QD_TF_CAP);
+}
+
+/* The one who issued a document: "Black Lives Matter issued a statement saying ...",
+ * "His office put out a statement saying ...", "Sanders sent out a fundraising email
+ * warning ...".  The document is the object of a verb right after its subject; the
+ * participle after the document tells what the issuer said.  Returns a mention or -1. */
+static int32_t document_issuer(qd_actx *c, const qd_statement *st)
+{
+    if (st->speaker < 0 || qd_span_empty(st->cue))
+        return -1;
+    const qd_mx *x = &c->mx[st->speaker];
+    const qd_token *tok = c->doc->in->tokens;
+    if (x->kind != QD_ENT_DOCUMENT || x->possessive || x->ta == 0)
+        return -1;
+    /* the cue follows the document: "a statement saying" */
+    if (qd_token_at(c->doc, st->cue.start) != x->tb)
+        return -1;
+    const qd_sentence *se = &c->doc->sentences[st->sentence];
+    uint32_t sa = se->first_token;
+    /* one verb ("issued a statement") or a verb and its particle ("put out a
+     * statement"), lower case; particles the lexicon does not know are words too */
+    uint32_t v = x->ta;
+    if (v > sa + 2 && is_lower_word(&tok[v - 1]) && (!tok[v - 1].lex || (tok[v - 1].lex->tags & QD_W_ADV)) &&
+        is_lower_word(&tok[v - 2]) && !(tok[v - 2].lex && (tok[v - 2].lex->tags & QD_W_FUNCTION)) &&
+        c->m_end[v - 3] >= 0)
+        v -= 2;
+    else if (v > sa + 1 && is_lower_word(&tok[v - 1]) && !(tok[v - 1].lex && (tok[v - 1].lex->tags & QD_W_FUNCTION)))
+        v -= 1;
+    else
+        return -1;
+    int32_t m = c->m_end[v - 1];
+    if (m < 0)
+        return -1;
+    /* the subject: not possessive, not the object of a preposition, not a document */
+    const qd_mx *s = &c->mx[m];
+    if (s->possessive || s->kind == QD_ENT_DOCUMENT || s->in_quote ||
+        (s->ta > sa && tok[s->ta - 1].lex && (tok[s->ta - 1].lex->tags & QD_W_PREP)))
+        return -1;
+    return m;
+}
+
+/* A document issued by someone speaks for them: the issuer is the speaker (the document
+ * stays the venue in provenance, through its owner). */
+void qd_credit_document_issuers(qd_actx *c)
+{
+    for (uint32_t i = 0; i < c->an->n_statements; i++) {
+        qd_statement *st = &c->an->statements[i];
+        int32_t m = document_issuer(c, st);
+        if (m < 0)
+            continue;
+        c->mx[st->speaker].owner = m;
+        st->speaker = m;
+        int32_t e = c->an->mentions[m].entity;
+        if (e < 0 && c->an->mentions[m].kind == QD_MENTION_PRONOUN)
+            e = qd_entity_of(c, m);
+        if (e >= 0)
+            st->entity = e;
+    }
+}

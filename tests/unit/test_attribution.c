@@ -334,6 +334,31 @@ static void test_nested_quotes_credited_once(void **state)
     qd_doc_free(doc);
 }
 
+/* "X issued a statement saying ...": the issuer speaks, not the document. */
+static void test_document_issuer_speaks(void **state)
+{
+    (void)state;
+    qd_doc *doc = test_doc(HEAD
+        "Black Lives Matter issued a statement saying it took the action \u201cbecause of the unsafe conditions "
+        "created for our communities.\u201d\n\n"
+        "Senator Jane Smith's office put out a statement saying the bill \u201cdoes not go far enough.\u201d\n",
+        true);
+    const qd_statement *st = test_find(doc, "because of the unsafe conditions");
+    assert_non_null(st);
+    assert_true(st->speaker >= 0);
+    const qd_span sp = doc->analysis->mentions[st->speaker].span;
+    assert_int_equal(sp.end - sp.start, strlen("Black Lives Matter"));
+    assert_memory_equal(doc->text + sp.start, "Black Lives Matter", sp.end - sp.start);
+    st = test_find(doc, "does not go far enough");
+    assert_non_null(st);
+    assert_true(st->speaker >= 0);
+    /* the speaker is "Senator Jane Smith's office", ending before "put out" */
+    const qd_span of = doc->analysis->mentions[st->speaker].span;
+    assert_true(of.end - of.start >= strlen("office"));
+    assert_memory_equal(doc->text + of.end - strlen("office"), "office", strlen("office"));
+    qd_doc_free(doc);
+}
+
 static void test_provenance_citing(void **state)
 {
     (void)state;
@@ -398,6 +423,7 @@ int main(void)
         cmocka_unit_test(test_reported_headlines),
         cmocka_unit_test(test_provenance_citing),
         cmocka_unit_test(test_nested_quotes_credited_once),
+        cmocka_unit_test(test_document_issuer_speaks),
         cmocka_unit_test(test_seeds_every_report_credited),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
