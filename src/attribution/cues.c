@@ -78,6 +78,9 @@ int qd_cues_find(qd_actx *c, qd_cues *cues)
                 /* "after that declared": a past form after "that" is a verb */
                 if (noun && t->lex->vform == QD_VF_PAST && tok[i - 1].lex && (tok[i - 1].lex->tags & QD_W_REL))
                     noun = false;
+                /* "Illinois state Rep. Carol Ammons": a title follows a modifier, not a verb */
+                if (i + 1 < b && tok[i + 1].lex && (tok[i + 1].lex->tags & QD_W_HONORIFIC) && t->lex->vform == QD_VF_BASE)
+                    continue;
                 if (noun && !(i + 1 < b && tok[i + 1].kind == QD_TK_WORD && !strcmp(tok[i + 1].norm, "that") &&
                               (lx->verbs[t->lex->verb].frames & QD_VFR_THAT) && t->lex->vform == QD_VF_BASE))
                     continue;
@@ -211,20 +214,6 @@ static int32_t subject_ending_at_raw(qd_actx *c, int32_t k, uint32_t lo)
         return m;
     }
     if (qd_tok_is(&tok[k], ',')) {
-        /* "some voters who have listened to his speeches, on television or at events,
-         * said": the antecedent of a relative clause the commas close */
-        for (int32_t j = k - 1; j > (int32_t)lo && j >= k - 40; j--) {
-            if (tok[j].kind == QD_TK_QUOTE || qd_tok_is(&tok[j], ';') || (tok[j].lex && tok[j].lex->verb >= 0 && c->m_in[j] < 0 &&
-                                                                          !(tok[j - 1].lex && (tok[j - 1].lex->tags & QD_W_REL))))
-                break;
-            if (tok[j].kind == QD_TK_WORD && tok[j].lex && (tok[j].lex->tags & QD_W_REL) && strcmp(tok[j].norm, "that") &&
-                !qd_tok_is(&tok[j - 1], ',')) {
-                int32_t mm = c->m_end[j - 1];
-                if (mm >= 0 && c->an->mentions[mm].kind != QD_MENTION_PRONOUN && !c->mx[mm].possessive)
-                    return mm;
-                break;
-            }
-        }
         /* step over ", who ... ," or ", the ... ," or ", R-S.C., a candidate," back to a
          * mention right before one of the commas (up to three groups) */
         int groups = 0;
@@ -360,6 +349,29 @@ static int32_t relative_subject(qd_actx *c, uint32_t k, uint32_t lo)
 int32_t qd_clause_subject(qd_actx *c, uint32_t lo, uint32_t before)
 {
     return clause_subject(c, lo, before);
+}
+
+/* "some voters who have listened to his speeches, on television or at events, said":
+ * the antecedent of a relative clause that the comma before the verb closes. */
+static int32_t relative_antecedent(qd_actx *c, int32_t k, uint32_t lo)
+{
+    qd_token *tok = c->doc->in->tokens;
+    if (k <= (int32_t)lo || !qd_tok_is(&tok[k], ','))
+        return -1;
+    for (int32_t j = k - 1; j > (int32_t)lo && j >= k - 40; j--) {
+        if (tok[j].kind == QD_TK_QUOTE || qd_tok_is(&tok[j], ';') ||
+            (tok[j].lex && tok[j].lex->verb >= 0 && c->m_in[j] < 0 &&
+             !(tok[j - 1].lex && (tok[j - 1].lex->tags & QD_W_REL))))
+            break;
+        if (tok[j].kind == QD_TK_WORD && tok[j].lex && (tok[j].lex->tags & QD_W_REL) && strcmp(tok[j].norm, "that") &&
+            !qd_tok_is(&tok[j - 1], ',')) {
+            int32_t mm = c->m_end[j - 1];
+            if (mm >= 0 && c->an->mentions[mm].kind != QD_MENTION_PRONOUN && !c->mx[mm].possessive)
+                return mm;
+            break;
+        }
+    }
+    return -1;
 }
 
 static int32_t speaker_depth(qd_actx *c, const qd_cues *cues, uint32_t ci, uint32_t lo, uint32_t hi, int depth);
@@ -553,6 +565,12 @@ static int32_t speaker_depth(qd_actx *c, const qd_cues *cues, uint32_t ci, uint3
         m = quantity_subject(c, (uint32_t)k, lo);
         if (m >= 0)
             return m;
+        /* not in the inverted order: "…, said Larry Sabato, director of ..." */
+        if (!(v && (v->frames & QD_VFR_INV) && cue->tb < hi && c->m_start[cue->tb] >= 0)) {
+            m = relative_antecedent(c, k, lo);
+            if (m >= 0)
+                return m;
+        }
         /* a subject the mention pass did not take for a speaker: "Witnesses said",
          * "the probe found"; only with verbs of reporting, so that "Secret Service
          * protocol called for ..." is not a speaker */

@@ -971,10 +971,11 @@ static int verb_class(const qd_lexicon *lx, const char *lemma)
     return -1;
 }
 
-/* "Lavrov said Russia wants normal relations", "voters say they think she could win":
- * a belief, intention or finding inside what someone reports is part of that report,
- * not a statement of its own (a report of speech inside one stays: "Lavrov stated that
- * Blinken emphasized ...").  Verbs of appearance are the writer's and stay too. */
+/* "Lavrov said Russia wants normal relations", "voters say they think she could win",
+ * "he said Trump attacked the judge": a belief, intention, finding, question or
+ * evaluation inside what someone reports is part of that report, not a statement of its
+ * own.  A report of speech inside one stays, linked to it ("Lavrov stated that Blinken
+ * emphasized ..."); so do verbs of appearance, which are the writer's. */
 static int drop_embedded_attitudes(qd_actx *c)
 {
     qd_analysis *an = c->an;
@@ -989,7 +990,8 @@ static int drop_embedded_attitudes(qd_actx *c)
         if (st->parent < 0 || st->type != QD_STMT_INDIRECT)
             continue;
         int vc = verb_class(c->lx, st->cue_lemma);
-        if (vc == QD_VC_THOUGHT || vc == QD_VC_INTENT ||
+        if (vc == QD_VC_THOUGHT || vc == QD_VC_INTENT || vc == QD_VC_QUESTION ||
+            (st->stance && !strcmp(st->stance, "evaluative")) ||
             (vc == QD_VC_EVIDENCE && strcmp(st->cue_lemma, "seem") && strcmp(st->cue_lemma, "appear")))
             drop[i] = any = true;
     }
