@@ -43,6 +43,14 @@ const qd_lexword *qd_lex_word(const qd_lexicon *lx, const char *w, size_t n)
     return &lx->lexwords[idx];
 }
 
+const qd_lexword *qd_lex_word_hashed(const qd_lexicon *lx, const char *w, size_t n, uint32_t hash)
+{
+    uint32_t idx;
+    if (!qd_strmap_get_hashed(&lx->words, w, n, hash, &idx))
+        return NULL;
+    return &lx->lexwords[idx];
+}
+
 bool qd_lex_phrase(const qd_phrase_table *t, const char *key, size_t n, uint32_t *value)
 {
     return qd_strmap_get(&t->map, key, n, value);

@@ -243,6 +243,8 @@ struct qd_lexicon {
 
 /* Word lookup by its lower-cased, normalised form; NULL if unknown. */
 const qd_lexword *qd_lex_word(const qd_lexicon *lx, const char *w, size_t n);
+/* The same with qd_hash_bytes(w, n) already known (tokens carry it). */
+const qd_lexword *qd_lex_word_hashed(const qd_lexicon *lx, const char *w, size_t n, uint32_t hash);
 /* Phrase lookup; true and *value when found. */
 bool qd_lex_phrase(const qd_phrase_table *t, const char *key, size_t n, uint32_t *value);
 

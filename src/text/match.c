@@ -46,7 +46,8 @@ uint32_t qd_match_phrase(const qd_doc *doc, const qd_phrase_table *t, uint32_t i
         }
         memcpy(key + kl, x->norm, x->normlen);
         kl += x->normlen;
-        h = qd_hash_extend(h, x->norm, x->normlen);
+        /* the first word's hash was made with the token */
+        h = k == 0 && x->hash ? x->hash : qd_hash_extend(h, x->norm, x->normlen);
         uint32_t v;
         if (qd_strmap_get_hashed(&t->map, key, kl, h, &v)) {
             best = k + 1;

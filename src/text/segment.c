@@ -172,8 +172,9 @@ static int push_token(seg *g, uint32_t start, uint32_t end, qd_token_kind kind, 
     t->flags = flags;
     t->paragraph = para;
     t->quoted = -1;
+    t->hash = qd_hash_bytes(norm, nl);
     if (kind == QD_TK_WORD || kind == QD_TK_NUM) {
-        t->lex = qd_lex_word(in->lx, norm, nl);
+        t->lex = qd_lex_word_hashed(in->lx, norm, nl, t->hash);
         int letters = 0, upper = 0;
         bool first = true;
         for (uint32_t i = start; i < end;) {

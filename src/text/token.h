@@ -42,6 +42,7 @@ typedef struct qd_token {
     uint32_t paragraph;
     const qd_lexword *lex;   /* lexicon entry of norm, NULL if none */
     int32_t quoted;          /* innermost quoted span holding this token, -1 if none */
+    uint32_t hash;           /* qd_hash_bytes of norm: lexicon lookups start from it */
 } qd_token;
 
 /* Is the token this punctuation character (ASCII)? */
