@@ -127,6 +127,17 @@ static uint32_t clause_end(rstate *r, uint32_t i, uint32_t sb, uint32_t own_cue)
             if (j < sb && tok[j].kind == QD_TK_WORD && !(tags(&tok[j]) & QD_W_FUNCTION & ~(QD_W_AUX | QD_W_MODAL)))
                 return k;
         }
+        /* "referred to Rubio as “…” but described his skills as “…”": a second verb of
+         * saying sharing the subject reports something else */
+        if ((word_is(t, "and") || word_is(t, "but")) && k > i) {
+            uint32_t j = k + 1;
+            while (j < sb && (tags(&tok[j]) & (QD_W_ADV | QD_W_NEG)) && !(tags(&tok[j]) & QD_W_PREP))
+                j++;
+            int32_t cj = j < sb ? r->cues->at[j] : -1;
+            if (cj >= 0 && (uint32_t)cj != own_cue && r->cues->v[cj].kind == QD_CK_VERB && tok[j].lex &&
+                (tok[j].lex->vform == QD_VF_PAST || tok[j].lex->vform == QD_VF_3SG))
+                return k > i && qd_tok_is(&tok[k - 1], ',') ? k - 1 : k;
+        }
         if (qd_tok_is(t, ',') && k + 1 < sb) {
             /* ", according to X" or ", X said" closing the sentence */
             int32_t ci = r->cues->at[k + 1];
