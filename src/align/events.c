@@ -150,7 +150,11 @@ static int weigh(qd_corpus *c)
         double norm = 0;
         for (uint32_t i = 0; i < f->n_terms; i++) {
             uint32_t id = f->terms[i];
-            double idf = log((n + 1.0) / (c->df[id] + 0.5));
+            /* idf with a prior of ten pseudo-documents, one of which holds the term: a
+             * few documents say little about how rare a word is, and without the prior
+             * the words two articles share weigh a quarter of those they do not when
+             * only the two are compared.  Large corpora are not changed. */
+            double idf = log((n + 10.0) / (c->df[id] + 1.0));
             if (idf < 0)
                 idf = 0;
             double w = (1.0 + log((double)f->tf[i])) * idf;
@@ -222,11 +226,12 @@ static const char *term_display(const qd_corpus *c, uint32_t id)
 
 /* Terms shared by most members of a set of documents, strongest first: the evidence
  * for putting them together. */
-static int evidence(qd_corpus *c, const uint32_t *docs, uint32_t n, const char ***out, uint32_t *n_out)
+static int evidence_tally(qd_corpus *c, qd_arena *T, const uint32_t *docs, uint32_t n, const char ***out,
+                          uint32_t *n_out)
 {
     /* accumulate weights of terms over members (merge of sorted lists via a small map) */
     qd_strmap acc;
-    qd_strmap_init(&acc, &c->arena);
+    qd_strmap_init(&acc, T);
     typedef struct {
         uint32_t id;
         float w;
@@ -241,7 +246,7 @@ static int evidence(qd_corpus *c, const uint32_t *docs, uint32_t n, const char *
             int kl = snprintf(key, sizeof(key), "%u", f->terms[i]);
             uint32_t *slot = qd_strmap_ref(&acc, key, (size_t)kl);
             if (!slot) {
-                tw *x = QD_VEC_PUSH(&c->arena, v, nv, cap);
+                tw *x = QD_VEC_PUSH(T, v, nv, cap);
                 if (!x || qd_strmap_put(&acc, key, (size_t)kl, nv - 1) != 0)
                     return QD_ENOMEM;
                 x->id = f->terms[i];
@@ -256,7 +261,7 @@ static int evidence(qd_corpus *c, const uint32_t *docs, uint32_t n, const char *
     if (!res)
         return QD_ENOMEM;
     uint32_t m = 0;
-    bool *used = qd_arena_calloc(&c->arena, nv + 1, sizeof(bool));
+    bool *used = qd_arena_calloc(T, nv + 1, sizeof(bool));
     if (!used)
         return QD_ENOMEM;
     while (m < 8) {
@@ -272,6 +277,18 @@ static int evidence(qd_corpus *c, const uint32_t *docs, uint32_t n, const char *
     *out = res;
     *n_out = m;
     return 0;
+}
+
+/* The tallies are scratch, in an arena of their own released at once: an event of one
+ * document still tallies its few hundred terms, and a million events must not leave
+ * that behind in the corpus. */
+static int evidence(qd_corpus *c, const uint32_t *docs, uint32_t n, const char ***out, uint32_t *n_out)
+{
+    qd_arena T;
+    qd_arena_init(&T);
+    int rc = evidence_tally(c, &T, docs, n, out, n_out);
+    qd_arena_release(&T);
+    return rc;
 }
 
 static int find(int *parent, int x)

@@ -91,6 +91,7 @@ static float dice(const qd_sfeat *a, const qd_sfeat *b, uint32_t *shared)
 typedef struct work {
     uint32_t *ka, *kb, *row0, *row1;
     qd_arena tmp; /* what aligning one event or thread needs, released after it */
+    uint32_t cap_groups; /* of the corpus's groups, kept across sets so they grow geometrically */
 } work;
 
 /* Kind and score of the alignment of b with a; false when they do not align. */
@@ -452,7 +453,6 @@ static int align_set(qd_corpus *c, sref *s, uint32_t ns, int32_t ei, int32_t thr
     memcpy(fill, start, (ns + 1) * sizeof(uint32_t));
     for (uint32_t i = 0; i < ns; i++)
         members[fill[root_of[i]]++] = i;
-    uint32_t cap_groups = r->n_groups; /* grow from the current size */
     for (uint32_t i = 0; i < ns; i++) {
         int root = (int)root_of[i];
         if (root == (int)i) {
@@ -465,7 +465,7 @@ static int align_set(qd_corpus *c, sref *s, uint32_t ns, int32_t ei, int32_t thr
                 multi |= s[mem[k]].doc != docs0;
             if (count < 2 || !multi)
                 continue;
-            qd_group *g = QD_VEC_PUSH(keep, r->groups, r->n_groups, cap_groups);
+            qd_group *g = QD_VEC_PUSH(keep, r->groups, r->n_groups, w->cap_groups);
             if (!g)
                 return QD_ENOMEM;
             g->event = ei;
@@ -533,6 +533,7 @@ int qd_match_statements(qd_corpus *c, qd_error *err)
     if (!w.ka || !w.kb || !w.row0 || !w.row1)
         rc = QD_ENOMEM;
     qd_arena_init(&w.tmp);
+    w.cap_groups = 0;
     for (uint32_t e = 0; e < r->n_events && !rc; e++) {
         rc = align_event(c, e, &w);
         qd_arena_release(&w.tmp);
