@@ -1,0 +1,110 @@
+/*
+ * test_align.c - the matcher through the library API, on two real reports of one
+ * debate (the Republican debate in Miami, 10 March 2016, in Politico and The New York
+ * Times; tests/fixtures/events/compare).
+ */
+#include "testutil.h"
+
+#define FIX "tests/fixtures/events/compare/"
+
+typedef struct pair {
+    qd_corpus *c;
+    const qd_comparison *r;
+} pair;
+
+static void match_debate(pair *p)
+{
+    qd_error err;
+    qd_doc *a = test_file(FIX "nyt_2016-03-12_republicans-lower-volume-in-deba.txt");
+    qd_doc *b = test_file(FIX "politico_2016-03-10_trump-s-rivals-pull-their-punche.txt");
+    assert_int_equal(qd_corpus_new(&p->c, test_lexicon(), NULL, &err), 0);
+    assert_int_equal(qd_corpus_add(p->c, a, &err), 0);
+    assert_int_equal(qd_corpus_add(p->c, b, &err), 0);
+    qd_doc_free(a);
+    qd_doc_free(b);
+    assert_int_equal(qd_corpus_match(p->c, &err), 0);
+    p->r = qd_corpus_result(p->c);
+}
+
+/* The group holding a statement of document `doc` whose text contains `needle`. */
+static const qd_group *group_with(const qd_comparison *r, uint32_t doc, const char *needle)
+{
+    for (uint32_t g = 0; g < r->n_groups; g++)
+        for (uint32_t m = 0; m < r->groups[g].n_members; m++) {
+            const qd_member *x = &r->groups[g].members[m];
+            if (x->doc == doc && strstr(r->docs[doc].statements[x->stmt].text, needle))
+                return &r->groups[g];
+        }
+    fail_msg("no group holds %s", needle);
+    return NULL;
+}
+
+static const qd_member *member_of(const qd_group *g, uint32_t doc)
+{
+    for (uint32_t m = 1; m < g->n_members; m++)
+        if (g->members[m].doc == doc)
+            return &g->members[m];
+    fail_msg("document %u not aligned in the group", doc);
+    return NULL;
+}
+
+/* Undated, the two reports of the debate are still one event. */
+static void test_one_event(void **state)
+{
+    (void)state;
+    pair p;
+    match_debate(&p);
+    assert_int_equal(p.r->n_docs, 2);
+    assert_int_equal(p.r->n_events, 1);
+    assert_int_equal(p.r->docs[0].event, p.r->docs[1].event);
+    qd_corpus_free(p.c);
+}
+
+/* NYT: ''So far, I cannot believe how civil it's been up here.''  Politico cuts "So far":
+ * a fragment, and the diff removes exactly those two words. */
+static void test_cut_is_fragment(void **state)
+{
+    (void)state;
+    pair p;
+    match_debate(&p);
+    const qd_group *g = group_with(p.r, 0, "how civil");
+    assert_int_equal(g->members[0].doc, 0);
+    const qd_member *m = member_of(g, 1);
+    assert_int_equal(m->kind, QD_ALIGN_FRAGMENT);
+    assert_string_equal(qd_align_kind_name(m->kind), "fragment");
+    uint32_t dels = 0;
+    for (uint32_t i = 0; i < m->n_diff; i++) {
+        assert_int_not_equal(m->diff[i].op, QD_DIFF_INS);
+        if (m->diff[i].op == QD_DIFF_DEL) {
+            dels++;
+            assert_non_null(strstr(m->diff[i].text, "So far,"));
+            assert_null(strstr(m->diff[i].text, "believe"));
+        }
+    }
+    assert_int_equal(dels, 1);
+    qd_corpus_free(p.c);
+}
+
+/* "Islam hates us," (Politico) and ''Islam hates us,'' (NYT): the same words. */
+static void test_same_words_normalized(void **state)
+{
+    (void)state;
+    pair p;
+    match_debate(&p);
+    const qd_group *g = group_with(p.r, 1, "Islam hates us");
+    const qd_member *m = g->members[0].doc == 1 ? member_of(g, 0) : member_of(g, 1);
+    assert_true(m->kind == QD_ALIGN_NORMALIZED || m->kind == QD_ALIGN_IDENTICAL);
+    for (uint32_t i = 0; i < m->n_diff; i++)
+        assert_int_equal(m->diff[i].op, QD_DIFF_SAME);
+    qd_corpus_free(p.c);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_one_event),
+        cmocka_unit_test(test_cut_is_fragment),
+        cmocka_unit_test(test_same_words_normalized),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
