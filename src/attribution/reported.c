@@ -971,14 +971,14 @@ static void credit_run_on(qd_actx *c, uint32_t from)
     }
 }
 
-/* The class of the speech verb with this lemma, or -1. */
-static int verb_class(const qd_lexicon *lx, const char *lemma)
+/* The speech verb with this lemma, or -1. */
+static int32_t verb_index(const qd_lexicon *lx, const char *lemma)
 {
     if (!lemma)
         return -1;
     for (uint32_t i = 0; i < lx->n_verbs; i++)
         if (!strcmp(lx->verbs[i].lemma, lemma))
-            return (int)lx->verbs[i].vclass;
+            return (int32_t)i;
     return -1;
 }
 
@@ -1000,9 +1000,13 @@ static int drop_embedded_attitudes(qd_actx *c)
         const qd_statement *st = &an->statements[i];
         if (st->parent < 0 || st->type != QD_STMT_INDIRECT)
             continue;
-        int vc = verb_class(c->lx, st->cue_lemma);
-        if (vc == QD_VC_THOUGHT || vc == QD_VC_INTENT || vc == QD_VC_QUESTION ||
+        int32_t vi = verb_index(c->lx, st->cue_lemma);
+        int vc = vi >= 0 ? (int)c->lx->verbs[vi].vclass : -1;
+        /* an object inside a report ("he said Trump called the ruling unfair") */
+        bool object_only = vi >= 0 && !(c->lx->verbs[vi].frames & QD_VFR_THAT);
+        if (object_only || vc == QD_VC_THOUGHT || vc == QD_VC_INTENT || vc == QD_VC_QUESTION ||
             (st->stance && !strcmp(st->stance, "evaluative")) ||
+            (st->speaker < 0 && st->cue_lemma && strcmp(st->cue_lemma, "seem") && strcmp(st->cue_lemma, "appear")) ||
             (vc == QD_VC_EVIDENCE && strcmp(st->cue_lemma, "seem") && strcmp(st->cue_lemma, "appear")))
             drop[i] = any = true;
     }
