@@ -9,6 +9,7 @@ events covered twice each and two distractors on the same topics:
   - the Democratic debate in Miami the night before (Politico, The Washington Post);
   - George Zimmerman's auction of the gun that killed Trayvon Martin (HuffPost, USA Today);
   - a New York Times column printed on two days with small edits;
+  - Trump calling Obama "the founder of ISIS" (HuffPost, Politico, 11 August 2016);
   - distractors: the Republican debate in Detroit a week earlier (Western Journal) and a
     jihadist video featuring Trump (HuffPost).
 The tests check which documents share an event (with the manifest's dates and without
@@ -29,6 +30,7 @@ GOP = ('politico_2016-03-10_trump-s-rivals-pull-their-punche.txt', 'nyt_2016-03-
 DEM = ('politico_2016-03-10_hillary-clinton-s-backseat-drive.txt', 'wash-post_2016-03-10_scrappy-debate-signals-long-grin.txt')
 GUN = ('huff-post_2016-05-12_george-zimmerman-auctioning-off-.txt', 'usa-today_2016-05-13_auction-of-gun-used-to-kill-tray.txt')
 COLUMN = ('nyt_2016-03-04_republicans-have-stake-in-a-deal.txt', 'nyt_2016-03-05_polls-suggest-possibility-of-dea.txt')
+ISIS = ('huff-post_2016-08-11_donald-trump-is-now-calling-obam.txt', 'politico_2016-08-11_pence-blames-media-for-trump-s-o.txt')
 DETROIT = 'west-journal_2016-03-03_trump-just-responded-to-rubio-s-.txt'
 VIDEO = 'huff-post_2016-01-02_donald-trump-featured-in-jihadis.txt'
 
@@ -78,7 +80,7 @@ def changes(m):
 
 
 class Events(unittest.TestCase):
-    expected = sorted(sorted(x) for x in (GOP, DEM, GUN, COLUMN, (DETROIT,), (VIDEO,)))
+    expected = sorted(sorted(x) for x in (GOP, DEM, GUN, COLUMN, ISIS, (DETROIT,), (VIDEO,)))
 
     def test_grouping_with_dates(self):
         self.assertEqual(partition(compare(True)), self.expected)
@@ -130,6 +132,17 @@ class Alignment(unittest.TestCase):
         m = g['members'][1]
         self.assertEqual(m['kind'], 'normalized')
         self.assertEqual(changes(m), ([], []))
+
+    def test_quote_shortened_with_ellipses_is_a_fragment(self):
+        # Politico gives Trump's answer to Hugh Hewitt with two cuts marked by ellipses
+        e, g = find_group(self.res, 'I meant he’s the founder of ISIS')
+        self.assertEqual(g['members'][0]['outlet'], 'huff-post')
+        m = member(g, 'Politico')
+        self.assertEqual(m['kind'], 'fragment')
+        removed, added = changes(m)
+        # what Politico leaves out, and nothing of its own but the joins
+        self.assertIn('award', removed)
+        self.assertTrue(set(added) <= {'he', 'was', 'the', 'founder'}, added)
 
     def test_reworded_statement_is_near_verbatim(self):
         # the column's second printing: "after the past week" became "after this week"
