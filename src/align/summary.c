@@ -704,12 +704,17 @@ static int statement_features(qd_corpus *c, const qd_sstmt *st, qd_sfeat *f, uin
     qd_arena *A = &c->arena;
     const char *text = st->text;
     size_t n = strlen(text);
-    uint32_t *stems = NULL, ns = 0, caps = 0;
+    /* the words point into one copy of the text, cut at the white space: a corpus holds
+     * millions of words, and a separate allocation each would double their cost */
+    char *copy = qd_arena_strndup(A, text, n);
+    uint32_t *stems = malloc((st->n_words + 1) * sizeof(uint32_t)), ns = 0;
     f->direct = st->direct;
     f->words = qd_arena_alloc(A, (st->n_words + 1) * sizeof(char *));
     f->keys = qd_arena_alloc(A, (st->n_words + 1) * sizeof(uint32_t));
-    if (!f->words || !f->keys)
+    if (!copy || !stems || !f->words || !f->keys) {
+        free(stems);
         return QD_ENOMEM;
+    }
     for (size_t i = 0; i < n && f->n_words < st->n_words;) {
         while (i < n && (text[i] == ' ' || text[i] == '\n' || text[i] == '\t'))
             i++;
@@ -719,18 +724,22 @@ static int statement_features(qd_corpus *c, const qd_sstmt *st, qd_sfeat *f, uin
         if (j == i)
             break;
         uint32_t w = f->n_words++;
-        f->words[w] = qd_arena_strndup(A, text + i, j - i);
+        copy[j] = '\0';
+        f->words[w] = copy + i;
         const char *key = st->keys[w];
         uint32_t id = key[0] ? qd_corpus_intern(c, key, strlen(key)) : 0;
-        if (!f->words[w] || (key[0] && !id))
+        if (key[0] && !id) {
+            free(stems);
             return QD_ENOMEM;
+        }
         f->keys[w] = id;
         if (st->stems[w]) {
             uint32_t sid = stem_id(c, st->stems[w], key);
-            uint32_t *slot = sid ? QD_VEC_PUSH(A, stems, ns, caps) : NULL;
-            if (!slot)
+            if (!sid) {
+                free(stems);
                 return QD_ENOMEM;
-            *slot = sid;
+            }
+            stems[ns++] = sid;
         }
         i = j;
     }
@@ -740,6 +749,14 @@ static int statement_features(qd_corpus *c, const qd_sstmt *st, qd_sfeat *f, uin
     for (uint32_t i = 0; i < ns; i++)
         if (u == 0 || stems[u - 1] != stems[i])
             stems[u++] = stems[i];
+    uint32_t *kept = qd_arena_alloc(A, (u + 1) * sizeof(uint32_t));
+    if (!kept) {
+        free(stems);
+        return QD_ENOMEM;
+    }
+    memcpy(kept, stems, u * sizeof(uint32_t));
+    free(stems);
+    stems = kept;
     f->stems = stems;
     f->n_stems = u;
     /* 5-gram shingles of quotes, for "the same quote" evidence between documents */
