@@ -79,7 +79,8 @@ int qd_cues_find(qd_actx *c, qd_cues *cues)
                 if (noun && t->lex->vform == QD_VF_PAST && tok[i - 1].lex && (tok[i - 1].lex->tags & QD_W_REL))
                     noun = false;
                 /* "Illinois state Rep. Carol Ammons": a title follows a modifier, not a verb */
-                if (i + 1 < b && tok[i + 1].lex && (tok[i + 1].lex->tags & QD_W_HONORIFIC) && t->lex->vform == QD_VF_BASE)
+                if (i + 1 < b && tok[i + 1].lex && (tok[i + 1].lex->tags & QD_W_HONORIFIC) &&
+                    t->lex->vform == QD_VF_BASE)
                     continue;
                 if (noun && !(i + 1 < b && tok[i + 1].kind == QD_TK_WORD && !strcmp(tok[i + 1].norm, "that") &&
                               (lx->verbs[t->lex->verb].frames & QD_VFR_THAT) && t->lex->vform == QD_VF_BASE))
@@ -333,7 +334,9 @@ static int32_t relative_subject(qd_actx *c, uint32_t k, uint32_t lo)
         ante = qd_mention_np_span(c, p, p + 1);
     if (ante < 0)
         return -1;
-    int32_t m = c->m_start[k] >= 0 && c->mx[c->m_start[k]].tb == k + 1 ? c->m_start[k] : qd_mention_np_span(c, k, k + 1);
+    int32_t m = c->m_start[k];
+    if (m < 0 || c->mx[m].tb != k + 1)
+        m = qd_mention_np_span(c, k, k + 1);
     if (m < 0)
         return -1;
     if (c->mx[m].relative)
@@ -505,7 +508,9 @@ static int32_t speaker_depth(qd_actx *c, const qd_cues *cues, uint32_t ci, uint3
             return -1;
         /* "Rattling off promises to ..., Clinton said": a participle opening the sentence
          * belongs to the subject after its comma */
-        if (participle && (k < (int32_t)lo || (tok[k].lex && (tok[k].lex->tags & (QD_W_PREP | QD_W_SUB)) && k == (int32_t)lo))) {
+        bool opens = k < (int32_t)lo ||
+                     (k == (int32_t)lo && tok[k].lex && (tok[k].lex->tags & (QD_W_PREP | QD_W_SUB)));
+        if (participle && opens) {
             for (uint32_t j = cue->tb; j + 1 < hi && j < cue->tb + QD_REACH; j++) {
                 if (tok[j].kind == QD_TK_QUOTE || qd_tok_is(&tok[j], ';'))
                     break;

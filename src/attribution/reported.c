@@ -303,12 +303,6 @@ static int32_t entity_for(qd_actx *c, int32_t m)
     const qd_mx *x = &c->mx[m];
     if (x->kind == QD_ENT_DOCUMENT && x->owner >= 0 && c->an->mentions[x->owner].entity >= 0)
         return c->an->mentions[x->owner].entity;
-    /* "according to him": a pronoun the coreference pass left open */
-    if (c->an->mentions[m].entity < 0 && c->an->mentions[m].kind == QD_MENTION_PRONOUN) {
-        int32_t e = qd_entity_of(c, m);
-        if (e >= 0)
-            c->an->mentions[m].entity = e;
-    }
     return c->an->mentions[m].entity;
 }
 
@@ -321,7 +315,9 @@ static bool amount_at(const qd_token *tok, uint32_t i, uint32_t sb)
 {
     for (uint32_t k = i; k < sb && k < i + 4; k++) {
         const qd_token *t = &tok[k];
-        if (t->kind == QD_TK_NUM || (t->kind == QD_TK_SYMBOL && (t->norm[0] == '$' || !strncmp(t->norm, "\u00a3", 2) || !strncmp(t->norm, "\u20ac", 3))))
+        bool currency = t->kind == QD_TK_SYMBOL &&
+                        (t->norm[0] == '$' || !strncmp(t->norm, "\u00a3", 2) || !strncmp(t->norm, "\u20ac", 3));
+        if (t->kind == QD_TK_NUM || currency)
             return true;
         if (!(t->kind == QD_TK_WORD && ((tags(t) & (QD_W_ADV | QD_W_DET)) || word_is(t, "than") || word_is(t, "about"))))
             return false;
