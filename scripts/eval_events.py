@@ -118,6 +118,8 @@ def main():
     if a.texts:
         text_dir = a.texts
         runs = [("as-read", None)]
+        if a.data_dir:  # no DATA_DIR here: the first word after -- was taken for it
+            a.extra = [a.data_dir] + a.extra
     elif a.data_dir:
         text_dir = os.path.join(a.data_dir, a.split, "text")
         manifest = os.path.join(a.data_dir, "metadata.tsv")
