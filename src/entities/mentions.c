@@ -171,6 +171,52 @@ static const qd_place *place_at(mscan *s, uint32_t j, uint32_t end, uint32_t *le
     return &s->c->lx->place_list[v];
 }
 
+/* A dateline opening a paragraph: "WASHINGTON (AP) —", "TALLAHASSEE, Fla. —",
+ * "Washington (AFP) –": upper case then "(", a dash or a comma, or any case then a
+ * parenthesis and a dash. */
+static bool dateline_at(mscan *s, uint32_t a, uint32_t b)
+{
+    const qd_token *tok = s->c->doc->in->tokens;
+    uint32_t n = s->c->doc->in->n_tokens;
+    if ((a > 0 && tok[a - 1].paragraph == tok[a].paragraph) || b >= n || tok[b].kind != QD_TK_PUNCT)
+        return false;
+    if ((tok[a].flags & QD_TF_ALLCAPS) &&
+        (qd_tok_is(&tok[b], '(') || qd_tok_is(&tok[b], ',') || tok[b].norm[0] == '-'))
+        return true;
+    if (qd_tok_is(&tok[b], '(')) {
+        uint32_t k = b + 1;
+        while (k < n && k < b + 6 && !qd_tok_is(&tok[k], ')'))
+            k++;
+        return k + 1 < n && qd_tok_is(&tok[k], ')') && tok[k + 1].kind == QD_TK_PUNCT && tok[k + 1].norm[0] == '-';
+    }
+    return false;
+}
+
+/* Is tokens [a, b) exactly a region (a US state: "Ohio", "Mich.")? */
+static bool region_at(mscan *s, uint32_t a, uint32_t b)
+{
+    uint32_t len;
+    const qd_place *pl = place_at(s, a, b, &len);
+    return pl && pl->kind == QD_PL_REGION && len == b - a;
+}
+
+/* Does a comma and a region follow token b-1 ("Flint[, Mich.]", "Columbus[, Ohio]")? */
+static bool city_and_state(mscan *s, uint32_t b)
+{
+    const qd_token *tok = s->c->doc->in->tokens;
+    uint32_t n = s->c->doc->in->n_tokens;
+    if (b + 1 >= n || !qd_tok_is(&tok[b], ',') || !is_cap(&tok[b + 1]))
+        return false;
+    /* the state: one to three capitalised words, then punctuation */
+    for (uint32_t e = b + 2; e <= n && e <= b + 4; e++) {
+        if (region_at(s, b + 1, e) && (e == n || tok[e].kind == QD_TK_PUNCT))
+            return true;
+        if (e < n && !is_cap(&tok[e]))
+            break;
+    }
+    return false;
+}
+
 /* A place named as where something happens, not as a government that speaks: after
  * a preposition of place ("in Washington", "at a town hall in Salem, New Hampshire"), a
  * dateline ("WASHINGTON (AP) —", "MACAU, Dec 20"), a party-and-state label ("Gov. John
@@ -189,9 +235,11 @@ static bool place_is_location(mscan *s, uint32_t a, uint32_t b)
         for (size_t i = 0; i < sizeof(preps) / sizeof(preps[0]); i++)
             if (!strcmp(tok[k - 1].norm, preps[i]))
                 return true;
-    /* a dateline: upper case at the start of a paragraph, then "(", a dash or a comma */
-    if ((tok[a].flags & QD_TF_ALLCAPS) && (a == 0 || tok[a - 1].paragraph != tok[a].paragraph) && b < n &&
-        tok[b].kind == QD_TK_PUNCT && (qd_tok_is(&tok[b], '(') || qd_tok_is(&tok[b], ',') || tok[b].norm[0] == '-'))
+    /* "Columbus, Ohio", "Flint, Mich.": a town and its state say where, both of them */
+    if (city_and_state(s, b) || (a >= 2 && qd_tok_is(&tok[a - 1], ',') && is_cap(&tok[a - 2]) &&
+                                 region_at(s, a, b)))
+        return true;
+    if (dateline_at(s, a, b))
         return true;
     /* "(R-OH)", "(D-Calif.)" */
     if (a >= 3 && b < n && tok[a - 1].kind == QD_TK_PUNCT && tok[a - 1].norm[0] == '-' && qd_tok_is(&tok[a - 3], '(') &&
@@ -454,6 +502,9 @@ static int scan_caps(mscan *s, uint32_t i, uint32_t end, uint32_t *next, bool ha
         x->gender = 'n';
         return 0;
     }
+    /* a town the lexicon does not know, placed by its state: "of Flint, Mich." */
+    if ((city_and_state(s, b) && !has_det) || dateline_at(s, a, b))
+        return 0;
     /* person, possibly with a title */
     qd_mx tmp;
     memset(&tmp, 0, sizeof(tmp));

@@ -143,6 +143,33 @@ static void test_role_nouns_and_pronouns_as_speakers(void **state)
     qd_doc_free(doc);
 }
 
+/* Where someone is from or speaks is not a speaker: a town placed by its state, a
+ * state, a dateline. */
+static void test_places_are_not_speakers(void **state)
+{
+    (void)state;
+    qd_doc *doc = test_doc(HEAD
+        "Cory James, 22, of Flint, Mich., said he hadn't given up hope that Sanders could pull a convention "
+        "\"surprise.\"\n\n"
+        "Hillary Clinton, during a town hall meeting in Columbus, Ohio, said she was \"going to put a lot of coal miners "
+        "out of business.\"\n\n"
+        "TALLAHASSEE, Fla. \u2014 Rep. Gwen Graham said the nominee was \"a work horse, not a show horse.\"\n",
+        true);
+    assert_string_equal(test_speaker(doc, "surprise"), "Cory James");
+    assert_string_equal(test_speaker(doc, "coal miners"), "Hillary Clinton");
+    assert_string_equal(test_speaker(doc, "work horse"), "Gwen Graham");
+    const qd_analysis *an = doc->analysis;
+    for (uint32_t m = 0; m < an->n_mentions; m++) {
+        qd_span sp = an->mentions[m].span;
+        const char *t = doc->text + sp.start;
+        size_t n = sp.end - sp.start;
+        assert_false(n == 5 && !memcmp(t, "Flint", 5));
+        assert_false(n == 8 && !memcmp(t, "Columbus", 8));
+        assert_false(n == 11 && !memcmp(t, "TALLAHASSEE", 11));
+    }
+    qd_doc_free(doc);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -152,6 +179,7 @@ int main(void)
         cmocka_unit_test(test_spellings_initials_honorifics),
         cmocka_unit_test(test_role_conflict),
         cmocka_unit_test(test_role_nouns_and_pronouns_as_speakers),
+        cmocka_unit_test(test_places_are_not_speakers),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
