@@ -110,16 +110,18 @@ def main():
     ap.add_argument("--quotediff", default=os.environ.get("QUOTEDIFF", "build/src/quotediff"))
     ap.add_argument("--no-list", action="store_true", help="print the scores only")
     ap.add_argument("--only", choices=["dated", "undated"], help="one of the two runs")
-    ap.add_argument("extra", nargs="*", help="options passed to compare (after --)")
-    a = ap.parse_args()
+    # what follows -- goes to compare as it is
+    argv = sys.argv[1:]
+    extra = argv[argv.index("--") + 1:] if "--" in argv else []
+    argv = argv[:argv.index("--")] if "--" in argv else argv
+    a = ap.parse_args(argv)
+    a.extra = extra
     root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
     gold_path = a.gold or os.path.join(root, "tests", "fixtures", "events", "polnear-%s-events.tsv" % a.split)
     gold, desc = read_gold(gold_path)
     if a.texts:
         text_dir = a.texts
         runs = [("as-read", None)]
-        if a.data_dir:  # no DATA_DIR here: the first word after -- was taken for it
-            a.extra = [a.data_dir] + a.extra
     elif a.data_dir:
         text_dir = os.path.join(a.data_dir, a.split, "text")
         manifest = os.path.join(a.data_dir, "metadata.tsv")
