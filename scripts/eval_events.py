@@ -19,11 +19,22 @@ event) and the missed merges (pairs of one gold event left apart).
 
 With --texts DIR any directory of documents (text, HTML, JSON records) is scored against
 --gold as read, with what the documents say of their dates (run "as-read").
+
+With --sample N (and --seed S, --events K) the matcher is scored on N small corpora drawn
+from DATA_DIR instead of the whole split, averaged: each holds K gold events of two or
+more documents and, for each, two documents of other events on the same topic (those
+sharing the most rare words with it, within sixty days), so a corpus has 10-20 documents,
+like a user's comparison of several outlets.  Small corpora are where idf says least
+and where cross-outlet pairs of one event are most of what there is to find.
 """
 import argparse
 import itertools
 import json
+import math
 import os
+import random
+import re
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -101,6 +112,97 @@ def pairwise(gold, pred):
     return prf(p, r), pp - gp, gp - pp
 
 
+def day_of(name):
+    m = re.search(r"_(\d{4})-(\d{2})-(\d{2})_", name)
+    if not m:
+        return None
+    import datetime
+    return datetime.date(int(m.group(1)), int(m.group(2)), int(m.group(3))).toordinal()
+
+
+def word_sets(text_dir, names):
+    """Each document's set of lower-case words of four letters or more."""
+    out = {}
+    for n in names:
+        with open(os.path.join(text_dir, n), encoding="utf-8", errors="replace") as f:
+            out[n] = set(re.findall(r"[a-z]{4,}", f.read().lower()))
+    return out
+
+
+def draw_samples(gold, text_dir, n_samples, seed, k_events):
+    """Corpora of k gold events of 2+ documents plus two same-topic distractors each."""
+    rng = random.Random(seed)
+    gc = clusters(gold)
+    multi = sorted(e for e, m in gc.items() if len(m) > 1)
+    words = word_sets(text_dir, gold)
+    df = {}
+    for ws in words.values():
+        for w in ws:
+            df[w] = df.get(w, 0) + 1
+    n_docs = len(gold)
+
+    def overlap(a, b):
+        return sum(math.log(n_docs / df[w]) for w in words[a] & words[b])
+
+    samples = []
+    for _ in range(n_samples):
+        evs = rng.sample(multi, min(k_events, len(multi)))
+        docs = set()
+        for e in evs:
+            docs |= gc[e]
+        for e in evs:
+            days = [day_of(d) for d in gc[e]]
+            pool = [d for d in gold if gold[d] != gold[next(iter(gc[e]))] and d not in docs
+                    and day_of(d) is not None and all(x is not None for x in days)
+                    and min(abs(day_of(d) - x) for x in days) <= 60]
+            pool.sort(key=lambda d: -max(overlap(d, m) for m in gc[e]))
+            docs.update(pool[:2])
+        samples.append(sorted(docs))
+    return samples
+
+
+def run_samples(a, gold, text_dir, manifest):
+    rows = []
+    with open(manifest, encoding="utf-8") as f:
+        header = next(f)
+        for line in f:
+            rows.append(line)
+    by_name = {}
+    for line in rows:
+        cols = line.rstrip("\n").split("\t")
+        if len(cols) > 1:
+            by_name[cols[1]] = line
+    sums = {}
+    for docs in draw_samples(gold, text_dir, a.sample, a.seed, a.events):
+        sub = {d: gold[d] for d in docs}
+        with tempfile.TemporaryDirectory() as tmp:
+            for d in docs:
+                shutil.copy(os.path.join(text_dir, d), tmp)
+            man = os.path.join(tmp, "manifest.tsv")
+            with open(man, "w", encoding="utf-8") as f:
+                f.write(header)
+                for d in docs:
+                    f.write(by_name.get(d[:-4] if d.endswith(".txt") else d, ""))
+            for name, m in (("dated", man), ("undated", None)):
+                if a.only and a.only != name:
+                    continue
+                pred = run_compare(a.quotediff, tmp, m, a.extra)
+                pred = {d: pred[d] for d in sub}
+                vals = bcubed(sub, pred) + pairwise(sub, pred)[0]
+                alone = bcubed(sub, {d: d for d in sub})
+                acc = sums.setdefault(name, [0.0] * 7)
+                for i, v in enumerate(vals + (alone[2],)):
+                    acc[i] += v
+        sums.setdefault("docs", [0.0])[0] += len(docs)
+    n = a.sample
+    print("%d samples of %d events (seed %d), %.1f documents on average"
+          % (n, a.events, a.seed, sums.pop("docs")[0] / n))
+    print("%-8s %-21s %-21s %s" % ("run", "B-cubed P / R / F1", "pairwise P / R / F1", "alone F1"))
+    for name, acc in sums.items():
+        v = [x / n for x in acc]
+        print("%-8s %.3f / %.3f / %.3f   %.3f / %.3f / %.3f   %.3f" % tuple([name] + v))
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("data_dir", nargs="?")
@@ -110,6 +212,9 @@ def main():
     ap.add_argument("--quotediff", default=os.environ.get("QUOTEDIFF", "build/src/quotediff"))
     ap.add_argument("--no-list", action="store_true", help="print the scores only")
     ap.add_argument("--only", choices=["dated", "undated"], help="one of the two runs")
+    ap.add_argument("--sample", type=int, default=0, help="score N small corpora drawn from the split")
+    ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--events", type=int, default=4, help="gold events of 2+ documents per sample")
     # what follows -- goes to compare as it is
     argv = sys.argv[1:]
     extra = argv[argv.index("--") + 1:] if "--" in argv else []
@@ -130,6 +235,11 @@ def main():
         ap.error("DATA_DIR or --texts DIR is needed")
     if a.only:
         runs = [r for r in runs if r[0] == a.only]
+    if a.sample:
+        if a.texts:
+            ap.error("--sample needs DATA_DIR")
+        run_samples(a, gold, text_dir, manifest)
+        return
     print("gold: %d documents, %d events, %d in events of two or more"
           % (len(gold), len(set(gold.values())),
              sum(1 for g in clusters(gold).values() if len(g) > 1 for _ in g)))
