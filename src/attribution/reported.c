@@ -52,7 +52,10 @@ static bool existential(const qd_token *tok, uint32_t i, uint32_t end)
  * "Blinken would not be upset".  Used to accept a clause without "that". */
 static bool clause_follows(const qd_token *tok, uint32_t i, uint32_t end)
 {
-    for (uint32_t k = i; k < end && k < i + 8; k++) {
+    /* "he's not planning": a contracted subject and auxiliary */
+    if (i < end && (tags(&tok[i]) & QD_W_PRON) && (tags(&tok[i]) & (QD_W_AUX | QD_W_MODAL)))
+        return true;
+    for (uint32_t k = i; k < end && k < i + 12; k++) {
         const qd_token *t = &tok[k];
         if (t->kind == QD_TK_QUOTE)
             continue;
@@ -137,6 +140,27 @@ static uint32_t clause_end(rstate *r, uint32_t i, uint32_t sb, uint32_t own_cue)
             if (cj >= 0 && (uint32_t)cj != own_cue && r->cues->v[cj].kind == QD_CK_VERB && tok[j].lex &&
                 (tok[j].lex->vform == QD_VF_PAST || tok[j].lex->vform == QD_VF_3SG))
                 return k > i && qd_tok_is(&tok[k - 1], ',') ? k - 1 : k;
+        }
+        /* "…, Woods concluded that “…”", "…, and Trump vowed to “…”": a new subject with a
+         * verb of saying starts a report of its own (not a closing ", Woods said.", which
+         * the rule below reads) */
+        if ((qd_tok_is(t, ',') || ((word_is(t, "and") || word_is(t, "but")) && k > i + 3)) && k + 2 < sb) {
+            uint32_t a = k + 1;
+            if (qd_tok_is(t, ',') && (word_is(&tok[a], "and") || word_is(&tok[a], "but")))
+                a++;
+            int32_t m = a < sb ? c->m_start[a] : -1;
+            if (m >= 0 && !c->mx[m].possessive && !c->mx[m].in_quote && !c->mx[m].relative &&
+                !(tags(&tok[a]) & QD_W_OBJ)) {
+                uint32_t j = c->mx[m].tb;
+                while (j < sb && (tags(&tok[j]) & (QD_W_ADV | QD_W_NEG | QD_W_AUX)) && !(tags(&tok[j]) & QD_W_PREP))
+                    j++;
+                int32_t cj = j < sb ? r->cues->at[j] : -1;
+                if (cj >= 0 && (uint32_t)cj != own_cue && r->cues->v[cj].kind == QD_CK_VERB && tok[j].lex &&
+                    (tok[j].lex->vform == QD_VF_PAST || tok[j].lex->vform == QD_VF_3SG) &&
+                    r->cues->v[cj].tb < sb && !qd_tok_is(&tok[r->cues->v[cj].tb], '.') &&
+                    !qd_tok_is(&tok[r->cues->v[cj].tb], ','))
+                    return qd_tok_is(t, ',') ? k : (qd_tok_is(&tok[k - 1], ',') ? k - 1 : k);
+            }
         }
         if (qd_tok_is(t, ',') && k + 1 < sb) {
             /* ", according to X" or ", X said" closing the sentence */
@@ -551,6 +575,9 @@ static int report(rstate *r, uint32_t ci, const qd_sentence *se)
                   (cue->ta == sa || qd_tok_is(&tok[cue->ta - 1], ',') ||
                    (tags(&tok[cue->ta - 1]) & QD_W_SUB))))
                 return 0;
+            /* "asked by Matt Lauer whether ...": the one asking is named */
+            if (cue->tb + 1 < sb && word_is(&tok[cue->tb], "by") && c->m_start[cue->tb + 1] >= 0)
+                speaker = c->m_start[cue->tb + 1];
             /* over "him", "by Stephanopoulos", "on Fox News" to the question itself */
             uint32_t i = cue->tb;
             while (i < sb && i < cue->tb + 8 && tok[i].kind != QD_TK_QUOTE && !qd_tok_is(&tok[i], ',') &&
