@@ -88,6 +88,10 @@ static int32_t speaker_then_verb(qd_actx *c, const qd_cues *cues, uint32_t i, ui
             /* the subject must lie in the window */
             if (c->mx[m].ta < i || c->mx[m].ta >= j)
                 return -1;
+            /* a pronoun takes no words before it: "“it gets me mad” every time he
+             * thinks about ..." is a clause of its own, not the quote's attribution */
+            if (c->an->mentions[m].kind == QD_MENTION_PRONOUN && c->mx[m].ta > i)
+                return -1;
             *speaker = m;
             return ci;
         }

@@ -95,6 +95,10 @@ static uint32_t clause_end(rstate *r, uint32_t i, uint32_t sb, uint32_t own_cue)
     qd_token *tok = c->doc->in->tokens;
     if (sb > i + 2 * QD_REACH)
         sb = i + 2 * QD_REACH;
+    /* "that during their meeting, Blinken emphasized ...": a clause opened by a phrase of
+     * time or place goes on past its comma */
+    uint32_t o = i < sb && word_is(&tok[i], "that") ? i + 1 : i;
+    bool opener = o < sb && (tags(&tok[o]) & (QD_W_PREP | QD_W_SUB));
     for (uint32_t k = i; k < sb; k++) {
         const qd_token *t = &tok[k];
         /* a quote followed by its own reporting clause: "… “it works,” he added" */
@@ -144,7 +148,8 @@ static uint32_t clause_end(rstate *r, uint32_t i, uint32_t sb, uint32_t own_cue)
         /* "…, Woods concluded that “…”", "…, and Trump vowed to “…”": a new subject with a
          * verb of saying starts a report of its own (not a closing ", Woods said.", which
          * the rule below reads) */
-        if ((qd_tok_is(t, ',') || ((word_is(t, "and") || word_is(t, "but")) && k > i + 3)) && k + 2 < sb) {
+        if ((qd_tok_is(t, ',') || ((word_is(t, "and") || word_is(t, "but")) && k > i + 3)) && k + 2 < sb &&
+            !opener) {
             uint32_t a = k + 1;
             if (qd_tok_is(t, ',') && (word_is(&tok[a], "and") || word_is(&tok[a], "but")))
                 a++;
@@ -157,8 +162,8 @@ static uint32_t clause_end(rstate *r, uint32_t i, uint32_t sb, uint32_t own_cue)
                 int32_t cj = j < sb ? r->cues->at[j] : -1;
                 if (cj >= 0 && (uint32_t)cj != own_cue && r->cues->v[cj].kind == QD_CK_VERB && tok[j].lex &&
                     (tok[j].lex->vform == QD_VF_PAST || tok[j].lex->vform == QD_VF_3SG) &&
-                    r->cues->v[cj].tb < sb && !qd_tok_is(&tok[r->cues->v[cj].tb], '.') &&
-                    !qd_tok_is(&tok[r->cues->v[cj].tb], ','))
+                    r->cues->v[cj].tb + 1 < sb && !qd_tok_is(&tok[r->cues->v[cj].tb], '.') &&
+                    !qd_tok_is(&tok[r->cues->v[cj].tb], ',') && !qd_tok_is(&tok[r->cues->v[cj].tb + 1], '.'))
                     return qd_tok_is(t, ',') ? k : (qd_tok_is(&tok[k - 1], ',') ? k - 1 : k);
             }
         }

@@ -379,6 +379,25 @@ static void test_coordinated_reports(void **state)
     qd_doc_free(doc);
 }
 
+/* A new subject with its own verb of saying after a comma starts a report of its own;
+ * the clause before it does not run on into it. */
+static void test_report_stops_at_new_reporter(void **state)
+{
+    (void)state;
+    qd_doc *doc = test_doc(HEAD
+        "Although she did not find the gesture wholly appropriate, Jane Woods concluded that \u201cit would have "
+        "been an insult\u201d to the veteran for Trump to have turned it down.\n",
+        true);
+    const qd_statement *st = test_find(doc, "it would have been an insult");
+    assert_non_null(st);
+    assert_string_equal(test_speaker(doc, "it would have been an insult"), "Jane Woods");
+    /* the first clause's report, if any, ends before the comma */
+    const qd_statement *g = test_find(doc, "wholly appropriate");
+    if (g)
+        assert_true(g->pieces[g->n_pieces - 1].end < st->pieces[0].start);
+    qd_doc_free(doc);
+}
+
 static void test_provenance_citing(void **state)
 {
     (void)state;
@@ -445,6 +464,7 @@ int main(void)
         cmocka_unit_test(test_nested_quotes_credited_once),
         cmocka_unit_test(test_document_issuer_speaks),
         cmocka_unit_test(test_coordinated_reports),
+        cmocka_unit_test(test_report_stops_at_new_reporter),
         cmocka_unit_test(test_seeds_every_report_credited),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
