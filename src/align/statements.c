@@ -272,6 +272,7 @@ static int align_set(qd_corpus *c, sref *s, uint32_t ns, int32_t ei, int32_t thr
  * sharing the most stems.  A quote repeated in hundreds of articles still costs a
  * bounded number of comparisons per statement. */
 #define MAX_CANDIDATES 64
+#define MAX_POSTINGS 1024
 
 static int align_event(qd_corpus *c, uint32_t ei, work *w)
 {
@@ -380,8 +381,10 @@ static int align_set(qd_corpus *c, sref *s, uint32_t ns, int32_t ei, int32_t thr
             if (!qd_strmap_get(&idx, key, (size_t)kl, &li))
                 continue;
             const plist *p = &lists[li];
-            /* a stem in most statements of the event says little */
-            if (p->n > 64 && p->n * 2 > ns)
+            /* a stem in most statements of the event says little, and neither does one
+             * in thousands of them (a thread of a year of news): reading its list for
+             * every statement holding it would make the set quadratic */
+            if ((p->n > 64 && p->n * 2 > ns) || p->n > MAX_POSTINGS)
                 continue;
             for (uint32_t q = 0; q < p->n; q++) {
                 uint32_t j = p->v[q];
