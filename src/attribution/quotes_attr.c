@@ -526,6 +526,16 @@ static int32_t find_attribution_cue(qa *s, const qd_quoted *q, bool full, int32_
         /* "…,” said Borges, who predicted …", "…,” said former Utah governor Michael
          * Leavitt": right after the quote the verb comes before its subject, which is the
          * noun phrase that follows it (not a relative further on) */
+        /* "Rubio fired back: “…,” referencing the large number of ...": a participle
+         * after the quote belongs to the clause that introduced it, when that clause has
+         * a verb of saying */
+        if (tok[cue->ta].lex && tok[cue->ta].lex->vform == QD_VF_ING) {
+            bool intro = false;
+            for (uint32_t k = s0a; k < qa_tok && !intro; k++)
+                intro = cues->at[k] >= 0 && cues->v[cues->at[k]].kind == QD_CK_VERB;
+            if (intro)
+                continue;
+        }
         if (i == qb_tok)
             m = subject_after_verb(c, cue, s1b);
         if (m < 0)

@@ -108,6 +108,11 @@ static uint32_t clause_end(rstate *r, uint32_t i, uint32_t sb, uint32_t own_cue)
             if (j < sb && r->cues->at[j] >= 0 && (uint32_t)r->cues->at[j] != own_cue)
                 return k + 1;
         }
+        /* "… “…confirmation,” according to the report": the comma sits inside the quote */
+        if (t->kind == QD_TK_QUOTE && t->quoted >= 0 && k > i && k + 1 < sb && qd_tok_is(&tok[k - 1], ',') &&
+            c->an->quoted[t->quoted].outer.end == t->end && r->cues->at[k + 1] >= 0 &&
+            (uint32_t)r->cues->at[k + 1] != own_cue && r->cues->v[r->cues->at[k + 1]].kind == QD_CK_ACCORDING)
+            return k + 1;
         if (t->quoted >= 0)
             continue;
         if (qd_tok_is(t, ';'))

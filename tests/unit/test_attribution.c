@@ -398,6 +398,29 @@ static void test_report_stops_at_new_reporter(void **state)
     qd_doc_free(doc);
 }
 
+/* A participle after a quote introduced by a verb of saying belongs to that clause;
+ * "…,” according to X" ends the report before it, the comma inside the quote. */
+static void test_after_quote_clauses(void **state)
+{
+    (void)state;
+    qd_doc *doc = test_doc(HEAD
+        "When Trump suggested that Cuba would sue, Marco Rubio fired back forcefully: \u201cIf they sue us in a "
+        "court in Miami, they\u2019re going to lose,\u201d referencing the large number of Cuban immigrants in "
+        "the region.\n\n"
+        "The witness said the hush order was to \u201cavoid effecting the outcome of the confirmation,\u201d "
+        "according to the report.\n",
+        true);
+    assert_string_equal(test_speaker(doc, "going to lose"), "Marco Rubio");
+    /* one statement holds the witness's words, and it does not run on into "according to" */
+    const qd_statement *st = test_find(doc, "the hush order");
+    assert_non_null(st);
+    assert_int_equal(st->type, QD_STMT_MIXED);
+    const char *end = doc->text + st->pieces[st->n_pieces - 1].end;
+    assert_true(end[-1] != 't'); /* not "... the report" */
+    assert_null(strstr(doc->text + st->pieces[0].start, "according") < end ? "runs on" : NULL);
+    qd_doc_free(doc);
+}
+
 static void test_provenance_citing(void **state)
 {
     (void)state;
@@ -465,6 +488,7 @@ int main(void)
         cmocka_unit_test(test_document_issuer_speaks),
         cmocka_unit_test(test_coordinated_reports),
         cmocka_unit_test(test_report_stops_at_new_reporter),
+        cmocka_unit_test(test_after_quote_clauses),
         cmocka_unit_test(test_seeds_every_report_credited),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
