@@ -291,6 +291,44 @@ static int evidence(qd_corpus *c, const uint32_t *docs, uint32_t n, const char *
     return rc;
 }
 
+/* How similar a document must be to an event to join it, given how crowded its days
+ * are.  Each document of the same days is one more chance of a chance match: on a
+ * topic-dense corpus the scores of same-topic pairs of different events fall off
+ * roughly exponentially (on PolNeAR each 0.05 of cosine divides their number by about
+ * three), so keeping the chance of a false merge fixed means a threshold that grows
+ * with the log of the number of rivals.  The configured threshold is the one for a
+ * dense corpus (CROWD_REF documents within two days, as in a year of campaign news);
+ * a document with few neighbours in time needs less, never more, and only to join an
+ * event with a member within those two days (far apart, the time penalty of doc_sim
+ * decides).  An undated document has every other document as a rival.
+ * CROWD_SLOPE is that fall-off (0.05 / ln 3), not a tuned constant. */
+#define CROWD_REF 15.0
+#define CROWD_SLOPE 0.045
+static void crowd_thresholds(const qd_corpus *c, const uint64_t *order, float *need)
+{
+    uint32_t n = c->res.n_docs, lo = 0, hi = 0;
+    for (uint32_t i = 0; i < n; i++) {
+        uint32_t d = (uint32_t)(order[i] & 0xFFFFFFFFu);
+        int32_t day = c->feat[d].day;
+        double rivals;
+        if (day == QD_NO_DAY) {
+            rivals = n - 1;
+        } else {
+            /* documents in [day - 2, day + 2]: order is by day, undated last */
+            while (c->feat[(uint32_t)(order[lo] & 0xFFFFFFFFu)].day < day - 2)
+                lo++;
+            if (hi < i)
+                hi = i;
+            while (hi + 1 < n && c->feat[(uint32_t)(order[hi + 1] & 0xFFFFFFFFu)].day != QD_NO_DAY &&
+                   c->feat[(uint32_t)(order[hi + 1] & 0xFFFFFFFFu)].day <= day + 2)
+                hi++;
+            rivals = hi - lo;
+        }
+        double t = c->opt.event_threshold + CROWD_SLOPE * log((rivals + 1) / CROWD_REF);
+        need[d] = (float)(t < c->opt.event_threshold ? t : c->opt.event_threshold);
+    }
+}
+
 static int find(int *parent, int x)
 {
     while (parent[x] != x) {
@@ -317,6 +355,10 @@ int qd_match_events(qd_corpus *c, qd_error *err)
         order[d] = (k << 32) | d;
     }
     qsort(order, n, sizeof(uint64_t), by_day);
+    float *need = qd_arena_alloc(A, (n + 1) * sizeof(float));
+    if (!need)
+        goto oom;
+    crowd_thresholds(c, order, need);
 
     ev *evs = NULL;
     uint32_t n_ev = 0, cap_ev = 0;
@@ -360,23 +402,28 @@ int qd_match_events(qd_corpus *c, qd_error *err)
             nc = CANDIDATES;
         int32_t best = -1;
         float best_sim = 0;
+        bool best_near = false;
         for (uint32_t i = 0; i < nc; i++) {
             ev *e = &evs[cand[i]];
             float mx = 0, sum = 0;
+            bool near = false;
             uint32_t k0 = e->n > RECENT ? e->n - RECENT : 0;
             for (uint32_t k = k0; k < e->n; k++) {
                 float s = doc_sim(c, d, e->members[k], true);
                 sum += s;
                 if (s > mx)
                     mx = s;
+                int32_t dm = c->feat[e->members[k]].day;
+                near = near || (f->day != QD_NO_DAY && dm != QD_NO_DAY && abs(dm - f->day) <= 2);
             }
             float sim = 0.5f * mx + 0.5f * sum / (float)(e->n - k0);
             if (sim > best_sim) {
                 best_sim = sim;
                 best = (int32_t)cand[i];
+                best_near = near;
             }
         }
-        if (best < 0 || best_sim < c->opt.event_threshold) {
+        if (best < 0 || best_sim < (best_near ? need[d] : c->opt.event_threshold)) {
             ev *e = QD_VEC_PUSH(A, evs, n_ev, cap_ev);
             if (!e)
                 goto oom;
