@@ -335,7 +335,46 @@ static int align_set(qd_corpus *c, sref *s, uint32_t ns, int32_t ei, int32_t thr
     bool across = ei < 0;
     if (ns < 2)
         return 0;
-    /* stem -> statements index */
+    /* Candidate keys of each statement: its content stems within an event; across the
+     * events of a thread (quotes repeated weeks apart, near-verbatim or cut) its word
+     * 5-grams, which stay rare however large the thread grows. */
+    uint64_t **kv = qd_arena_alloc(A, ns * sizeof(uint64_t *));
+    uint32_t *kn = qd_arena_calloc(A, ns, sizeof(uint32_t));
+    if (!kv || !kn)
+        return QD_ENOMEM;
+    for (uint32_t i = 0; i < ns; i++) {
+        const qd_sfeat *f = sf_of(c, s[i]);
+        uint32_t cap = across ? f->n_words : f->n_stems;
+        kv[i] = qd_arena_alloc(A, (cap + 1) * sizeof(uint64_t));
+        if (!kv[i])
+            return QD_ENOMEM;
+        if (!across) {
+            for (uint32_t k = 0; k < f->n_stems; k++)
+                kv[i][kn[i]++] = f->stems[k];
+            continue;
+        }
+        uint32_t win[5], nw = 0;
+        for (uint32_t k = 0; k < f->n_words; k++) {
+            if (!f->keys[k])
+                continue;
+            if (nw == 5)
+                memmove(win, win + 1, 4 * sizeof(uint32_t)), nw = 4;
+            win[nw++] = f->keys[k];
+            if (nw < 5)
+                continue;
+            uint64_t h = 1469598103934665603ull;
+            for (uint32_t q = 0; q < 5; q++) {
+                h ^= win[q];
+                h *= 1099511628211ull;
+            }
+            bool dup = false;
+            for (uint32_t q = 0; q < kn[i] && !dup; q++)
+                dup = kv[i][q] == h;
+            if (!dup)
+                kv[i][kn[i]++] = h;
+        }
+    }
+    /* key -> statements index */
     qd_strmap idx;
     qd_strmap_init(&idx, A);
     typedef struct plist {
@@ -345,10 +384,9 @@ static int align_set(qd_corpus *c, sref *s, uint32_t ns, int32_t ei, int32_t thr
     plist *lists = NULL;
     uint32_t nl = 0, capl = 0;
     for (uint32_t i = 0; i < ns; i++) {
-        const qd_sfeat *f = sf_of(c, s[i]);
-        for (uint32_t k = 0; k < f->n_stems; k++) {
-            char key[16];
-            int kl = snprintf(key, sizeof(key), "%u", f->stems[k]);
+        for (uint32_t k = 0; k < kn[i]; k++) {
+            char key[24];
+            int kl = snprintf(key, sizeof(key), "%llx", (unsigned long long)kv[i][k]);
             uint32_t *li = qd_strmap_ref(&idx, key, (size_t)kl);
             if (!li) {
                 if (!QD_VEC_PUSH(A, lists, nl, capl) || qd_strmap_put(&idx, key, (size_t)kl, nl - 1) != 0)
@@ -372,11 +410,10 @@ static int align_set(qd_corpus *c, sref *s, uint32_t ns, int32_t ei, int32_t thr
         parent[i] = (int)i;
     bool linked_any = false;
     for (uint32_t i = 0; i < ns; i++) {
-        const qd_sfeat *f = sf_of(c, s[i]);
         uint32_t nc = 0;
-        for (uint32_t k = 0; k < f->n_stems; k++) {
-            char key[16];
-            int kl = snprintf(key, sizeof(key), "%u", f->stems[k]);
+        for (uint32_t k = 0; k < kn[i]; k++) {
+            char key[24];
+            int kl = snprintf(key, sizeof(key), "%llx", (unsigned long long)kv[i][k]);
             uint32_t li;
             if (!qd_strmap_get(&idx, key, (size_t)kl, &li))
                 continue;
@@ -404,9 +441,10 @@ static int align_set(qd_corpus *c, sref *s, uint32_t ns, int32_t ei, int32_t thr
         uint32_t keep_n = 0;
         for (uint32_t q = 0; q < nc; q++) {
             uint32_t j = cand[q];
-            const qd_sfeat *g = sf_of(c, s[j]);
-            uint32_t mn = f->n_stems < g->n_stems ? f->n_stems : g->n_stems;
-            if (shared[j] < 2 && !(mn <= 2 && shared[j] >= 1))
+            uint32_t mn = kn[i] < kn[j] ? kn[i] : kn[j];
+            /* within an event two shared stems (one for the shortest); across events
+             * one shared 5-gram */
+            if (shared[j] < 2 && !((across || mn <= 2) && shared[j] >= 1))
                 continue;
             cand[keep_n++] = j;
         }
