@@ -310,7 +310,15 @@ static int32_t quantity_subject(qd_actx *c, uint32_t k, uint32_t lo)
         a++;
     if (a > k || !(quantity_word(&tok[a]) || tok[a].kind == QD_TK_WORD))
         return -1;
-    return qd_mention_np_span(c, a, k + 1);
+    int32_t m = qd_mention_np_span(c, a, k + 1);
+    /* a share of people is a group */
+    if (m >= 0 && c->mx[m].kind == QD_ENT_UNKNOWN) {
+        c->mx[m].kind = QD_ENT_GROUP;
+        int32_t e = c->an->mentions[m].entity;
+        if (e >= 0 && c->an->entities[e].kind == QD_ENT_UNKNOWN)
+            c->an->entities[e].kind = QD_ENT_GROUP;
+    }
+    return m;
 }
 
 /* "voters who said", "the group, which supports": the relative pronoun is the subject,

@@ -232,6 +232,7 @@ static void test_reported_subjects(void **state)
     const qd_statement *st = test_find(doc, "somewhat decisive");
     assert_non_null(st);
     assert_true(st->speaker >= 0);
+    assert_int_equal(an->entities[st->entity].kind, QD_ENT_GROUP); /* a share of people */
     char buf[128];
     assert_non_null(strstr(speaker_text(doc, "their top issue", buf, sizeof(buf)), "voters"));
     /* PolNeAR credits the relative pronoun, resolved to what it stands for */
@@ -421,6 +422,30 @@ static void test_after_quote_clauses(void **state)
     qd_doc_free(doc);
 }
 
+/* A comma inside a closing quote ends a report as one outside does: before a participle
+ * of saying and before a new clause. */
+static void test_report_ends_after_quote_comma(void **state)
+{
+    (void)state;
+    qd_doc *doc = test_doc(HEAD
+        "The senator from Vermont said the financial system was \"corrupt,\" noting that it is \"very strange "
+        "that a major financial institution pays so much.\"\n\n"
+        "Reid said both Rubio and Cruz are \"non-entities in the Senate,\" but he gave the Texan a back-handed "
+        "compliment.\n",
+        true);
+    const qd_statement *a = test_find(doc, "corrupt");
+    const qd_statement *b = test_find(doc, "very strange");
+    assert_non_null(a);
+    assert_non_null(b);
+    assert_true(a != b);
+    assert_string_equal(b->cue_lemma, "note");
+    const qd_statement *r = test_find(doc, "non-entities");
+    assert_non_null(r);
+    assert_null(strstr(doc->text + r->pieces[0].start, "compliment") < doc->text + r->pieces[r->n_pieces - 1].end
+                    ? "runs on" : NULL);
+    qd_doc_free(doc);
+}
+
 static void test_provenance_citing(void **state)
 {
     (void)state;
@@ -489,6 +514,7 @@ int main(void)
         cmocka_unit_test(test_coordinated_reports),
         cmocka_unit_test(test_report_stops_at_new_reporter),
         cmocka_unit_test(test_after_quote_clauses),
+        cmocka_unit_test(test_report_ends_after_quote_comma),
         cmocka_unit_test(test_seeds_every_report_credited),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
