@@ -108,11 +108,25 @@ static uint32_t clause_end(rstate *r, uint32_t i, uint32_t sb, uint32_t own_cue)
             if (j < sb && r->cues->at[j] >= 0 && (uint32_t)r->cues->at[j] != own_cue)
                 return k + 1;
         }
-        /* "… “…confirmation,” according to the report": the comma sits inside the quote */
-        if (t->kind == QD_TK_QUOTE && t->quoted >= 0 && k > i && k + 1 < sb && qd_tok_is(&tok[k - 1], ',') &&
-            c->an->quoted[t->quoted].outer.end == t->end && r->cues->at[k + 1] >= 0 &&
-            (uint32_t)r->cues->at[k + 1] != own_cue && r->cues->v[r->cues->at[k + 1]].kind == QD_CK_ACCORDING)
-            return k + 1;
+        /* a comma inside a closing quote ends the clause as one outside does (below):
+         * "… “…confirmation,” according to the report", "… “corrupt,” noting that …" */
+        bool comma_quote = t->kind == QD_TK_QUOTE && t->quoted >= 0 && k > i && qd_tok_is(&tok[k - 1], ',') &&
+                           c->an->quoted[t->quoted].outer.end == t->end;
+        if (comma_quote && k + 1 < sb) {
+            int32_t cj = r->cues->at[k + 1];
+            if (cj >= 0 && (uint32_t)cj != own_cue &&
+                (r->cues->v[cj].kind == QD_CK_ACCORDING || r->cues->v[cj].kind == QD_CK_VERB))
+                return k + 1;
+        }
+        /* "… “non-entities in the Senate,” but he gave …": a new clause after the quote */
+        if (comma_quote && k + 3 < sb && (word_is(&tok[k + 1], "and") || word_is(&tok[k + 1], "but")) &&
+            c->m_start[k + 2] >= 0 && !c->mx[c->m_start[k + 2]].possessive && !(tags(&tok[k + 2]) & QD_W_OBJ)) {
+            uint32_t j = c->mx[c->m_start[k + 2]].tb;
+            while (j < sb && (tags(&tok[j]) & (QD_W_ADV | QD_W_NEG | QD_W_AUX | QD_W_MODAL)))
+                j++;
+            if (j < sb && tok[j].kind == QD_TK_WORD && !(tags(&tok[j]) & QD_W_FUNCTION) && !(tok[j].flags & QD_TF_CAP))
+                return k + 1;
+        }
         if (t->quoted >= 0)
             continue;
         if (qd_tok_is(t, ';'))
