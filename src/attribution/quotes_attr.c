@@ -394,6 +394,43 @@ typedef struct found {
 static int32_t find_attribution_cue(qa *s, const qd_quoted *q, bool full, int32_t *speaker, bool *after,
                                     uint32_t *dash);
 
+/* "VERB OBJECT as (a) “…”": the subject of the verb labels the object with the quoted
+ * words.  Returns the subject mention and sets *verb to the verb's token, or -1. */
+static int32_t as_label_subject(qd_actx *c, uint32_t lo, uint32_t qa_tok, uint32_t *verb)
+{
+    const qd_token *tok = c->doc->in->tokens;
+    uint32_t p = qa_tok;
+    if (p > lo && tok[p - 1].kind == QD_TK_WORD && tok[p - 1].lex && (tok[p - 1].lex->tags & QD_W_DET))
+        p--;
+    if (p <= lo + 2 || !(tok[p - 1].kind == QD_TK_WORD && !strcmp(tok[p - 1].norm, "as")))
+        return -1;
+    /* the object: a mention, or a short phrase opened by a determiner or possessive */
+    for (uint32_t v = p - 2; v > lo && v + 10 > p; v--) {
+        const qd_token *t = &tok[v];
+        if (t->kind != QD_TK_WORD)
+            return -1;
+        const qd_token *o = &tok[v + 1];
+        bool object_starts = c->m_start[v + 1] >= 0 ||
+                             (o->kind == QD_TK_WORD && o->lex && (o->lex->tags & (QD_W_DET | QD_W_POSS | QD_W_OBJ)));
+        if (!object_starts || (t->flags & QD_TF_CAP) || c->m_in[v] >= 0 ||
+            (t->lex && (t->lex->tags & (QD_W_FUNCTION | QD_W_ADV | QD_W_TIME))))
+            continue;
+        /* a verb form: one the lexicon knows, or a regular past, present or participle */
+        size_t n = t->normlen;
+        bool verbal = (t->lex && t->lex->verb >= 0) ||
+                      (n > 4 && (!strcmp(t->norm + n - 2, "ed") || !strcmp(t->norm + n - 3, "ing") ||
+                                 (t->norm[n - 1] == 's' && t->norm[n - 2] != 's')));
+        if (!verbal)
+            return -1;
+        int32_t m = qd_clause_subject(c, lo, v);
+        if (m < 0 || c->mx[m].tb > v || c->mx[m].in_quote)
+            return -1;
+        *verb = v;
+        return m;
+    }
+    return -1;
+}
+
 static found find_attribution(qa *s, const qd_quoted *q, bool full)
 {
     found f = {-1, 0, 0, -1, false};
@@ -659,6 +696,16 @@ static int32_t find_attribution_cue(qa *s, const qd_quoted *q, bool full, int32_
      * “…”", "Bryne went on to say, “…”", "Another tweeted, “…”" */
     if (full && qa_tok > s0a + 1 && qd_tok_is(&tok[qa_tok - 1], ',')) {
         int32_t m = comma_intro_speaker(c, cues, s0a, qa_tok - 1);
+        if (m >= 0) {
+            *speaker = m;
+            return -1;
+        }
+    }
+    /* words quoted as what someone calls something, with a verb the lexicon does not
+     * list: "Reid has been pounding Trump as a “con artist”", "Merkel heralded the deal
+     * as a “breakthrough.”" */
+    if (!full) {
+        int32_t m = as_label_subject(c, s0a, qa_tok, dash);
         if (m >= 0) {
             *speaker = m;
             return -1;

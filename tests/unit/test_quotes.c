@@ -274,6 +274,27 @@ static void test_uncredited_quotes_are_not_statements(void **state)
     qd_doc_free(doc);
 }
 
+/* "VERB OBJECT as a “…”": the subject labels the object with the quoted words, whatever
+ * the verb; a quote of the same length with no such clause stays a scare quote. */
+static void test_as_labels(void **state)
+{
+    (void)state;
+    qd_doc *doc = test_doc(HEAD
+        "Senate Minority Leader Harry Reid, in particular, has been steadily pounding Trump as a "
+        "\xe2\x80\x9c" "con artist" "\xe2\x80\x9d just as he did with Romney.\n\n"
+        "Chancellor Angela Merkel heralded the deal with Turkey as a \xe2\x80\x9c" "breakthrough."
+        "\xe2\x80\x9d\n\n"
+        "The so-called \xe2\x80\x9c" "deal of the century" "\xe2\x80\x9d was never signed.\n",
+        true);
+    assert_string_equal(test_speaker(doc, "con artist"), "Harry Reid");
+    const qd_statement *st = test_find(doc, "breakthrough");
+    assert_non_null(st);
+    assert_int_equal(st->type, QD_STMT_PARTIAL);
+    assert_string_equal(test_speaker(doc, "breakthrough"), "Angela Merkel");
+    assert_null(test_find(doc, "deal of the century"));
+    qd_doc_free(doc);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -289,6 +310,7 @@ int main(void)
         cmocka_unit_test(test_show_titles),
         cmocka_unit_test(test_quote_inside_a_report),
         cmocka_unit_test(test_uncredited_quotes_are_not_statements),
+        cmocka_unit_test(test_as_labels),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
