@@ -351,11 +351,17 @@ static uint32_t outer_cue_token(qd_actx *c, const qd_cues *cues, int32_t m, uint
 {
     qd_token *tok = c->doc->in->tokens;
     uint32_t k = c->mx[m].ta;
+    bool comma = false;
     for (uint32_t n = 0; k > lo && n < 6; n++) {
         k--;
         const qd_token *t = &tok[k];
         int32_t ci = cues->at[k];
         if (ci >= 0 && cues->v[ci].kind == QD_CK_VERB && cues->v[ci].tb <= c->mx[m].ta) {
+            /* "When he first described the wall, he said": a verb in a subordinate
+             * clause before the comma does not report the main clause */
+            for (uint32_t j = lo; comma && j < k; j++)
+                if (tok[j].kind == QD_TK_WORD && tok[j].lex && (tok[j].lex->tags & QD_W_SUB))
+                    return UINT32_MAX;
             const qd_speech_verb *v = cues->v[ci].verb >= 0 ? &c->lx->verbs[cues->v[ci].verb] : NULL;
             if (v && (v->vclass == QD_VC_SPEECH || v->vclass == QD_VC_WRITING))
                 return k;
@@ -363,6 +369,7 @@ static uint32_t outer_cue_token(qd_actx *c, const qd_cues *cues, int32_t m, uint
         }
         if (t->kind == QD_TK_PUNCT && !qd_tok_is(t, ','))
             return UINT32_MAX;
+        comma = comma || qd_tok_is(t, ',');
         if (t->kind == QD_TK_QUOTE)
             return UINT32_MAX;
         /* only "that", commas and an object or time phrase may stand between */

@@ -295,6 +295,19 @@ static void test_as_labels(void **state)
     qd_doc_free(doc);
 }
 
+/* A verb of saying in an opening subordinate clause does not report the main clause:
+ * the quote is the main clause subject's. */
+static void test_subordinate_clause_is_not_the_reporter(void **state)
+{
+    (void)state;
+    qd_doc *doc = test_doc(HEAD
+        "When Sean Hannity first described the wall in December, Trump said, \xe2\x80\x9cWe are going to do a "
+        "wall; we are going to have a big, fat beautiful door on the wall.\xe2\x80\x9d\n",
+        true);
+    assert_string_equal(test_speaker(doc, "beautiful door"), "Trump");
+    qd_doc_free(doc);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -311,6 +324,7 @@ int main(void)
         cmocka_unit_test(test_quote_inside_a_report),
         cmocka_unit_test(test_uncredited_quotes_are_not_statements),
         cmocka_unit_test(test_as_labels),
+        cmocka_unit_test(test_subordinate_clause_is_not_the_reporter),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
