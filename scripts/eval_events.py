@@ -23,7 +23,7 @@ With --texts DIR any directory of documents (text, HTML, JSON records) is scored
 With --sample N (and --seed S, --events K) the matcher is scored on N small corpora drawn
 from DATA_DIR instead of the whole split, averaged: each holds K gold events of two or
 more documents and, for each, two documents of other events on the same topic (those
-sharing the most rare words with it, within sixty days), so a corpus has 10-20 documents,
+sharing the most rare words with it, within sixty days, or --window DAYS), so a corpus has 10-20 documents,
 like a user's comparison of several outlets.  Small corpora are where idf says least
 and where cross-outlet pairs of one event are most of what there is to find.
 """
@@ -129,7 +129,7 @@ def word_sets(text_dir, names):
     return out
 
 
-def draw_samples(gold, text_dir, n_samples, seed, k_events):
+def draw_samples(gold, text_dir, n_samples, seed, k_events, window=60):
     """Corpora of k gold events of 2+ documents plus two same-topic distractors each."""
     rng = random.Random(seed)
     gc = clusters(gold)
@@ -154,7 +154,7 @@ def draw_samples(gold, text_dir, n_samples, seed, k_events):
             days = [day_of(d) for d in gc[e]]
             pool = [d for d in gold if gold[d] != gold[next(iter(gc[e]))] and d not in docs
                     and day_of(d) is not None and all(x is not None for x in days)
-                    and min(abs(day_of(d) - x) for x in days) <= 60]
+                    and min(abs(day_of(d) - x) for x in days) <= window]
             pool.sort(key=lambda d: -max(overlap(d, m) for m in gc[e]))
             docs.update(pool[:2])
         samples.append(sorted(docs))
@@ -173,7 +173,7 @@ def run_samples(a, gold, text_dir, manifest):
         if len(cols) > 1:
             by_name[cols[1]] = line
     sums = {}
-    for docs in draw_samples(gold, text_dir, a.sample, a.seed, a.events):
+    for docs in draw_samples(gold, text_dir, a.sample, a.seed, a.events, a.window):
         sub = {d: gold[d] for d in docs}
         with tempfile.TemporaryDirectory() as tmp:
             for d in docs:
@@ -195,8 +195,8 @@ def run_samples(a, gold, text_dir, manifest):
                     acc[i] += v
         sums.setdefault("docs", [0.0])[0] += len(docs)
     n = a.sample
-    print("%d samples of %d events (seed %d), %.1f documents on average"
-          % (n, a.events, a.seed, sums.pop("docs")[0] / n))
+    print("%d samples of %d events (seed %d, distractors within %d days), %.1f documents on average"
+          % (n, a.events, a.seed, a.window, sums.pop("docs")[0] / n))
     print("%-8s %-21s %-21s %s" % ("run", "B-cubed P / R / F1", "pairwise P / R / F1", "alone F1"))
     for name, acc in sums.items():
         v = [x / n for x in acc]
@@ -215,6 +215,7 @@ def main():
     ap.add_argument("--sample", type=int, default=0, help="score N small corpora drawn from the split")
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--events", type=int, default=4, help="gold events of 2+ documents per sample")
+    ap.add_argument("--window", type=int, default=60, help="distractors at most this many days from the event")
     # what follows -- goes to compare as it is
     argv = sys.argv[1:]
     extra = argv[argv.index("--") + 1:] if "--" in argv else []

@@ -1,7 +1,8 @@
 /*
  * test_align.c - the matcher through the library API, on two real reports of one
  * debate (the Republican debate in Miami, 10 March 2016, in Politico and The New York
- * Times; tests/fixtures/events/compare).
+ * Times; tests/fixtures/events/compare), and on a pair of commentaries on one visit
+ * that share no quote (Trump in Mexico, 1 September 2016).
  */
 #include "testutil.h"
 
@@ -99,12 +100,81 @@ static void test_same_words_normalized(void **state)
     qd_corpus_free(p.c);
 }
 
+/* A fixture file given a publication date, as a manifest would. */
+static qd_doc *dated_file(const char *path, const char *date)
+{
+    size_t n;
+    char *data = test_read(path, &n);
+    qd_doc *doc = NULL;
+    qd_error err;
+    qd_options opt;
+    qd_options_init(&opt);
+    opt.date = date;
+    if (qd_doc_parse(&doc, path, data, n, &opt, test_lexicon(), &err) != 0)
+        fail_msg("parse failed: %s", err.msg);
+    free(data);
+    if (qd_doc_analyze(doc, test_lexicon(), &err) != 0)
+        fail_msg("analysis failed: %s", err.msg);
+    return doc;
+}
+
+static const char *const mexico[] = {
+    FIX "usa-today_2016-09-01_trump-didn-t-need-to-meet-with-p.txt",
+    FIX "wash-post_2016-09-01_trump-appeared-to-break-down-wal.txt",
+    /* the same day, other happenings */
+    FIX "politico_2016-09-01_debating-clinton-s-character.txt",
+    FIX "west-journal_2016-09-01_media-growls-in-response-to-kain.txt",
+};
+
+static const qd_comparison *match_dated(qd_corpus **c, const char *const *dates)
+{
+    qd_error err;
+    assert_int_equal(qd_corpus_new(c, test_lexicon(), NULL, &err), 0);
+    for (uint32_t i = 0; i < 4; i++) {
+        qd_doc *d = dated_file(mexico[i], dates[i]);
+        assert_int_equal(qd_corpus_add(*c, d, &err), 0);
+        qd_doc_free(d);
+    }
+    assert_int_equal(qd_corpus_match(*c, &err), 0);
+    return qd_corpus_result(*c);
+}
+
+/* Two commentaries on one visit (similarity about 0.2, no shared quote) on a day with
+ * few other documents: one event, and the two other pieces of that day stay alone. */
+static void test_sparse_day_joins(void **state)
+{
+    (void)state;
+    static const char *const dates[] = {"2016-09-01", "2016-09-01", "2016-09-01", "2016-09-01"};
+    qd_corpus *c;
+    const qd_comparison *r = match_dated(&c, dates);
+    assert_int_equal(r->n_events, 3);
+    assert_int_equal(r->docs[0].event, r->docs[1].event);
+    assert_int_not_equal(r->docs[2].event, r->docs[0].event);
+    assert_int_not_equal(r->docs[3].event, r->docs[0].event);
+    assert_int_not_equal(r->docs[2].event, r->docs[3].event);
+    qd_corpus_free(c);
+}
+
+/* The same words three weeks apart are not enough: what few rivals lower is the bar for
+ * documents close in time, not the penalty for distance. */
+static void test_sparse_far_apart_stays_apart(void **state)
+{
+    (void)state;
+    static const char *const dates[] = {"2016-09-01", "2016-09-22", "2016-09-01", "2016-09-01"};
+    qd_corpus *c;
+    const qd_comparison *r = match_dated(&c, dates);
+    assert_int_not_equal(r->docs[0].event, r->docs[1].event);
+    qd_corpus_free(c);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_one_event),
         cmocka_unit_test(test_cut_is_fragment),
         cmocka_unit_test(test_same_words_normalized),
+        cmocka_unit_test(test_sparse_day_joins),
+        cmocka_unit_test(test_sparse_far_apart_stays_apart),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
