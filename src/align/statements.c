@@ -327,6 +327,33 @@ static int align_thread(qd_corpus *c, uint32_t ti, work *w)
     return align_set(c, s, ns, -1, (int32_t)ti, w);
 }
 
+typedef struct kpair {
+    uint64_t key;
+    uint32_t stmt;
+} kpair;
+
+static int cmp_kpair(const void *a, const void *b)
+{
+    const kpair *x = a, *y = b;
+    if (x->key != y->key)
+        return x->key < y->key ? -1 : 1;
+    return x->stmt < y->stmt ? -1 : x->stmt > y->stmt;
+}
+
+/* Index of the first pair with this key (np if none). */
+static size_t first_pair(const kpair *p, size_t np, uint64_t key)
+{
+    size_t lo = 0, hi = np;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (p[mid].key < key)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
 static int align_set(qd_corpus *c, sref *s, uint32_t ns, int32_t ei, int32_t thread, work *w)
 {
     qd_comparison *r = &c->res;
@@ -342,6 +369,7 @@ static int align_set(qd_corpus *c, sref *s, uint32_t ns, int32_t ei, int32_t thr
     uint32_t *kn = qd_arena_calloc(A, ns, sizeof(uint32_t));
     if (!kv || !kn)
         return QD_ENOMEM;
+<<<<<<< ours
     for (uint32_t i = 0; i < ns; i++) {
         const qd_sfeat *f = sf_of(c, s[i]);
         uint32_t cap = across ? f->n_words : f->n_stems;
@@ -392,14 +420,53 @@ static int align_set(qd_corpus *c, sref *s, uint32_t ns, int32_t ei, int32_t thr
                 if (!QD_VEC_PUSH(A, lists, nl, capl) || qd_strmap_put(&idx, key, (size_t)kl, nl - 1) != 0)
                     return QD_ENOMEM;
                 li = qd_strmap_ref(&idx, key, (size_t)kl);
+=======
+    for (uint32_t i = 0; i < ns; i++) {
+        const qd_sfeat *f = sf_of(c, s[i]);
+        uint32_t cap = across ? f->n_words : f->n_stems;
+        kv[i] = qd_arena_alloc(A, (cap + 1) * sizeof(uint64_t));
+        if (!kv[i])
+            return QD_ENOMEM;
+        if (!across) {
+            for (uint32_t k = 0; k < f->n_stems; k++)
+                kv[i][kn[i]++] = f->stems[k];
+            continue;
+        }
+        uint32_t win[5], nw = 0;
+        for (uint32_t k = 0; k < f->n_words; k++) {
+            if (!f->keys[k])
+                continue;
+            if (nw == 5)
+                memmove(win, win + 1, 4 * sizeof(uint32_t)), nw = 4;
+            win[nw++] = f->keys[k];
+            if (nw < 5)
+                continue;
+            uint64_t h = 1469598103934665603ull;
+            for (uint32_t q = 0; q < 5; q++) {
+                h ^= win[q];
+                h *= 1099511628211ull;
+>>>>>>> theirs
             }
-            plist *p = &lists[*li];
-            uint32_t *slot = QD_VEC_PUSH(A, p->v, p->n, p->cap);
-            if (!slot)
-                return QD_ENOMEM;
-            *slot = i;
+            bool dup = false;
+            for (uint32_t q = 0; q < kn[i] && !dup; q++)
+                dup = kv[i][q] == h;
+            if (!dup)
+                kv[i][kn[i]++] = h;
         }
     }
+    /* key -> statements index: the (key, statement) pairs sorted, each key's statements a
+     * run of them in statement order */
+    uint64_t total = 0;
+    for (uint32_t i = 0; i < ns; i++)
+        total += kn[i];
+    kpair *pairs = qd_arena_alloc(A, (size_t)(total + 1) * sizeof(kpair));
+    if (!pairs)
+        return QD_ENOMEM;
+    size_t np = 0;
+    for (uint32_t i = 0; i < ns; i++)
+        for (uint32_t k = 0; k < kn[i]; k++)
+            pairs[np++] = (kpair){kv[i][k], i};
+    qsort(pairs, np, sizeof(kpair), cmp_kpair);
     int *parent = qd_arena_alloc(A, ns * sizeof(int));
     uint32_t *shared = qd_arena_calloc(A, ns, sizeof(uint32_t));
     uint32_t *mark = qd_arena_calloc(A, ns, sizeof(uint32_t));
@@ -412,19 +479,26 @@ static int align_set(qd_corpus *c, sref *s, uint32_t ns, int32_t ei, int32_t thr
     for (uint32_t i = 0; i < ns; i++) {
         uint32_t nc = 0;
         for (uint32_t k = 0; k < kn[i]; k++) {
+<<<<<<< ours
             char key[24];
             int kl = snprintf(key, sizeof(key), "%llx", (unsigned long long)kv[i][k]);
             uint32_t li;
             if (!qd_strmap_get(&idx, key, (size_t)kl, &li))
                 continue;
             const plist *p = &lists[li];
+=======
+            size_t lo = first_pair(pairs, np, kv[i][k]), hi = lo;
+            while (hi < np && pairs[hi].key == kv[i][k])
+                hi++;
+            uint32_t pn = (uint32_t)(hi - lo);
+>>>>>>> theirs
             /* a stem in most statements of the event says little, and neither does one
              * in thousands of them (a thread of a year of news): reading its list for
              * every statement holding it would make the set quadratic */
-            if ((p->n > 64 && p->n * 2 > ns) || p->n > MAX_POSTINGS)
+            if ((pn > 64 && pn * 2 > ns) || pn > MAX_POSTINGS)
                 continue;
-            for (uint32_t q = 0; q < p->n; q++) {
-                uint32_t j = p->v[q];
+            for (size_t q = lo; q < hi; q++) {
+                uint32_t j = pairs[q].stmt;
                 if (j <= i || s[j].doc == s[i].doc)
                     continue;
                 if (across && r->docs[s[j].doc].event == r->docs[s[i].doc].event)
