@@ -401,6 +401,40 @@ typedef struct found {
 static int32_t find_attribution_cue(qa *s, const qd_quoted *q, bool full, int32_t *speaker, bool *after,
                                     uint32_t *dash);
 
+static bool speech_class(const qd_lexicon *lx, const qd_cue *cue)
+{
+    return cue->kind == QD_CK_VERB && cue->verb >= 0 &&
+           (lx->verbs[cue->verb].vclass == QD_VC_SPEECH || lx->verbs[cue->verb].vclass == QD_VC_WRITING);
+}
+
+/* When the cue nearest before a quote (index ci) is not a verb of saying, a verb of
+ * saying earlier in the sentence whose clause runs on to the quote (no quote, colon or
+ * semicolon between) reports it.  Returns that cue and sets *speaker, or -1. */
+static int32_t speech_cue_before(qd_actx *c, const qd_cues *cues, uint32_t ci, uint32_t lo, uint32_t qa_tok,
+                                 int32_t *speaker)
+{
+    const qd_token *tok = c->doc->in->tokens;
+    if (speech_class(c->lx, &cues->v[ci]) || cues->v[ci].kind != QD_CK_VERB)
+        return -1;
+    for (uint32_t k = cues->v[ci].ta; k > lo; k--) {
+        const qd_token *t = &tok[k - 1];
+        if (t->kind == QD_TK_QUOTE || qd_tok_is(t, ':') || qd_tok_is(t, ';'))
+            return -1;
+        int32_t pc = cues->at[k - 1];
+        if (pc < 0 || !speech_class(c->lx, &cues->v[pc]))
+            continue;
+        const qd_token *v = &tok[cues->v[pc].ta];
+        if (!v->lex || (v->lex->vform != QD_VF_PAST && v->lex->vform != QD_VF_3SG))
+            return -1;
+        int32_t m = qd_cue_speaker(c, cues, (uint32_t)pc, lo, qa_tok);
+        if (m < 0 || c->mx[m].ta >= cues->v[pc].ta)
+            return -1;
+        *speaker = m;
+        return pc;
+    }
+    return -1;
+}
+
 /* "VERB OBJECT as (a) “…”": the subject of the verb labels the object with the quoted
  * words.  Returns the subject mention and sets *verb to the verb's token, or -1. */
 static int32_t as_label_subject(qd_actx *c, uint32_t lo, uint32_t qa_tok, uint32_t *verb)
@@ -635,6 +669,16 @@ static int32_t find_attribution_cue(qa *s, const qd_quoted *q, bool full, int32_
             /* "Benjamin said he believes “…”": the subject of a clause reported by an
              * earlier verb is not the source; the reporting verb's subject is */
             int32_t outer = outer_reporter(c, cues, m, s0a);
+            if (outer < 0 && !full) {
+                /* words quoted inside a clause that a verb of saying reports, behind
+                 * a nearer verb that is not one ("Ryan said it's unrealistic to think
+                 * that if the U.S. pulls back, “our oceans are going to save us”") */
+                int32_t sc = speech_cue_before(c, cues, (uint32_t)ci, s0a, qa_tok, &outer);
+                if (sc >= 0) {
+                    *speaker = outer;
+                    return sc;
+                }
+            }
             *speaker = outer >= 0 ? outer : m;
             return outer >= 0 ? cues->at[outer_cue_token(c, cues, m, s0a)] : ci;
         }

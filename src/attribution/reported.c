@@ -193,7 +193,8 @@ static uint32_t clause_end(rstate *r, uint32_t i, uint32_t sb, uint32_t own_cue)
                 (r->cues->v[ci].kind == QD_CK_ACCORDING || r->cues->v[ci].kind == QD_CK_VERB))
                 return k;
             int32_t m = c->m_start[k + 1];
-            if (m >= 0) {
+            /* (", who wants to …" is a relative clause inside the report) */
+            if (m >= 0 && !c->mx[m].relative) {
                 uint32_t j = c->mx[m].tb;
                 while (j < sb && (tags(&tok[j]) & (QD_W_ADV | QD_W_AUX)))
                     j++;

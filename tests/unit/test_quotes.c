@@ -308,6 +308,22 @@ static void test_subordinate_clause_is_not_the_reporter(void **state)
     qd_doc_free(doc);
 }
 
+/* Words quoted inside a clause reported by a verb of saying are that speaker's, past a
+ * nearer verb that is not one and past a relative clause. */
+static void test_quote_deep_in_a_report(void **state)
+{
+    (void)state;
+    qd_doc *doc = test_doc(HEAD
+        "Paul Ryan said it is unrealistic to think that if the U.S. pulls back, \xe2\x80\x9cour oceans are "
+        "going to save us.\xe2\x80\x9d\n\n"
+        "The mayor told reporters that Clinton, who wants to expand the program, would be \xe2\x80\x9c" "a "
+        "disaster for the city.\xe2\x80\x9d\n",
+        true);
+    assert_string_equal(test_speaker(doc, "our oceans"), "Paul Ryan");
+    assert_string_equal(test_speaker(doc, "a disaster for the city"), "mayor");
+    qd_doc_free(doc);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -325,6 +341,7 @@ int main(void)
         cmocka_unit_test(test_uncredited_quotes_are_not_statements),
         cmocka_unit_test(test_as_labels),
         cmocka_unit_test(test_subordinate_clause_is_not_the_reporter),
+        cmocka_unit_test(test_quote_deep_in_a_report),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
