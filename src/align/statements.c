@@ -369,7 +369,6 @@ static int align_set(qd_corpus *c, sref *s, uint32_t ns, int32_t ei, int32_t thr
     uint32_t *kn = qd_arena_calloc(A, ns, sizeof(uint32_t));
     if (!kv || !kn)
         return QD_ENOMEM;
-<<<<<<< ours
     for (uint32_t i = 0; i < ns; i++) {
         const qd_sfeat *f = sf_of(c, s[i]);
         uint32_t cap = across ? f->n_words : f->n_stems;
@@ -394,58 +393,6 @@ static int align_set(qd_corpus *c, sref *s, uint32_t ns, int32_t ei, int32_t thr
             for (uint32_t q = 0; q < 5; q++) {
                 h ^= win[q];
                 h *= 1099511628211ull;
-            }
-            bool dup = false;
-            for (uint32_t q = 0; q < kn[i] && !dup; q++)
-                dup = kv[i][q] == h;
-            if (!dup)
-                kv[i][kn[i]++] = h;
-        }
-    }
-    /* key -> statements index */
-    qd_strmap idx;
-    qd_strmap_init(&idx, A);
-    typedef struct plist {
-        uint32_t *v;
-        uint32_t n, cap;
-    } plist;
-    plist *lists = NULL;
-    uint32_t nl = 0, capl = 0;
-    for (uint32_t i = 0; i < ns; i++) {
-        for (uint32_t k = 0; k < kn[i]; k++) {
-            char key[24];
-            int kl = snprintf(key, sizeof(key), "%llx", (unsigned long long)kv[i][k]);
-            uint32_t *li = qd_strmap_ref(&idx, key, (size_t)kl);
-            if (!li) {
-                if (!QD_VEC_PUSH(A, lists, nl, capl) || qd_strmap_put(&idx, key, (size_t)kl, nl - 1) != 0)
-                    return QD_ENOMEM;
-                li = qd_strmap_ref(&idx, key, (size_t)kl);
-=======
-    for (uint32_t i = 0; i < ns; i++) {
-        const qd_sfeat *f = sf_of(c, s[i]);
-        uint32_t cap = across ? f->n_words : f->n_stems;
-        kv[i] = qd_arena_alloc(A, (cap + 1) * sizeof(uint64_t));
-        if (!kv[i])
-            return QD_ENOMEM;
-        if (!across) {
-            for (uint32_t k = 0; k < f->n_stems; k++)
-                kv[i][kn[i]++] = f->stems[k];
-            continue;
-        }
-        uint32_t win[5], nw = 0;
-        for (uint32_t k = 0; k < f->n_words; k++) {
-            if (!f->keys[k])
-                continue;
-            if (nw == 5)
-                memmove(win, win + 1, 4 * sizeof(uint32_t)), nw = 4;
-            win[nw++] = f->keys[k];
-            if (nw < 5)
-                continue;
-            uint64_t h = 1469598103934665603ull;
-            for (uint32_t q = 0; q < 5; q++) {
-                h ^= win[q];
-                h *= 1099511628211ull;
->>>>>>> theirs
             }
             bool dup = false;
             for (uint32_t q = 0; q < kn[i] && !dup; q++)
@@ -479,19 +426,10 @@ static int align_set(qd_corpus *c, sref *s, uint32_t ns, int32_t ei, int32_t thr
     for (uint32_t i = 0; i < ns; i++) {
         uint32_t nc = 0;
         for (uint32_t k = 0; k < kn[i]; k++) {
-<<<<<<< ours
-            char key[24];
-            int kl = snprintf(key, sizeof(key), "%llx", (unsigned long long)kv[i][k]);
-            uint32_t li;
-            if (!qd_strmap_get(&idx, key, (size_t)kl, &li))
-                continue;
-            const plist *p = &lists[li];
-=======
             size_t lo = first_pair(pairs, np, kv[i][k]), hi = lo;
             while (hi < np && pairs[hi].key == kv[i][k])
                 hi++;
             uint32_t pn = (uint32_t)(hi - lo);
->>>>>>> theirs
             /* a stem in most statements of the event says little, and neither does one
              * in thousands of them (a thread of a year of news): reading its list for
              * every statement holding it would make the set quadratic */
