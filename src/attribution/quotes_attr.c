@@ -651,6 +651,17 @@ static int32_t find_attribution_cue(qa *s, const qd_quoted *q, bool full, int32_
             }
         }
     }
+    /* a label before a colon: "Pollsters agree - Carl Bialik: “…”", "HuffPollster: “…”" */
+    if (full && qa_tok >= s0a + 2 && qd_tok_is(&tok[qa_tok - 1], ':') && c->m_end[qa_tok - 2] >= 0) {
+        int32_t m = c->m_end[qa_tok - 2];
+        const qd_mx *x = &c->mx[m];
+        if (!x->possessive && !x->in_quote && c->an->mentions[m].kind != QD_MENTION_PRONOUN &&
+            (x->ta == s0a || (tok[x->ta - 1].kind == QD_TK_PUNCT && tok[x->ta - 1].norm[0] == '-'))) {
+            *speaker = m;
+            *dash = qa_tok - 1;
+            return -1;
+        }
+    }
     /* before the quote, in its first sentence: nearest cue going left */
     for (int32_t i = (int32_t)qa_tok - 1; i >= (int32_t)s0a; i--) {
         int32_t ci = cues->at[i];

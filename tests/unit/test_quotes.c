@@ -324,6 +324,19 @@ static void test_quote_deep_in_a_report(void **state)
     qd_doc_free(doc);
 }
 
+/* A name labelling a quote before a colon, as news digests write them, is its speaker
+ * rather than a verb earlier in the line. */
+static void test_colon_label(void **state)
+{
+    (void)state;
+    qd_doc *doc = test_doc(HEAD
+        "Pollsters agree - Carl Bialik: \xe2\x80\x9cOne of the biggest lessons was a simple one: keep on "
+        "contacting voters until the last day.\xe2\x80\x9d\n",
+        true);
+    assert_string_equal(test_speaker(doc, "biggest lessons"), "Carl Bialik");
+    qd_doc_free(doc);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -342,6 +355,7 @@ int main(void)
         cmocka_unit_test(test_as_labels),
         cmocka_unit_test(test_subordinate_clause_is_not_the_reporter),
         cmocka_unit_test(test_quote_deep_in_a_report),
+        cmocka_unit_test(test_colon_label),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
