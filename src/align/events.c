@@ -300,19 +300,25 @@ static int evidence(qd_corpus *c, const uint32_t *docs, uint32_t n, const char *
  * dense corpus (CROWD_REF documents within two days, as in a year of campaign news);
  * a document with few neighbours in time needs less, never more, and only to join an
  * event with a member within those two days (far apart, the time penalty of doc_sim
- * decides).  An undated document has every other document as a rival.
+ * decides).  When either side is undated every other document is a rival (need[n]).
  * CROWD_SLOPE is that fall-off (0.05 / ln 3), not a tuned constant. */
 #define CROWD_REF 15.0
 #define CROWD_SLOPE 0.045
+static float crowd_threshold(const qd_corpus *c, double rivals)
+{
+    double t = c->opt.event_threshold + CROWD_SLOPE * log((rivals + 1) / CROWD_REF);
+    return (float)(t < c->opt.event_threshold ? t : c->opt.event_threshold);
+}
+
 static void crowd_thresholds(const qd_corpus *c, const uint64_t *order, float *need)
 {
     uint32_t n = c->res.n_docs, lo = 0, hi = 0;
+    need[n] = crowd_threshold(c, n ? n - 1 : 0);
     for (uint32_t i = 0; i < n; i++) {
         uint32_t d = (uint32_t)(order[i] & 0xFFFFFFFFu);
         int32_t day = c->feat[d].day;
-        double rivals;
         if (day == QD_NO_DAY) {
-            rivals = n - 1;
+            need[d] = need[n];
         } else {
             /* documents in [day - 2, day + 2]: order is by day, undated last */
             while (c->feat[(uint32_t)(order[lo] & 0xFFFFFFFFu)].day < day - 2)
@@ -322,10 +328,8 @@ static void crowd_thresholds(const qd_corpus *c, const uint64_t *order, float *n
             while (hi + 1 < n && c->feat[(uint32_t)(order[hi + 1] & 0xFFFFFFFFu)].day != QD_NO_DAY &&
                    c->feat[(uint32_t)(order[hi + 1] & 0xFFFFFFFFu)].day <= day + 2)
                 hi++;
-            rivals = hi - lo;
+            need[d] = crowd_threshold(c, hi - lo);
         }
-        double t = c->opt.event_threshold + CROWD_SLOPE * log((rivals + 1) / CROWD_REF);
-        need[d] = (float)(t < c->opt.event_threshold ? t : c->opt.event_threshold);
     }
 }
 
@@ -402,11 +406,11 @@ int qd_match_events(qd_corpus *c, qd_error *err)
             nc = CANDIDATES;
         int32_t best = -1;
         float best_sim = 0;
-        bool best_near = false;
+        float best_need = c->opt.event_threshold;
         for (uint32_t i = 0; i < nc; i++) {
             ev *e = &evs[cand[i]];
             float mx = 0, sum = 0;
-            bool near = false;
+            bool near = false, undated = f->day == QD_NO_DAY;
             uint32_t k0 = e->n > RECENT ? e->n - RECENT : 0;
             for (uint32_t k = k0; k < e->n; k++) {
                 float s = doc_sim(c, d, e->members[k], true);
@@ -415,15 +419,16 @@ int qd_match_events(qd_corpus *c, qd_error *err)
                     mx = s;
                 int32_t dm = c->feat[e->members[k]].day;
                 near = near || (f->day != QD_NO_DAY && dm != QD_NO_DAY && abs(dm - f->day) <= 2);
+                undated = undated || dm == QD_NO_DAY;
             }
             float sim = 0.5f * mx + 0.5f * sum / (float)(e->n - k0);
             if (sim > best_sim) {
                 best_sim = sim;
                 best = (int32_t)cand[i];
-                best_near = near;
+                best_need = near ? need[d] : undated ? need[n] : c->opt.event_threshold;
             }
         }
-        if (best < 0 || best_sim < (best_near ? need[d] : c->opt.event_threshold)) {
+        if (best < 0 || best_sim < best_need) {
             ev *e = QD_VEC_PUSH(A, evs, n_ev, cap_ev);
             if (!e)
                 goto oom;
