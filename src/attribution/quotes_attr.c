@@ -82,6 +82,10 @@ static int32_t speaker_then_verb(qd_actx *c, const qd_cues *cues, uint32_t i, ui
         const qd_token *t = &tok[j];
         int32_t ci = cues->at[j];
         if (ci >= 0 && depth == 0 && cues->v[ci].kind == QD_CK_VERB && j > i) {
+            /* "… as “unhinged” a Donald Trump tweet attacking …": a participle after a
+             * noun phrase modifies it, it does not attribute the quote */
+            if (tok[j].lex && tok[j].lex->vform == QD_VF_ING)
+                return -1;
             int32_t m = qd_cue_speaker(c, cues, (uint32_t)ci, i, end);
             if (m < 0)
                 return -1;
@@ -401,6 +405,34 @@ typedef struct found {
 static int32_t find_attribution_cue(qa *s, const qd_quoted *q, bool full, int32_t *speaker, bool *after,
                                     uint32_t *dash);
 
+/* The noun phrase right before a participle cue, over adverbs, when nothing (a comma, a
+ * preposition) stands between: "footage of Trump saying", "with Trump reportedly
+ * yelling".  Returns a mention or -1. */
+static int32_t participle_subject(qd_actx *c, const qd_cue *cue, uint32_t lo)
+{
+    const qd_token *tok = c->doc->in->tokens;
+    if (cue->kind != QD_CK_VERB || !tok[cue->ta].lex || tok[cue->ta].lex->vform != QD_VF_ING)
+        return -1;
+    uint32_t k = cue->ta;
+    while (k > lo && tok[k - 1].kind == QD_TK_WORD && tok[k - 1].lex && (tok[k - 1].lex->tags & QD_W_ADV) &&
+           !(tok[k - 1].lex->tags & (QD_W_FUNCTION & ~QD_W_ADV)))
+        k--;
+    if (k <= lo)
+        return -1;
+    int32_t m = c->m_end[k - 1];
+    if (m < 0 || c->mx[m].possessive || c->mx[m].in_quote || c->mx[m].relative ||
+        c->an->mentions[m].kind == QD_MENTION_PRONOUN || c->mx[m].kind == QD_ENT_DOCUMENT ||
+        c->mx[m].kind == QD_ENT_UNKNOWN)
+        return -1;
+    /* "on Facebook writing", "to supporters stating": the object of a preposition is
+     * not the one doing it ("footage of X saying", "with X yelling" are) */
+    const qd_token *p = c->mx[m].ta > lo ? &tok[c->mx[m].ta - 1] : NULL;
+    if (p && p->kind == QD_TK_WORD && p->lex && (p->lex->tags & QD_W_PREP) && strcmp(p->norm, "of") != 0 &&
+        strcmp(p->norm, "with") != 0)
+        return -1;
+    return m;
+}
+
 static bool speech_class(const qd_lexicon *lx, const qd_cue *cue)
 {
     return cue->kind == QD_CK_VERB && cue->verb >= 0 &&
@@ -675,6 +707,12 @@ static int32_t find_attribution_cue(qa *s, const qd_quoted *q, bool full, int32_
         if (full && qa_tok - cue->tb > 25)
             break;
         int32_t m = qd_cue_speaker(c, cues, (uint32_t)ci, s0a, qa_tok);
+        int32_t own = participle_subject(c, cue, s0a);
+        if (own >= 0) {
+            /* "footage of Hillary Clinton asking, “…”": the one doing it */
+            *speaker = own;
+            return ci;
+        }
         if (m >= 0) {
             m = recheck_subject(c, cues, (uint32_t)ci, m, s0a);
             /* "Benjamin said he believes “…”": the subject of a clause reported by an

@@ -337,6 +337,23 @@ static void test_colon_label(void **state)
     qd_doc_free(doc);
 }
 
+/* Participles: one right after a noun phrase is that phrase's doing ("footage of Hillary
+ * Clinton asking, “…”"); one after the words quoted modifies what follows them and
+ * credits nothing ("describing as “unhinged” a tweet attacking ..."). */
+static void test_participles_around_quotes(void **state)
+{
+    (void)state;
+    qd_doc *doc = test_doc(HEAD
+        "Hillary Clinton is describing as \xe2\x80\x9cunhinged\xe2\x80\x9d a Donald Trump tweet attacking "
+        "a former Miss Universe.\n\n"
+        "The ad uses footage of Hillary Clinton asking, \xe2\x80\x9cWhy aren\xe2\x80\x99t I 50 points "
+        "ahead, you might ask?\xe2\x80\x9d\n",
+        true);
+    assert_string_equal(test_speaker(doc, "unhinged"), "Hillary Clinton");
+    assert_string_equal(test_speaker(doc, "50 points ahead"), "Hillary Clinton");
+    qd_doc_free(doc);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -356,6 +373,7 @@ int main(void)
         cmocka_unit_test(test_subordinate_clause_is_not_the_reporter),
         cmocka_unit_test(test_quote_deep_in_a_report),
         cmocka_unit_test(test_colon_label),
+        cmocka_unit_test(test_participles_around_quotes),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
