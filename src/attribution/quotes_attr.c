@@ -109,9 +109,10 @@ static int32_t speaker_then_verb(qd_actx *c, const qd_cues *cues, uint32_t i, ui
                 return -1;
             continue;
         }
+        /* (a dot before a comma ends an abbreviation: "McConnell, R-Ky., said") */
         if (t->kind == QD_TK_PUNCT && (qd_tok_is(t, '.') || qd_tok_is(t, ';') || qd_tok_is(t, ':') ||
                                        qd_tok_is(t, '?') || qd_tok_is(t, '!')) &&
-            c->m_in[j] < 0 && depth == 0)
+            c->m_in[j] < 0 && depth == 0 && !(qd_tok_is(t, '.') && j + 1 < end && qd_tok_is(&tok[j + 1], ',')))
             return -1;
         /* a finite verb that is not a cue ends the noun phrase, unless it sits in a
          * relative clause ("Rucker Culpepper, who runs ..., said") */

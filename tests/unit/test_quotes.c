@@ -354,6 +354,18 @@ static void test_participles_around_quotes(void **state)
     qd_doc_free(doc);
 }
 
+/* A party-and-state label ending in an abbreviation's dot stays inside the attribution. */
+static void test_party_state_label(void **state)
+{
+    (void)state;
+    qd_doc *doc = test_doc(HEAD
+        "\xe2\x80\x9cOur assumption is that the veto will be overridden,\xe2\x80\x9d Senate Majority Leader "
+        "Mitch McConnell, R-Ky., said Tuesday.\n",
+        true);
+    assert_string_equal(test_speaker(doc, "Our assumption"), "Mitch McConnell");
+    qd_doc_free(doc);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -374,6 +386,7 @@ int main(void)
         cmocka_unit_test(test_quote_deep_in_a_report),
         cmocka_unit_test(test_colon_label),
         cmocka_unit_test(test_participles_around_quotes),
+        cmocka_unit_test(test_party_state_label),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
