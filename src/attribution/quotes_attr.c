@@ -16,6 +16,9 @@
 #include "../text/match.h"
 #include "attrib.h"
 
+/* How far after a short quote its attribution may stand, in tokens. */
+#define QD_SHORT_REACH 3
+
 typedef struct qa {
     qd_actx *c;
     qd_cues *cues;
@@ -516,6 +519,17 @@ static found find_attribution(qa *s, const qd_quoted *q, bool full)
     } else if (dash != UINT32_MAX) {
         f.cta = dash;
         f.ctb = dash + 1;
+    }
+    /* a word or three quoted inside the writer's sentence is not credited to a verb
+     * far after it ("the “Gang of Eight,” which also included ... said"): such words
+     * are the writer's, or a label */
+    uint32_t qa_tok = quote_first_token(s->c, q);
+    const qd_token *tok = s->c->doc->in->tokens;
+    bool opens = qa_tok == s->c->doc->sentences[tok[qa_tok].sentence].first_token;
+    if (!full && !opens && f.after && f.ctb > 0 && count_words(s->c, q) <= 3 &&
+        f.cta > quote_end_token(s->c, q) + QD_SHORT_REACH) {
+        found none = {-1, 0, 0, -1, false};
+        return none;
     }
     return f;
 }

@@ -366,6 +366,22 @@ static void test_party_state_label(void **state)
     qd_doc_free(doc);
 }
 
+/* A word or three quoted inside the writer's sentence is not credited to a verb far after
+ * it; right after it, it is. */
+static void test_short_quote_far_from_its_verb(void **state)
+{
+    (void)state;
+    qd_doc *doc = test_doc(HEAD
+        "He championed a bill with Sen. Chuck Schumer as part of the \xe2\x80\x9cGang of Eight,\xe2\x80\x9d "
+        "which the senator from Illinois later said had failed.\n\n"
+        "The plan is \xe2\x80\x9c" "dead on arrival,\xe2\x80\x9d Schumer said.\n",
+        true);
+    const qd_statement *st = test_find(doc, "Gang of Eight");
+    assert_true(st == NULL || st->type != QD_STMT_PARTIAL);
+    assert_string_equal(test_speaker(doc, "dead on arrival"), "Chuck Schumer");
+    qd_doc_free(doc);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -387,6 +403,7 @@ int main(void)
         cmocka_unit_test(test_colon_label),
         cmocka_unit_test(test_participles_around_quotes),
         cmocka_unit_test(test_party_state_label),
+        cmocka_unit_test(test_short_quote_far_from_its_verb),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
