@@ -218,6 +218,13 @@ static int32_t subject_ending_at_raw(qd_actx *c, int32_t k, uint32_t lo)
         /* step over ", who ... ," or ", the ... ," or ", R-S.C., a candidate," back to a
          * mention right before one of the commas (up to three groups) */
         int groups = 0;
+        /* "Another delegate on the Cruz slate, Jim Poolman, said": a name set off by
+         * commas right before the verb names the subject */
+        int32_t nm = k > (int32_t)lo ? c->m_end[k - 1] : -1;
+        if (nm >= 0 && c->an->mentions[nm].kind == QD_MENTION_NAME && c->mx[nm].kind == QD_ENT_PERSON &&
+            !c->mx[nm].possessive && !c->mx[nm].in_quote &&
+            c->mx[nm].ta > lo && qd_tok_is(&tok[c->mx[nm].ta - 1], ','))
+            return nm;
         for (int32_t j = k - 1; j >= (int32_t)lo && j >= k - 40 && groups < 3; j--) {
             bool real_quote = tok[j].kind == QD_TK_QUOTE && tok[j].quoted >= 0;
             if (real_quote)
@@ -486,6 +493,15 @@ static int32_t speaker_depth(qd_actx *c, const qd_cues *cues, uint32_t ci, uint3
                        (tok[k].kind == QD_TK_WORD && tok[k].lex && (tok[k].lex->tags & (QD_W_PREP | QD_W_SUB))));
     if ((conj || participle) && depth < 4) {
         int32_t from = conj ? k : (int32_t)cue->ta;
+        /* "When Mook was asked ..., he laughed and said": the verb before the "and" has
+         * its own subject right before it */
+        if (conj && k >= (int32_t)lo + 2 && tok[k - 1].kind == QD_TK_WORD && !(tok[k - 1].flags & QD_TF_CAP) &&
+            c->m_end[k - 1] < 0 && !(tok[k - 1].lex && (tok[k - 1].lex->tags & QD_W_FUNCTION)) && c->m_end[k - 2] >= 0) {
+            int32_t m = c->m_end[k - 2];
+            if (!c->mx[m].possessive && !c->mx[m].in_quote && c->an->mentions[m].kind == QD_MENTION_PRONOUN &&
+                tok[c->mx[m].ta].lex && (tok[c->mx[m].ta].lex->tags & QD_W_PRON))
+                return m;
+        }
         /* "Trump ratcheted up his attacks on Rubio, saying ...", "he focused on what he
          * said were failures, saying ...": a participle after a comma belongs to the
          * subject of the main clause (after any opening subordinate clause) */

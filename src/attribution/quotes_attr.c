@@ -359,7 +359,7 @@ static uint32_t outer_cue_token(qd_actx *c, const qd_cues *cues, int32_t m, uint
 {
     qd_token *tok = c->doc->in->tokens;
     uint32_t k = c->mx[m].ta;
-    bool comma = false;
+    bool comma = false, adverbial = false;
     for (uint32_t n = 0; k > lo && n < 6; n++) {
         k--;
         const qd_token *t = &tok[k];
@@ -371,7 +371,7 @@ static uint32_t outer_cue_token(qd_actx *c, const qd_cues *cues, int32_t m, uint
                 if (tok[j].kind == QD_TK_WORD && tok[j].lex && (tok[j].lex->tags & QD_W_SUB))
                     return UINT32_MAX;
             const qd_speech_verb *v = cues->v[ci].verb >= 0 ? &c->lx->verbs[cues->v[ci].verb] : NULL;
-            if (v && (v->vclass == QD_VC_SPEECH || v->vclass == QD_VC_WRITING))
+            if (v && (v->vclass == QD_VC_SPEECH || v->vclass == QD_VC_WRITING) && !adverbial)
                 return k;
             return UINT32_MAX;
         }
@@ -380,6 +380,11 @@ static uint32_t outer_cue_token(qd_actx *c, const qd_cues *cues, int32_t m, uint
         comma = comma || qd_tok_is(t, ',');
         if (t->kind == QD_TK_QUOTE)
             return UINT32_MAX;
+        /* "Trump was talking about defense when he told Chris Wallace": an adverbial
+         * clause (when, while, because, after) is not what the earlier verb reports,
+         * unless it sits inside a "that" clause ("said that when Warren railed ..., she") */
+        if (t->lex && (t->lex->tags & QD_W_SUB))
+            adverbial = !(t->lex->tags & QD_W_DET) && strcmp(t->norm, "if") != 0 && strcmp(t->norm, "whether") != 0;
         /* only "that", commas and an object or time phrase may stand between */
         if (c->m_in[k] >= 0 && c->mx[c->m_in[k]].kind == QD_ENT_PERSON && c->an->mentions[c->m_in[k]].kind != QD_MENTION_NOMINAL &&
             !(t->lex && (t->lex->tags & QD_W_OBJ)) && c->m_in[k] != m)

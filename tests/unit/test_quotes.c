@@ -382,6 +382,30 @@ static void test_short_quote_far_from_its_verb(void **state)
     qd_doc_free(doc);
 }
 
+/* The subject nearest the verb of saying: a pronoun before a verb joined by "and", a
+ * pronoun after an adverbial clause that the earlier verb does not report (but one inside
+ * a "that" clause it does), a name set off by commas before the verb. */
+static void test_nearest_subject_of_the_report(void **state)
+{
+    (void)state;
+    char buf[128];
+    qd_doc *doc = test_doc(HEAD
+        "When Robby Mook, Clinton\xe2\x80\x99s campaign manager was asked during a luncheon if Clinton "
+        "would schedule a press conference prior to Election Day, he laughed and said, \xe2\x80\x9cWe\xe2\x80\x99ll "
+        "see.\xe2\x80\x9d\n\n"
+        "During an interview in April, Trump was talking about America\xe2\x80\x99s defense commitments when he "
+        "told Chris Wallace of Fox News, \xe2\x80\x9cSo, North Korea has nukes.\xe2\x80\x9d\n\n"
+        "Mrs. Clinton said that when Ms. Warren railed against Wall Street and corporate excesses from her "
+        "perch in the Senate, \xe2\x80\x9cshe is speaking for all of us.\xe2\x80\x9d\n\n"
+        "Another delegate on the Cruz slate, Jim Poolman, said he was only \xe2\x80\x9cleaning Cruz.\xe2\x80\x9d\n",
+        true);
+    assert_string_equal(speaker_mention(doc, "see.", buf, sizeof(buf)), "he");
+    assert_string_equal(speaker_mention(doc, "North Korea has nukes", buf, sizeof(buf)), "he");
+    assert_string_equal(speaker_mention(doc, "speaking for all of us", buf, sizeof(buf)), "Mrs. Clinton");
+    assert_string_equal(speaker_mention(doc, "leaning Cruz", buf, sizeof(buf)), "Jim Poolman");
+    qd_doc_free(doc);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -404,6 +428,7 @@ int main(void)
         cmocka_unit_test(test_participles_around_quotes),
         cmocka_unit_test(test_party_state_label),
         cmocka_unit_test(test_short_quote_far_from_its_verb),
+        cmocka_unit_test(test_nearest_subject_of_the_report),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
