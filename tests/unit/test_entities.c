@@ -170,6 +170,28 @@ static void test_places_are_not_speakers(void **state)
     qd_doc_free(doc);
 }
 
+/* Role nouns of campaign coverage make speakers: "the billionaire businessman", "the
+ * retired neurosurgeon", "former employees". */
+static void test_campaign_role_nouns(void **state)
+{
+    (void)state;
+    qd_doc *doc = test_doc(HEAD
+        "The billionaire businessman began by talking about the state\xe2\x80\x99s drug crisis, saying that "
+        "obtaining heroin is now \xe2\x80\x9c" "cheaper than getting candy.\xe2\x80\x9d\n\n"
+        "The retired neurosurgeon addressed his concerns in another interview, remarking from New Hampshire "
+        "he did not feel \xe2\x80\x9cthis is a very difficult investigation.\xe2\x80\x9d\n",
+        true);
+    assert_true(entity_of_mention(doc, "The billionaire businessman", 0) >= 0);
+    assert_true(entity_of_mention(doc, "The retired neurosurgeon", 0) >= 0);
+    const qd_statement *st = test_find(doc, "cheaper than getting candy");
+    assert_non_null(st);
+    assert_int_equal(st->entity, entity_of_mention(doc, "The billionaire businessman", 0));
+    st = test_find(doc, "very difficult investigation");
+    assert_non_null(st);
+    assert_int_equal(st->entity, entity_of_mention(doc, "The retired neurosurgeon", 0));
+    qd_doc_free(doc);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -180,6 +202,7 @@ int main(void)
         cmocka_unit_test(test_role_conflict),
         cmocka_unit_test(test_role_nouns_and_pronouns_as_speakers),
         cmocka_unit_test(test_places_are_not_speakers),
+        cmocka_unit_test(test_campaign_role_nouns),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
