@@ -618,6 +618,12 @@ static int scan_np(mscan *s, uint32_t i, uint32_t mods, bool owned, uint32_t end
             return QD_ENOMEM;
         px->gender = t->lex->gender;
         px->plural = t->lex->gender == 'p';
+        /* it owns what follows, so it is no subject ("Continuing to explain his
+         * perspective, Carson rejected"); "her" is one only before a noun ("her record",
+         * not "told her the truth") */
+        const qd_token *u = i + 1 < end ? &tok[i + 1] : NULL;
+        px->possessive = !(t->lex->tags & QD_W_OBJ) ||
+                         (u && u->kind == QD_TK_WORD && !(u->lex && (u->lex->tags & QD_W_FUNCTION)));
         owner_m = last_index(s);
     }
     uint32_t j = mods;

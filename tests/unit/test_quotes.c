@@ -406,6 +406,21 @@ static void test_nearest_subject_of_the_report(void **state)
     qd_doc_free(doc);
 }
 
+/* A possessive pronoun owns the noun after it and is nobody's subject: the participle
+ * after the comma is the main clause's. */
+static void test_possessive_is_not_the_subject(void **state)
+{
+    (void)state;
+    char buf[128];
+    qd_doc *doc = test_doc(HEAD
+        "Continuing to explain his perspective, Carson rejected the notion that the episode should be water "
+        "under the bridge, saying that if he \"found something that was rotten and that I didn't agree with, I "
+        "would fix it.\"\n",
+        true);
+    assert_string_equal(speaker_mention(doc, "something that was rotten", buf, sizeof(buf)), "Carson");
+    qd_doc_free(doc);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -429,6 +444,7 @@ int main(void)
         cmocka_unit_test(test_party_state_label),
         cmocka_unit_test(test_short_quote_far_from_its_verb),
         cmocka_unit_test(test_nearest_subject_of_the_report),
+        cmocka_unit_test(test_possessive_is_not_the_subject),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
