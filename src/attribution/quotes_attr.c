@@ -81,9 +81,18 @@ static int32_t speaker_then_verb(qd_actx *c, const qd_cues *cues, uint32_t i, ui
         c->m_start[i] < 0)
         return -1;
     int depth = 0; /* inside parentheses */
+    bool relative_open = false;
     for (uint32_t j = i; j < end && j < i + 40; j++) {
         const qd_token *t = &tok[j];
         int32_t ci = cues->at[j];
+        /* "Cruz, who has proposed repealing the mandate, said": a relative clause runs to
+         * its comma, and a verb inside it is not the attribution */
+        if (c->m_start[j] >= 0 && c->mx[c->m_start[j]].relative)
+            relative_open = true;
+        else if (qd_tok_is(t, ','))
+            relative_open = false;
+        if (relative_open && ci >= 0)
+            continue;
         if (ci >= 0 && depth == 0 && cues->v[ci].kind == QD_CK_VERB && j > i) {
             /* "… as “unhinged” a Donald Trump tweet attacking …": a participle after a
              * noun phrase modifies it, it does not attribute the quote */
@@ -121,6 +130,12 @@ static int32_t speaker_then_verb(qd_actx *c, const qd_cues *cues, uint32_t i, ui
          * relative clause ("Rucker Culpepper, who runs ..., said") */
         if (t->kind == QD_TK_WORD && c->m_in[j] < 0 && t->lex && (t->lex->tags & (QD_W_AUX | QD_W_MODAL)) &&
             depth == 0) {
+            /* "Bill Clinton has said", "Trump would later say": the auxiliary of the cue */
+            uint32_t v = j + 1;
+            while (v < end && v < j + 3 && tok[v].lex && (tok[v].lex->tags & (QD_W_AUX | QD_W_ADV | QD_W_NEG)))
+                v++;
+            if (v < end && cues->at[v] >= 0 && cues->v[cues->at[v]].kind == QD_CK_VERB && !relative_open)
+                continue;
             bool relative = false;
             for (uint32_t k = i; k < j; k++)
                 if (c->m_in[k] >= 0 && c->mx[c->m_in[k]].relative)
@@ -578,8 +593,13 @@ static int32_t find_attribution_cue(qa *s, const qd_quoted *q, bool full, int32_
         uint32_t e = ci >= 0 ? cues->v[ci].tb : qb_tok;
         if (m >= 0 && c->mx[m].tb > e)
             e = c->mx[m].tb;
+        /* ... or one a circumstance follows: "said of the swirl", "said as he launched
+         * the process", "said Tuesday" (not "said that ...", a report of its own) */
         bool bare = e < nb && (qd_tok_is(&tok[e], '.') ||
-                               (qd_tok_is(&tok[e], ',') && e + 1 < nb && tok[e + 1].kind != QD_TK_QUOTE));
+                               (qd_tok_is(&tok[e], ',') && e + 1 < nb && tok[e + 1].kind != QD_TK_QUOTE) ||
+                               (tok[e].kind == QD_TK_WORD && tok[e].lex &&
+                                (tok[e].lex->tags & (QD_W_PREP | QD_W_TIME | QD_W_WEEKDAY)) &&
+                                !(tok[e].lex->tags & QD_W_DET)));
         bool opens = ci >= 0 && (cues->v[ci].ta == qb_tok || (m >= 0 && c->mx[m].ta == qb_tok));
         if (full && ci >= 0 && m >= 0 && bare && opens && cues->v[ci].ta < qb_tok + 8) {
             *speaker = m;

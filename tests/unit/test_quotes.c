@@ -421,6 +421,28 @@ static void test_possessive_is_not_the_subject(void **state)
     qd_doc_free(doc);
 }
 
+/* After the quote: an auxiliary belongs to the verb of saying ("has said"), a verb in a
+ * relative clause is not the attribution ("Cruz, who has proposed ..., said"), and a
+ * quote ending in its own "!" takes an attribution with a circumstance after it. */
+static void test_attribution_after_the_quote(void **state)
+{
+    (void)state;
+    char buf[128];
+    qd_doc *doc = test_doc(HEAD
+        "\xe2\x80\x9cShe\xe2\x80\x99s still got the best friends that she had in grade school,\xe2\x80\x9d "
+        "Bill Clinton has said while stumping for his wife.\n\n"
+        "\xe2\x80\x9cThe answer you\xe2\x80\x99" "d like me to give is, \xe2\x80\x98I\xe2\x80\x99m for the RFS, "
+        "darn it,\xe2\x80\x99\xe2\x80\x9d Cruz, who has proposed repealing the mandate over five years, said at "
+        "the time.\n\n"
+        "\xe2\x80\x9cThe great state of Alabama is proud to cast its votes for the next president of the "
+        "United States, Donald J. Trump!\xe2\x80\x9d US Senator Jeff Sessions said as he launched the process.\n",
+        true);
+    assert_string_equal(speaker_mention(doc, "best friends", buf, sizeof(buf)), "Bill Clinton");
+    assert_string_equal(speaker_mention(doc, "darn it", buf, sizeof(buf)), "Cruz");
+    assert_string_equal(speaker_mention(doc, "great state of Alabama", buf, sizeof(buf)), "US Senator Jeff Sessions");
+    qd_doc_free(doc);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -445,6 +467,7 @@ int main(void)
         cmocka_unit_test(test_short_quote_far_from_its_verb),
         cmocka_unit_test(test_nearest_subject_of_the_report),
         cmocka_unit_test(test_possessive_is_not_the_subject),
+        cmocka_unit_test(test_attribution_after_the_quote),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
