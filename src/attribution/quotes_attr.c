@@ -607,6 +607,18 @@ static int32_t find_attribution_cue(qa *s, const qd_quoted *q, bool full, int32_
             return ci;
         }
     }
+    /* "the “Avatar” star posted", "the “wise Latina” phrase Grassley cited": words quoted
+     * without a closing stop or comma, right before a lower-case noun, modify that noun;
+     * what follows is not their attribution */
+    bool modifier = false;
+    if (!full && qb_tok < s1b && tok[qb_tok].kind == QD_TK_WORD && !(tok[qb_tok].flags & QD_TF_CAP) &&
+        cues->at[qb_tok] < 0 && !(tok[qb_tok].lex && (tok[qb_tok].lex->tags & QD_W_FUNCTION)) &&
+        q->inner.end > q->inner.start && count_words(c, q) <= 4) {
+        unsigned char last = (unsigned char)doc->text[q->inner.end - 1];
+        modifier = (last >= 'a' && last <= 'z') || (last >= 'A' && last <= 'Z') || (last >= '0' && last <= '9');
+    }
+    if (modifier)
+        s1b = qb_tok;
     /* after the quote, in its last sentence */
     if (qb_tok < s1b) {
         /* "…,” Lavrov said" and its longer forms */

@@ -443,6 +443,23 @@ static void test_attribution_after_the_quote(void **state)
     qd_doc_free(doc);
 }
 
+/* A few words quoted right before a lower-case noun modify it ("the “Avatar” star
+ * posted"): the verb after that noun is not their attribution.  Longer quoted words
+ * inside a clause keep the attribution after it. */
+static void test_quoted_modifier_of_a_noun(void **state)
+{
+    (void)state;
+    qd_doc *doc = test_doc(HEAD
+        "After the news went viral, the \xe2\x80\x9c" "Avatar\xe2\x80\x9d star posted a lengthy message on her "
+        "Facebook page.\n\n"
+        "Obama \"felt a moral obligation to do something about\" climate change, Axelrod said.\n",
+        true);
+    const qd_statement *st = test_find(doc, "Avatar");
+    assert_true(st == NULL || st->speaker < 0);
+    assert_string_equal(test_speaker(doc, "moral obligation"), "Axelrod");
+    qd_doc_free(doc);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -468,6 +485,7 @@ int main(void)
         cmocka_unit_test(test_nearest_subject_of_the_report),
         cmocka_unit_test(test_possessive_is_not_the_subject),
         cmocka_unit_test(test_attribution_after_the_quote),
+        cmocka_unit_test(test_quoted_modifier_of_a_noun),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
