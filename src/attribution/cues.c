@@ -506,6 +506,15 @@ static int32_t speaker_depth(qd_actx *c, const qd_cues *cues, uint32_t ci, uint3
          * said were failures, saying ...": a participle after a comma belongs to the
          * subject of the main clause (after any opening subordinate clause) */
         if (participle && !conj && k >= (int32_t)lo && qd_tok_is(&tok[k], ',')) {
+            /* "“…,” he said, adding, “…”": a verb of saying right before the comma
+             * lends its own subject */
+            int32_t pc = k > (int32_t)lo ? cues->at[k - 1] : -1;
+            if (pc >= 0 && cues->v[pc].kind == QD_CK_VERB && cues->v[pc].tb == (uint32_t)k && pc != (int32_t)ci &&
+                tok[k - 1].lex && tok[k - 1].lex->vform == QD_VF_PAST) {
+                int32_t m = speaker_depth(c, cues, (uint32_t)pc, lo, (uint32_t)k, depth + 1);
+                if (m >= 0)
+                    return m;
+            }
             uint32_t a = lo;
             if (tok[lo].lex && (tok[lo].lex->tags & QD_W_SUB)) {
                 while (a < (uint32_t)k && !qd_tok_is(&tok[a], ','))

@@ -460,6 +460,24 @@ static void test_quoted_modifier_of_a_noun(void **state)
     qd_doc_free(doc);
 }
 
+/* A participle right after "X said," is X's: "“…,” he said, adding, “…”", not the
+ * subject opening the sentence. */
+static void test_participle_after_a_reporting_clause(void **state)
+{
+    (void)state;
+    char buf[128];
+    qd_doc *doc = test_doc(HEAD
+        "Vice President Joe Biden weighed in as well, telling Mic in an interview published on Monday, "
+        "\xe2\x80\x9c" "But gosh almighty, they\xe2\x80\x99re both qualified,\xe2\x80\x9d he said, adding, "
+        "\xe2\x80\x9cHillary\xe2\x80\x99s overwhelmingly qualified to be president.\xe2\x80\x9d\n\n"
+        "The former secretary of state will play the \"woman card,\" Fiorina said, adding that the way to go "
+        "after it \"is to attack her track record.\"\n",
+        true);
+    assert_string_equal(speaker_mention(doc, "overwhelmingly qualified", buf, sizeof(buf)), "he");
+    assert_string_equal(speaker_mention(doc, "attack her track record", buf, sizeof(buf)), "Fiorina");
+    qd_doc_free(doc);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -486,6 +504,7 @@ int main(void)
         cmocka_unit_test(test_possessive_is_not_the_subject),
         cmocka_unit_test(test_attribution_after_the_quote),
         cmocka_unit_test(test_quoted_modifier_of_a_noun),
+        cmocka_unit_test(test_participle_after_a_reporting_clause),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
