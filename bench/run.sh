@@ -13,7 +13,8 @@
 #   compare  compare of the raw records (analysis included), text report
 #   compare-summaries  compare of the summaries (matching and report only)
 #
-# printing seconds, MB/s (of input), documents/s and peak RSS for each, then a
+# printing wall seconds, MB/s (of input), documents/s, CPU seconds and MB per CPU
+# second (what one core does, even on a busy machine) and peak RSS for each, then a
 # projection to 1,000,000 documents from the largest size measured.  Corpora are
 # generated under WORKDIR (default: a temporary directory, removed afterwards).
 set -euo pipefail
@@ -71,16 +72,18 @@ echo "source: $(find "$src" -name '*.txt' | wc -l) articles"
 run() {
     local name=$1 mb=$2 docs=$3
     shift 3
-    /usr/bin/time -f "%e %M" -o "$work/time" "$@" >/dev/null 2>"$work/err" || {
+    /usr/bin/time -f "%e %M %U %S" -o "$work/time" "$@" >/dev/null 2>"$work/err" || {
         echo "bench: $name failed:" >&2
         tail -5 "$work/err" >&2
         return 1
     }
-    read -r secs kb <"$work/time"
-    awk -v n="$name" -v s="$secs" -v kb="$kb" -v mb="$mb" -v d="$docs" -v j="$jobs" 'BEGIN {
+    read -r secs kb usr sys <"$work/time"
+    # MB per CPU second: what one core does, whatever else the machine is running
+    awk -v n="$name" -v s="$secs" -v kb="$kb" -v mb="$mb" -v d="$docs" -v cpu="$(awk -v u="$usr" -v y="$sys" 'BEGIN { print u + y }')" 'BEGIN {
         if (s < 0.01) s = 0.01
-        printf "%-18s %9.2f s %9.1f MB/s %7.1f MB/s/core %9.0f docs/s %8.0f MB peak RSS\n",
-               n, s, mb / s, mb / s / j, d / s, kb / 1024 }'
+        if (cpu < 0.01) cpu = 0.01
+        printf "%-18s %8.1f s %7.1f MB/s %8.0f docs/s %8.1f CPU s %6.1f MB/CPU-s %7.0f MB peak RSS\n",
+               n, s, mb / s, d / s, cpu, mb / cpu, kb / 1024 }'
     echo "$name $docs $secs $kb" >>"$work/rows"
 }
 
