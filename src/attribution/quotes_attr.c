@@ -1193,6 +1193,12 @@ int qd_merge_quotes_into_reports(qd_actx *c)
         qd_statement *q = &an->statements[i];
         if (q->quoted < 0 || q->entity < 0 || (q->type != QD_STMT_PARTIAL && q->type != QD_STMT_DIRECT))
             continue;
+        /* "Trump asserted that France had lost its identity: “France is no longer
+         * France,” he claimed.": a whole quote with its own attribution after it stands
+         * alone */
+        if (q->type == QD_STMT_DIRECT && !q->continuation && !qd_span_empty(q->cue) &&
+            q->cue.start >= q->pieces[q->n_pieces - 1].end)
+            continue;
         /* statements are in text order: the report is a near neighbour */
         uint32_t lo = i > 8 ? i - 8 : 0, hi = i + 8 < n ? i + 8 : n;
         for (uint32_t j = lo; j < hi; j++) {
@@ -1287,6 +1293,29 @@ static uint32_t content_bytes(const qd_statement *st)
  * enclosing one stands: it is the report the reader is given, the words inside it are
  * that speaker's account (annotated news corpora such as PolNeAR mark one attribution
  * per stretch of text, the outer one).  Runs last, on statements in text order. */
+/* A whole quote credited by its own attribution after it ("“…,” he claimed"). */
+static bool own_attribution_after(const qd_statement *st)
+{
+    return st->type == QD_STMT_DIRECT && !st->continuation && st->quoted >= 0 && !qd_span_empty(st->cue) &&
+           st->cue.start >= st->pieces[st->n_pieces - 1].end;
+}
+
+/* Ends a one-piece statement before byte `at`, over the spaces and the colon or dash
+ * that led into what follows; false (and nothing changed) if too little would be left. */
+static bool trim_before(qd_actx *c, qd_statement *st, uint32_t at)
+{
+    const char *text = c->doc->text;
+    uint32_t e = at;
+    while (e > st->pieces[0].start && (text[e - 1] == ' ' || text[e - 1] == ':' || text[e - 1] == '\n'))
+        e--;
+    if (e < st->pieces[0].start + 12)
+        return false;
+    st->pieces[0].end = e;
+    if (st->type == QD_STMT_MIXED && !holds_quote(c, st))
+        st->type = QD_STMT_INDIRECT;
+    return true;
+}
+
 int qd_resolve_quoted_overlaps(qd_actx *c)
 {
     qd_analysis *an = c->an;
@@ -1316,6 +1345,15 @@ int qd_resolve_quoted_overlaps(qd_actx *c)
                     meet = spans_meet(a->pieces[x], b->pieces[y]);
             if (!meet)
                 continue;
+            /* "Trump asserted that France had lost its identity: “France is no longer
+             * France,” he claimed.": a report running into a whole quote that has its
+             * own attribution after it ends before the quote; both stay */
+            if (own_attribution_after(b) && a->n_pieces == 1 && a->pieces[0].start < b->pieces[0].start &&
+                trim_before(c, &an->statements[i], b->pieces[0].start)) {
+                a_end = a->pieces[a->n_pieces - 1].end;
+                quoting[i] = holds_quote(c, a);
+                continue;
+            }
             if (content_bytes(b) > content_bytes(a)) {
                 gone[i] = true;
                 dropped = true;

@@ -1185,6 +1185,11 @@ int qd_attribute_reported(qd_actx *c, qd_cues *cues)
              * links the two) */
             if (q->entity >= 0 && m->entity >= 0 && q->entity != m->entity && q->type == QD_STMT_DIRECT)
                 continue;
+            /* so does a whole quote with its own attribution after it ("...: “France is
+             * no longer France,” he claimed."); the report gives way to it later */
+            if (q->type == QD_STMT_DIRECT && !q->continuation && !qd_span_empty(q->cue) &&
+                q->cue.start >= q->pieces[q->n_pieces - 1].end)
+                continue;
             drop[k] = true;
         }
     }

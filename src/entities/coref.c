@@ -373,8 +373,35 @@ static bool gender_fits(char want, const qd_entity *e)
     return true;
 }
 
+/* Can mention k be a subject: not the object of a preposition ("the murder of Father
+ * Jacques Hamel"), not a possessive ("In her speech, Rhimes declared")? */
+static bool may_be_subject(qd_actx *c, uint32_t k)
+{
+    const qd_mx *x = &c->mx[k];
+    const qd_token *tok = c->doc->in->tokens;
+    if (x->in_quote || x->possessive)
+        return false;
+    if (x->ta > 0 && tok[x->ta - 1].kind == QD_TK_WORD && tok[x->ta - 1].lex &&
+        (tok[x->ta - 1].lex->tags & QD_W_PREP))
+        return false;
+    return true;
+}
+
+/* Is mention k the subject of its sentence: the first one there that may be one? */
+static bool sentence_subject(qd_actx *c, uint32_t k)
+{
+    const qd_analysis *an = c->an;
+    if (!may_be_subject(c, k))
+        return false;
+    for (uint32_t j = k; j > 0 && an->mentions[j - 1].sentence == an->mentions[k].sentence; j--)
+        if (may_be_subject(c, j - 1))
+            return false;
+    return true;
+}
+
 /* Pronoun: the nearest earlier mention of a fitting entity, favouring subjects (the first
- * mention of a sentence) over objects once we look past the current sentence. */
+ * mention of a sentence that is no possessive and no object of a preposition) over
+ * objects once we look past the current sentence. */
 static int32_t resolve_pronoun(cstate *s, uint32_t m)
 {
     qd_actx *c = s->c;
@@ -398,7 +425,7 @@ static int32_t resolve_pronoun(cstate *s, uint32_t m)
         if (x->gender == 'p' && e->kind == QD_ENT_PERSON)
             continue;
         int dist = (int)(sent - pm->sentence);
-        bool subject = k == 0 || an->mentions[k - 1].sentence != pm->sentence;
+        bool subject = sentence_subject(c, (uint32_t)k);
         int score = -3 * dist + (subject ? 2 : 0) + (pm->kind == QD_MENTION_NAME ? 1 : 0);
         if (dist == 0)
             score += 1;

@@ -478,6 +478,30 @@ static void test_participle_after_a_reporting_clause(void **state)
     qd_doc_free(doc);
 }
 
+/* A report running into a whole quote that has its own attribution after it ends before
+ * the quote, and the pronoun of that attribution is the report's subject, not a name
+ * in an opening adverbial or a possessive. */
+static void test_report_before_an_attributed_quote(void **state)
+{
+    (void)state;
+    char buf[128];
+    qd_doc *doc = test_doc(HEAD
+        "Soon after the gruesome murder of Father Jacques Hamel in Normandy, Trump asserted that France had lost "
+        "its identity: \xe2\x80\x9c" "France is no longer France,\xe2\x80\x9d he claimed.\n\n"
+        "In her speech, Rhimes declared the need for strong will, ambition and drive: \xe2\x80\x9c" "Change the "
+        "world and when you\xe2\x80\x99ve done that, change it again,\xe2\x80\x9d she said.\n",
+        true);
+    const qd_statement *st = test_find(doc, "no longer France");
+    assert_non_null(st);
+    assert_int_equal(st->type, QD_STMT_DIRECT);
+    assert_string_equal(speaker_mention(doc, "no longer France", buf, sizeof(buf)), "he");
+    assert_string_equal(test_speaker(doc, "no longer France"), "Trump");
+    assert_string_equal(test_speaker(doc, "had lost its identity"), "Trump");
+    assert_string_equal(speaker_mention(doc, "Change the world", buf, sizeof(buf)), "she");
+    assert_string_equal(test_speaker(doc, "Change the world"), "Rhimes");
+    qd_doc_free(doc);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -505,6 +529,7 @@ int main(void)
         cmocka_unit_test(test_attribution_after_the_quote),
         cmocka_unit_test(test_quoted_modifier_of_a_noun),
         cmocka_unit_test(test_participle_after_a_reporting_clause),
+        cmocka_unit_test(test_report_before_an_attributed_quote),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
