@@ -146,6 +146,20 @@ static bool classify(const qd_corpus *c, sref ra, sref rb, work *w, qd_align_kin
 }
 
 /* Word-level diff of b against a: runs of kept, removed and added words. */
+/* One more diff op in a scratch vector (malloc'd: the arena would keep every copy). */
+static qd_diff *push_op(qd_diff **d, uint32_t *n, uint32_t *cap)
+{
+    if (*n == *cap) {
+        uint32_t nc = *cap ? *cap * 2 : 8;
+        qd_diff *nd = realloc(*d, nc * sizeof(qd_diff));
+        if (!nd)
+            return NULL;
+        *d = nd;
+        *cap = nc;
+    }
+    return &(*d)[(*n)++];
+}
+
 static int make_diff(qd_corpus *c, sref ra, sref rb, qd_diff **out, uint32_t *n_out)
 {
     const qd_sfeat *fa = sf_of(c, ra), *fb = sf_of(c, rb);
@@ -190,7 +204,7 @@ static int make_diff(qd_corpus *c, sref ra, sref rb, qd_diff **out, uint32_t *n_
             word = fa->words[i++];
         }
         if (run && op != cur) {
-            qd_diff *x = QD_VEC_PUSH(&c->arena, d, nd, cap);
+            qd_diff *x = push_op(&d, &nd, &cap);
             if (!x) {
                 rc_err = QD_ENOMEM;
                 break;
@@ -216,7 +230,7 @@ static int make_diff(qd_corpus *c, sref ra, sref rb, qd_diff **out, uint32_t *n_
         rl += wl;
     }
     if (!rc_err && run && rl) {
-        qd_diff *x = QD_VEC_PUSH(&c->arena, d, nd, cap);
+        qd_diff *x = push_op(&d, &nd, &cap);
         if (!x)
             rc_err = QD_ENOMEM;
         else {
@@ -228,8 +242,15 @@ static int make_diff(qd_corpus *c, sref ra, sref rb, qd_diff **out, uint32_t *n_
 #undef T
     free(run);
     free(t);
-    *out = d;
-    *n_out = nd;
+    /* kept at its exact size: a corpus holds a diff per aligned statement */
+    qd_diff *kept = rc_err ? NULL : qd_arena_alloc(&c->arena, (nd + 1) * sizeof(qd_diff));
+    if (kept)
+        memcpy(kept, d, nd * sizeof(qd_diff));
+    else
+        rc_err = QD_ENOMEM;
+    free(d);
+    *out = kept;
+    *n_out = kept ? nd : 0;
     return rc_err;
 }
 
