@@ -599,7 +599,7 @@ static int32_t find_attribution_cue(qa *s, const qd_quoted *q, bool full, int32_
                                (qd_tok_is(&tok[e], ',') && e + 1 < nb && tok[e + 1].kind != QD_TK_QUOTE) ||
                                (tok[e].kind == QD_TK_WORD && tok[e].lex &&
                                 (tok[e].lex->tags & (QD_W_PREP | QD_W_TIME | QD_W_WEEKDAY)) &&
-                                !(tok[e].lex->tags & QD_W_DET)));
+                                !(tok[e].lex->tags & QD_W_DET) && strcmp(tok[e].norm, "to") != 0));
         bool opens = ci >= 0 && (cues->v[ci].ta == qb_tok || (m >= 0 && c->mx[m].ta == qb_tok));
         if (full && ci >= 0 && m >= 0 && bare && opens && cues->v[ci].ta < qb_tok + 8) {
             *speaker = m;

@@ -441,6 +441,15 @@ static void test_attribution_after_the_quote(void **state)
     assert_string_equal(speaker_mention(doc, "darn it", buf, sizeof(buf)), "Cruz");
     assert_string_equal(speaker_mention(doc, "great state of Alabama", buf, sizeof(buf)), "US Senator Jeff Sessions");
     qd_doc_free(doc);
+    /* an infinitive after the next sentence's verb is no circumstance of a bare
+     * attribution: that sentence is the writer's */
+    doc = test_doc(HEAD
+        "Brafman said the case was unusual. He added, \xe2\x80\x9cIn this case things happened in this "
+        "prosecution that are not ordinary.\xe2\x80\x9d The government, for instance, refused to give me the "
+        "normal two points of credit for pleading guilty.\n",
+        true);
+    assert_string_equal(speaker_mention(doc, "not ordinary", buf, sizeof(buf)), "He");
+    qd_doc_free(doc);
 }
 
 /* A few words quoted right before a lower-case noun modify it ("the “Avatar” star
