@@ -125,27 +125,47 @@ class JsonLines(unittest.TestCase):
         self.assertEqual(zipped.replace(gz.encode(), self.path.encode()), plain)
 
     def test_large_file_streams(self):
-        # 16000 records (about 100 MB): memory stays at the working set, far below the file
-        big = os.path.join(self.tmp.name, 'big.jsonl')
+        # Memory follows the working set, not the file: reading four times as many records
+        # (about 100 MB) must not need much more memory than reading a quarter of them, and
+        # in a plain build stays far below the file's size.  The growth check is what holds
+        # under AddressSanitizer too, whose shadow memory and quarantine inflate every figure
+        # (the quarantine is kept small here so that it does not grow with the records read).
         with open(self.path, 'rb') as f:
             lines = [line for line in f.read().splitlines() if line.strip()]
-        with open(big, 'wb') as f:
-            n = 0
-            while n < 16000:
-                for line in lines:
-                    f.write(line + b'\n')
-                    n += 1
+
+        def make(name, count):
+            path = os.path.join(self.tmp.name, name)
+            with open(path, 'wb') as f:
+                n = 0
+                while n < count:
+                    for line in lines:
+                        f.write(line + b'\n')
+                        n += 1
+            return path
+
+        def peak_kb(path):
+            code = ('import resource, subprocess, sys\n'
+                    'p = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)\n'
+                    'sys.stdout.write("%d %d" % (p.returncode, '
+                    'resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss))\n')
+            env = dict(os.environ, ASAN_OPTIONS='quarantine_size_mb=8:detect_leaks=1')
+            p = subprocess.run([sys.executable, '-c', code, BIN, 'body', '-j', '2', path],
+                               capture_output=True, timeout=900, env=env)
+            rc, kb = map(int, p.stdout.split())
+            self.assertEqual(rc, 0, p.stderr)
+            return kb
+
+        small, big = make('small.jsonl', 4000), make('big.jsonl', 16000)
         size = os.path.getsize(big)
         self.assertGreater(size, 80_000_000)
-        code = ('import resource, subprocess, sys\n'
-                'p = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)\n'
-                'sys.stdout.write("%d %d" % (p.returncode, '
-                'resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss))\n')
-        p = subprocess.run([sys.executable, '-c', code, BIN, 'body', '-j', '2', big], capture_output=True,
-                           timeout=600)
-        rc, maxrss_kb = map(int, p.stdout.split())
-        self.assertEqual(rc, 0, p.stderr)
-        self.assertLess(maxrss_kb * 1024, size / 4, f'peak RSS {maxrss_kb} kB for a {size} byte file')
+        small_kb, big_kb = peak_kb(small), peak_kb(big)
+        self.assertLess(big_kb, small_kb * 1.5 + 16 * 1024,
+                        f'peak RSS {small_kb} kB for 4000 records but {big_kb} kB for 16000')
+        with open(BIN, 'rb') as f:
+            data = f.read()
+            sanitized = b'AddressSanitizer' in data or b'__asan_init' in data
+        if not sanitized:
+            self.assertLess(big_kb * 1024, size / 4, f'peak RSS {big_kb} kB for a {size} byte file')
 
 
 class Summaries(unittest.TestCase):
