@@ -515,27 +515,6 @@ static const char *outlet_name(const qd_cdoc *d)
     return d->outlet ? d->outlet : "unknown outlet";
 }
 
-/* Quotation marks in a statement's text: words between them. */
-static uint32_t quoted_words(const char *t)
-{
-    uint32_t n = 0;
-    bool in = false, word = false;
-    for (const unsigned char *p = (const unsigned char *)t; *p; p++) {
-        bool mark = *p == '"' || (p[0] == 0xE2 && p[1] == 0x80 && (p[2] == 0x9C || p[2] == 0x9D)) ||
-                    (p[0] == 0xC2 && (p[1] == 0xAB || p[1] == 0xBB));
-        if (mark) {
-            in = !in;
-            word = false;
-            continue;
-        }
-        bool alnum = (*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') || *p >= 0x80;
-        if (in && alnum && !word)
-            n++;
-        word = alnum;
-    }
-    return n;
-}
-
 /* Scratch space of one scope, released when it is done.  Lookups are by index and
  * hash so that a corpus of many thousand documents stays linear. */
 typedef struct scope_tmp {
@@ -675,7 +654,7 @@ static int outlet_statements(qd_corpus *c, qd_frame_outlet *fo, const uint32_t *
             row->statements++;
             row->verbatim += verbatim;
             row->paraphrased += !verbatim;
-            row->quoted_words += quoted_words(s->text);
+            row->quoted_words += qd_quoted_word_count(s->text);
             /* only cues of the lexicons count as verbs: a headline's colon is none */
             const char *cue = s->cue;
             uint32_t known;

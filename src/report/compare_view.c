@@ -6,6 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../text/utf8.h"
+
 const char *qd_view_outlet(const qd_cdoc *d)
 {
     return d->outlet ? d->outlet : "unknown outlet";
@@ -33,27 +35,6 @@ uint32_t qd_view_outlets(const qd_comparison *r, const qd_event *e, const char *
 bool qd_view_is_quote(const qd_cstatement *s)
 {
     return s->type == QD_STMT_DIRECT || s->type == QD_STMT_PARTIAL || s->type == QD_STMT_MIXED;
-}
-
-/* Words between quotation marks in a statement's text. */
-static uint32_t quoted_words(const char *t)
-{
-    uint32_t n = 0;
-    bool in = false, word = false;
-    for (const unsigned char *p = (const unsigned char *)t; *p; p++) {
-        bool mark = *p == '"' || (p[0] == 0xE2 && p[1] == 0x80 && (p[2] == 0x9C || p[2] == 0x9D)) ||
-                    (p[0] == 0xC2 && (p[1] == 0xAB || p[1] == 0xBB));
-        if (mark) {
-            in = !in;
-            word = false;
-            continue;
-        }
-        bool alnum = (*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') || *p >= 0x80;
-        if (in && alnum && !word)
-            n++;
-        word = alnum;
-    }
-    return n;
 }
 
 static int cmp_voice(const void *a, const void *b)
@@ -141,7 +122,7 @@ static qd_voice *voice_of_docs(const qd_comparison *r, const uint32_t *docs, uin
                     goto fail;
             }
             v[row].statements[o]++;
-            v[row].quoted_words[o] += quoted_words(s->text);
+            v[row].quoted_words[o] += qd_quoted_word_count(s->text);
             v[row].total++;
         }
     }

@@ -314,3 +314,25 @@ size_t qd_utf8_normalize(const char *s, size_t n, char *out, size_t cap)
         out[o] = '\0';
     return o;
 }
+
+uint32_t qd_quoted_word_count(const char *t)
+{
+    uint32_t n = 0;
+    bool in = false, word = false;
+    for (const unsigned char *p = (const unsigned char *)t; *p; p++) {
+        /* the string is NUL-terminated, so p[1] and p[2] are read only while the bytes
+         * before them are not NUL */
+        bool mark = *p == '"' || (p[0] == 0xE2 && p[1] == 0x80 && (p[2] == 0x9C || p[2] == 0x9D)) ||
+                    (p[0] == 0xC2 && (p[1] == 0xAB || p[1] == 0xBB));
+        if (mark) {
+            in = !in;
+            word = false;
+            continue;
+        }
+        bool alnum = (*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') || *p >= 0x80;
+        if (in && alnum && !word)
+            n++;
+        word = alnum;
+    }
+    return n;
+}

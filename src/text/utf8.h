@@ -50,4 +50,8 @@ qd_qmark qd_cp_quote_mark(uint32_t cp);
  * (capacity cap, at least 4*n+1 is always enough); returns the bytes written. */
 size_t qd_utf8_normalize(const char *s, size_t n, char *out, size_t cap);
 
+/* Words between quotation marks (straight, curly or guillemets) in NUL-terminated
+ * text: the quoted words of a statement, counted the same way in every report. */
+uint32_t qd_quoted_word_count(const char *text);
+
 #endif

@@ -96,6 +96,19 @@ static void test_glued_words_are_split(void **state)
     qd_doc_free(doc);
 }
 
+static void test_quoted_words_counted(void **state)
+{
+    (void)state;
+    /* from the seeds: curly, straight and guillemet marks; words outside quotes do not count */
+    assert_int_equal(qd_quoted_word_count("Lavrov referred to a \u201chybrid war.\u201d"), 2);
+    assert_int_equal(qd_quoted_word_count("that \u201cthe goals and objectives of the special military "
+                                          "operation will be fully implemented.\u201d"), 13);
+    assert_int_equal(qd_quoted_word_count("the \"aggressor\" and \u00abvery blunt\u00bb phrases"), 3);
+    assert_int_equal(qd_quoted_word_count("no quotation marks here"), 0);
+    /* a quote never closed counts to the end of the text */
+    assert_int_equal(qd_quoted_word_count("he said \u201cwe will respond"), 3);
+}
+
 static void test_tokens_keep_offsets(void **state)
 {
     (void)state;
@@ -123,6 +136,7 @@ int main(void)
         cmocka_unit_test(test_sentence_ends_after_closing_quote),
         cmocka_unit_test(test_glued_words_are_split),
         cmocka_unit_test(test_tokens_keep_offsets),
+        cmocka_unit_test(test_quoted_words_counted),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
