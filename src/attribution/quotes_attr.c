@@ -318,11 +318,13 @@ static int32_t recheck_subject(qd_actx *c, const qd_cues *cues, uint32_t ci, int
         return m;
     const qd_mx *x = &c->mx[m];
     bool doubtful = false;
-    /* after a preposition: "to the Observer", "on Facebook" */
+    /* after a preposition: "to the Observer", "on Facebook"; but "as" before a subject
+     * and its verb opens a clause ("as The New Yorker put it,") */
     uint32_t k = x->ta;
     if (k > lo && tok[k - 1].lex && (tok[k - 1].lex->tags & QD_W_DET))
         k--;
-    if (k > lo && tok[k - 1].kind == QD_TK_WORD && tok[k - 1].lex && (tok[k - 1].lex->tags & QD_W_PREP))
+    if (k > lo && tok[k - 1].kind == QD_TK_WORD && tok[k - 1].lex && (tok[k - 1].lex->tags & QD_W_PREP) &&
+        strcmp(tok[k - 1].norm, "as") != 0)
         doubtful = true;
     /* a statement or post that is the object of another verb: "released a statement
      * saying" */

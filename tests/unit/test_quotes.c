@@ -487,6 +487,26 @@ static void test_participle_after_a_reporting_clause(void **state)
     qd_doc_free(doc);
 }
 
+/* "As X puts it, “…”": X is the speaker, "as" opening the clause rather than marking an
+ * object, even when the sentence has a subject of its own; colloquial verbs of saying
+ * ("barked") credit the quote before them. */
+static void test_as_x_puts_it(void **state)
+{
+    (void)state;
+    char buf[128];
+    qd_doc *doc = test_doc(HEAD
+        "As The Post's Dana Milbank puts it, \"Senate Republicans are unmoved, and liberal activists are "
+        "uninspired.\"\n\n"
+        "His Harvard degree and his MBA haven\xe2\x80\x99t insulated him from being seen, as The New Yorker "
+        "put it in a lengthy expose, \xe2\x80\x9cthe operator.\xe2\x80\x9d\n\n"
+        "\xe2\x80\x9cGo back to Univision,\xe2\x80\x9d Trump barked and a security guard escorted Ramos out.\n",
+        true);
+    assert_string_equal(speaker_mention(doc, "liberal activists are uninspired", buf, sizeof(buf)), "Dana Milbank");
+    assert_string_equal(speaker_mention(doc, "the operator", buf, sizeof(buf)), "The New Yorker");
+    assert_string_equal(speaker_mention(doc, "Go back to Univision", buf, sizeof(buf)), "Trump");
+    qd_doc_free(doc);
+}
+
 /* A report running into a whole quote that has its own attribution after it ends before
  * the quote, and the pronoun of that attribution is the report's subject, not a name
  * in an opening adverbial or a possessive. */
@@ -539,6 +559,7 @@ int main(void)
         cmocka_unit_test(test_quoted_modifier_of_a_noun),
         cmocka_unit_test(test_participle_after_a_reporting_clause),
         cmocka_unit_test(test_report_before_an_attributed_quote),
+        cmocka_unit_test(test_as_x_puts_it),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
