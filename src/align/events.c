@@ -138,7 +138,10 @@ static float names_sim(const qd_corpus *c, const qd_dfeat *a, const qd_dfeat *b)
     return aa > 0 && bb > 0 ? (float)(ab / sqrt(aa * bb)) : 0;
 }
 
-/* Weights: (1 + log tf) * idf, names counting a little more than words; L2-normalised. */
+/* Weights: (1 + log tf) * idf, names counting a little more than words; L2-normalised.
+ * Names count a quarter more, not a half: once a person's reports are keyed alike ("Rep.
+ * Anthony Weiner" and "Anthony Weiner"), the most named people of a topic (Trump, Clinton,
+ * Obama) weigh enough at 1.5 to join same-day pieces on different happenings. */
 static int weigh(qd_corpus *c)
 {
     uint32_t n = c->res.n_docs;
@@ -159,7 +162,7 @@ static int weigh(qd_corpus *c)
                 idf = 0;
             double w = (1.0 + log((double)f->tf[i])) * idf;
             if (c->dict_str[id - 1][0] == '@')
-                w *= 1.5;
+                w *= 1.25;
             f->w[i] = (float)w;
             norm += w * w;
         }

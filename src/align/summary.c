@@ -134,6 +134,36 @@ static uint32_t stem_id(qd_corpus *c, const char *stem, const char *word)
     return id;
 }
 
+/* A person's key with the initial of the first known first name in the name, when the
+ * key's initial came from another word: "Former Rep. Anthony Weiner" keyed "weiner|f" by
+ * his title is "weiner|a", so his reports and those naming him plainly meet.  Returns
+ * false when the key is right or no first name is known. */
+static bool first_name_key(const qd_lexicon *lx, const char *name, const char *key, char *out, size_t cap)
+{
+    const char *bar = strchr(key, '|');
+    for (const char *p = name; *p;) {
+        while (*p == ' ')
+            p++;
+        const char *w = p;
+        while (*p && *p != ' ')
+            p++;
+        size_t n = (size_t)(p - w);
+        if (!*p || n < 2 || n >= 64)
+            continue; /* the last word is the surname */
+        char low[64];
+        for (size_t k = 0; k < n; k++)
+            low[k] = (char)(w[k] >= 'A' && w[k] <= 'Z' ? w[k] - 'A' + 'a' : w[k]);
+        const qd_lexword *lw = qd_lex_word(lx, low, n);
+        if (!lw || !lw->first_name)
+            continue;
+        if (low[0] == bar[1])
+            return false;
+        snprintf(out, cap, "%.*s|%c", (int)(bar - key), key, low[0]);
+        return true;
+    }
+    return false;
+}
+
 /* The corpus speaker a document entity stands for (creating it); -1 if none. */
 static int32_t corpus_speaker(qd_corpus *c, const char *path, const qd_sentity *e)
 {
@@ -144,23 +174,27 @@ static int32_t corpus_speaker(qd_corpus *c, const char *path, const qd_sentity *
     bool person = e->kind == QD_ENT_PERSON && strcmp(e->key, "(writer)") != 0 && e->name[0] >= 'A' &&
                   e->name[0] <= 'Z' && strchr(e->key, ' ') == NULL;
     bool shared = person || e->kind == QD_ENT_ORG || e->kind == QD_ENT_GOV || e->kind == QD_ENT_MEDIA;
+    char fixed[256];
+    const char *ekey = e->key;
+    if (person && strchr(ekey, '|') && first_name_key(c->lx, e->name, ekey, fixed, sizeof(fixed)))
+        ekey = fixed;
     if (shared)
-        snprintf(key, sizeof(key), "%s:%s", qd_entity_kind_name(e->kind), e->key);
+        snprintf(key, sizeof(key), "%s:%s", qd_entity_kind_name(e->kind), ekey);
     else
-        snprintf(key, sizeof(key), "%s:%s:%s", qd_entity_kind_name(e->kind), e->key, path);
+        snprintf(key, sizeof(key), "%s:%s:%s", qd_entity_kind_name(e->kind), ekey, path);
     uint32_t idx;
     if (qd_strmap_get(&c->speaker_keys, key, strlen(key), &idx))
         goto found;
     if (person) {
         /* "lavrov" and "lavrov|s" are one person when the surname is unambiguous */
         char sur[512];
-        const char *bar = strchr(e->key, '|');
-        snprintf(sur, sizeof(sur), "person:%.*s", bar ? (int)(bar - e->key) : (int)strlen(e->key), e->key);
+        const char *bar = strchr(ekey, '|');
+        snprintf(sur, sizeof(sur), "person:%.*s", bar ? (int)(bar - ekey) : (int)strlen(ekey), ekey);
         if (qd_strmap_get(&c->speaker_keys, sur, strlen(sur), &idx)) {
             const char *have = strchr(r->speakers[idx].key, '|');
             if (!bar || !have || have[1] == bar[1]) {
                 if (bar && !have)
-                    r->speakers[idx].key = qd_arena_strdup(&c->arena, e->key);
+                    r->speakers[idx].key = qd_arena_strdup(&c->arena, ekey);
                 if (qd_strmap_put(&c->speaker_keys, key, strlen(key), idx) != 0)
                     return -1;
                 goto found;
@@ -170,7 +204,7 @@ static int32_t corpus_speaker(qd_corpus *c, const char *path, const qd_sentity *
         if (!s)
             return -1;
         idx = r->n_speakers - 1;
-        s->key = qd_arena_strdup(&c->arena, e->key);
+        s->key = qd_arena_strdup(&c->arena, ekey);
         s->name = qd_arena_strdup(&c->arena, e->name);
         s->kind = e->kind;
         uint32_t dummy;
