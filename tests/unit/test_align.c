@@ -167,6 +167,33 @@ static void test_sparse_far_apart_stays_apart(void **state)
     qd_corpus_free(c);
 }
 
+/* One person named with a title in one report and plainly in another is one speaker:
+ * "Former Rep. Anthony Weiner" is not keyed by the "F" of "Former". */
+static void test_title_before_first_name(void **state)
+{
+    (void)state;
+    qd_error err;
+    qd_corpus *c;
+    qd_doc *a = test_doc("Former Rep. Anthony Weiner was caught in yet another sexting scandal. "
+                         "\"I have been a fool,\" Former Rep. Anthony Weiner said on Monday.\n",
+                         true);
+    qd_doc *b = test_doc("Anthony Weiner separated from his wife on Monday. \"It is over,\" "
+                         "Anthony Weiner told reporters.\n",
+                         true);
+    assert_int_equal(qd_corpus_new(&c, test_lexicon(), NULL, &err), 0);
+    assert_int_equal(qd_corpus_add(c, a, &err), 0);
+    assert_int_equal(qd_corpus_add(c, b, &err), 0);
+    qd_doc_free(a);
+    qd_doc_free(b);
+    assert_int_equal(qd_corpus_match(c, &err), 0);
+    const qd_comparison *r = qd_corpus_result(c);
+    uint32_t weiners = 0;
+    for (uint32_t i = 0; i < r->n_speakers; i++)
+        weiners += strstr(r->speakers[i].name, "Weiner") != NULL;
+    assert_int_equal(weiners, 1);
+    qd_corpus_free(c);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -175,6 +202,7 @@ int main(void)
         cmocka_unit_test(test_same_words_normalized),
         cmocka_unit_test(test_sparse_day_joins),
         cmocka_unit_test(test_sparse_far_apart_stays_apart),
+        cmocka_unit_test(test_title_before_first_name),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
