@@ -15,6 +15,8 @@ qd_setup build
 ninja -C build
 echo "== tests"
 meson test -C build --print-errorlogs
+# kept aside: the valgrind run below writes its own log over this one
+cp build/meson-logs/testlog.json build/meson-logs/testlog-plain.json
 
 echo "== build (ASan + UBSan)"
 qd_setup build-asan -Db_sanitize=address,undefined -Db_lundef=false --buildtype=debug
@@ -29,4 +31,20 @@ tests/valgrind.sh build
 
 echo "== fuzzing, ${QD_FUZZ_SECONDS:-20} s per harness (longer: fuzz/run.sh SECONDS)"
 fuzz/run.sh "${QD_FUZZ_SECONDS:-20}"
+# One closing line that any CI reads: the meson tests of the plain and sanitizer builds.
+python3 - build/meson-logs/testlog-plain.json build-asan/meson-logs/testlog.json <<'PY'
+import json, sys
+ok = bad = skipped = 0
+for path in sys.argv[1:]:
+    for line in open(path, encoding='utf8'):
+        result = json.loads(line).get('result')
+        if result in ('OK', 'EXPECTEDFAIL'):
+            ok += 1
+        elif result == 'SKIP':
+            skipped += 1
+        else:
+            bad += 1
+print(f'quotediff: {ok} passed, {bad} failed, {skipped} skipped')
+sys.exit(1 if bad else 0)
+PY
 echo "quotediff: all tests passed"
