@@ -31,21 +31,11 @@ typedef struct rstate {
     int32_t *direct_cue_at;  /* per token: the direct statement whose cue starts there */
 } rstate;
 
-static bool word_is(const qd_token *t, const char *w)
-{
-    return t->kind == QD_TK_WORD && strcmp(t->norm, w) == 0;
-}
-
-static uint32_t tags(const qd_token *t)
-{
-    return t->lex ? t->lex->tags : 0;
-}
-
 /* "there was", "there will be": an existential subject opens a clause; the lexicon
  * tags "there" as an adverb, which would otherwise be skipped. */
 static bool existential(const qd_token *tok, uint32_t i, uint32_t end)
 {
-    return word_is(&tok[i], "there") && i + 1 < end && (tags(&tok[i + 1]) & (QD_W_AUX | QD_W_MODAL));
+    return qd_tok_word(&tok[i], "there") && i + 1 < end && (qd_tok_tags(&tok[i + 1]) & (QD_W_AUX | QD_W_MODAL));
 }
 
 /* A finite verb seems to follow within a few tokens: "Russia did not seek", "the aim was",
@@ -53,7 +43,7 @@ static bool existential(const qd_token *tok, uint32_t i, uint32_t end)
 static bool clause_follows(const qd_token *tok, uint32_t i, uint32_t end)
 {
     /* "he's not planning": a contracted subject and auxiliary */
-    if (i < end && (tags(&tok[i]) & QD_W_PRON) && (tags(&tok[i]) & (QD_W_AUX | QD_W_MODAL)))
+    if (i < end && (qd_tok_tags(&tok[i]) & QD_W_PRON) && (qd_tok_tags(&tok[i]) & (QD_W_AUX | QD_W_MODAL)))
         return true;
     for (uint32_t k = i; k < end && k < i + 12; k++) {
         const qd_token *t = &tok[k];
@@ -67,17 +57,17 @@ static bool clause_follows(const qd_token *tok, uint32_t i, uint32_t end)
                 return false;
             continue;
         }
-        if (k > i && (tags(t) & (QD_W_AUX | QD_W_MODAL)))
+        if (k > i && (qd_tok_tags(t) & (QD_W_AUX | QD_W_MODAL)))
             return true;
         if (k > i && t->lex && t->lex->verb >= 0 && (t->lex->vform == QD_VF_PAST || t->lex->vform == QD_VF_3SG))
             return true;
         /* "officers still scrutinize": a word after an adverb that follows the subject */
-        if (k > i + 1 && (tags(&tok[k - 1]) & QD_W_ADV) && !(tags(&tok[k - 1]) & (QD_W_PREP | QD_W_SUB)) &&
-            !(t->flags & QD_TF_CAP) && !(tags(t) & (QD_W_FUNCTION | QD_W_TIME)) && t->normlen > 3)
+        if (k > i + 1 && (qd_tok_tags(&tok[k - 1]) & QD_W_ADV) && !(qd_tok_tags(&tok[k - 1]) & (QD_W_PREP | QD_W_SUB)) &&
+            !(t->flags & QD_TF_CAP) && !(qd_tok_tags(t) & (QD_W_FUNCTION | QD_W_TIME)) && t->normlen > 3)
             return true;
         /* "this provides", "it makes": a third-person form right after a one-word subject */
-        if (k == i + 1 && (tags(&tok[i]) & (QD_W_PRON | QD_W_DET)) && !(t->flags & QD_TF_CAP) && t->normlen > 3 &&
-            t->norm[t->normlen - 1] == 's' && t->norm[t->normlen - 2] != 's' && !(tags(t) & QD_W_FUNCTION))
+        if (k == i + 1 && (qd_tok_tags(&tok[i]) & (QD_W_PRON | QD_W_DET)) && !(t->flags & QD_TF_CAP) && t->normlen > 3 &&
+            t->norm[t->normlen - 1] == 's' && t->norm[t->normlen - 2] != 's' && !(qd_tok_tags(t) & QD_W_FUNCTION))
             return true;
         /* an unknown past-tense or third-person form after the first word */
         if (k > i + 1 && !(t->flags & QD_TF_CAP) && t->normlen > 4 &&
@@ -97,8 +87,8 @@ static uint32_t clause_end(rstate *r, uint32_t i, uint32_t sb, uint32_t own_cue)
         sb = i + 2 * QD_REACH;
     /* "that during their meeting, Blinken emphasized ...": a clause opened by a phrase of
      * time or place goes on past its comma */
-    uint32_t o = i < sb && word_is(&tok[i], "that") ? i + 1 : i;
-    bool opener = o < sb && (tags(&tok[o]) & (QD_W_PREP | QD_W_SUB));
+    uint32_t o = i < sb && qd_tok_word(&tok[i], "that") ? i + 1 : i;
+    bool opener = o < sb && (qd_tok_tags(&tok[o]) & (QD_W_PREP | QD_W_SUB));
     for (uint32_t k = i; k < sb; k++) {
         const qd_token *t = &tok[k];
         /* a quote followed by its own reporting clause: "… “it works,” he added" */
@@ -119,12 +109,12 @@ static uint32_t clause_end(rstate *r, uint32_t i, uint32_t sb, uint32_t own_cue)
                 return k + 1;
         }
         /* "… “non-entities in the Senate,” but he gave …": a new clause after the quote */
-        if (comma_quote && k + 3 < sb && (word_is(&tok[k + 1], "and") || word_is(&tok[k + 1], "but")) &&
-            c->m_start[k + 2] >= 0 && !c->mx[c->m_start[k + 2]].possessive && !(tags(&tok[k + 2]) & QD_W_OBJ)) {
+        if (comma_quote && k + 3 < sb && (qd_tok_word(&tok[k + 1], "and") || qd_tok_word(&tok[k + 1], "but")) &&
+            c->m_start[k + 2] >= 0 && !c->mx[c->m_start[k + 2]].possessive && !(qd_tok_tags(&tok[k + 2]) & QD_W_OBJ)) {
             uint32_t j = c->mx[c->m_start[k + 2]].tb;
-            while (j < sb && (tags(&tok[j]) & (QD_W_ADV | QD_W_NEG | QD_W_AUX | QD_W_MODAL)))
+            while (j < sb && (qd_tok_tags(&tok[j]) & (QD_W_ADV | QD_W_NEG | QD_W_AUX | QD_W_MODAL)))
                 j++;
-            if (j < sb && tok[j].kind == QD_TK_WORD && !(tags(&tok[j]) & QD_W_FUNCTION) && !(tok[j].flags & QD_TF_CAP))
+            if (j < sb && tok[j].kind == QD_TK_WORD && !(qd_tok_tags(&tok[j]) & QD_W_FUNCTION) && !(tok[j].flags & QD_TF_CAP))
                 return k + 1;
         }
         if (t->quoted >= 0)
@@ -137,27 +127,27 @@ static uint32_t clause_end(rstate *r, uint32_t i, uint32_t sb, uint32_t own_cue)
              !strcmp(tok[k + 1].norm, "but")) &&
             c->m_start[k + 2] >= 0) {
             uint32_t j = c->mx[c->m_start[k + 2]].tb;
-            while (j < sb && (tags(&tok[j]) & (QD_W_ADV | QD_W_AUX | QD_W_MODAL | QD_W_NEG)))
+            while (j < sb && (qd_tok_tags(&tok[j]) & (QD_W_ADV | QD_W_AUX | QD_W_MODAL | QD_W_NEG)))
                 j++;
             if (j < sb && tok[j].kind == QD_TK_WORD && tok[j].lex && tok[j].lex->verb >= 0)
                 return k;
         }
         /* ", and he railed against ...": a new clause whose subject is a pronoun or the
          * reporting speaker again tells its own story */
-        if (qd_tok_is(t, ',') && k + 3 < sb && (word_is(&tok[k + 1], "and") || word_is(&tok[k + 1], "but")) &&
+        if (qd_tok_is(t, ',') && k + 3 < sb && (qd_tok_word(&tok[k + 1], "and") || qd_tok_word(&tok[k + 1], "but")) &&
             c->m_start[k + 2] >= 0 && c->an->mentions[c->m_start[k + 2]].kind == QD_MENTION_PRONOUN &&
-            !(tags(&tok[k + 2]) & QD_W_OBJ)) {
+            !(qd_tok_tags(&tok[k + 2]) & QD_W_OBJ)) {
             uint32_t j = c->mx[c->m_start[k + 2]].tb;
-            while (j < sb && (tags(&tok[j]) & (QD_W_ADV | QD_W_NEG)))
+            while (j < sb && (qd_tok_tags(&tok[j]) & (QD_W_ADV | QD_W_NEG)))
                 j++;
-            if (j < sb && tok[j].kind == QD_TK_WORD && !(tags(&tok[j]) & QD_W_FUNCTION & ~(QD_W_AUX | QD_W_MODAL)))
+            if (j < sb && tok[j].kind == QD_TK_WORD && !(qd_tok_tags(&tok[j]) & QD_W_FUNCTION & ~(QD_W_AUX | QD_W_MODAL)))
                 return k;
         }
         /* "referred to Rubio as “…” but described his skills as “…”": a second verb of
          * saying sharing the subject reports something else */
-        if ((word_is(t, "and") || word_is(t, "but")) && k > i) {
+        if ((qd_tok_word(t, "and") || qd_tok_word(t, "but")) && k > i) {
             uint32_t j = k + 1;
-            while (j < sb && (tags(&tok[j]) & (QD_W_ADV | QD_W_NEG)) && !(tags(&tok[j]) & QD_W_PREP))
+            while (j < sb && (qd_tok_tags(&tok[j]) & (QD_W_ADV | QD_W_NEG)) && !(qd_tok_tags(&tok[j]) & QD_W_PREP))
                 j++;
             int32_t cj = j < sb ? r->cues->at[j] : -1;
             if (cj >= 0 && (uint32_t)cj != own_cue && r->cues->v[cj].kind == QD_CK_VERB && tok[j].lex &&
@@ -167,16 +157,16 @@ static uint32_t clause_end(rstate *r, uint32_t i, uint32_t sb, uint32_t own_cue)
         /* "…, Woods concluded that “…”", "…, and Trump vowed to “…”": a new subject with a
          * verb of saying starts a report of its own (not a closing ", Woods said.", which
          * the rule below reads) */
-        if ((qd_tok_is(t, ',') || ((word_is(t, "and") || word_is(t, "but")) && k > i + 3)) && k + 2 < sb &&
+        if ((qd_tok_is(t, ',') || ((qd_tok_word(t, "and") || qd_tok_word(t, "but")) && k > i + 3)) && k + 2 < sb &&
             !opener) {
             uint32_t a = k + 1;
-            if (qd_tok_is(t, ',') && (word_is(&tok[a], "and") || word_is(&tok[a], "but")))
+            if (qd_tok_is(t, ',') && (qd_tok_word(&tok[a], "and") || qd_tok_word(&tok[a], "but")))
                 a++;
             int32_t m = a < sb ? c->m_start[a] : -1;
             if (m >= 0 && !c->mx[m].possessive && !c->mx[m].in_quote && !c->mx[m].relative &&
-                !(tags(&tok[a]) & QD_W_OBJ)) {
+                !(qd_tok_tags(&tok[a]) & QD_W_OBJ)) {
                 uint32_t j = c->mx[m].tb;
-                while (j < sb && (tags(&tok[j]) & (QD_W_ADV | QD_W_NEG | QD_W_AUX)) && !(tags(&tok[j]) & QD_W_PREP))
+                while (j < sb && (qd_tok_tags(&tok[j]) & (QD_W_ADV | QD_W_NEG | QD_W_AUX)) && !(qd_tok_tags(&tok[j]) & QD_W_PREP))
                     j++;
                 int32_t cj = j < sb ? r->cues->at[j] : -1;
                 if (cj >= 0 && (uint32_t)cj != own_cue && r->cues->v[cj].kind == QD_CK_VERB && tok[j].lex &&
@@ -196,13 +186,13 @@ static uint32_t clause_end(rstate *r, uint32_t i, uint32_t sb, uint32_t own_cue)
             /* (", who wants to …" is a relative clause inside the report) */
             if (m >= 0 && !c->mx[m].relative) {
                 uint32_t j = c->mx[m].tb;
-                while (j < sb && (tags(&tok[j]) & (QD_W_ADV | QD_W_AUX)))
+                while (j < sb && (qd_tok_tags(&tok[j]) & (QD_W_ADV | QD_W_AUX)))
                     j++;
                 if (j < sb && r->cues->at[j] >= 0 && (uint32_t)r->cues->at[j] != own_cue &&
                     r->cues->v[r->cues->at[j]].kind == QD_CK_VERB) {
                     uint32_t after = r->cues->v[r->cues->at[j]].tb;
                     if (after >= sb || qd_tok_is(&tok[after], '.') || qd_tok_is(&tok[after], ',') ||
-                        (tags(&tok[after]) & (QD_W_PREP | QD_W_TIME)))
+                        (qd_tok_tags(&tok[after]) & (QD_W_PREP | QD_W_TIME)))
                         return k;
                 }
             }
@@ -242,33 +232,33 @@ static uint32_t skip_to_complement(rstate *r, const qd_cue *cue, uint32_t sb)
     const qd_speech_verb *v = cue->verb >= 0 ? &c->lx->verbs[cue->verb] : NULL;
     for (int guard = 0; guard < 4 && i < sb; guard++) {
         const qd_token *t = &tok[i];
-        if (t->kind == QD_TK_WORD && (tags(t) & QD_W_ADV) && !(tags(t) & (QD_W_SUB | QD_W_PREP)) &&
+        if (t->kind == QD_TK_WORD && (qd_tok_tags(t) & QD_W_ADV) && !(qd_tok_tags(t) & (QD_W_SUB | QD_W_PREP)) &&
             !existential(tok, i, sb)) {
             i++;
             continue;
         }
         /* an indirect object: tell/inform/assure/warn/remind X that ... */
         /* "her" before a noun is a possessive ("hope her attacks will ..."), not an object */
-        bool possessive = (tags(t) & QD_W_POSS) && i + 1 < sb && tok[i + 1].kind == QD_TK_WORD &&
-                          !(tags(&tok[i + 1]) & QD_W_FUNCTION);
-        if (v && (v->frames & QD_VFR_TO) && c->m_start[i] >= 0 && !(tags(t) & QD_W_PRON) && !possessive) {
+        bool possessive = (qd_tok_tags(t) & QD_W_POSS) && i + 1 < sb && tok[i + 1].kind == QD_TK_WORD &&
+                          !(qd_tok_tags(&tok[i + 1]) & QD_W_FUNCTION);
+        if (v && (v->frames & QD_VFR_TO) && c->m_start[i] >= 0 && !(qd_tok_tags(t) & QD_W_PRON) && !possessive) {
             uint32_t j = c->mx[c->m_start[i]].tb;
-            if (j < sb && (word_is(&tok[j], "that") || word_is(&tok[j], "to") || word_is(&tok[j], "about") ||
-                           word_is(&tok[j], "of") || clause_follows(tok, j, sb) || qd_tok_is(&tok[j], ',')))
+            if (j < sb && (qd_tok_word(&tok[j], "that") || qd_tok_word(&tok[j], "to") || qd_tok_word(&tok[j], "about") ||
+                           qd_tok_word(&tok[j], "of") || clause_follows(tok, j, sb) || qd_tok_is(&tok[j], ',')))
                 {
                     i = j;
                     continue;
                 }
         }
         /* "told him he had never been ...", "assured them that" */
-        if (v && (v->frames & QD_VFR_TO) && t->kind == QD_TK_WORD && (tags(t) & QD_W_OBJ) && !(tags(t) & QD_W_POSS) &&
+        if (v && (v->frames & QD_VFR_TO) && t->kind == QD_TK_WORD && (qd_tok_tags(t) & QD_W_OBJ) && !(qd_tok_tags(t) & QD_W_POSS) &&
             i + 1 < sb &&
-            (word_is(&tok[i + 1], "that") || clause_follows(tok, i + 1, sb))) {
+            (qd_tok_word(&tok[i + 1], "that") || clause_follows(tok, i + 1, sb))) {
             i++;
             continue;
         }
-        if (v && (v->frames & QD_VFR_TO) && t->kind == QD_TK_WORD && !(tags(t) & QD_W_FUNCTION) && i + 1 < sb &&
-            word_is(&tok[i + 1], "that")) {
+        if (v && (v->frames & QD_VFR_TO) && t->kind == QD_TK_WORD && !(qd_tok_tags(t) & QD_W_FUNCTION) && i + 1 < sb &&
+            qd_tok_word(&tok[i + 1], "that")) {
             i++; /* "told reporters that" */
             continue;
         }
@@ -277,26 +267,26 @@ static uint32_t skip_to_complement(rstate *r, const qd_cue *cue, uint32_t sb)
             uint32_t j = i + 1;
             while (j < sb && j < i + 5 && tok[j].kind == QD_TK_WORD)
                 j++;
-            if (j + 1 < sb && j > i + 1 && qd_tok_is(&tok[j], ',') && word_is(&tok[j + 1], "that")) {
+            if (j + 1 < sb && j > i + 1 && qd_tok_is(&tok[j], ',') && qd_tok_word(&tok[j + 1], "that")) {
                 i = j + 1;
                 continue;
             }
         }
         /* a time or venue phrase ending before "that" or a comma: "on Tuesday", "in a
          * statement", "in an interview with CNN", "last week" */
-        if (t->kind == QD_TK_WORD && ((tags(t) & (QD_W_PREP | QD_W_TIME)) || (tags(t) & QD_W_WEEKDAY))) {
+        if (t->kind == QD_TK_WORD && ((qd_tok_tags(t) & (QD_W_PREP | QD_W_TIME)) || (qd_tok_tags(t) & QD_W_WEEKDAY))) {
             uint32_t j = i + 1;
-            bool timely = (tags(t) & (QD_W_TIME | QD_W_WEEKDAY)) != 0;
-            while (j < sb && j < i + 8 && !word_is(&tok[j], "that") && !qd_tok_is(&tok[j], ',') &&
+            bool timely = (qd_tok_tags(t) & (QD_W_TIME | QD_W_WEEKDAY)) != 0;
+            while (j < sb && j < i + 8 && !qd_tok_word(&tok[j], "that") && !qd_tok_is(&tok[j], ',') &&
                    tok[j].kind != QD_TK_QUOTE && !(tok[j].lex && tok[j].lex->verb >= 0)) {
                 uint32_t nv;
-                if ((tags(&tok[j]) & (QD_W_TIME | QD_W_WEEKDAY | QD_W_MONTH)) || tok[j].kind == QD_TK_NUM ||
+                if ((qd_tok_tags(&tok[j]) & (QD_W_TIME | QD_W_WEEKDAY | QD_W_MONTH)) || tok[j].kind == QD_TK_NUM ||
                     (qd_lex_phrase(&c->lx->nouns, tok[j].norm, tok[j].normlen, &nv) &&
                      (nv == QD_NC_VENUE || nv == QD_NC_DOCUMENT || nv == QD_NC_MEDIA)))
                     timely = true;
                 j++;
             }
-            if (timely && j < sb && (word_is(&tok[j], "that") || qd_tok_is(&tok[j], ','))) {
+            if (timely && j < sb && (qd_tok_word(&tok[j], "that") || qd_tok_is(&tok[j], ','))) {
                 i = qd_tok_is(&tok[j], ',') ? j + 1 : j;
                 continue;
             }
@@ -368,7 +358,7 @@ static bool amount_at(const qd_token *tok, uint32_t i, uint32_t sb)
                         (t->norm[0] == '$' || !strncmp(t->norm, "\u00a3", 2) || !strncmp(t->norm, "\u20ac", 3));
         if (t->kind == QD_TK_NUM || currency)
             return true;
-        if (!(t->kind == QD_TK_WORD && ((tags(t) & (QD_W_ADV | QD_W_DET)) || word_is(t, "than") || word_is(t, "about"))))
+        if (!(t->kind == QD_TK_WORD && ((qd_tok_tags(t) & (QD_W_ADV | QD_W_DET)) || qd_tok_word(t, "than") || qd_tok_word(t, "about"))))
             return false;
     }
     return false;
@@ -378,13 +368,13 @@ static bool amount_at(const qd_token *tok, uint32_t i, uint32_t sb)
  * followed by "as" within a few words, nothing in between that ends the phrase. */
 static bool as_complement(const qd_token *tok, uint32_t i, uint32_t sb)
 {
-    if (tok[i].kind != QD_TK_WORD || (tags(&tok[i]) & (QD_W_PREP | QD_W_SUB | QD_W_AUX | QD_W_MODAL)))
+    if (tok[i].kind != QD_TK_WORD || (qd_tok_tags(&tok[i]) & (QD_W_PREP | QD_W_SUB | QD_W_AUX | QD_W_MODAL)))
         return false;
     for (uint32_t k = i + 1; k < sb && k < i + 10; k++) {
         const qd_token *t = &tok[k];
-        if (word_is(t, "as"))
+        if (qd_tok_word(t, "as"))
             return k + 1 < sb && tok[k + 1].kind == QD_TK_WORD;
-        if (t->kind != QD_TK_WORD || (tags(t) & (QD_W_AUX | QD_W_MODAL | QD_W_SUB | QD_W_REL)) ||
+        if (t->kind != QD_TK_WORD || (qd_tok_tags(t) & (QD_W_AUX | QD_W_MODAL | QD_W_SUB | QD_W_REL)) ||
             (t->lex && t->lex->verb >= 0))
             return false;
     }
@@ -396,7 +386,7 @@ static bool is_be(const qd_token *t)
 {
     static const char *const be[] = {"is", "was", "are", "were", "be", "been", "being"};
     for (size_t k = 0; k < sizeof(be) / sizeof(be[0]); k++)
-        if (word_is(t, be[k]))
+        if (qd_tok_word(t, be[k]))
             return true;
     return false;
 }
@@ -412,7 +402,7 @@ static bool passive_at(const qd_token *tok, const qd_cue *cue, uint32_t sa)
         if (is_be(p))
             return true;
         bool adverb = p->kind == QD_TK_WORD &&
-                      (((tags(p) & (QD_W_ADV | QD_W_NEG)) && !(tags(p) & QD_W_FUNCTION & ~QD_W_NEG)) ||
+                      (((qd_tok_tags(p) & (QD_W_ADV | QD_W_NEG)) && !(qd_tok_tags(p) & QD_W_FUNCTION & ~QD_W_NEG)) ||
                        (!p->lex && p->normlen > 4 && !strcmp(p->norm + p->normlen - 2, "ly")));
         if (!adverb)
             return false;
@@ -423,7 +413,7 @@ static bool passive_at(const qd_token *tok, const qd_cue *cue, uint32_t sa)
 /* A determiner, possessive pronoun or possessive name: what makes a cue a noun. */
 static bool is_determiner(const qd_token *t)
 {
-    return (t->kind == QD_TK_WORD && (tags(t) & (QD_W_DET | QD_W_POSS)) && !(tags(t) & QD_W_PRON)) ||
+    return (t->kind == QD_TK_WORD && (qd_tok_tags(t) & (QD_W_DET | QD_W_POSS)) && !(qd_tok_tags(t) & QD_W_PRON)) ||
            qd_tok_possessive(t);
 }
 
@@ -437,7 +427,7 @@ static uint32_t noun_phrase_end(const qd_token *tok, uint32_t i, uint32_t sb)
         if (t->kind == QD_TK_PUNCT && !(t->norm[0] == '-' && t->normlen == 1))
             break;
         if (t->kind == QD_TK_WORD &&
-            ((tags(t) & (QD_W_AUX | QD_W_MODAL | QD_W_SUB | QD_W_REL)) || word_is(t, "from") || word_is(t, "by") ||
+            ((qd_tok_tags(t) & (QD_W_AUX | QD_W_MODAL | QD_W_SUB | QD_W_REL)) || qd_tok_word(t, "from") || qd_tok_word(t, "by") ||
              (e > i && t->lex && t->lex->verb >= 0 && t->lex->vform != QD_VF_BASE)))
             break;
         e++;
@@ -453,16 +443,16 @@ static int32_t noun_cue_source(rstate *r, const qd_cue *cue, uint32_t sa, uint32
     qd_actx *c = r->c;
     qd_token *tok = c->doc->in->tokens;
     uint32_t p = cue->ta - 1;
-    if (c->m_end[p] >= 0 && (c->mx[c->m_end[p]].possessive || (tags(&tok[p]) & QD_W_POSS)))
+    if (c->m_end[p] >= 0 && (c->mx[c->m_end[p]].possessive || (qd_tok_tags(&tok[p]) & QD_W_POSS)))
         return c->m_end[p];
     uint32_t e = noun_phrase_end(tok, cue->tb, sb);
-    if (e + 1 < sb && (word_is(&tok[e], "from") || word_is(&tok[e], "by")) && c->m_start[e + 1] >= 0)
+    if (e + 1 < sb && (qd_tok_word(&tok[e], "from") || qd_tok_word(&tok[e], "by")) && c->m_start[e + 1] >= 0)
         return c->m_start[e + 1];
     /* "voiced support for", "expressed concern about": the determiner-less case is
      * handled as a verb; here "the" or "a" after a verb: "drew a comparison" */
     if (p > sa) {
         uint32_t k = p - 1;
-        if (tok[k].kind == QD_TK_WORD && !(tags(&tok[k]) & (QD_W_FUNCTION | QD_W_TIME)) && !(tok[k].flags & QD_TF_CAP)) {
+        if (tok[k].kind == QD_TK_WORD && !(qd_tok_tags(&tok[k]) & (QD_W_FUNCTION | QD_W_TIME)) && !(tok[k].flags & QD_TF_CAP)) {
             int32_t m = qd_clause_subject(c, sa, k);
             if (m >= 0 && c->mx[m].tb == k)
                 return m;
@@ -520,16 +510,16 @@ static int report(rstate *r, uint32_t ci, const qd_sentence *se)
          * writer's inference about the subject; nobody is credited, and the content is
          * the clause, subject included.  "appeared on Fox News" is another verb. */
         uint32_t i = cue->tb;
-        while (i < sb && (tags(&tok[i]) & QD_W_ADV) && !(tags(&tok[i]) & (QD_W_PREP | QD_W_SUB)))
+        while (i < sb && (qd_tok_tags(&tok[i]) & QD_W_ADV) && !(qd_tok_tags(&tok[i]) & (QD_W_PREP | QD_W_SUB)))
             i++;
         if (i >= sb || tok[i].kind != QD_TK_WORD || (tok[i].flags & QD_TF_CAP) ||
-            ((tags(&tok[i]) & QD_W_FUNCTION) && !word_is(&tok[i], "to") && !word_is(&tok[i], "that")))
+            ((qd_tok_tags(&tok[i]) & QD_W_FUNCTION) && !qd_tok_word(&tok[i], "to") && !qd_tok_word(&tok[i], "that")))
             return 0;
         uint32_t a = cue->ta;
         while (a > sa && a + 16 > cue->ta && tok[a - 1].kind != QD_TK_QUOTE && !qd_tok_is(&tok[a - 1], ',') &&
-               !qd_tok_is(&tok[a - 1], ';') && !(tags(&tok[a - 1]) & (QD_W_SUB | QD_W_CONJ | QD_W_REL)))
+               !qd_tok_is(&tok[a - 1], ';') && !(qd_tok_tags(&tok[a - 1]) & (QD_W_SUB | QD_W_CONJ | QD_W_REL)))
             a--;
-        if (word_is(&tok[a], "it") && a + 1 == cue->ta)
+        if (qd_tok_word(&tok[a], "it") && a + 1 == cue->ta)
             a = i; /* "it appears that ..." */
         content = token_span(c, a, clause_end(r, i, sb, ci));
         goto made;
@@ -542,11 +532,11 @@ static int report(rstate *r, uint32_t ci, const qd_sentence *se)
             be--;
         uint32_t a = be;
         while (a > sa && a + 16 > be && tok[a - 1].kind != QD_TK_QUOTE && !qd_tok_is(&tok[a - 1], ',') &&
-               !qd_tok_is(&tok[a - 1], ';') && !(tags(&tok[a - 1]) & (QD_W_SUB | QD_W_CONJ)))
+               !qd_tok_is(&tok[a - 1], ';') && !(qd_tok_tags(&tok[a - 1]) & (QD_W_SUB | QD_W_CONJ)))
             a--;
         uint32_t i = cue->tb;
         bool agent = false;
-        if (i + 1 < sb && word_is(&tok[i], "by") && c->m_start[i + 1] >= 0) {
+        if (i + 1 < sb && qd_tok_word(&tok[i], "by") && c->m_start[i + 1] >= 0) {
             speaker = c->m_start[i + 1];
             i = c->mx[speaker].tb;
             agent = true;
@@ -554,8 +544,8 @@ static int report(rstate *r, uint32_t ci, const qd_sentence *se)
         uint32_t e = clause_end(r, i, sb, ci);
         /* "This was announced by CNN's Kylie Atwood after attending a briefing": what
          * follows the agent is circumstance, not content */
-        if (agent && i < sb && (tags(&tok[i]) & (QD_W_SUB | QD_W_PREP)) && !word_is(&tok[i], "as") &&
-            !word_is(&tok[i], "to") && !word_is(&tok[i], "of") && !word_is(&tok[i], "for"))
+        if (agent && i < sb && (qd_tok_tags(&tok[i]) & (QD_W_SUB | QD_W_PREP)) && !qd_tok_word(&tok[i], "as") &&
+            !qd_tok_word(&tok[i], "to") && !qd_tok_word(&tok[i], "of") && !qd_tok_word(&tok[i], "for"))
             e = i;
         if (a < be)
             content = token_span(c, a, be);
@@ -576,14 +566,14 @@ static int report(rstate *r, uint32_t ci, const qd_sentence *se)
             return 0;
         goto made;
     } else if (cue->kind == QD_CK_VERB && cue->ta > sa && is_determiner(&tok[cue->ta - 1]) &&
-               !(tok[cue->ta].lex && tok[cue->ta].lex->vform == QD_VF_PAST && (tags(&tok[cue->ta - 1]) & QD_W_REL))) {
+               !(tok[cue->ta].lex && tok[cue->ta].lex->vform == QD_VF_PAST && (qd_tok_tags(&tok[cue->ta - 1]) & QD_W_REL))) {
         /* a noun cue: "his support for Clinton", "Trump's claim that ...", "the
          * criticism of the plan from Democrats" */
         speaker = noun_cue_source(r, cue, sa, sb);
         uint32_t i = cue->tb;
-        if (word_is(&tok[cue->tb - 1], "that")) {
+        if (qd_tok_word(&tok[cue->tb - 1], "that")) {
             content = token_span(c, i, clause_end(r, i, sb, ci)); /* "his assertion that ..." */
-        } else if (i < sb && word_is(&tok[i], "that")) {
+        } else if (i < sb && qd_tok_word(&tok[i], "that")) {
             content = token_span(c, i + 1, clause_end(r, i + 1, sb, ci));
         } else {
             uint32_t e = noun_phrase_end(tok, i, sb);
@@ -598,20 +588,20 @@ static int report(rstate *r, uint32_t ci, const qd_sentence *se)
             /* "Asked ...", ", asked ...", "when asked ..." */
             if (!(v && v->vclass == QD_VC_QUESTION && tok[cue->ta].lex && tok[cue->ta].lex->vform == QD_VF_PAST &&
                   (cue->ta == sa || qd_tok_is(&tok[cue->ta - 1], ',') ||
-                   (tags(&tok[cue->ta - 1]) & QD_W_SUB))))
+                   (qd_tok_tags(&tok[cue->ta - 1]) & QD_W_SUB))))
                 return 0;
             /* "asked by Matt Lauer whether ...": the one asking is named */
-            if (cue->tb + 1 < sb && word_is(&tok[cue->tb], "by") && c->m_start[cue->tb + 1] >= 0)
+            if (cue->tb + 1 < sb && qd_tok_word(&tok[cue->tb], "by") && c->m_start[cue->tb + 1] >= 0)
                 speaker = c->m_start[cue->tb + 1];
             /* over "him", "by Stephanopoulos", "on Fox News" to the question itself */
             uint32_t i = cue->tb;
             while (i < sb && i < cue->tb + 8 && tok[i].kind != QD_TK_QUOTE && !qd_tok_is(&tok[i], ',') &&
-                   !qd_tok_is(&tok[i], '.') && !word_is(&tok[i], "whether") && !word_is(&tok[i], "if") &&
-                   !word_is(&tok[i], "about") && !word_is(&tok[i], "to") &&
-                   !((tags(&tok[i]) & QD_W_WH) && !word_is(&tok[i], "when")))
+                   !qd_tok_is(&tok[i], '.') && !qd_tok_word(&tok[i], "whether") && !qd_tok_word(&tok[i], "if") &&
+                   !qd_tok_word(&tok[i], "about") && !qd_tok_word(&tok[i], "to") &&
+                   !((qd_tok_tags(&tok[i]) & QD_W_WH) && !qd_tok_word(&tok[i], "when")))
                 i++;
-            if (i >= sb || !(word_is(&tok[i], "whether") || word_is(&tok[i], "if") || word_is(&tok[i], "about") ||
-                             word_is(&tok[i], "to") || ((tags(&tok[i]) & QD_W_WH) && !word_is(&tok[i], "when"))))
+            if (i >= sb || !(qd_tok_word(&tok[i], "whether") || qd_tok_word(&tok[i], "if") || qd_tok_word(&tok[i], "about") ||
+                             qd_tok_word(&tok[i], "to") || ((qd_tok_tags(&tok[i]) & QD_W_WH) && !qd_tok_word(&tok[i], "when"))))
                 return 0;
             uint32_t e = i;
             while (e < sb && !qd_tok_is(&tok[e], ',') && !qd_tok_is(&tok[e], '.') && tok[e].kind != QD_TK_QUOTE)
@@ -630,22 +620,22 @@ static int report(rstate *r, uint32_t ci, const qd_sentence *se)
             np_end = c->mx[c->m_start[i]].tb;
         else
             while (np_end < sb && np_end < i + 4 &&
-                   ((tags(&tok[np_end]) & (QD_W_TIME | QD_W_WEEKDAY | QD_W_MONTH)) || tok[np_end].kind == QD_TK_NUM))
+                   ((qd_tok_tags(&tok[np_end]) & (QD_W_TIME | QD_W_WEEKDAY | QD_W_MONTH)) || tok[np_end].kind == QD_TK_NUM))
                 np_end++;
         bool final_np = np_end > i && (np_end >= sb || qd_tok_is(&tok[np_end], '.'));
         if (i < sb && !final_np) {
             const qd_token *t = &tok[i];
-            if (word_is(t, "that") || word_is(t, "whether") || word_is(t, "if") || existential(tok, i, sb) ||
-                ((tags(t) & QD_W_WH) && !(tags(t) & QD_W_SUB) && !(v && v->vclass == QD_VC_INTENT)))
+            if (qd_tok_word(t, "that") || qd_tok_word(t, "whether") || qd_tok_word(t, "if") || existential(tok, i, sb) ||
+                ((qd_tok_tags(t) & QD_W_WH) && !(qd_tok_tags(t) & QD_W_SUB) && !(v && v->vclass == QD_VC_INTENT)))
                 clause_start = true;
             else if (v && (v->frames & QD_VFR_THAT) && v->vclass != QD_VC_INTENT &&
-                     (c->m_start[i] >= 0 || (t->flags & QD_TF_CAP) || (tags(t) & (QD_W_DET | QD_W_PRON | QD_W_NUM)) ||
+                     (c->m_start[i] >= 0 || (t->flags & QD_TF_CAP) || (qd_tok_tags(t) & (QD_W_DET | QD_W_PRON | QD_W_NUM)) ||
                       t->kind == QD_TK_NUM ||
                       /* "said about half of ...", "said nearly 40 percent ..." */
-                      (i + 1 < sb && (tok[i + 1].kind == QD_TK_NUM || (tags(&tok[i + 1]) & QD_W_NUM)) &&
-                       (word_is(t, "about") || (tags(t) & QD_W_ADV)))) &&
+                      (i + 1 < sb && (tok[i + 1].kind == QD_TK_NUM || (qd_tok_tags(&tok[i + 1]) & QD_W_NUM)) &&
+                       (qd_tok_word(t, "about") || (qd_tok_tags(t) & QD_W_ADV)))) &&
                      c->m_start[i] != speaker &&
-                     ((tags(t) & QD_W_PRON) || clause_follows(tok, i, sb) ||
+                     ((qd_tok_tags(t) & QD_W_PRON) || clause_follows(tok, i, sb) ||
                       ((v->vclass == QD_VC_SPEECH || v->vclass == QD_VC_WRITING) && (v->frames & QD_VFR_QUOTE) &&
                        tok[cue->ta].lex && tok[cue->ta].lex->vform != QD_VF_ING)))
                 clause_start = true; /* "said he supports ...", "said the system favors ..." */
@@ -655,42 +645,42 @@ static int report(rstate *r, uint32_t ci, const qd_sentence *se)
                 clause_start = true; /* "said having Trump at the top ... puts" */
             else if (v && (((v->frames & QD_VFR_QUOTE) && (v->vclass == QD_VC_SPEECH || v->vclass == QD_VC_WRITING)) ||
                            ((v->frames & QD_VFR_THAT) && v->vclass == QD_VC_THOUGHT)) &&
-                     t->kind == QD_TK_WORD && !(tags(t) & (QD_W_FUNCTION | QD_W_TIME)) && !(t->lex && t->lex->verb >= 0) &&
+                     t->kind == QD_TK_WORD && !(qd_tok_tags(t) & (QD_W_FUNCTION | QD_W_TIME)) && !(t->lex && t->lex->verb >= 0) &&
                      clause_follows(tok, i, sb))
                 clause_start = true; /* "said economic stagnation is the source ..." */
-            else if (v && ((v->frames & QD_VFR_ABOUT) || v->vclass == QD_VC_QUESTION) && word_is(t, "about") &&
-                     i + 1 < sb && tok[i + 1].kind != QD_TK_NUM && !(tags(&tok[i + 1]) & QD_W_NUM)) {
+            else if (v && ((v->frames & QD_VFR_ABOUT) || v->vclass == QD_VC_QUESTION) && qd_tok_word(t, "about") &&
+                     i + 1 < sb && tok[i + 1].kind != QD_TK_NUM && !(qd_tok_tags(&tok[i + 1]) & QD_W_NUM)) {
                 clause_start = true; /* "talked about the economy", "asked Trump about ..." */
                 i++;
             } else if (v && v->vclass == QD_VC_THOUGHT && as_complement(tok, i, sb)) {
                 clause_start = true; /* "voters see Clinton as the stronger candidate" */
-            } else if (v && (v->frames & (QD_VFR_TO | QD_VFR_OBJ)) && word_is(t, "to") && i + 1 < sb &&
-                     tok[i + 1].kind == QD_TK_WORD && !(tags(&tok[i + 1]) & (QD_W_DET | QD_W_POSS)))
+            } else if (v && (v->frames & (QD_VFR_TO | QD_VFR_OBJ)) && qd_tok_word(t, "to") && i + 1 < sb &&
+                     tok[i + 1].kind == QD_TK_WORD && !(qd_tok_tags(&tok[i + 1]) & (QD_W_DET | QD_W_POSS)))
                 clause_start = true; /* "vowed to punish", "wants to run" */
             else if (v && (v->frames & QD_VFR_OBJ) && v->vclass != QD_VC_THOUGHT && !amount_at(tok, i, sb) &&
-                     (c->m_start[i] >= 0 || (tags(t) & (QD_W_DET | QD_W_POSS)) || t->kind == QD_TK_NUM ||
+                     (c->m_start[i] >= 0 || (qd_tok_tags(t) & (QD_W_DET | QD_W_POSS)) || t->kind == QD_TK_NUM ||
                       (t->kind == QD_TK_QUOTE && t->quoted >= 0) ||
-                      (t->kind == QD_TK_WORD && !(tags(t) & (QD_W_FUNCTION | QD_W_TIME)) &&
+                      (t->kind == QD_TK_WORD && !(qd_tok_tags(t) & (QD_W_FUNCTION | QD_W_TIME)) &&
                        !(t->lex && t->lex->verb >= 0 && t->lex->vform != QD_VF_ING))))
                 clause_start = true; /* "denied the report", "support banning ...", "described the
                                       * meeting as ..." */
             else if (v && (v->frames & QD_VFR_TO) && c->m_start[i] >= 0 && c->mx[c->m_start[i]].tb < sb &&
-                     word_is(&tok[c->mx[c->m_start[i]].tb], "to"))
+                     qd_tok_word(&tok[c->mx[c->m_start[i]].tb], "to"))
                 clause_start = true; /* "urged Russia to ..." */
             else if (v && (v->frames & QD_VFR_TO)) {
                 /* "urged colleagues to reject ...": an object the mention pass did not know */
                 for (uint32_t k = i; k < sb && k < i + 4; k++) {
-                    if (word_is(&tok[k], "to") && k > i && k + 1 < sb && tok[k + 1].kind == QD_TK_WORD) {
+                    if (qd_tok_word(&tok[k], "to") && k > i && k + 1 < sb && tok[k + 1].kind == QD_TK_WORD) {
                         clause_start = true;
                         break;
                     }
-                    if (tok[k].kind != QD_TK_WORD || (tags(&tok[k]) & (QD_W_PREP | QD_W_SUB | QD_W_CONJ | QD_W_AUX)))
+                    if (tok[k].kind != QD_TK_WORD || (qd_tok_tags(&tok[k]) & (QD_W_PREP | QD_W_SUB | QD_W_CONJ | QD_W_AUX)))
                         break;
                 }
             }
         }
         /* "As Crane said, the two candidates have become ...": the clause after the comma */
-        bool as_clause = word_is(&tok[sa], "as") && c->mx[speaker].ta > sa && c->mx[speaker].ta < sa + 6;
+        bool as_clause = qd_tok_word(&tok[sa], "as") && c->mx[speaker].ta > sa && c->mx[speaker].ta < sa + 6;
         for (uint32_t k = sa + 1; as_clause && k < cue->ta; k++)
             if (tok[k].kind != QD_TK_WORD && !qd_tok_is(&tok[k], '.'))
                 as_clause = false;
@@ -711,12 +701,12 @@ static int report(rstate *r, uint32_t ci, const qd_sentence *se)
             bool comma_before = spk_a > sa && qd_tok_is(&tok[spk_a - 1], ',');
             bool clause_final = end_after >= sb || qd_tok_is(&tok[end_after], '.') ||
                                 qd_tok_is(&tok[end_after], ',') ||
-                                (tags(&tok[end_after]) & (QD_W_PREP | QD_W_TIME));
+                                (qd_tok_tags(&tok[end_after]) & (QD_W_PREP | QD_W_TIME));
             if (!(comma_before && clause_final) || (v && v->vclass == QD_VC_INTENT))
                 return 0;
             /* "When the journalist pointed to ..., Lavrov responded": a subordinate
              * clause before the comma is not what was said */
-            if ((tags(&tok[sa]) & QD_W_SUB) && !word_is(&tok[sa], "whether") && !word_is(&tok[sa], "if"))
+            if ((qd_tok_tags(&tok[sa]) & QD_W_SUB) && !qd_tok_word(&tok[sa], "whether") && !qd_tok_word(&tok[sa], "if"))
                 return 0;
             /* a quote before the reporting clause was credited already */
             if (tok[spk_a - 2].kind == QD_TK_QUOTE)
@@ -848,7 +838,7 @@ static int title_report(rstate *r, const qd_sentence *se)
         const qd_token *p = &tok[i - 1];
         if ((p->lex && (p->lex->tags & (QD_W_DET | QD_W_POSS | QD_W_PREP | QD_W_AUX | QD_W_MODAL)) &&
              !(p->lex->tags & QD_W_PRON)) ||
-            qd_tok_possessive(p) || word_is(p, "to"))
+            qd_tok_possessive(p) || qd_tok_word(p, "to"))
             continue;
         int32_t speaker = -1;
         int32_t ci = r->cues->at[i];
@@ -863,7 +853,7 @@ static int title_report(rstate *r, const qd_sentence *se)
         if (speaker < 0)
             return 0;
         uint32_t j = i + 1;
-        if (j < sb && word_is(&tok[j], "that"))
+        if (j < sb && qd_tok_word(&tok[j], "that"))
             j++;
         uint32_t e = j;
         while (e < sb && !qd_tok_is(&tok[e], ';'))
@@ -912,13 +902,13 @@ static int frame_report(rstate *r, const qd_sentence *se)
     int32_t speaker = -1;
     qd_span content = {0, 0};
     uint32_t cue_a = sa, cue_b = sa + 1;
-    if (word_is(&tok[sa], "in") || word_is(&tok[sa], "for") || word_is(&tok[sa], "to")) {
+    if (qd_tok_word(&tok[sa], "in") || qd_tok_word(&tok[sa], "for") || qd_tok_word(&tok[sa], "to")) {
         uint32_t comma = sa + 1;
         while (comma < sb && comma < sa + 16 && !qd_tok_is(&tok[comma], ','))
             comma++;
         if (comma >= sb || comma < sa + 2 || !qd_tok_is(&tok[comma], ',') || comma + 3 >= sb)
             return 0;
-        if (word_is(&tok[sa], "in")) {
+        if (qd_tok_word(&tok[sa], "in")) {
             bool doc = false;
             for (uint32_t k = sa + 1; k < comma; k++)
                 doc = doc || document_noun(c, &tok[k]);
@@ -942,7 +932,7 @@ static int frame_report(rstate *r, const qd_sentence *se)
                 k != QD_ENT_GOV)
                 return 0;
             uint32_t e = c->mx[m].tb;
-            while (e < sb && (tags(&tok[e]) & (QD_W_TIME | QD_W_WEEKDAY)))
+            while (e < sb && (qd_tok_tags(&tok[e]) & (QD_W_TIME | QD_W_WEEKDAY)))
                 e++; /* "For most Democrats today," */
             if (e < sb && qd_tok_is(&tok[e], ',') && e + 1 < sb && c->m_start[e + 1] >= 0 &&
                 c->mx[c->m_start[e + 1]].relative) {
@@ -960,7 +950,7 @@ static int frame_report(rstate *r, const qd_sentence *se)
     } else if (last > sa + 4) {
         /* "... in the latest poll." */
         int32_t m = c->m_end[last - 1];
-        if (m < 0 || c->mx[m].kind != QD_ENT_DOCUMENT || c->mx[m].ta < sa + 4 || !word_is(&tok[c->mx[m].ta - 1], "in"))
+        if (m < 0 || c->mx[m].kind != QD_ENT_DOCUMENT || c->mx[m].ta < sa + 4 || !qd_tok_word(&tok[c->mx[m].ta - 1], "in"))
             return 0;
         speaker = m;
         cue_a = c->mx[m].ta - 1;
