@@ -930,6 +930,16 @@ static int32_t speaker_entity(qa *s, int32_t m)
     return pm->entity;
 }
 
+/* Drop the statements from index `from` on that are marked gone, keeping the order. */
+static void drop_gone(qd_analysis *an, const bool *gone, uint32_t from)
+{
+    uint32_t w = from;
+    for (uint32_t i = from; i < an->n_statements; i++)
+        if (!gone[i])
+            an->statements[w++] = an->statements[i];
+    an->n_statements = w;
+}
+
 /* Does token i open its paragraph; is token i the last word-bearing token of it? */
 static bool opens_paragraph(const qd_doc *doc, uint32_t i)
 {
@@ -1007,11 +1017,7 @@ static int merge_paragraphs(qd_actx *c, uint32_t base, qa_meta *meta)
         }
         last = (int32_t)i;
     }
-    uint32_t w = base;
-    for (uint32_t i = base; i < n; i++)
-        if (!gone[i])
-            an->statements[w++] = an->statements[i];
-    an->n_statements = w;
+    drop_gone(an, gone, base);
     return 0;
 }
 
@@ -1261,11 +1267,7 @@ int qd_merge_quotes_into_reports(qd_actx *c)
     }
     if (!merged)
         return 0;
-    uint32_t w = 0;
-    for (uint32_t i = 0; i < n; i++)
-        if (!gone[i])
-            an->statements[w++] = an->statements[i];
-    an->n_statements = w;
+    drop_gone(an, gone, 0);
     return qd_statements_order(c);
 }
 
@@ -1367,11 +1369,7 @@ int qd_resolve_quoted_overlaps(qd_actx *c)
     }
     if (!dropped)
         return 0;
-    uint32_t w = 0;
-    for (uint32_t i = 0; i < n; i++)
-        if (!gone[i])
-            an->statements[w++] = an->statements[i];
-    an->n_statements = w;
+    drop_gone(an, gone, 0);
     return qd_statements_order(c);
 }
 
