@@ -39,8 +39,6 @@
 #include "ingest.h"
 #include "meta.h"
 
-int qd_ingest_html(qd_doc *doc, const char *data, size_t len, const qd_options *opt, qd_error *err);
-
 #define TAG_OTHER 0xff
 
 /* One element of the page. */

@@ -15,8 +15,6 @@ static bool starts_with_ci(const char *s, size_t n, const char *p)
 }
 
 /* Look at the first non-blank bytes: markup, JSON, or text. */
-qd_input_kind qd_detect_kind(const char *data, size_t len);
-
 qd_input_kind qd_detect_kind(const char *data, size_t len)
 {
     size_t i = 0;
@@ -84,9 +82,6 @@ static int apply_known(qd_doc *doc, const qd_options *opt, qd_error *err)
         return qd_error_set(err, QD_ENOMEM, "%s: out of memory", doc->path);
     return 0;
 }
-
-int qd_ingest_html(qd_doc *doc, const char *data, size_t len, const qd_options *opt, qd_error *err);
-int qd_ingest_json(qd_doc *doc, const char *data, size_t len, const qd_options *opt, qd_error *err);
 
 int qd_doc_parse(qd_doc **out, const char *path, const char *data, size_t len,
                  const qd_options *opt, const qd_lexicon *lx, qd_error *err)

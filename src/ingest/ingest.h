@@ -44,6 +44,13 @@ void qd_article_credit(qd_doc *doc);
  * returns the length written. */
 size_t qd_fold_space(const char *s, size_t n, char *out, size_t cap);
 
+/* What the bytes are (JSON, HTML or plain text), by content. */
+qd_input_kind qd_detect_kind(const char *data, size_t len);
+
+/* The HTML and JSON readers (html.c, json.c). */
+int qd_ingest_html(qd_doc *doc, const char *data, size_t len, const qd_options *opt, qd_error *err);
+int qd_ingest_json(qd_doc *doc, const char *data, size_t len, const qd_options *opt, qd_error *err);
+
 /* Fill meta.outlet from options or URL when known; called by every reader. */
 void qd_meta_outlet_from_options(qd_doc *doc, const qd_options *opt);
 

@@ -16,9 +16,6 @@
 #include "ingest.h"
 #include "meta.h"
 
-int qd_ingest_json(qd_doc *doc, const char *data, size_t len, const qd_options *opt, qd_error *err);
-int qd_ingest_html(qd_doc *doc, const char *data, size_t len, const qd_options *opt, qd_error *err);
-
 /* The first of several field names that holds a non-empty string. */
 static const char *field(json_t *o, const char *const *names)
 {

@@ -20,8 +20,6 @@
 
 #include "ingest.h"
 
-qd_input_kind qd_detect_kind(const char *data, size_t len);
-
 typedef enum rmode { R_WHOLE, R_LINES, R_ARRAY } rmode;
 
 struct qd_reader {
