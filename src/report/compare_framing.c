@@ -461,20 +461,6 @@ void qd_framing_text(qd_buf *b, const qd_comparison *r, const qd_framing *f, boo
 
 /* ---- HTML with SVG charts ----------------------------------------------------------- */
 
-static void hesc(qd_buf *b, const char *s)
-{
-    for (; s && *s; s++) {
-        switch (*s) {
-        case '&': qd_buf_puts(b, "&amp;"); break;
-        case '<': qd_buf_puts(b, "&lt;"); break;
-        case '>': qd_buf_puts(b, "&gt;"); break;
-        case '"': qd_buf_puts(b, "&quot;"); break;
-        case '\'': qd_buf_puts(b, "&#39;"); break;
-        default: qd_buf_putc(b, *s); break;
-        }
-    }
-}
-
 /* Colours of the stances (neutral grey, loaded warm, none pale). */
 static const char *const stance_colour[QD_N_STANCES] = {"#9aa5b1", "#d9534f", "#f0ad4e", "#5bc0de",
                                                          "#a05195", "#ff7c43", "#2f4b7c", "#e3e7eb"};
@@ -501,15 +487,15 @@ static void svg_bars(qd_buf *b, const bar_row *rows, uint32_t n, uint32_t nseg, 
     qd_buf_printf(b, "<svg class=\"chart\" role=\"img\" width=\"%d\" height=\"%d\" viewBox=\"0 0 %d %d\">"
                      "<title>",
                   label_w + bar_w + 60, h, label_w + bar_w + 60, h);
-    hesc(b, title);
+    qd_buf_html_escapes(b, title);
     qd_buf_puts(b, "</title>");
     qd_buf_printf(b, "<text x=\"0\" y=\"14\" font-size=\"13\" font-weight=\"bold\">");
-    hesc(b, title);
+    qd_buf_html_escapes(b, title);
     qd_buf_puts(b, "</text>");
     for (uint32_t i = 0; i < n; i++) {
         int y = top + (int)i * row_h;
         qd_buf_printf(b, "<text x=\"%d\" y=\"%d\" font-size=\"12\" text-anchor=\"end\">", label_w - 6, y + 14);
-        hesc(b, rows[i].label);
+        qd_buf_html_escapes(b, rows[i].label);
         qd_buf_puts(b, "</text>");
         double x = label_w;
         for (uint32_t k = 0; k < nseg; k++) {
@@ -518,7 +504,7 @@ static void svg_bars(qd_buf *b, const bar_row *rows, uint32_t n, uint32_t nseg, 
             double w = (double)bar_w * rows[i].seg[k] / max;
             qd_buf_printf(b, "<rect x=\"%.1f\" y=\"%d\" width=\"%.1f\" height=\"%d\" fill=\"%s\"><title>", x, y + 2,
                           w, row_h - 5, colours[k]);
-            hesc(b, seg_names[k]);
+            qd_buf_html_escapes(b, seg_names[k]);
             qd_buf_printf(b, ": %u</title></rect>", rows[i].seg[k]);
             x += w;
         }
@@ -535,7 +521,7 @@ static void svg_bars(qd_buf *b, const bar_row *rows, uint32_t n, uint32_t nseg, 
             continue;
         qd_buf_printf(b, "<rect x=\"%d\" y=\"%d\" width=\"10\" height=\"10\" fill=\"%s\"/>", lx, ly, colours[k]);
         qd_buf_printf(b, "<text x=\"%d\" y=\"%d\" font-size=\"11\">", lx + 14, ly + 9);
-        hesc(b, seg_names[k]);
+        qd_buf_html_escapes(b, seg_names[k]);
         qd_buf_puts(b, "</text>");
         lx += 24 + 7 * (int)strlen(seg_names[k]);
     }
@@ -545,7 +531,7 @@ static void svg_bars(qd_buf *b, const bar_row *rows, uint32_t n, uint32_t nseg, 
 static void html_list_cell(qd_buf *b, const char *s)
 {
     qd_buf_puts(b, "<td>");
-    hesc(b, s);
+    qd_buf_html_escapes(b, s);
     qd_buf_puts(b, "</td>");
 }
 
@@ -614,7 +600,7 @@ void qd_framing_html(qd_buf *b, const qd_comparison *r, const qd_framing *f)
     qd_buf_puts(b, "<table class=\"framing\"><tr><th></th>");
     for (uint32_t o = 0; o < f->n_outlets; o++) {
         qd_buf_puts(b, "<th>");
-        hesc(b, f->outlets[o].outlet);
+        qd_buf_html_escapes(b, f->outlets[o].outlet);
         qd_buf_printf(b, " <span class=\"meta\">(%u)</span></th>", f->outlets[o].documents);
     }
     qd_buf_puts(b, "</tr>\n");
@@ -633,7 +619,7 @@ void qd_framing_html(qd_buf *b, const qd_comparison *r, const qd_framing *f)
                 bool only = fo->scare[i].outlets == 1 && f->n_outlets > 1;
                 qd_buf_puts(b, i ? ", " : "");
                 qd_buf_puts(b, only ? "<b>\u201c" : "\u201c");
-                hesc(b, fo->scare[i].text);
+                qd_buf_html_escapes(b, fo->scare[i].text);
                 qd_buf_puts(b, only ? "\u201d</b>" : "\u201d");
                 if (fo->scare[i].count > 1)
                     qd_buf_printf(b, " \xc3\x97%u", fo->scare[i].count);
@@ -642,7 +628,7 @@ void qd_framing_html(qd_buf *b, const qd_comparison *r, const qd_framing *f)
                 scare_notes(&t2, f, &fo->scare[i]);
                 if (t2.len) {
                     qd_buf_puts(b, "<span class=\"meta\">");
-                    hesc(b, t2.data);
+                    qd_buf_html_escapes(b, t2.data);
                     qd_buf_puts(b, "</span>");
                 }
                 qd_buf_free(&t2);
@@ -667,7 +653,7 @@ void qd_framing_html(qd_buf *b, const qd_comparison *r, const qd_framing *f)
                     contested |= strcmp(f->contested[k], l->referent) == 0;
                 qd_buf_puts(b, i ? "<br>" : "");
                 qd_buf_puts(b, contested ? "<span class=\"contested\">" : "<span>");
-                hesc(b, l->label);
+                qd_buf_html_escapes(b, l->label);
                 qd_buf_printf(b, "</span> %u/%u/%u", l->own, l->scare, l->quoted);
             }
             qd_buf_puts(b, "</td>");
@@ -677,7 +663,7 @@ void qd_framing_html(qd_buf *b, const qd_comparison *r, const qd_framing *f)
     /* verbs per speaker: loaded ones marked */
     for (uint32_t k = 0; k < ns; k++) {
         qd_buf_puts(b, "<tr><th>verbs for ");
-        hesc(b, speaker_name(r, spk[k]));
+        qd_buf_html_escapes(b, speaker_name(r, spk[k]));
         qd_buf_puts(b, "</th>");
         for (uint32_t o = 0; o < f->n_outlets; o++) {
             const qd_frame_speaker *s = find_speaker(&f->outlets[o], spk[k]);
@@ -690,7 +676,7 @@ void qd_framing_html(qd_buf *b, const qd_comparison *r, const qd_framing *f)
                 qd_buf_puts(b, i ? ", " : "");
                 if (ld)
                     qd_buf_printf(b, "<span class=\"ld\" title=\"%s\">", qd_stance_name(v->stance));
-                hesc(b, v->lemma);
+                qd_buf_html_escapes(b, v->lemma);
                 qd_buf_puts(b, ld ? "</span>" : "");
                 if (v->count > 1)
                     qd_buf_printf(b, " %u", v->count);
@@ -715,13 +701,13 @@ void qd_framing_html(qd_buf *b, const qd_comparison *r, const qd_framing *f)
     qd_buf_puts(b, "<tr><th>quoted first</th>");
     for (uint32_t o = 0; o < f->n_outlets; o++) {
         qd_buf_puts(b, "<td>");
-        hesc(b, f->outlets[o].first_speaker >= 0 ? speaker_name(r, f->outlets[o].first_speaker) : "-");
+        qd_buf_html_escapes(b, f->outlets[o].first_speaker >= 0 ? speaker_name(r, f->outlets[o].first_speaker) : "-");
         qd_buf_puts(b, "</td>");
     }
     qd_buf_puts(b, "</tr>\n");
     for (uint32_t k = 0; k < ns; k++) {
         qd_buf_puts(b, "<tr><th>voice of ");
-        hesc(b, speaker_name(r, spk[k]));
+        qd_buf_html_escapes(b, speaker_name(r, spk[k]));
         qd_buf_puts(b, "</th>");
         for (uint32_t o = 0; o < f->n_outlets; o++) {
             const qd_frame_speaker *s = find_speaker(&f->outlets[o], spk[k]);
@@ -764,7 +750,7 @@ void qd_framing_html(qd_buf *b, const qd_comparison *r, const qd_framing *f)
         for (uint32_t i = 0; i < f->n_contested; i++) {
             if (i)
                 qd_buf_puts(b, ", ");
-            hesc(b, f->contested[i]);
+            qd_buf_html_escapes(b, f->contested[i]);
         }
         qd_buf_puts(b, "</p>\n");
     }

@@ -13,31 +13,9 @@
 
 #include "../util/buf.h"
 #include "compare_view.h"
+#include "report_util.h"
 #include "quotediff/compare.h"
 #include "quotediff/report.h"
-
-/* Escape text for HTML element content and attribute values. */
-static void esc(qd_buf *b, const char *s, size_t n)
-{
-    for (size_t i = 0; i < n; i++) {
-        char c = s[i];
-        switch (c) {
-        case '&': qd_buf_puts(b, "&amp;"); break;
-        case '<': qd_buf_puts(b, "&lt;"); break;
-        case '>': qd_buf_puts(b, "&gt;"); break;
-        case '"': qd_buf_puts(b, "&quot;"); break;
-        case '\'': qd_buf_puts(b, "&#39;"); break;
-        case '\0': break;
-        default: qd_buf_putc(b, c); break;
-        }
-    }
-}
-
-static void escs(qd_buf *b, const char *s)
-{
-    if (s)
-        esc(b, s, strlen(s));
-}
 
 static const char *css =
     "*{box-sizing:border-box}"
@@ -82,10 +60,10 @@ static void statement_cell(qd_buf *b, const qd_comparison *r, const qd_member *m
     if (!ref && !alone)
         qd_buf_printf(b, " %.2f", (double)m->score);
     qd_buf_puts(b, "</span><div class=\"o\">");
-    escs(b, qd_view_outlet(d));
+    qd_buf_html_escapes(b, qd_view_outlet(d));
     qd_buf_puts(b, "</div><div class=\"q\">");
     if (ref || m->n_diff == 0) {
-        escs(b, s->text);
+        qd_buf_html_escapes(b, s->text);
     } else {
         for (uint32_t i = 0; i < m->n_diff; i++) {
             const qd_diff *x = &m->diff[i];
@@ -95,7 +73,7 @@ static void statement_cell(qd_buf *b, const qd_comparison *r, const qd_member *m
                 qd_buf_puts(b, "<del>");
             else if (x->op == QD_DIFF_INS)
                 qd_buf_puts(b, "<ins>");
-            escs(b, x->text);
+            qd_buf_html_escapes(b, x->text);
             if (x->op == QD_DIFF_DEL)
                 qd_buf_puts(b, "</del>");
             else if (x->op == QD_DIFF_INS)
@@ -103,18 +81,18 @@ static void statement_cell(qd_buf *b, const qd_comparison *r, const qd_member *m
         }
     }
     qd_buf_puts(b, "</div><div class=\"who\">");
-    escs(b, qd_view_speaker(r, s));
+    qd_buf_html_escapes(b, qd_view_speaker(r, s));
     if (s->cue) {
         qd_buf_puts(b, " &middot; ");
-        escs(b, s->cue);
+        qd_buf_html_escapes(b, s->cue);
     }
     if (s->venue) {
         qd_buf_puts(b, " &middot; ");
-        escs(b, s->venue);
+        qd_buf_html_escapes(b, s->venue);
     }
     for (uint32_t i = 0; i < s->n_intermediaries; i++) {
         qd_buf_puts(b, i ? " &rarr; " : " &middot; via ");
-        escs(b, s->intermediaries[i]);
+        qd_buf_html_escapes(b, s->intermediaries[i]);
     }
     if (keep_text) {
         qd_buf_puts(b, " ");
@@ -133,14 +111,14 @@ static void event_section(qd_buf *b, const qd_comparison *r, uint32_t ei)
     uint32_t no = qd_view_outlets(r, e, outlets, 32);
     bool keep = r->n_docs && r->docs[0].text;
     qd_buf_printf(b, "<section id=\"e%u\"><h2>Event %u: ", ei + 1, ei + 1);
-    escs(b, e->label ? e->label : "(untitled)");
+    qd_buf_html_escapes(b, e->label ? e->label : "(untitled)");
     qd_buf_printf(b, "</h2><div class=\"meta\">%u document%s", e->n_docs, e->n_docs == 1 ? "" : "s");
     if (e->first_date) {
         qd_buf_puts(b, " &middot; ");
-        escs(b, e->first_date);
+        qd_buf_html_escapes(b, e->first_date);
         if (e->last_date && strcmp(e->last_date, e->first_date)) {
             qd_buf_puts(b, " to ");
-            escs(b, e->last_date);
+            qd_buf_html_escapes(b, e->last_date);
         }
     }
     if (e->n_docs > 1)
@@ -148,24 +126,24 @@ static void event_section(qd_buf *b, const qd_comparison *r, uint32_t ei)
     qd_buf_puts(b, "</div><div>");
     for (uint32_t i = 0; i < e->n_terms; i++) {
         qd_buf_puts(b, "<span class=\"chip\">");
-        escs(b, e->terms[i]);
+        qd_buf_html_escapes(b, e->terms[i]);
         qd_buf_puts(b, "</span>");
     }
     qd_buf_puts(b, "</div><table><tr><th>outlet</th><th>date</th><th>title</th><th>source</th></tr>");
     for (uint32_t k = 0; k < e->n_docs; k++) {
         const qd_cdoc *d = &r->docs[e->docs[k]];
         qd_buf_puts(b, "<tr><td>");
-        escs(b, qd_view_outlet(d));
+        qd_buf_html_escapes(b, qd_view_outlet(d));
         qd_buf_puts(b, "</td><td>");
-        escs(b, d->date ? d->date : "");
+        qd_buf_html_escapes(b, d->date ? d->date : "");
         qd_buf_puts(b, "</td><td>");
         if (keep)
             qd_buf_printf(b, "<a href=\"#d%u\">", e->docs[k]);
-        escs(b, d->title ? d->title : "(untitled)");
+        qd_buf_html_escapes(b, d->title ? d->title : "(untitled)");
         if (keep)
             qd_buf_puts(b, "</a>");
         qd_buf_puts(b, "</td><td>");
-        escs(b, d->url ? d->url : d->path);
+        qd_buf_html_escapes(b, d->url ? d->url : d->path);
         qd_buf_puts(b, "</td></tr>");
     }
     qd_buf_puts(b, "</table>");
@@ -213,13 +191,13 @@ static void event_section(qd_buf *b, const qd_comparison *r, uint32_t ei)
         qd_buf_puts(b, "<h3>Share of voice</h3><table><tr><th>speaker</th>");
         for (uint32_t o = 0; o < no; o++) {
             qd_buf_puts(b, "<th>");
-            escs(b, outlets[o]);
+            qd_buf_html_escapes(b, outlets[o]);
             qd_buf_puts(b, "</th>");
         }
         qd_buf_puts(b, "</tr>");
         for (uint32_t i = 0; i < nv; i++) {
             qd_buf_puts(b, "<tr><td>");
-            escs(b, v[i].speaker >= 0 ? r->speakers[v[i].speaker].name : "unattributed");
+            qd_buf_html_escapes(b, v[i].speaker >= 0 ? r->speakers[v[i].speaker].name : "unattributed");
             qd_buf_puts(b, "</td>");
             for (uint32_t o = 0; o < no; o++) {
                 qd_buf_puts(b, "<td>");
@@ -247,7 +225,7 @@ static void group_grid(qd_buf *b, const qd_comparison *r, uint32_t gi, const cha
     const qd_group *g = &r->groups[gi];
     const qd_cstatement *rs = &r->docs[g->members[0].doc].statements[g->members[0].stmt];
     qd_buf_printf(b, "<div class=\"gh\">Group %u &middot; ", gi + 1);
-    escs(b, qd_view_speaker(r, rs));
+    qd_buf_html_escapes(b, qd_view_speaker(r, rs));
     if (g->speaker_conflict)
         qd_buf_puts(b, "<span class=\"flag\">attribution conflict</span>");
     if (g->intermediary_conflict)
@@ -265,7 +243,7 @@ static void group_grid(qd_buf *b, const qd_comparison *r, uint32_t gi, const cha
         }
         if (!here) {
             qd_buf_puts(b, "<div class=\"cell\"><div class=\"o\">");
-            escs(b, outlets[o]);
+            qd_buf_html_escapes(b, outlets[o]);
             qd_buf_puts(b, "</div><div class=\"empty\">not carried</div></div>");
         }
         qd_buf_puts(b, "</div>");
@@ -299,14 +277,14 @@ static void thread_side_by_side(qd_buf *b, const qd_comparison *r, uint32_t ti)
     qd_buf_puts(b, "<div></div>");
     for (uint32_t o = 0; o < no; o++) {
         qd_buf_puts(b, "<div class=\"o\"><b>");
-        escs(b, outlets[o]);
+        qd_buf_html_escapes(b, outlets[o]);
         qd_buf_puts(b, "</b></div>");
     }
     for (uint32_t i = 0; i < nv && i < 6; i++) {
         if (v[i].speaker < 0)
             continue;
         qd_buf_puts(b, "<div><b>");
-        escs(b, r->speakers[v[i].speaker].name);
+        qd_buf_html_escapes(b, r->speakers[v[i].speaker].name);
         qd_buf_puts(b, "</b></div>");
         for (uint32_t o = 0; o < no; o++) {
             qd_buf_puts(b, "<div>");
@@ -353,13 +331,13 @@ static void article(qd_buf *b, const qd_comparison *r, uint32_t di)
 {
     const qd_cdoc *d = &r->docs[di];
     qd_buf_printf(b, "<article id=\"d%u\"><h3>", di);
-    escs(b, qd_view_outlet(d));
+    qd_buf_html_escapes(b, qd_view_outlet(d));
     if (d->date) {
         qd_buf_puts(b, " &middot; ");
-        escs(b, d->date);
+        qd_buf_html_escapes(b, d->date);
     }
     qd_buf_puts(b, "</h3><div class=\"meta\">");
-    escs(b, d->url ? d->url : d->path);
+    qd_buf_html_escapes(b, d->url ? d->url : d->path);
     qd_buf_puts(b, "</div>");
     mspan *ms = malloc((d->n_statements + 1) * sizeof(mspan));
     if (!ms) {
@@ -383,7 +361,7 @@ static void article(qd_buf *b, const qd_comparison *r, uint32_t di)
             }
             if (k < d->n_statements && ms[k].start < sp.end) {
                 uint32_t s0 = ms[k].start, s1 = ms[k].end < sp.end ? ms[k].end : sp.end;
-                esc(b, d->text + at, s0 - at);
+                qd_buf_html_escape(b, d->text + at, s0 - at);
                 qd_buf_printf(b, "<mark id=\"d%u-s%u\">", di, ms[k].stmt);
                 k++;
                 /* nested statements inside this one: anchors at the mark */
@@ -391,11 +369,11 @@ static void article(qd_buf *b, const qd_comparison *r, uint32_t di)
                     qd_buf_printf(b, "<a class=\"anchor\" id=\"d%u-s%u\"></a>", di, ms[k].stmt);
                     k++;
                 }
-                esc(b, d->text + s0, s1 - s0);
+                qd_buf_html_escape(b, d->text + s0, s1 - s0);
                 qd_buf_puts(b, "</mark>");
                 at = s1;
             } else {
-                esc(b, d->text + at, sp.end - at);
+                qd_buf_html_escape(b, d->text + at, sp.end - at);
                 at = sp.end;
             }
         }
@@ -427,22 +405,22 @@ int qd_report_compare_html(const qd_comparison *r, unsigned flags, char **out, q
         qd_buf_printf(&b, "<section><h2>Thread %u</h2><div>", ti + 1);
         for (uint32_t i = 0; i < t->n_terms; i++) {
             qd_buf_puts(&b, "<span class=\"chip\">");
-            escs(&b, t->terms[i]);
+            qd_buf_html_escapes(&b, t->terms[i]);
             qd_buf_puts(&b, "</span>");
         }
         qd_buf_puts(&b, "</div><ul class=\"timeline\">");
         for (uint32_t k = 0; k < t->n_events; k++) {
             const qd_event *e = &r->events[t->events[k]];
             qd_buf_puts(&b, "<li><span class=\"d\">");
-            escs(&b, e->first_date ? e->first_date : "undated");
+            qd_buf_html_escapes(&b, e->first_date ? e->first_date : "undated");
             qd_buf_printf(&b, "</span><a href=\"#e%u\">", t->events[k] + 1);
-            escs(&b, e->label ? e->label : "(untitled)");
+            qd_buf_html_escapes(&b, e->label ? e->label : "(untitled)");
             qd_buf_printf(&b, "</a> <span class=\"meta\">(%u document%s:", e->n_docs, e->n_docs == 1 ? "" : "s");
             const char *outlets[32];
             uint32_t no = qd_view_outlets(r, e, outlets, 32);
             for (uint32_t o = 0; o < no; o++) {
                 qd_buf_puts(&b, o ? ", " : " ");
-                escs(&b, outlets[o]);
+                qd_buf_html_escapes(&b, outlets[o]);
             }
             qd_buf_puts(&b, ")</span></li>");
         }

@@ -80,6 +80,28 @@ void qd_buf_append_wrapped(qd_buf *b, const char *s, size_t n, size_t indent, si
     }
 }
 
+void qd_buf_html_escape(qd_buf *b, const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        char c = s[i];
+        switch (c) {
+        case '&': qd_buf_puts(b, "&amp;"); break;
+        case '<': qd_buf_puts(b, "&lt;"); break;
+        case '>': qd_buf_puts(b, "&gt;"); break;
+        case '"': qd_buf_puts(b, "&quot;"); break;
+        case '\'': qd_buf_puts(b, "&#39;"); break;
+        case '\0': break;
+        default: qd_buf_putc(b, c); break;
+        }
+    }
+}
+
+void qd_buf_html_escapes(qd_buf *b, const char *s)
+{
+    if (s)
+        qd_buf_html_escape(b, s, strlen(s));
+}
+
 void qd_text_defang(char *s, size_t n, bool colour)
 {
     for (size_t i = 0; i < n; i++) {

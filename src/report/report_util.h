@@ -28,6 +28,11 @@ void qd_buf_append_wrapped(qd_buf *b, const char *s, size_t n, size_t indent, si
  * with spaces; right-aligned when `right`. */
 void qd_buf_column(qd_buf *b, const char *s, size_t width, bool right);
 
+/* Append n bytes of s escaped for HTML element content and attribute values (NUL bytes
+ * dropped); the second form takes a string, NULL for none. */
+void qd_buf_html_escape(qd_buf *b, const char *s, size_t n);
+void qd_buf_html_escapes(qd_buf *b, const char *s);
+
 /* Make text safe to print on a terminal, in place and without changing its length:
  * control characters other than newline and tab (C0, DEL, and C1 such as U+009B, which
  * some terminals read as an escape) become '?', so an article cannot clear the screen,
