@@ -39,6 +39,12 @@ typedef struct qa_meta {
     uint32_t last_para;
 } qa_meta;
 
+/* Is the token a dash (the tokenizer folds every kind, and "--", to a leading '-')? */
+static bool is_dash(const qd_token *t)
+{
+    return t->kind == QD_TK_PUNCT && t->norm[0] == '-';
+}
+
 static uint32_t quote_first_token(qd_actx *c, const qd_quoted *q)
 {
     return qd_token_at(c->doc, q->outer.start);
@@ -69,7 +75,7 @@ static uint32_t count_words(qd_actx *c, const qd_quoted *q)
 static int32_t speaker_then_verb(qd_actx *c, const qd_cues *cues, uint32_t i, uint32_t end, int32_t *speaker)
 {
     qd_token *tok = c->doc->in->tokens;
-    while (i < end && (qd_tok_is(&tok[i], ',') || (tok[i].kind == QD_TK_PUNCT && tok[i].norm[0] == '-')))
+    while (i < end && (qd_tok_is(&tok[i], ',') || is_dash(&tok[i])))
         i++;
     if (i >= end)
         return -1;
@@ -209,7 +215,7 @@ static int32_t intro_subject(qd_actx *c, uint32_t lo, uint32_t hi)
     qd_token *tok = c->doc->in->tokens;
     uint32_t start = lo;
     for (uint32_t k = lo; k < hi; k++)
-        if (tok[k].kind == QD_TK_PUNCT && (tok[k].norm[0] == '-' || !strcmp(tok[k].norm, "--")) && c->m_in[k] < 0)
+        if (is_dash(&tok[k]) && c->m_in[k] < 0)
             start = k + 1;
     /* an opening phrase or subordinate clause set off by a comma ("When Wallace died
      * in 1998, President Clinton released ...") does not hold the subject */
@@ -284,7 +290,7 @@ static int32_t signature_after(qd_actx *c, const qd_quoted *q)
     if (pe - e > 24)
         return -1;
     uint32_t k = e;
-    bool dash = tok[k].kind == QD_TK_PUNCT && (tok[k].norm[0] == '-' || !strcmp(tok[k].norm, "--"));
+    bool dash = is_dash(&tok[k]);
     if (dash)
         k++;
     if (k >= pe || c->m_start[k] < 0)
@@ -631,7 +637,7 @@ static int32_t find_attribution_cue(qa *s, const qd_quoted *q, bool full, int32_
         }
         /* "…” ― Christina Lastra": a dash and a name */
         uint32_t i = qb_tok;
-        if (tok[i].kind == QD_TK_PUNCT && (tok[i].norm[0] == '-' || !strcmp(tok[i].norm, "--")) && i + 1 < s1b &&
+        if (is_dash(&tok[i]) && i + 1 < s1b &&
             c->m_start[i + 1] >= 0 && c->an->mentions[c->m_start[i + 1]].kind == QD_MENTION_NAME) {
             *speaker = c->m_start[i + 1];
             *after = true;
@@ -742,7 +748,7 @@ static int32_t find_attribution_cue(qa *s, const qd_quoted *q, bool full, int32_
         int32_t m = c->m_end[qa_tok - 2];
         const qd_mx *x = &c->mx[m];
         if (!x->possessive && !x->in_quote && c->an->mentions[m].kind != QD_MENTION_PRONOUN &&
-            (x->ta == s0a || (tok[x->ta - 1].kind == QD_TK_PUNCT && tok[x->ta - 1].norm[0] == '-'))) {
+            (x->ta == s0a || is_dash(&tok[x->ta - 1]))) {
             *speaker = m;
             *dash = qa_tok - 1;
             return -1;
