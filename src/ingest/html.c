@@ -164,7 +164,8 @@ static void hint_words(page *P, const char *s, int *weight, bool *unlikely, bool
     for (const char *p = s; *p && n + 1 < sizeof(low); p++)
         low[n++] = (char)tolower((unsigned char)*p);
     low[n] = '\0';
-    bool neg = false, pos = false, unl = false;
+    /* which of the class/id kinds (content, boilerplate, unlikely) a word names */
+    bool seen[QD_HINT_UNLIKELY + 1] = {false};
     /* whole words: split at everything that is not a letter or digit, and at
      * lower-to-upper case changes ("articleBody" -> article, body) */
     size_t i = 0;
@@ -177,46 +178,28 @@ static void hint_words(page *P, const char *s, int *weight, bool *unlikely, bool
             j++;
         if (j > i) {
             uint32_t v;
-            if (qd_strmap_get(&lx->html_hints, low + i, j - i, &v)) {
-                if (v == QD_HINT_CONTENT)
-                    pos = true;
-                else if (v == QD_HINT_BOILERPLATE)
-                    neg = true;
-                else if (v == QD_HINT_UNLIKELY)
-                    unl = true;
-            }
+            if (qd_strmap_get(&lx->html_hints, low + i, j - i, &v) && v <= QD_HINT_UNLIKELY)
+                seen[v] = true;
             /* the whole run without case splitting too ("articleBody" as one word) */
             size_t k = j;
             while (k < n && isalnum((unsigned char)low[k]))
                 k++;
-            if (k > j && qd_strmap_get(&lx->html_hints, low + i, k - i, &v)) {
-                if (v == QD_HINT_CONTENT)
-                    pos = true;
-                else if (v == QD_HINT_BOILERPLATE)
-                    neg = true;
-                else if (v == QD_HINT_UNLIKELY)
-                    unl = true;
-            }
+            if (k > j && qd_strmap_get(&lx->html_hints, low + i, k - i, &v) && v <= QD_HINT_UNLIKELY)
+                seen[v] = true;
         }
         i = j;
     }
     for (uint32_t k = 0; k < lx->n_html_subs; k++) {
         const qd_html_sub *h = &lx->html_subs[k];
-        if (!strstr(low, h->term))
-            continue;
-        if (h->hint == QD_HINT_CONTENT)
-            pos = true;
-        else if (h->hint == QD_HINT_BOILERPLATE)
-            neg = true;
-        else if (h->hint == QD_HINT_UNLIKELY)
-            unl = true;
+        if (h->hint <= QD_HINT_UNLIKELY && strstr(low, h->term))
+            seen[h->hint] = true;
     }
-    if (pos)
+    if (seen[QD_HINT_CONTENT])
         *weight += 25;
-    if (neg || unl)
+    if (seen[QD_HINT_BOILERPLATE] || seen[QD_HINT_UNLIKELY])
         *weight -= 25;
-    *unlikely = *unlikely || unl;
-    *content = *content || pos;
+    *unlikely = *unlikely || seen[QD_HINT_UNLIKELY];
+    *content = *content || seen[QD_HINT_CONTENT];
 }
 
 static bool style_hidden(const char *style)
