@@ -134,33 +134,35 @@ int qd_cmd_compare(int argc, char **argv)
                                          {"max-depth", required_argument, 0, OPT_MAXD},
                                          {"help", no_argument, 0, 'h'},
                                          {0, 0, 0, 0}};
-    const char *format = "text", *output = NULL, *lexdir = NULL, *manifest = NULL;
+    const char *format = "text", *output = NULL, *lexdir = NULL;
     bool color = isatty(STDOUT_FILENO);
-    unsigned threads = qd_cpu_count();
     qd_match_options mopt;
     qd_match_options_init(&mopt);
-    qd_options limits;
-    qd_options_init(&limits);
+    /* -j, --max-bytes, --max-depth and --manifest go straight to what the run reads */
+    qd_cli_common co;
+    memset(&co, 0, sizeof(co));
+    qd_options_init(&co.opt);
+    co.threads = qd_cpu_count();
     optind = 1;
     int ch;
     while ((ch = getopt_long(argc, argv, "f:o:j:h", opts, NULL)) != -1) {
         char *end = NULL;
         switch (ch) {
         case 'j':
-            if (qd_cli_threads(optarg, &threads) != 0)
+            if (qd_cli_threads(optarg, &co.threads) != 0)
                 return 2;
             break;
         case 'f': format = optarg; break;
         case 'o': output = optarg; break;
         case OPT_LEX: lexdir = optarg; break;
-        case OPT_MANIFEST: manifest = optarg; break;
+        case OPT_MANIFEST: co.manifest = optarg; break;
         case OPT_COLOR: color = true; break;
         case OPT_MAXB:
-            if (qd_cli_max_bytes(optarg, &limits.max_doc_bytes) != 0)
+            if (qd_cli_max_bytes(optarg, &co.opt.max_doc_bytes) != 0)
                 return 2;
             break;
         case OPT_MAXD:
-            if (qd_cli_max_depth(optarg, &limits.max_depth) != 0)
+            if (qd_cli_max_depth(optarg, &co.opt.max_depth) != 0)
                 return 2;
             break;
         case OPT_ET:
@@ -229,15 +231,8 @@ int qd_cmd_compare(int argc, char **argv)
     }
     /* documents are analysed and summarised on the workers, and added to the corpus in
      * input order, so the report is the same for any number of threads */
-    qd_cli_common co;
-    memset(&co, 0, sizeof(co));
-    qd_options_init(&co.opt);
-    co.opt.max_doc_bytes = limits.max_doc_bytes;
-    co.opt.max_depth = limits.max_depth;
-    co.manifest = manifest;
-    co.threads = threads;
     compare_ctx x = {corpus, lx, mopt.keep_text};
-    qd_run run = {.co = &co, .lx = lx, .threads = threads, .analyze = true, .doc = compare_doc,
+    qd_run run = {.co = &co, .lx = lx, .analyze = true, .doc = compare_doc,
                   .record = compare_record, .emit = compare_emit, .ctx = &x};
     int status = qd_run_inputs(&run, &in) ? 1 : 0;
     char *s = NULL;

@@ -207,7 +207,7 @@ int qd_cmd_extract(int argc, char **argv)
         qd_inputs_free(&in);
         return 1;
     }
-    qd_run run = {.co = &co, .lx = lx, .threads = co.threads, .analyze = true,
+    qd_run run = {.co = &co, .lx = lx, .analyze = true,
                   .doc = extract_doc, .emit = extract_emit, .ctx = &x};
     size_t failed = qd_run_inputs(&run, &in);
     int status = failed ? 1 : 0;
@@ -378,7 +378,7 @@ int qd_cmd_body(int argc, char **argv)
         return 1;
     }
     body_ctx x = {co.output, w, co.title, &in};
-    qd_run run = {.co = &co, .lx = lx, .threads = co.threads, .analyze = false, .doc = body_doc,
+    qd_run run = {.co = &co, .lx = lx, .analyze = false, .doc = body_doc,
                   .emit = co.output ? NULL : body_emit, .ctx = &x};
     size_t failed = qd_run_inputs(&run, &in);
     if (w && qd_atomic_commit(w, &err) != 0) {

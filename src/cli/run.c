@@ -293,7 +293,7 @@ size_t qd_run_inputs(qd_run *run, const qd_inputs *in)
     if (run->co->manifest && qd_manifest_load(&run->man, run->co->manifest) != 0)
         return in->n ? in->n : 1;
     qd_pool *pool;
-    if (qd_pool_new(&pool, run->threads, work, emit, run) != 0) {
+    if (qd_pool_new(&pool, run->co->threads, work, emit, run) != 0) {
         fprintf(stderr, "quotediff: cannot start worker threads\n");
         qd_manifest_free(run->man);
         run->man = NULL;

@@ -9,9 +9,8 @@
 #include "pool.h"
 
 typedef struct qd_run {
-    const qd_cli_common *co;
+    const qd_cli_common *co; /* options, and co->threads workers (0 or 1: all on the calling thread) */
     const qd_lexicon *lx;
-    unsigned threads;      /* workers; 0 or 1: all on the calling thread */
     bool analyze;          /* run qd_doc_analyze before `doc` */
     /* Worker thread: one document (parsed, analysed when asked).  Output goes to
      * job->out or job->result, messages to job->msgs.  0: done with the document;
