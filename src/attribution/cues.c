@@ -21,7 +21,7 @@ static bool skippable_before_verb(const qd_token *t)
 {
     if (t->kind != QD_TK_WORD)
         return false;
-    uint32_t tags = t->lex ? t->lex->tags : 0;
+    uint32_t tags = qd_tok_tags(t);
     if (tags & (QD_W_AUX | QD_W_MODAL | QD_W_NEG | QD_W_ADV))
         return !(tags & (QD_W_PRON | QD_W_DET));
     /* "Ford itself said" */
@@ -280,7 +280,7 @@ static int32_t quantity_subject(qd_actx *c, uint32_t k, uint32_t lo)
     uint32_t a = k + 1;
     while (a > lo && a + 12 > k + 1) {
         const qd_token *t = &tok[a - 1];
-        uint32_t tg = t->lex ? t->lex->tags : 0;
+        uint32_t tg = qd_tok_tags(t);
         if (t->quoted >= 0 && t->kind == QD_TK_QUOTE)
             break;
         if (quantity_word(t)) {
@@ -308,7 +308,7 @@ static int32_t quantity_subject(qd_actx *c, uint32_t k, uint32_t lo)
     /* the phrase starts a clause: not "compared with 23 percent" */
     if (a > lo) {
         const qd_token *p = &tok[a - 1];
-        uint32_t tg = p->lex ? p->lex->tags : 0;
+        uint32_t tg = qd_tok_tags(p);
         if (!(qd_tok_is(p, ',') || qd_tok_is(p, ';') || qd_tok_is(p, ':') || (tg & (QD_W_CONJ | QD_W_SUB))))
             return -1;
     }

@@ -28,11 +28,6 @@ static bool is_cap(const qd_token *t)
     return t->kind == QD_TK_WORD && (t->flags & QD_TF_CAP);
 }
 
-static uint32_t tagsof(const qd_token *t)
-{
-    return t->lex ? t->lex->tags : 0;
-}
-
 static bool is_finite_verb(const qd_token *t)
 {
     return t->lex && t->lex->verb >= 0 &&
@@ -681,7 +676,7 @@ static int scan_np(mscan *s, uint32_t i, uint32_t mods, bool owned, uint32_t end
         }
         if (u->kind != QD_TK_WORD)
             break;
-        uint32_t tg = tagsof(u);
+        uint32_t tg = qd_tok_tags(u);
         if (tg & (QD_W_FUNCTION | QD_W_TIME))
             break;
         if (is_finite_verb(u) || (u->lex && u->lex->verb >= 0 && u->lex->vform == QD_VF_ING))
@@ -906,7 +901,7 @@ static int scan_sentence(mscan *s, uint32_t a, uint32_t b)
             i += cl;
             continue;
         }
-        uint32_t tg = tagsof(t);
+        uint32_t tg = qd_tok_tags(t);
         uint32_t next = i + 1;
         uint32_t before = c->an->n_mentions;
         int rc = 0;
@@ -991,7 +986,7 @@ static int scan_sentence(mscan *s, uint32_t a, uint32_t b)
         } else {
             /* bare nouns: "sources said", "officials", "senior officials", "aides" */
             uint32_t j = i;
-            while (j < b && j < i + 3 && tok[j].kind == QD_TK_WORD && !(tagsof(&tok[j]) & QD_W_FUNCTION) &&
+            while (j < b && j < i + 3 && tok[j].kind == QD_TK_WORD && !(qd_tok_tags(&tok[j]) & QD_W_FUNCTION) &&
                    !(tok[j].lex && tok[j].lex->verb >= 0)) {
                 int32_t role, noun;
                 uint32_t hl = head_at(s, j, b, &role, &noun);
