@@ -61,6 +61,24 @@ static inline void fuzz_reports(const qd_doc *doc)
         abort();
 }
 
+/* Match a corpus and render every comparison report; none may fail.  check, when given,
+ * looks at the HTML one. */
+static inline void fuzz_compare_reports(qd_corpus *c, void (*check)(const char *html))
+{
+    qd_error err;
+    if (qd_corpus_match(c, &err) != 0)
+        abort();
+    static const char *const formats[] = {"text", "md", "html", "json"};
+    for (size_t f = 0; f < 4; f++) {
+        char *out = NULL;
+        if (qd_report_compare(c, formats[f], 0, &out, &err) != 0)
+            abort();
+        if (f == 2 && check)
+            check(out);
+        free(out);
+    }
+}
+
 /* Parse, check the invariants every document keeps, analyse and report. */
 static inline void fuzz_document(const char *name, const uint8_t *data, size_t size, qd_input_kind kind, int analyze)
 {

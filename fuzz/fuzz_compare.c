@@ -76,17 +76,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         }
         p = stop + 1;
     }
-    if (qd_corpus_match(c, &err) != 0)
-        abort();
-    static const char *const formats[] = {"text", "md", "html", "json"};
-    for (size_t f = 0; f < 4; f++) {
-        char *out = NULL;
-        if (qd_report_compare(c, formats[f], 0, &out, &err) != 0)
-            abort();
-        if (f == 2)
-            check_html(out);
-        free(out);
-    }
+    fuzz_compare_reports(c, check_html);
     qd_corpus_free(c);
     return 0;
 }
