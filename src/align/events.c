@@ -313,6 +313,12 @@ static float crowd_threshold(const qd_corpus *c, double rivals)
     return (float)(t < c->opt.event_threshold ? t : c->opt.event_threshold);
 }
 
+/* The day of the i-th document in day order (order holds day << 32 | document). */
+static int32_t day_at(const qd_corpus *c, const uint64_t *order, uint32_t i)
+{
+    return c->feat[(uint32_t)order[i]].day;
+}
+
 static void crowd_thresholds(const qd_corpus *c, const uint64_t *order, float *need)
 {
     uint32_t n = c->res.n_docs, lo = 0, hi = 0;
@@ -324,12 +330,11 @@ static void crowd_thresholds(const qd_corpus *c, const uint64_t *order, float *n
             need[d] = need[n];
         } else {
             /* documents in [day - 2, day + 2]: order is by day, undated last */
-            while (c->feat[(uint32_t)(order[lo] & 0xFFFFFFFFu)].day < day - 2)
+            while (day_at(c, order, lo) < day - 2)
                 lo++;
             if (hi < i)
                 hi = i;
-            while (hi + 1 < n && c->feat[(uint32_t)(order[hi + 1] & 0xFFFFFFFFu)].day != QD_NO_DAY &&
-                   c->feat[(uint32_t)(order[hi + 1] & 0xFFFFFFFFu)].day <= day + 2)
+            while (hi + 1 < n && day_at(c, order, hi + 1) != QD_NO_DAY && day_at(c, order, hi + 1) <= day + 2)
                 hi++;
             need[d] = crowd_threshold(c, hi - lo);
         }
