@@ -405,7 +405,6 @@ static uint32_t name_stems(qd_corpus *c, const char *outlet, uint32_t *ids, uint
     return m;
 }
 
-/* Terms of outlet o that set it apart from the other outlets of the scope. */
 static int cmp_double(const void *a, const void *b)
 {
     double x = *(const double *)a, y = *(const double *)b;
@@ -627,11 +626,6 @@ bool qd_frame_shared_speaker(const qd_comparison *r, int32_t s)
     return !k || !strchr(k + 1, ':');
 }
 
-static bool credited(const qd_comparison *r, int32_t s)
-{
-    return qd_frame_shared_speaker(r, s);
-}
-
 /* Voice, verbs and sources of one outlet's documents. */
 static int outlet_statements(qd_corpus *c, qd_frame_outlet *fo, const uint32_t *docs, uint32_t nd, scope_tmp *tmp)
 {
@@ -666,7 +660,7 @@ static int outlet_statements(qd_corpus *c, qd_frame_outlet *fo, const uint32_t *
             if (add_verb(c, row, cue, st) != 0)
                 return -1;
             fo->statements++;
-            if (s->start < first_start && credited(r, s->speaker)) {
+            if (s->start < first_start && qd_frame_shared_speaker(r, s->speaker)) {
                 first_start = s->start;
                 first_spk = s->speaker;
             }
@@ -710,7 +704,7 @@ static int outlet_sides(qd_corpus *c, qd_frame_outlet *fo)
     uint32_t cap_sides = 0;
     for (uint32_t i = 0; i < fo->n_speakers; i++) {
         qd_frame_speaker *row = &fo->speakers[i];
-        if (!credited(&c->res, row->speaker))
+        if (!qd_frame_shared_speaker(&c->res, row->speaker))
             continue;
         const char *side = row->side ? row->side : "unknown side";
         uint32_t k = 0;
@@ -936,7 +930,7 @@ static int frame_scope(qd_corpus *c, const corpus_prior *pr, const uint32_t *doc
         for (uint32_t o = 0; o < no; o++)
             for (uint32_t i = 0; i < out->outlets[o].n_speakers; i++) {
                 const qd_frame_speaker *sp = &out->outlets[o].speakers[i];
-                if (!sp->side || !credited(r, sp->speaker))
+                if (!sp->side || !qd_frame_shared_speaker(r, sp->speaker))
                     continue;
                 uint32_t k = 0;
                 while (k < nsd && strcmp(sides[k], sp->side) != 0)
