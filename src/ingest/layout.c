@@ -466,8 +466,6 @@ static const qd_outlet *credit_in(layout *L, const line *ln, bool dateline_only)
     return qd_credit_in(L->lx, L->doc->text + ln->start, ln->end - ln->start, dateline_only);
 }
 
-static const qd_outlet *credit_in(layout *L, const line *ln, bool dateline_only);
-
 /* ---- title -------------------------------------------------------------------- */
 
 static size_t content_words(layout *L, const line *ln, char words[][32], size_t max)
