@@ -24,26 +24,29 @@ printf 'Title\n\n\xff\xfe"Hello\x00 world," he said \x1b[2J.\n' >"$tmp/bad.txt"
 printf '<html><body><p>"Unclosed <b><i><div>' >"$tmp/open.html"
 printf '{"url": "https://example.com/a", "maintext": "\\"Hi,\\" she said."}\n[1,2]\n{broken\n' >"$tmp/mixed.jsonl"
 printf '\x1f\x8b\x08\x00\x00\x00\x00\x00' >"$tmp/cut.txt.gz"
+# each run: the exit status it must give, then its arguments (only the bad inputs fail)
 runs=(
-    "extract corpora/lavrov-blinken"
-    "extract --format text -j 2 corpora/lavrov-blinken tests/fixtures/polnear"
-    "compare --format html -o $tmp/report.html corpora/lavrov-blinken"
-    "compare --format json -o $tmp/report.json corpora/lavrov-blinken"
-    "body -o $tmp/body corpora/lavrov-blinken"
-    "extract --with-text $tmp/bad.txt $tmp/open.html $tmp/mixed.jsonl $tmp/cut.txt.gz"
+    "0 extract corpora/lavrov-blinken"
+    "0 extract --format text -j 2 corpora/lavrov-blinken tests/fixtures/polnear"
+    "0 compare --format html -o $tmp/report.html corpora/lavrov-blinken"
+    "0 compare --format json -o $tmp/report.json corpora/lavrov-blinken"
+    "0 body -o $tmp/body corpora/lavrov-blinken"
+    "1 extract --with-text $tmp/bad.txt $tmp/open.html $tmp/mixed.jsonl $tmp/cut.txt.gz"
 )
 status=0
-for r in "${runs[@]}"; do
+for entry in "${runs[@]}"; do
+    want=${entry%% *}
+    r=${entry#* }
     echo "-- quotediff $r"
     # shellcheck disable=SC2086
     set +e
     "${vg[@]}" "$bin" $r >/dev/null 2>"$tmp/err"
     rc=$?
     set -e
-    # exit 1 is expected for the bad inputs; 99 is valgrind's
-    if [ "$rc" -ne 0 ] && [ "$rc" -ne 1 ]; then
+    # 99 is valgrind's error exit; anything but the expected status is a failure
+    if [ "$rc" -ne "$want" ]; then
         cat "$tmp/err" >&2
-        echo "valgrind: 'quotediff $r' failed (exit $rc)" >&2
+        echo "valgrind: 'quotediff $r' failed (exit $rc, expected $want)" >&2
         status=1
     fi
 done
