@@ -494,6 +494,31 @@ static void test_seeds_every_report_credited(void **state)
     }
 }
 
+/* "X said, according to Y": the one who passed the words on is credited, the inner
+ * reporting clause being part of what Y reports (the convention of annotated news) */
+static void test_according_to_after_reporting_verb(void **state)
+{
+    (void)state;
+    char buf[128];
+    qd_doc *doc = test_doc(HEAD
+        "\xe2\x80\x9cI ask you as a personal courtesy to me not to engage in any kind of protest on the floor,"
+        "\xe2\x80\x9d Sanders said, according to CNN. \xe2\x80\x9cIt\xe2\x80\x99s of utmost importance you explain "
+        "this to your delegations.\xe2\x80\x9d\n\n"
+        "\"I'll be voting [on March 1],\" Welch said, according to Vermont Edition.\n\n"
+        "\xe2\x80\x9c" "But he\xe2\x80\x99s not sympathetic to them. He hates them,\xe2\x80\x9d Hewitt said, "
+        "according to a transcript of the show.\n\n"
+        "\xe2\x80\x9cWe disagree strongly,\xe2\x80\x9d Sexton said Tuesday.\n",
+        true);
+    assert_string_equal(speaker_text(doc, "personal courtesy", buf, sizeof(buf)), "CNN");
+    /* the quote that goes on after it keeps that source */
+    assert_string_equal(speaker_text(doc, "utmost importance", buf, sizeof(buf)), "CNN");
+    assert_string_equal(speaker_text(doc, "be voting", buf, sizeof(buf)), "Vermont Edition");
+    assert_non_null(strstr(speaker_text(doc, "not sympathetic", buf, sizeof(buf)), "transcript"));
+    /* without "according to" the speaker stays */
+    assert_string_equal(speaker_text(doc, "disagree strongly", buf, sizeof(buf)), "Sexton");
+    qd_doc_free(doc);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -516,6 +541,7 @@ int main(void)
         cmocka_unit_test(test_after_quote_clauses),
         cmocka_unit_test(test_report_ends_after_quote_comma),
         cmocka_unit_test(test_seeds_every_report_credited),
+        cmocka_unit_test(test_according_to_after_reporting_verb),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
