@@ -36,10 +36,9 @@ int qd_utf8_valid_at(const char *s, size_t len, size_t i)
     return n;
 }
 
-int qd_utf8_decode(const char *s, size_t len, size_t i, uint32_t *cp)
+int qd_utf8_decode_multi(const char *s, size_t len, size_t i, uint32_t *cp)
 {
     const unsigned char *u = (const unsigned char *)s;
-    /* news text is mostly ASCII, and this runs for every character of every stage */
     if (u[i] < 0x80) {
         *cp = u[i];
         return 1;
@@ -101,7 +100,7 @@ size_t qd_utf8_prev(const char *s, size_t i)
     return j;
 }
 
-bool qd_cp_is_upper(uint32_t cp)
+bool qd_cp_is_upper_wide(uint32_t cp)
 {
     if (cp < 0x80)
         return cp >= 'A' && cp <= 'Z';
@@ -119,7 +118,7 @@ bool qd_cp_is_upper(uint32_t cp)
     return false;
 }
 
-bool qd_cp_is_lower(uint32_t cp)
+bool qd_cp_is_lower_wide(uint32_t cp)
 {
     if (cp < 0x80)
         return cp >= 'a' && cp <= 'z';
@@ -136,7 +135,7 @@ bool qd_cp_is_lower(uint32_t cp)
     return false;
 }
 
-uint32_t qd_cp_lower(uint32_t cp)
+uint32_t qd_cp_lower_wide(uint32_t cp)
 {
     if (cp < 0x80)
         return (cp >= 'A' && cp <= 'Z') ? cp + 32 : cp;
@@ -178,12 +177,7 @@ uint32_t qd_cp_upper(uint32_t cp)
     return cp;
 }
 
-bool qd_cp_is_digit(uint32_t cp)
-{
-    return cp >= '0' && cp <= '9';
-}
-
-bool qd_cp_is_space(uint32_t cp)
+bool qd_cp_is_space_wide(uint32_t cp)
 {
     return cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == '\f' || cp == '\v' ||
            cp == 0xA0 || cp == 0x1680 || (cp >= 0x2000 && cp <= 0x200B) || cp == 0x2028 ||
@@ -196,7 +190,7 @@ bool qd_cp_is_dash(uint32_t cp)
            cp == 0xFE63 || cp == 0xFF0D;
 }
 
-bool qd_cp_is_letter(uint32_t cp)
+bool qd_cp_is_letter_wide(uint32_t cp)
 {
     if (cp < 0x80)
         return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z');

@@ -12,8 +12,19 @@
 #include <stdint.h>
 
 /* Decode one code point at s[i] (i < len).  Returns its byte length (1-4); an invalid
- * or truncated sequence yields *cp = 0xFFFD and length 1. */
-int qd_utf8_decode(const char *s, size_t len, size_t i, uint32_t *cp);
+ * or truncated sequence yields *cp = 0xFFFD and length 1.  Every stage calls this for
+ * every character and news text is nearly all ASCII, so the ASCII case is inline and
+ * only other bytes take the call. */
+int qd_utf8_decode_multi(const char *s, size_t len, size_t i, uint32_t *cp);
+static inline int qd_utf8_decode(const char *s, size_t len, size_t i, uint32_t *cp)
+{
+    unsigned char c = (unsigned char)s[i];
+    if (c < 0x80) {
+        *cp = c;
+        return 1;
+    }
+    return qd_utf8_decode_multi(s, len, i, cp);
+}
 
 /* Length of the valid sequence at s[i], or 0 if the bytes there are not valid UTF-8. */
 int qd_utf8_valid_at(const char *s, size_t len, size_t i);
@@ -24,13 +35,50 @@ int qd_utf8_encode(uint32_t cp, char *out);
 /* Start of the code point that ends just before byte i. */
 size_t qd_utf8_prev(const char *s, size_t i);
 
-bool qd_cp_is_letter(uint32_t cp);
-bool qd_cp_is_upper(uint32_t cp);
-bool qd_cp_is_lower(uint32_t cp);
-bool qd_cp_is_digit(uint32_t cp);
-bool qd_cp_is_space(uint32_t cp);     /* includes NBSP and the Unicode spaces */
+/* Character classes.  The ASCII answers are inline (the tokenizer and the layout ask
+ * them for every character); the *_wide functions answer for code points >= 0x80. */
+bool qd_cp_is_letter_wide(uint32_t cp);
+bool qd_cp_is_upper_wide(uint32_t cp);
+bool qd_cp_is_lower_wide(uint32_t cp);
+bool qd_cp_is_space_wide(uint32_t cp);
+uint32_t qd_cp_lower_wide(uint32_t cp);
+
+static inline bool qd_cp_is_letter(uint32_t cp)
+{
+    if (cp < 0x80)
+        return ((cp | 0x20) - 'a') < 26;
+    return qd_cp_is_letter_wide(cp);
+}
+static inline bool qd_cp_is_upper(uint32_t cp)
+{
+    if (cp < 0x80)
+        return cp - 'A' < 26;
+    return qd_cp_is_upper_wide(cp);
+}
+static inline bool qd_cp_is_lower(uint32_t cp)
+{
+    if (cp < 0x80)
+        return cp - 'a' < 26;
+    return qd_cp_is_lower_wide(cp);
+}
+static inline bool qd_cp_is_digit(uint32_t cp)
+{
+    return cp - '0' < 10;
+}
+/* includes NBSP and the Unicode spaces */
+static inline bool qd_cp_is_space(uint32_t cp)
+{
+    if (cp < 0x80)
+        return cp == ' ' || (cp >= '\t' && cp <= '\r');
+    return qd_cp_is_space_wide(cp);
+}
+static inline uint32_t qd_cp_lower(uint32_t cp)
+{
+    if (cp < 0x80)
+        return cp - 'A' < 26 ? cp + 32 : cp;
+    return qd_cp_lower_wide(cp);
+}
 bool qd_cp_is_dash(uint32_t cp);      /* - – — ― and friends */
-uint32_t qd_cp_lower(uint32_t cp);
 uint32_t qd_cp_upper(uint32_t cp);
 
 /* Quotation marks and apostrophes. */
