@@ -651,3 +651,41 @@ static int32_t speaker_depth(qd_actx *c, const qd_cues *cues, uint32_t ci, uint3
     }
     return -1;
 }
+
+/* "Ben Jealous told The Huffington Post before he spoke to the committee that he
+ * believed ...", "Zimmerman wrote in the auction description that he plans to ...": a
+ * belief or intention the speaker reports of himself is part of what he says; the
+ * verb of saying is the attribution, and its subject (a name more often than the
+ * pronoun of the inner clause) is the source annotated news marks.  Looks left of cue
+ * `ci` within [lo, ...) for a verb of saying or writing, not past a quotation mark, a
+ * colon or a semicolon, whose subject is the same entity as mention m and stands
+ * before it.  Returns that subject, or -1. */
+int32_t qd_reporting_speaker(qd_actx *c, const qd_cues *cues, uint32_t ci, int32_t m, uint32_t lo)
+{
+    const qd_token *tok = c->doc->in->tokens;
+    if (m < 0 || c->an->mentions[m].entity < 0)
+        return -1;
+    int32_t best = -1;
+    for (uint32_t k = cues->v[ci].ta; k > lo; k--) {
+        const qd_token *t = &tok[k - 1];
+        if (t->kind == QD_TK_QUOTE || qd_tok_is(t, ':') || qd_tok_is(t, ';'))
+            break;
+        int32_t pc = cues->at[k - 1];
+        if (pc < 0 || (uint32_t)pc == ci || cues->v[pc].kind != QD_CK_VERB || cues->v[pc].verb < 0)
+            continue;
+        const qd_speech_verb *v = &c->lx->verbs[cues->v[pc].verb];
+        if (v->vclass != QD_VC_SPEECH && v->vclass != QD_VC_WRITING)
+            continue;
+        int32_t o = qd_cue_speaker(c, cues, (uint32_t)pc, lo, cues->v[pc].ta);
+        if (o < 0 || o == m || c->mx[o].tb > cues->v[pc].ta || c->mx[o].in_quote ||
+            c->an->mentions[o].entity != c->an->mentions[m].entity)
+            break;
+        /* "X told the Post before he spoke to the committee that he believed": the
+         * verb in the clause between reports nothing; the one further left does */
+        best = o;
+        if (c->an->mentions[o].kind != QD_MENTION_PRONOUN)
+            break;
+        k = c->mx[o].ta + 1;
+    }
+    return best;
+}

@@ -723,6 +723,13 @@ static int report(rstate *r, uint32_t ci, const qd_sentence *se)
         }
     }
 made:
+    /* "he said he believes ...": the belief is part of what he says, credited to the
+     * verb of saying's subject */
+    if (cue->kind == QD_CK_VERB && v && (v->vclass == QD_VC_THOUGHT || v->vclass == QD_VC_INTENT) && speaker >= 0) {
+        int32_t o = qd_reporting_speaker(c, r->cues, ci, speaker, sa);
+        if (o >= 0)
+            speaker = o;
+    }
     return make_report(r, cue->ta, cue->tb, v, cue->kind, speaker, content, content2, se, min_words);
 }
 

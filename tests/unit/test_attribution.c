@@ -519,6 +519,24 @@ static void test_according_to_after_reporting_verb(void **state)
     qd_doc_free(doc);
 }
 
+/* "X told the Post that he believed ...": a belief the speaker reports of himself is
+ * part of what he says; the verb of saying's subject is credited */
+static void test_reported_belief_credits_reporter(void **state)
+{
+    (void)state;
+    char buf[128];
+    qd_doc *doc = test_doc(HEAD
+        "Ben Jealous, the former president of the NAACP, told The Huffington Post before he spoke before the "
+        "committee that he believed it is incumbent upon Clinton to reach out to Sanders \"in the way Obama "
+        "reached out to her eight years ago.\"\n\n"
+        "George Zimmerman wrote in the auction description of the handgun that he plans to use some of the money "
+        "to \"fight BLM violence against Law Enforcement officers.\"\n",
+        true);
+    assert_string_equal(speaker_text(doc, "incumbent upon Clinton", buf, sizeof(buf)), "Ben Jealous");
+    assert_string_equal(speaker_text(doc, "fight BLM violence", buf, sizeof(buf)), "George Zimmerman");
+    qd_doc_free(doc);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -542,6 +560,7 @@ int main(void)
         cmocka_unit_test(test_report_ends_after_quote_comma),
         cmocka_unit_test(test_seeds_every_report_credited),
         cmocka_unit_test(test_according_to_after_reporting_verb),
+        cmocka_unit_test(test_reported_belief_credits_reporter),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
