@@ -380,6 +380,9 @@ static int find_labels(qd_frame_summary *f, qd_arena *ar, const qd_lexicon *lx, 
         }
         size_t kl = 0;
         uint32_t best = 0, best_label = 0;
+        /* the key's hash grows with it, token by token, instead of being made again for
+         * each lookup */
+        uint32_t kh = QD_HASH_INIT;
         for (uint32_t k = i; k < in->n_tokens; k++) {
             const qd_token *x = &in->tokens[k];
             if (x->paragraph != t->paragraph || x->kind == QD_TK_QUOTE)
@@ -387,18 +390,28 @@ static int find_labels(qd_frame_summary *f, qd_arena *ar, const qd_lexicon *lx, 
             bool space = k > i && (x->flags & QD_TF_SPACE_BEFORE);
             if (kl + x->normlen + 2 > sizeof(key) || kl + x->normlen + space > lx->label_max_len + 2)
                 break;
-            if (space)
+            if (space) {
                 key[kl++] = ' ';
+                kh = qd_hash_extend(kh, " ", 1);
+            }
             memcpy(key + kl, x->norm, x->normlen);
             kl += x->normlen;
+            kh = k == i && x->hash ? x->hash : qd_hash_extend(kh, x->norm, x->normlen);
+            bool prefix = qd_strmap_get_hashed(&lx->label_prefixes, key, kl, kh, NULL);
             uint32_t v;
             if (x->kind == QD_TK_WORD || x->kind == QD_TK_PUNCT) {
-                if (qd_strmap_get(&lx->label_keys, key, kl, &v) ||
-                    (x->kind == QD_TK_WORD && qd_strmap_get(&lx->label_keys, key, strip_possessive(key, kl), &v))) {
+                size_t sl = x->kind == QD_TK_WORD ? strip_possessive(key, kl) : kl;
+                if ((prefix && qd_strmap_get_hashed(&lx->label_keys, key, kl, kh, &v)) ||
+                    (sl != kl && qd_strmap_get(&lx->label_keys, key, sl, &v))) {
                     best = k - i + 1;
                     best_label = v;
                 }
             }
+            /* No label starts with this key, so none starts with a longer one either
+             * (words never end in an apostrophe, so a possessive "'s" to come cannot
+             * make a shorter key of it). */
+            if (!prefix)
+                break;
         }
         if (!best) {
             i++;

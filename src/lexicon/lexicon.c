@@ -615,6 +615,9 @@ static int load_labels(loader *ld, char **f, int nf)
         return oom(ld);
     if (k > lx->label_max_len)
         lx->label_max_len = (uint32_t)k;
+    for (size_t i = 1; i <= k; i++)
+        if (qd_strmap_put(&lx->label_prefixes, key, i, 0) != 0)
+            return oom(ld);
     return qd_strmap_put(&lx->label_keys, key, k, lx->n_labels - 1) == 0 ? 0 : oom(ld);
 }
 
@@ -809,6 +812,7 @@ int qd_lexicon_new(qd_lexicon **out, qd_error *err)
     qd_strmap_init(&lx->outlet_domains, &lx->arena);
     qd_strmap_init(&lx->html_hints, &lx->arena);
     qd_strmap_init(&lx->label_keys, &lx->arena);
+    qd_strmap_init(&lx->label_prefixes, &lx->arena);
     qd_strmap_init(&lx->sides, &lx->arena);
     /* Kinds load in dependency order: cue phrases refer to speech verbs. */
     for (const char *const *k = kinds; *k; k++) {

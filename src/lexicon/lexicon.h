@@ -233,6 +233,9 @@ struct qd_lexicon {
     qd_label *labels;         /* labels.tsv */
     uint32_t n_labels, cap_labels;
     qd_strmap label_keys;     /* normalised label -> index into labels */
+    qd_strmap label_prefixes; /* every byte prefix of a label key (the key too), so the
+                               * label search at each word stops at the first key no
+                               * label starts with */
     uint32_t label_max_len;   /* longest label key in bytes */
 
     qd_strmap sides;          /* "#ru" (country code) or a name key -> index into side_names,
