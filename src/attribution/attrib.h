@@ -70,6 +70,9 @@ int32_t qd_clause_subject(qd_actx *c, uint32_t lo, uint32_t before);
 /* The subject of a verb of saying earlier in the sentence (from lo) that reports the
  * clause of cue ci, when it is the same entity as mention m ("X said he believes"):
  * a mention index or -1. */
+/* A determiner that can stand alone for people ("some", "several", "another", "both"). */
+bool qd_quantifier(const qd_token *t);
+
 int32_t qd_reporting_speaker(qd_actx *c, const qd_cues *cues, uint32_t ci, int32_t m, uint32_t lo);
 
 #endif

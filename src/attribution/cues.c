@@ -32,6 +32,16 @@ static bool skippable_before_verb(const qd_token *t)
     return t->normlen > 4 && strcmp(t->norm + t->normlen - 2, "ly") == 0 && !(t->flags & QD_TF_CAP);
 }
 
+/* A determiner that can stand alone for people: "some", "several", "many", "both",
+ * "another", "each", "all" (not "the", "this", "his"). */
+bool qd_quantifier(const qd_token *t)
+{
+    uint32_t tg = qd_tok_tags(t);
+    if (t->kind != QD_TK_WORD || !(tg & QD_W_DET) || (tg & QD_W_PRON))
+        return false;
+    return (tg & QD_W_NUM) || qd_tok_word(t, "another") || qd_tok_word(t, "each") || qd_tok_word(t, "all");
+}
+
 int qd_cues_find(qd_actx *c, qd_cues *cues)
 {
     qd_doc *doc = c->doc;
@@ -77,6 +87,13 @@ int qd_cues_find(qd_actx *c, qd_cues *cues)
                             (i > a && qd_tok_possessive(&tok[i - 1]));
                 /* "after that declared": a past form after "that" is a verb */
                 if (noun && t->lex->vform == QD_VF_PAST && tok[i - 1].lex && (tok[i - 1].lex->tags & QD_W_REL))
+                    noun = false;
+                /* "Some chanted “USA!”", "Another tweeted, “…”", "Several said they ...": a
+                 * quantifier standing alone is the subject, and the past form after it a
+                 * verb, when no noun follows it ("several reported cases") */
+                if (noun && t->lex->vform == QD_VF_PAST && qd_quantifier(&tok[i - 1]) &&
+                    (i + 1 >= b || tok[i + 1].kind != QD_TK_WORD || (tok[i + 1].flags & QD_TF_CAP) ||
+                     (qd_tok_tags(&tok[i + 1]) & QD_W_FUNCTION)))
                     noun = false;
                 /* "Illinois state Rep. Carol Ammons": a title follows a modifier, not a verb */
                 if (i + 1 < b && tok[i + 1].lex && (tok[i + 1].lex->tags & QD_W_HONORIFIC) &&
@@ -283,7 +300,7 @@ static int32_t quantity_subject(qd_actx *c, uint32_t k, uint32_t lo)
         uint32_t tg = qd_tok_tags(t);
         if (t->quoted >= 0 && t->kind == QD_TK_QUOTE)
             break;
-        if (quantity_word(t)) {
+        if (quantity_word(t) || qd_tok_word(t, "another")) {
             quantity = true;
             a--;
             continue;
@@ -458,6 +475,12 @@ static int32_t speaker_depth(qd_actx *c, const qd_cues *cues, uint32_t ci, uint3
     for (;;) {
         while (k >= (int32_t)lo && skippable_before_verb(&tok[k]))
             k--;
+        /* "Richards and Menendez both stressed", "the Times and the Post each called": a
+         * quantifier after the subject floats; the subject is before it */
+        if (k > (int32_t)lo && qd_quantifier(&tok[k]) && c->m_end[k - 1] >= 0) {
+            k--;
+            continue;
+        }
         /* "Joseph R. Biden Jr. said": the dot of an abbreviation ending a name */
         if (k > (int32_t)lo && qd_tok_is(&tok[k], '.') && c->m_end[k] < 0 && tok[k - 1].lex && tok[k - 1].lex->abbr &&
             c->m_end[k - 1] >= 0) {

@@ -566,7 +566,8 @@ static int report(rstate *r, uint32_t ci, const qd_sentence *se)
             return 0;
         goto made;
     } else if (cue->kind == QD_CK_VERB && cue->ta > sa && is_determiner(&tok[cue->ta - 1]) &&
-               !(tok[cue->ta].lex && tok[cue->ta].lex->vform == QD_VF_PAST && (qd_tok_tags(&tok[cue->ta - 1]) & QD_W_REL))) {
+               !(tok[cue->ta].lex && tok[cue->ta].lex->vform == QD_VF_PAST &&
+                 ((qd_tok_tags(&tok[cue->ta - 1]) & QD_W_REL) || qd_quantifier(&tok[cue->ta - 1])))) {
         /* a noun cue: "his support for Clinton", "Trump's claim that ...", "the
          * criticism of the plan from Democrats" */
         speaker = noun_cue_source(r, cue, sa, sb);

@@ -537,6 +537,30 @@ static void test_reported_belief_credits_reporter(void **state)
     qd_doc_free(doc);
 }
 
+/* "Some chanted", "Another tweeted", "Several said": a quantifier standing alone is the
+ * subject and the past form after it a verb; after a subject it floats ("Richards and
+ * Menendez both stressed") */
+static void test_quantifier_subjects(void **state)
+{
+    (void)state;
+    char buf[128];
+    qd_doc *doc = test_doc(HEAD
+        "Supporters held Trump signs high above their heads as they celebrated. Some chanted \xe2\x80\x9cUSA! USA!\xe2\x80\x9d\n\n"
+        "Another tweeted, \xe2\x80\x9c" "Clinton thinks she is above rules and the law.\xe2\x80\x9d\n\n"
+        "Several said they would rather federal officials dole out funding for public schools in \xe2\x80\x9c" "block "
+        "grants\xe2\x80\x9d to states, letting them determine spending priorities.\n\n"
+        "But Richards and Menendez both stressed that it wasn\xe2\x80\x99t all bad news for the movement.\n\n"
+        "Several reported cases of fraud surfaced in the count.\n",
+        true);
+    assert_string_equal(speaker_text(doc, "USA! USA!", buf, sizeof(buf)), "Some");
+    assert_string_equal(speaker_text(doc, "above rules", buf, sizeof(buf)), "Another");
+    assert_string_equal(speaker_text(doc, "block", buf, sizeof(buf)), "Several");
+    assert_string_equal(speaker_text(doc, "bad news", buf, sizeof(buf)), "Menendez");
+    /* a noun after the quantifier: "reported" is an adjective, nothing is reported */
+    assert_null(test_find(doc, "fraud"));
+    qd_doc_free(doc);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -561,6 +585,7 @@ int main(void)
         cmocka_unit_test(test_seeds_every_report_credited),
         cmocka_unit_test(test_according_to_after_reporting_verb),
         cmocka_unit_test(test_reported_belief_credits_reporter),
+        cmocka_unit_test(test_quantifier_subjects),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
