@@ -179,13 +179,26 @@ typedef struct qd_label {
 } qd_label;
 
 /* A phrase table: keys are lower-cased words joined by single spaces. */
+#define QD_PHRASE_FILTER_LOG2 12
+#define QD_PHRASE_FILTER_BITS (1u << QD_PHRASE_FILTER_LOG2)
 typedef struct qd_phrase_table {
     qd_strmap map;
     /* every proper word prefix of a key ("european", "european union" for "european
      * union commission"), so a match can stop as soon as no longer key can follow */
     qd_strmap prefixes;
     uint32_t max_words;
+    /* A Bloom filter (one hash) over the keys of map and prefixes: most words start no
+     * phrase, and one bit test answers that without probing either map. */
+    uint64_t filter[QD_PHRASE_FILTER_BITS / 64];
 } qd_phrase_table;
+
+/* Might key (hash h) be in t->map or t->prefixes?  false: certainly not. */
+static inline bool qd_phrase_maybe(const qd_phrase_table *t, uint32_t h)
+{
+    /* the high bits: the maps index their slots by the low ones */
+    uint32_t b = h >> (32 - QD_PHRASE_FILTER_LOG2);
+    return (t->filter[b >> 6] >> (b & 63)) & 1;
+}
 
 struct qd_lexicon {
     qd_arena arena;

@@ -44,11 +44,23 @@ uint32_t qd_match_phrase(const qd_doc *doc, const qd_phrase_table *t, uint32_t i
             key[kl++] = ' ';
             h = qd_hash_extend(h, " ", 1);
         }
-        memcpy(key + kl, x->norm, x->normlen);
-        kl += x->normlen;
         /* the first word's hash was made with the token */
         h = k == 0 && x->hash ? x->hash : qd_hash_extend(h, x->norm, x->normlen);
         uint32_t v;
+        if (!qd_phrase_maybe(t, h)) {
+            /* neither a key nor the start of one (the common case, so the key is not
+             * even copied): only a possessive can still end a match here */
+            if (allow_possessive && qd_tok_possessive(x)) {
+                memcpy(key + kl, x->norm, x->normlen - 2);
+                if (qd_lex_phrase(t, key, kl + x->normlen - 2, &v)) {
+                    best = k + 1;
+                    *value = v;
+                }
+            }
+            break;
+        }
+        memcpy(key + kl, x->norm, x->normlen);
+        kl += x->normlen;
         if (qd_strmap_get_hashed(&t->map, key, kl, h, &v)) {
             best = k + 1;
             *value = v;

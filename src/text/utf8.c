@@ -258,14 +258,25 @@ size_t qd_utf8_normalize(const char *s, size_t n, char *out, size_t cap)
     size_t i = 0;
     bool space = false;
     while (i < n) {
-        /* ASCII letters and digits need no table: the common case, taken first */
+        /* ASCII needs no table: the common case, taken first.  Of its characters only
+         * the spaces and the capitals change (quotation marks and the hyphen are
+         * already their folded forms). */
         unsigned char a = (unsigned char)s[i];
-        bool alnum = (a >= 'a' && a <= 'z') || (a >= '0' && a <= '9') || (a >= 'A' && a <= 'Z');
-        if (alnum && !space) {
+        if (a < 0x80) {
+            i++;
+            if (a == ' ' || (a >= '\t' && a <= '\r')) {
+                space = o > 0;
+                continue;
+            }
+            if (space) {
+                if (o + 1 >= cap)
+                    break;
+                out[o++] = ' ';
+                space = false;
+            }
             if (o + 1 >= cap)
                 break;
             out[o++] = (char)(a >= 'A' && a <= 'Z' ? a + 32 : a);
-            i++;
             continue;
         }
         uint32_t cp;
