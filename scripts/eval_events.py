@@ -176,8 +176,12 @@ def run_samples(a, gold, text_dir, manifest):
     for docs in draw_samples(gold, text_dir, a.sample, a.seed, a.events, a.window):
         sub = {d: gold[d] for d in docs}
         with tempfile.TemporaryDirectory() as tmp:
+            # the texts in a directory of their own: the manifest beside them would be
+            # read as one more document of the corpus
+            texts = os.path.join(tmp, "texts")
+            os.mkdir(texts)
             for d in docs:
-                shutil.copy(os.path.join(text_dir, d), tmp)
+                shutil.copy(os.path.join(text_dir, d), texts)
             man = os.path.join(tmp, "manifest.tsv")
             with open(man, "w", encoding="utf-8") as f:
                 f.write(header)
@@ -186,7 +190,7 @@ def run_samples(a, gold, text_dir, manifest):
             for name, m in (("dated", man), ("undated", None)):
                 if a.only and a.only != name:
                     continue
-                pred = run_compare(a.quotediff, tmp, m, a.extra)
+                pred = run_compare(a.quotediff, texts, m, a.extra)
                 pred = {d: pred[d] for d in sub}
                 vals = bcubed(sub, pred) + pairwise(sub, pred)[0]
                 alone = bcubed(sub, {d: d for d in sub})
