@@ -222,12 +222,18 @@ static void line_features(layout *L, line *ln, char *norm, size_t *normlen)
     ln->furniture = furniture_match(L->lx, norm, *normlen);
     ln->copyright = strstr(norm, "\xc2\xa9") != NULL || strncmp(norm, "copyright", 9) == 0 ||
                     strstr(norm, "(c) 20") != NULL;
-    for (uint32_t i = ln->start; i < ln->end;) {
-        uint32_t cp;
-        int k = qd_utf8_decode(s, ln->end, i, &cp);
-        if (qd_cp_quote_mark(cp) == QD_QM_DOUBLE_OPEN || cp == '"')
+    /* an opening or straight double quotation mark: '"', U+201C, U+201E, U+201F or
+     * U+00AB, looked for by their bytes (no valid sequence holds their lead bytes as
+     * continuation bytes, so a byte match is a character match) */
+    for (uint32_t i = ln->start; i < ln->end && !ln->has_quote; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c == '"')
             ln->has_quote = true;
-        i += (uint32_t)k;
+        else if (c == 0xE2 && i + 2 < ln->end && (unsigned char)s[i + 1] == 0x80)
+            ln->has_quote = (unsigned char)s[i + 2] == 0x9C || (unsigned char)s[i + 2] == 0x9E ||
+                            (unsigned char)s[i + 2] == 0x9F;
+        else if (c == 0xC2 && i + 1 < ln->end)
+            ln->has_quote = (unsigned char)s[i + 1] == 0xAB;
     }
     /* words */
     size_t i = 0, nl = *normlen;
@@ -392,6 +398,19 @@ static bool name_like(const layout *L, const line *ln)
     return ln->func <= 1;
 }
 
+/* First occurrence of needle (nl > 0 bytes) in hay[0..n), or NULL: memchr to each
+ * candidate first byte rather than a comparison at every position. */
+static const char *find_bytes(const char *hay, size_t n, const char *needle, size_t nl)
+{
+    const char *p = hay, *end = hay + n;
+    while ((size_t)(end - p) >= nl && (p = memchr(p, needle[0], (size_t)(end - p) - nl + 1)) != NULL) {
+        if (memcmp(p, needle, nl) == 0)
+            return p;
+        p++;
+    }
+    return NULL;
+}
+
 /* "..., Caliber.Az reports." / "Caliber.Az reports via TASS": the outlet naming itself. */
 static void self_references(layout *L, const line *ln, votes *V)
 {
@@ -399,9 +418,12 @@ static void self_references(layout *L, const line *ln, votes *V)
     static const char *const verbs[] = {" reports", " reported", " has learned", " learned"};
     for (size_t v = 0; v < sizeof(verbs) / sizeof(verbs[0]); v++) {
         size_t vl = strlen(verbs[v]);
+        /* every occurrence, left to right */
         for (uint32_t i = ln->start; i + vl <= ln->end; i++) {
-            if (memcmp(s + i, verbs[v], vl) != 0)
-                continue;
+            const char *hit = find_bytes(s + i, ln->end - i, verbs[v], vl);
+            if (!hit)
+                break;
+            i = (uint32_t)(hit - s);
             uint32_t after = i + (uint32_t)vl;
             if (after < ln->end && isalpha((unsigned char)s[after]))
                 continue;
@@ -576,22 +598,31 @@ int qd_layout_plain(qd_doc *doc, const qd_options *opt, qd_error *err)
         free(norm);
         return qd_error_set(err, QD_ENOMEM, "%s: out of memory", doc->path);
     }
+    /* each line's normalised text gets an id (ids[i]); counts[id] is how many lines
+     * have it */
+    uint32_t *counts = qd_arena_calloc(A, L.n, sizeof(uint32_t));
+    if (!counts) {
+        free(norm);
+        return qd_error_set(err, QD_ENOMEM, "%s: out of memory", doc->path);
+    }
+    uint32_t n_distinct = 0;
     for (uint32_t i = 0; i < L.n; i++) {
         size_t nl;
         line_features(&L, &L.lines[i], norm, &nl);
-        uint32_t *c = qd_strmap_ref(&seen, norm, nl);
-        if (c)
-            (*c)++;
-        else if (qd_strmap_put(&seen, norm, nl, 1) != 0) {
-            free(norm);
-            return qd_error_set(err, QD_ENOMEM, "%s: out of memory", doc->path);
+        uint32_t id;
+        if (!qd_strmap_get(&seen, norm, nl, &id)) {
+            id = n_distinct++;
+            if (qd_strmap_put(&seen, norm, nl, id) != 0) {
+                free(norm);
+                return qd_error_set(err, QD_ENOMEM, "%s: out of memory", doc->path);
+            }
         }
+        ids[i] = id;
+        counts[id]++;
     }
     for (uint32_t i = 0; i < L.n; i++) {
         line *ln = &L.lines[i];
-        size_t nl = qd_utf8_normalize(doc->text + ln->start, ln->end - ln->start, norm, 4 * maxlen + 1);
-        uint32_t c = 1;
-        qd_strmap_get(&seen, norm, nl, &c);
+        uint32_t c = counts[ids[i]];
         ln->repeats = (uint16_t)(c > 65535 ? 65535 : c);
         classify(&L, ln);
     }
