@@ -495,6 +495,18 @@ static int32_t speaker_depth(qd_actx *c, const qd_cues *cues, uint32_t ci, uint3
             k -= 2;
             continue;
         }
+        /* an aside between dashes: "John McCain -- who lost the 2008 election to Obama
+         * -- said", "Gingrich — mentioned by Newsmax as the leading choice — told" */
+        if (k > (int32_t)lo + 2 && tok[k].kind == QD_TK_PUNCT && tok[k].norm[0] == '-') {
+            int32_t j = k - 1;
+            while (j > (int32_t)lo && j > k - 40 && !(tok[j].kind == QD_TK_PUNCT && tok[j].norm[0] == '-') &&
+                   tok[j].kind != QD_TK_QUOTE && !qd_tok_is(&tok[j], ';') && !qd_tok_is(&tok[j], ':'))
+                j--;
+            if (j > (int32_t)lo && tok[j].kind == QD_TK_PUNCT && tok[j].norm[0] == '-' && c->m_end[j - 1] >= 0) {
+                k = j - 1;
+                break;
+            }
+        }
         /* a name may own its parenthesis: "Rep. John Mica (R-Fla.)" */
         if (k > (int32_t)lo && qd_tok_is(&tok[k], ')') && c->m_end[k] < 0) {
             int32_t j = k - 1;

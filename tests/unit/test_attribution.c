@@ -561,6 +561,23 @@ static void test_quantifier_subjects(void **state)
     qd_doc_free(doc);
 }
 
+/* an aside between dashes stands between the subject and its verb */
+static void test_dash_aside_before_verb(void **state)
+{
+    (void)state;
+    char buf[128];
+    qd_doc *doc = test_doc(HEAD
+        "A former Republican presidential candidate -- John McCain, who lost the 2008 election to Obama -- said the "
+        "president \"offered no changes to his reactive, indirect and incremental strategy.\"\n\n"
+        "On Friday, Gingrich \xe2\x80\x94 mentioned by Newsmax as the leading choice for running mate \xe2\x80\x94 told "
+        "Bill O\xe2\x80\x99Reilly of Fox News that \xe2\x80\x9cyou have to look at it very seriously, of course.\xe2\x80\x9d\n",
+        true);
+    assert_string_equal(speaker_text(doc, "offered no changes", buf, sizeof(buf)),
+                        "A former Republican presidential candidate");
+    assert_string_equal(speaker_text(doc, "look at it very seriously", buf, sizeof(buf)), "Gingrich");
+    qd_doc_free(doc);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -586,6 +603,7 @@ int main(void)
         cmocka_unit_test(test_according_to_after_reporting_verb),
         cmocka_unit_test(test_reported_belief_credits_reporter),
         cmocka_unit_test(test_quantifier_subjects),
+        cmocka_unit_test(test_dash_aside_before_verb),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
