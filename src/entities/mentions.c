@@ -21,6 +21,10 @@ typedef struct mscan {
     uint32_t n;
     qd_strmap midcap; /* capitalised words seen mid-sentence */
     uint32_t n_mx;
+    /* the document's outlet name as a lexicon key, made once rather than at every
+     * capitalised word (length 0: none, or too long to look for) */
+    char outlet_key[128];
+    size_t outlet_kl;
 } mscan;
 
 static bool is_cap(const qd_token *t)
@@ -856,14 +860,10 @@ static bool role_name_at(mscan *s, uint32_t i, uint32_t b, uint32_t *next)
  * its length in tokens. */
 static uint32_t doc_source_at(mscan *s, uint32_t i, uint32_t b)
 {
-    const char *name = s->c->doc->meta.outlet;
-    if (!name || !(s->tok[i].flags & QD_TF_CAP))
+    const char *key = s->outlet_key;
+    size_t kl = s->outlet_kl;
+    if (!kl || !(s->tok[i].flags & QD_TF_CAP))
         return 0;
-    char key[128];
-    size_t n = strlen(name);
-    if (n >= sizeof(key) / 4)
-        return 0;
-    size_t kl = qd_lex_key(name, n, key);
     size_t o = 0;
     uint32_t k = i;
     while (k < b && o < kl) {
@@ -925,11 +925,11 @@ static int scan_sentence(mscan *s, uint32_t a, uint32_t b)
             next = i + ol;
         } else
         /* "that" before a capital is the conjunction: "stated that Russian President ..." */
-        if (t->kind == QD_TK_WORD && !strcmp(t->norm, "that") && i + 1 < b && is_cap(&tok[i + 1])) {
+        if (qd_tok_word(t, "that") && i + 1 < b && is_cap(&tok[i + 1])) {
             i++;
             continue;
         }
-        bool first_person = t->kind == QD_TK_WORD && (!strcmp(t->norm, "i") || !strcmp(t->norm, "we")) &&
+        bool first_person = (qd_tok_word(t, "i") || qd_tok_word(t, "we")) &&
                             t->quoted < 0;
         if (first_person) {
             /* the writer speaking ("I said", "we asked"): outside quotes only */
@@ -946,7 +946,7 @@ static int scan_sentence(mscan *s, uint32_t a, uint32_t b)
                 return QD_ENOMEM;
             x->gender = t->lex->gender;
             x->plural = t->lex->gender == 'p';
-        } else if (t->kind == QD_TK_WORD && (!strcmp(t->norm, "who") || !strcmp(t->norm, "which")) && i >= a + 2 &&
+        } else if ((qd_tok_word(t, "who") || qd_tok_word(t, "which")) && i >= a + 2 &&
                    qd_tok_is(&tok[i - 1], ',')) {
             qd_mx *x = push_mention(s, i, i + 1, QD_MENTION_PRONOUN, QD_ENT_UNKNOWN);
             if (!x)
@@ -1072,8 +1072,11 @@ int qd_mentions_find(qd_actx *c)
         return qd_error_set(c->err, QD_ENOMEM, "%s: out of memory", doc->path);
     for (uint32_t i = 0; i <= n; i++)
         c->m_start[i] = c->m_end[i] = c->m_in[i] = -1;
-    mscan s = {c, in->tokens, n, {0}, 0};
+    mscan s = {c, in->tokens, n, {0}, 0, {0}, 0};
     qd_strmap_init(&s.midcap, A);
+    const char *outlet = doc->meta.outlet;
+    if (outlet && strlen(outlet) < sizeof(s.outlet_key) / 4)
+        s.outlet_kl = qd_lex_key(outlet, strlen(outlet), s.outlet_key);
     for (uint32_t i = 0; i < n; i++) {
         const qd_token *t = &in->tokens[i];
         if (is_cap(t) && !initial_position(&s, i) && !(t->flags & QD_TF_ALLCAPS && t->normlen > 5))

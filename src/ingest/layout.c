@@ -185,7 +185,7 @@ static bool furniture_match(const qd_lexicon *lx, const char *norm, size_t n)
         m--;
     for (uint32_t i = 0; i < lx->n_furniture; i++) {
         const qd_furniture *f = &lx->furniture[i];
-        size_t fl = strlen(f->phrase);
+        size_t fl = f->len;
         switch (f->match) {
         case QD_FURN_LINE:
             if ((fl == m && memcmp(norm, f->phrase, fl) == 0) || (fl == n && memcmp(norm, f->phrase, fl) == 0))
@@ -404,7 +404,7 @@ static const char *find_bytes(const char *hay, size_t n, const char *needle, siz
 {
     const char *p = hay, *end = hay + n;
     while ((size_t)(end - p) >= nl && (p = memchr(p, needle[0], (size_t)(end - p) - nl + 1)) != NULL) {
-        if (memcmp(p, needle, nl) == 0)
+        if (p[nl - 1] == needle[nl - 1] && memcmp(p, needle, nl) == 0)
             return p;
         p++;
     }

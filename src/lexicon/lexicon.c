@@ -567,7 +567,7 @@ static int load_furniture(loader *ld, char **f, int nf)
     qd_furniture *fu = QD_VEC_PUSH(&lx->arena, lx->furniture, lx->n_furniture, lx->cap_furniture);
     if (!fu)
         return oom(ld);
-    fu->phrase = key_dup(ld, f[0], strlen(f[0]), NULL);
+    fu->phrase = key_dup(ld, f[0], strlen(f[0]), &fu->len);
     fu->match = m;
     return fu->phrase ? 0 : oom(ld);
 }

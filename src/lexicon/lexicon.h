@@ -139,6 +139,7 @@ typedef enum qd_furn_match { QD_FURN_LINE = 0, QD_FURN_PREFIX, QD_FURN_CONTAINS 
 
 typedef struct qd_furniture {
     const char *phrase;
+    size_t len;           /* strlen(phrase) */
     qd_furn_match match;
 } qd_furniture;
 

@@ -51,9 +51,12 @@ static inline bool qd_tok_is(const qd_token *t, char c)
     return t->kind == QD_TK_PUNCT && t->normlen == 1 && t->norm[0] == c;
 }
 
+/* Is the token this word (its normalised form)?  Lengths first: w is nearly always a
+ * literal, so its strlen is a constant and most tokens fail without a comparison. */
 static inline bool qd_tok_word(const qd_token *t, const char *w)
 {
-    return t->kind == QD_TK_WORD && strcmp(t->norm, w) == 0;
+    size_t n = strlen(w);
+    return t->kind == QD_TK_WORD && t->normlen == n && memcmp(t->norm, w, n) == 0;
 }
 
 static inline uint32_t qd_tok_tags(const qd_token *t)

@@ -38,7 +38,9 @@ static bool reserve(qd_buf *b, size_t extra)
     size_t need = b->len + extra + 1;
     if (need <= b->cap)
         return true;
-    size_t ncap = b->cap ? b->cap : 256;
+    /* a document's JSON line is some kilobytes: start there rather than doubling up
+     * to it through several reallocations */
+    size_t ncap = b->cap ? b->cap : 4096;
     while (ncap < need)
         ncap = ncap > SIZE_MAX / 2 ? need : ncap * 2;
     char *p = realloc(b->data, ncap);
