@@ -487,6 +487,14 @@ static int32_t speaker_depth(qd_actx *c, const qd_cues *cues, uint32_t ci, uint3
             k--;
             break;
         }
+        /* "Beck has in the past described", "Trump on the same day said": a time
+         * phrase with a determiner */
+        if (k > (int32_t)lo + 1 && tok[k].kind == QD_TK_WORD && tok[k].lex && c->m_end[k] < 0 &&
+            (tok[k].lex->tags & (QD_W_TIME | QD_W_WEEKDAY)) && (qd_tok_tags(&tok[k - 1]) & QD_W_DET) &&
+            tok[k - 2].kind == QD_TK_WORD && (qd_tok_tags(&tok[k - 2]) & QD_W_PREP)) {
+            k -= 3;
+            continue;
+        }
         /* "Peskov after that declared", "Lavrov on Tuesday said": a short time phrase */
         if (k > (int32_t)lo && tok[k].kind == QD_TK_WORD && tok[k].lex && c->m_end[k] < 0 &&
             ((tok[k].lex->tags & (QD_W_TIME | QD_W_WEEKDAY)) || !strcmp(tok[k].norm, "that") ||
@@ -625,6 +633,24 @@ static int32_t speaker_depth(qd_actx *c, const qd_cues *cues, uint32_t ci, uint3
         k -= 3;
         while (k >= (int32_t)lo && skippable_before_verb(&tok[k]))
             k--;
+    }
+    /* "her campaign's leadership, who, on a press call Friday, criticized": a phrase
+     * opened by a preposition, between commas, right after the subject */
+    if (k >= (int32_t)lo + 3 && qd_tok_is(&tok[k], ',')) {
+        int32_t j = k - 1;
+        while (j > (int32_t)lo && j > k - 10 && tok[j].kind == QD_TK_WORD && c->m_in[j] < 0)
+            j--;
+        while (j > (int32_t)lo && j > k - 10 && !qd_tok_is(&tok[j], ',') && tok[j].kind != QD_TK_QUOTE)
+            j--;
+        if (j > (int32_t)lo && j + 2 < k && qd_tok_is(&tok[j], ',') && tok[j + 1].kind == QD_TK_WORD &&
+            (qd_tok_tags(&tok[j + 1]) & QD_W_PREP) && !(qd_tok_tags(&tok[j + 1]) & QD_W_SUB) && c->m_end[j - 1] >= 0 &&
+            !qd_tok_word(&tok[j + 1], "according")) {
+            bool plain = true;
+            for (int32_t x = j + 1; x < k && plain; x++)
+                plain = tok[x].kind == QD_TK_WORD || tok[x].kind == QD_TK_NUM || qd_tok_is(&tok[x], '.');
+            if (plain)
+                k = j - 1;
+        }
     }
     if (k >= (int32_t)lo && tok[k].kind != QD_TK_QUOTE) {
         int32_t m = subject_ending_at(c, k, lo);

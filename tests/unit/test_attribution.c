@@ -578,6 +578,23 @@ static void test_dash_aside_before_verb(void **state)
     qd_doc_free(doc);
 }
 
+/* a phrase opened by a preposition between commas stands between a subject and its verb */
+static void test_prepositional_aside_before_verb(void **state)
+{
+    (void)state;
+    char buf[128];
+    qd_doc *doc = test_doc(HEAD
+        "Clinton\xe2\x80\x99s rhetoric was more conciliatory than that of her campaign manager Robby Mook, who, on a "
+        "press call Friday, criticized Sanders for stealing their data and for \xe2\x80\x9cmisrepresenting what had "
+        "occurred.\xe2\x80\x9d\n",
+        true);
+    const qd_statement *st = test_find(doc, "misrepresenting");
+    assert_non_null(st);
+    assert_string_equal(speaker_text(doc, "misrepresenting", buf, sizeof(buf)), "who");
+    assert_string_equal(doc->analysis->entities[st->entity].name, "Robby Mook");
+    qd_doc_free(doc);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -604,6 +621,7 @@ int main(void)
         cmocka_unit_test(test_reported_belief_credits_reporter),
         cmocka_unit_test(test_quantifier_subjects),
         cmocka_unit_test(test_dash_aside_before_verb),
+        cmocka_unit_test(test_prepositional_aside_before_verb),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
