@@ -13,6 +13,7 @@
  */
 #include <string.h>
 
+#include "../quotes/quotes.h"
 #include "../text/match.h"
 #include "attrib.h"
 
@@ -640,6 +641,17 @@ static int32_t find_attribution_cue(qa *s, const qd_quoted *q, bool full, int32_
     *speaker = -1;
     *after = false;
 
+    /* a transcript: "\"WALLACE: Let's start with ...": the label names the speaker */
+    uint32_t label = qd_quote_speaker_label(doc, qa_tok);
+    if (label > qa_tok + 1) {
+        int32_t m = qd_mention_np_span(c, qa_tok + 1, label);
+        if (m >= 0) {
+            *speaker = m;
+            *dash = label;
+            return -1;
+        }
+    }
+
     /* "…!” Trump said." / "…?” reacted Trump.": a quote ending in its own stop, whose
      * attribution the sentence splitter put in a sentence of its own */
     if (qb_tok == s1b && qb_tok < doc->in->n_tokens && tok[qb_tok].paragraph == tok[last_in].paragraph &&
@@ -963,6 +975,15 @@ static qd_span content_span(qd_actx *c, const qd_quoted *q)
     qd_span sp = q->outer;
     while (sp.end > sp.start && (t[sp.end - 1] == ' ' || t[sp.end - 1] == '\n'))
         sp.end--;
+    /* a transcript's turn ("\"WALLACE: Let's start ..."): what was said follows the
+     * speaker label */
+    uint32_t first = quote_first_token(c, q);
+    uint32_t label = qd_quote_speaker_label(c->doc, first);
+    if (label > first + 1 && label + 1 < c->doc->in->n_tokens) {
+        uint32_t from = c->doc->in->tokens[label + 1].start;
+        if (from < sp.end)
+            sp.start = from;
+    }
     return sp;
 }
 

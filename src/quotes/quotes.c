@@ -106,6 +106,31 @@ static bool attribution_tail(const qd_doc *doc, uint32_t from, uint32_t b)
     return cue && words <= 14;
 }
 
+uint32_t qd_quote_speaker_label(const qd_doc *doc, uint32_t mark)
+{
+    const qd_doc_internal *in = doc->in;
+    const qd_token *tok = in->tokens;
+    if (mark + 2 >= in->n_tokens || tok[mark].kind != QD_TK_QUOTE || tok[mark + 1].paragraph != tok[mark].paragraph)
+        return 0;
+    if (mark > 0 && tok[mark - 1].paragraph == tok[mark].paragraph)
+        return 0; /* the mark does not open its paragraph */
+    /* one word in capitals ("WALLACE:") or two or three capitalised words, a name
+     * ("Chris Matthews:") */
+    uint32_t k = mark + 1, words = 0;
+    bool allcaps = true;
+    while (k < in->n_tokens && words < 3 && tok[k].kind == QD_TK_WORD && (tok[k].flags & QD_TF_CAP) &&
+           tok[k].paragraph == tok[mark].paragraph) {
+        allcaps = allcaps && (tok[k].flags & QD_TF_ALLCAPS);
+        words++;
+        k++;
+    }
+    if (words == 0 || k >= in->n_tokens || !qd_tok_is(&tok[k], ':'))
+        return 0;
+    if (!allcaps && words < 2)
+        return 0;
+    return k;
+}
+
 static bool para_opens_with_quote(const qd_doc *doc, uint32_t p)
 {
     const qd_doc_internal *in = doc->in;
@@ -164,7 +189,8 @@ static int pair_paragraph(qstate *q, uint32_t p, bool *carried)
     int rc;
     if (a >= b)
         return 0;
-    bool reopened = *carried && para_opens_with_quote(doc, p);
+    /* a new speaker's turn in a transcript starts a quote of its own */
+    bool reopened = *carried && para_opens_with_quote(doc, p) && !qd_quote_speaker_label(doc, a);
     if (*carried && !reopened) {
         /* the quote left open did not continue: it ended with the previous paragraph */
         opener *o = &q->stack[0];
@@ -274,7 +300,8 @@ static int pair_paragraph(qstate *q, uint32_t p, bool *carried)
     /* paragraph end */
     bool next_body = p + 1 < doc->n_paragraphs && doc->paragraphs[p + 1].role == QD_PARA_BODY;
     bool carry = false;
-    if (q->depth > 0 && next_body && para_opens_with_quote(doc, p + 1)) {
+    if (q->depth > 0 && next_body && para_opens_with_quote(doc, p + 1) &&
+        !qd_quote_speaker_label(doc, in->para_first_token[p + 1])) {
         /* only the outermost double quote carries over */
         int outer = -1;
         for (int d = 0; d < q->depth; d++)

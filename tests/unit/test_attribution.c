@@ -595,6 +595,32 @@ static void test_prepositional_aside_before_verb(void **state)
     qd_doc_free(doc);
 }
 
+/* a transcript: each paragraph opens a quote with its speaker's label; a new label
+ * starts a new quote rather than continuing the one before */
+static void test_transcript_speaker_labels(void **state)
+{
+    (void)state;
+    char buf[128];
+    qd_doc *doc = test_doc(HEAD
+        "Partial transcript as follows:\n\n"
+        "\"WALLACE: If I may, sir, because we\xe2\x80\x99ve got limited time. I want to ask you, will she be there?\n\n"
+        "\"PENCE: She will not be attending the debate tomorrow night. He was using the tweet to mock an effort by "
+        "the other campaign.\n\n"
+        "\"WALLACE: Do you really see those two as equivalent?\"\n",
+        true);
+    const qd_statement *w = test_find(doc, "limited time");
+    const qd_statement *p = test_find(doc, "not be attending");
+    assert_non_null(w);
+    assert_non_null(p);
+    assert_true(w != p);
+    assert_string_equal(speaker_text(doc, "limited time", buf, sizeof(buf)), "WALLACE");
+    assert_string_equal(speaker_text(doc, "not be attending", buf, sizeof(buf)), "PENCE");
+    assert_string_equal(speaker_text(doc, "really see those two", buf, sizeof(buf)), "WALLACE");
+    /* the label is not part of what was said */
+    assert_int_equal(memcmp(doc->text + p->pieces[0].start, "She will", 8), 0);
+    qd_doc_free(doc);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -622,6 +648,7 @@ int main(void)
         cmocka_unit_test(test_quantifier_subjects),
         cmocka_unit_test(test_dash_aside_before_verb),
         cmocka_unit_test(test_prepositional_aside_before_verb),
+        cmocka_unit_test(test_transcript_speaker_labels),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
