@@ -12,6 +12,7 @@
  * above the body by how much it shares with the lead and how headline-like it reads;
  * dates, bylines, the outlet's signature line and credits are read around it.
  */
+#define _GNU_SOURCE /* memmem */
 #include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -398,19 +399,6 @@ static bool name_like(const layout *L, const line *ln)
     return ln->func <= 1;
 }
 
-/* First occurrence of needle (nl > 0 bytes) in hay[0..n), or NULL: memchr to each
- * candidate first byte rather than a comparison at every position. */
-static const char *find_bytes(const char *hay, size_t n, const char *needle, size_t nl)
-{
-    const char *p = hay, *end = hay + n;
-    while ((size_t)(end - p) >= nl && (p = memchr(p, needle[0], (size_t)(end - p) - nl + 1)) != NULL) {
-        if (p[nl - 1] == needle[nl - 1] && memcmp(p, needle, nl) == 0)
-            return p;
-        p++;
-    }
-    return NULL;
-}
-
 /* "..., Caliber.Az reports." / "Caliber.Az reports via TASS": the outlet naming itself. */
 static void self_references(layout *L, const line *ln, votes *V)
 {
@@ -418,9 +406,10 @@ static void self_references(layout *L, const line *ln, votes *V)
     static const char *const verbs[] = {" reports", " reported", " has learned", " learned"};
     for (size_t v = 0; v < sizeof(verbs) / sizeof(verbs[0]); v++) {
         size_t vl = strlen(verbs[v]);
-        /* every occurrence, left to right */
+        /* every occurrence, left to right (memmem rather than a comparison at every
+         * byte of every body line) */
         for (uint32_t i = ln->start; i + vl <= ln->end; i++) {
-            const char *hit = find_bytes(s + i, ln->end - i, verbs[v], vl);
+            const char *hit = memmem(s + i, ln->end - i, verbs[v], vl);
             if (!hit)
                 break;
             i = (uint32_t)(hit - s);

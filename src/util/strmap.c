@@ -6,20 +6,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-uint32_t qd_hash_extend(uint32_t h, const char *s, size_t n)
-{
-    for (size_t i = 0; i < n; i++) {
-        h ^= (unsigned char)s[i];
-        h *= 16777619u;
-    }
-    return h;
-}
-
-uint32_t qd_hash_bytes(const char *s, size_t n)
-{
-    return qd_hash_extend(QD_HASH_INIT, s, n);
-}
-
 void qd_strmap_init(qd_strmap *m, qd_arena *arena)
 {
     memset(m, 0, sizeof(*m));

@@ -34,12 +34,22 @@ bool qd_strmap_get(const qd_strmap *m, const char *key, size_t keylen, uint32_t 
 /* Pointer to the stored value (NULL if absent), for in-place updates. */
 uint32_t *qd_strmap_ref(const qd_strmap *m, const char *key, size_t keylen);
 
-uint32_t qd_hash_bytes(const char *s, size_t n);
-
 /* FNV-1a can be computed piecewise: qd_hash_extend(qd_hash_bytes(a), b) is the hash of
- * a followed by b.  Phrase matching extends a key word by word without rehashing it. */
+ * a followed by b.  Phrase matching extends a key word by word without rehashing it.
+ * Inline: every token and every lookup hashes a few bytes. */
 #define QD_HASH_INIT 2166136261u
-uint32_t qd_hash_extend(uint32_t h, const char *s, size_t n);
+static inline uint32_t qd_hash_extend(uint32_t h, const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        h ^= (unsigned char)s[i];
+        h *= 16777619u;
+    }
+    return h;
+}
+static inline uint32_t qd_hash_bytes(const char *s, size_t n)
+{
+    return qd_hash_extend(QD_HASH_INIT, s, n);
+}
 /* qd_strmap_get with the key's hash already known (h == qd_hash_bytes(key, keylen)). */
 bool qd_strmap_get_hashed(const qd_strmap *m, const char *key, size_t keylen, uint32_t h, uint32_t *value);
 
