@@ -707,7 +707,8 @@ static int32_t speaker_depth(qd_actx *c, const qd_cues *cues, uint32_t ci, uint3
     if (cue->tb < hi && v && (v->frames & QD_VFR_INV) && open_left) {
         uint32_t r = cue->tb;
         int32_t m = c->m_start[r];
-        if (m >= 0)
+        /* not "said his boss was ...": a possessive opens the reported clause */
+        if (m >= 0 && !c->mx[m].possessive)
             return m; /* "said Lavrov", "said he" */
     }
     return -1;

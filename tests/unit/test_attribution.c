@@ -621,6 +621,24 @@ static void test_transcript_speaker_labels(void **state)
     qd_doc_free(doc);
 }
 
+/* "..., said his boss was “…”": a possessive after the verb opens the reported
+ * clause; it is not an inverted subject */
+static void test_possessive_after_verb_not_subject(void **state)
+{
+    (void)state;
+    char buf[128];
+    qd_doc *doc = test_doc(HEAD
+        "Sam Solovey, a contestant on the reality TV show, \"The Apprentice,\" said his boss was \"always kind and "
+        "generous and charming.\"\n",
+        true);
+    assert_string_not_equal(speaker_text(doc, "always kind", buf, sizeof(buf)), "his");
+    qd_doc_free(doc);
+    /* a possessive noun phrase is still a subject after the verb */
+    doc = test_doc(HEAD "\xe2\x80\x9cWe disagree strongly with the ruling,\xe2\x80\x9d said his spokesman.\n", true);
+    assert_string_equal(speaker_text(doc, "disagree strongly", buf, sizeof(buf)), "his spokesman");
+    qd_doc_free(doc);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -649,6 +667,7 @@ int main(void)
         cmocka_unit_test(test_dash_aside_before_verb),
         cmocka_unit_test(test_prepositional_aside_before_verb),
         cmocka_unit_test(test_transcript_speaker_labels),
+        cmocka_unit_test(test_possessive_after_verb_not_subject),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
