@@ -7,22 +7,8 @@
 
 #include "../util/strmap.h"
 
-bool qd_tok_possessive(const qd_token *t)
-{
-    if (t->kind != QD_TK_WORD || t->normlen < 3)
-        return false;
-    const char *n = t->norm;
-    uint32_t l = t->normlen;
-    return (n[l - 2] == '\'' && n[l - 1] == 's') ;
-}
-
-uint32_t qd_tok_base_len(const qd_token *t)
-{
-    return qd_tok_possessive(t) ? t->normlen - 2 : t->normlen;
-}
-
-uint32_t qd_match_phrase(const qd_doc *doc, const qd_phrase_table *t, uint32_t i, uint32_t end,
-                         bool allow_possessive, uint32_t *value)
+uint32_t qd_match_phrase_from(const qd_doc *doc, const qd_phrase_table *t, uint32_t i, uint32_t end,
+                              bool allow_possessive, uint32_t *value)
 {
     const qd_token *tok = doc->in->tokens;
     if (t->max_words == 0 || i >= end)
