@@ -163,34 +163,65 @@ static int push_token(seg *g, uint32_t start, uint32_t end, qd_token_kind kind, 
     char *norm = qd_arena_alloc(&in->arena, 4 * n + 1);
     if (!norm)
         return qd_error_set(g->err, QD_ENOMEM, "%s: out of memory", doc->path);
-    size_t nl = qd_utf8_normalize(g->s + start, n, norm, 4 * n + 1);
     t->start = start;
     t->end = end;
     t->norm = norm;
-    t->normlen = (uint32_t)nl;
     t->kind = (uint8_t)kind;
     t->flags = flags;
     t->paragraph = para;
     t->quoted = -1;
-    t->hash = qd_hash_bytes(norm, nl);
+    /* Most tokens are printable ASCII without spaces: then the normal form is the
+     * lower-cased bytes, and it, its hash and the letter counts come from one pass. */
+    const unsigned char *u = (const unsigned char *)g->s + start;
+    uint32_t h = QD_HASH_INIT;
+    int letters = 0, upper = 0;
+    bool cap = false;
+    size_t nl = 0;
+    while (nl < n && u[nl] > ' ' && u[nl] < 0x7F) {
+        unsigned char c = u[nl];
+        bool is_upper = c >= 'A' && c <= 'Z';
+        if (is_upper || (c >= 'a' && c <= 'z')) {
+            if (letters == 0 && is_upper)
+                cap = true;
+            letters++;
+            upper += is_upper;
+        }
+        c = is_upper ? (unsigned char)(c + 32) : c;
+        norm[nl++] = (char)c;
+        h = (h ^ c) * 16777619u;
+    }
+    bool ascii = nl == n;
+    if (ascii) {
+        norm[nl] = '\0';
+    } else {
+        nl = qd_utf8_normalize(g->s + start, n, norm, 4 * n + 1);
+        h = qd_hash_bytes(norm, nl);
+    }
+    t->normlen = (uint32_t)nl;
+    t->hash = h;
     if (kind == QD_TK_WORD || kind == QD_TK_NUM) {
         t->lex = qd_lex_word_hashed(in->lx, norm, nl, t->hash);
-        int letters = 0, upper = 0;
-        bool first = true;
-        for (uint32_t i = start; i < end;) {
-            int k;
-            uint32_t cp = cp_at(g, i, &k);
-            i += (uint32_t)k;
-            if (!qd_cp_is_letter(cp))
-                continue;
-            letters++;
-            if (qd_cp_is_upper(cp)) {
-                upper++;
-                if (first)
-                    t->flags |= QD_TF_CAP;
+        if (!ascii) {
+            letters = upper = 0;
+            cap = false;
+            bool first = true;
+            for (uint32_t i = start; i < end;) {
+                int k;
+                uint32_t cp = cp_at(g, i, &k);
+                i += (uint32_t)k;
+                if (!qd_cp_is_letter(cp))
+                    continue;
+                letters++;
+                if (qd_cp_is_upper(cp)) {
+                    upper++;
+                    if (first)
+                        cap = true;
+                }
+                first = false;
             }
-            first = false;
         }
+        if (cap)
+            t->flags |= QD_TF_CAP;
         if (letters >= 2 && upper == letters)
             t->flags |= QD_TF_ALLCAPS;
     } else if (kind == QD_TK_QUOTE) {
