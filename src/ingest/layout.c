@@ -225,8 +225,10 @@ static void line_features(layout *L, line *ln, char *norm, size_t *normlen)
                     strstr(norm, "(c) 20") != NULL;
     /* an opening or straight double quotation mark: '"', U+201C, U+201E, U+201F or
      * U+00AB, looked for by their bytes (no valid sequence holds their lead bytes as
-     * continuation bytes, so a byte match is a character match) */
-    for (uint32_t i = ln->start; i < ln->end && !ln->has_quote; i++) {
+     * continuation bytes, so a byte match is a character match).  The normal form folds
+     * every double quotation mark to '"', so a line without one there has none. */
+    bool any_double = memchr(norm, '"', *normlen) != NULL;
+    for (uint32_t i = ln->start; any_double && i < ln->end && !ln->has_quote; i++) {
         unsigned char c = (unsigned char)s[i];
         if (c == '"')
             ln->has_quote = true;

@@ -35,17 +35,21 @@ size_t qd_lex_key(const char *s, size_t n, char *out)
     return qd_utf8_normalize(s, n, out, 4 * n + 1);
 }
 
+static uint32_t word_filter_bit(uint32_t hash)
+{
+    return hash >> (32 - QD_WORD_FILTER_LOG2); /* the map's slots use the low bits */
+}
+
 const qd_lexword *qd_lex_word(const qd_lexicon *lx, const char *w, size_t n)
 {
-    uint32_t idx;
-    if (!qd_strmap_get(&lx->words, w, n, &idx))
-        return NULL;
-    return &lx->lexwords[idx];
+    return qd_lex_word_hashed(lx, w, n, qd_hash_bytes(w, n));
 }
 
 const qd_lexword *qd_lex_word_hashed(const qd_lexicon *lx, const char *w, size_t n, uint32_t hash)
 {
-    uint32_t idx;
+    uint32_t b = word_filter_bit(hash), idx;
+    if (!((lx->word_filter[b >> 6] >> (b & 63)) & 1))
+        return NULL;
     if (!qd_strmap_get_hashed(&lx->words, w, n, hash, &idx))
         return NULL;
     return &lx->lexwords[idx];
@@ -145,6 +149,8 @@ static qd_lexword *word_ref(loader *ld, const char *s, size_t n)
     w->variant = -1;
     if (qd_strmap_put(&lx->words, key, k, lx->n_lexwords - 1) != 0)
         return NULL;
+    uint32_t b = word_filter_bit(qd_hash_bytes(key, k));
+    lx->word_filter[b >> 6] |= (uint64_t)1 << (b & 63);
     return w;
 }
 

@@ -201,9 +201,15 @@ static inline bool qd_phrase_maybe(const qd_phrase_table *t, uint32_t h)
     return (t->filter[b >> 6] >> (b & 63)) & 1;
 }
 
+/* One-hash Bloom filter over the keys of the word table (see qd_lex_word). */
+#define QD_WORD_FILTER_LOG2 15
+
 struct qd_lexicon {
     qd_arena arena;
     qd_strmap words;          /* word -> index into lexwords */
+    /* Most words of a text are not in the table; one bit test (in 4 KB that stay in
+     * cache) answers most of them before a probe of the table (which does not). */
+    uint64_t word_filter[(1u << QD_WORD_FILTER_LOG2) / 64];
     qd_lexword *lexwords;
     uint32_t n_lexwords, cap_lexwords;
 
