@@ -242,12 +242,11 @@ static bool glued_split(const seg *g, uint32_t start, uint32_t end, uint32_t *cu
     uint32_t n = end - start;
     if (n < 7 || n > 40)
         return false;
-    char buf[164];
-    size_t bl = qd_utf8_normalize(g->s + start, n, buf, sizeof(buf));
-    if (bl != n) /* only plain ASCII lower-case words */
-        return false;
+    /* only plain ASCII lower-case words, which are their own normal form */
+    const char *buf = g->s + start;
+    size_t bl = n;
     for (uint32_t i = 0; i < n; i++)
-        if (buf[i] < 'a' || buf[i] > 'z' || g->s[start + i] != buf[i])
+        if (buf[i] < 'a' || buf[i] > 'z')
             return false;
     if (qd_lex_word(lx, buf, bl))
         return false;

@@ -262,6 +262,19 @@ size_t qd_utf8_normalize(const char *s, size_t n, char *out, size_t cap)
          * the spaces and the capitals change (quotation marks and the hyphen are
          * already their folded forms). */
         unsigned char a = (unsigned char)s[i];
+        /* a run of visible ASCII: lower-cased, nothing else to decide */
+        if (!space && a > ' ' && a < 0x80) {
+            while (i < n && o + 1 < cap) {
+                a = (unsigned char)s[i];
+                if (a <= ' ' || a >= 0x80)
+                    break;
+                out[o++] = (char)(a >= 'A' && a <= 'Z' ? a + 32 : a);
+                i++;
+            }
+            if (i < n && o + 1 >= cap)
+                break;
+            continue;
+        }
         if (a < 0x80) {
             i++;
             if (a == ' ' || (a >= '\t' && a <= '\r')) {

@@ -12,6 +12,15 @@ void qd_strmap_init(qd_strmap *m, qd_arena *arena)
     m->arena = arena;
 }
 
+/* Keys are mostly short words: a loop beats a call to memcmp. */
+static inline bool same_bytes(const char *a, const char *b, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (a[i] != b[i])
+            return false;
+    return true;
+}
+
 static qd_strmap_slot *find(const qd_strmap *m, const char *key, size_t keylen, uint32_t h)
 {
     if (!m->cap)
@@ -21,7 +30,7 @@ static qd_strmap_slot *find(const qd_strmap *m, const char *key, size_t keylen, 
         qd_strmap_slot *s = &m->slots[i];
         if (!s->key)
             return s;
-        if (s->hash == h && s->keylen == keylen && memcmp(s->key, key, keylen) == 0)
+        if (s->hash == h && s->keylen == keylen && same_bytes(s->key, key, keylen))
             return s;
     }
 }
