@@ -298,6 +298,10 @@ static void line_features(layout *L, line *ln, char *norm, size_t *normlen)
     ln->byline = ln->words <= 10 && qd_parse_byline(s + ln->start, n, by, sizeof(by));
 }
 
+/* A line of fewer words said twice or more on a page is furniture ("Share", "Read
+ * more", a repeated headline of another story). */
+#define REPEAT_MAX_WORDS 10
+
 static bool title_case(const line *ln)
 {
     return ln->content >= 2 && ln->caps_content * 4 >= ln->content * 3;
@@ -307,7 +311,7 @@ static void classify(layout *L, line *ln)
 {
     if (ln->furniture || ln->copyright)
         ln->kind = LK_FURNITURE;
-    else if (ln->repeats >= 2 && ln->words < 10)
+    else if (ln->repeats >= 2 && ln->words < REPEAT_MAX_WORDS)
         ln->kind = LK_FURNITURE;
     else if (ln->date)
         ln->kind = LK_DATE;
@@ -590,16 +594,23 @@ int qd_layout_plain(qd_doc *doc, const qd_options *opt, qd_error *err)
         return qd_error_set(err, QD_ENOMEM, "%s: out of memory", doc->path);
     }
     /* each line's normalised text gets an id (ids[i]); counts[id] is how many lines
-     * have it */
-    uint32_t *counts = qd_arena_calloc(A, L.n, sizeof(uint32_t));
+     * have it.  Only short lines are counted: repetition marks furniture only under
+     * REPEAT_MAX_WORDS words (classify), and lines with the same normal form have the
+     * same number of words, so a longer line's repeats could never matter. */
+    uint32_t *counts = qd_arena_calloc(A, L.n + 1, sizeof(uint32_t));
     if (!counts) {
         free(norm);
         return qd_error_set(err, QD_ENOMEM, "%s: out of memory", doc->path);
     }
-    uint32_t n_distinct = 0;
+    uint32_t n_distinct = 1; /* id 0: a line not counted, repeats 1 */
+    counts[0] = 1;
     for (uint32_t i = 0; i < L.n; i++) {
         size_t nl;
         line_features(&L, &L.lines[i], norm, &nl);
+        if (L.lines[i].words >= REPEAT_MAX_WORDS) {
+            ids[i] = 0;
+            continue;
+        }
         uint32_t id;
         if (!qd_strmap_get(&seen, norm, nl, &id)) {
             id = n_distinct++;
