@@ -95,6 +95,13 @@ static uint32_t scan_word(const seg *g, uint32_t i, uint32_t end)
     uint32_t j = i;
     uint32_t prev = 0;
     while (j < end) {
+        /* ASCII letters and digits first: most of every word */
+        unsigned char a = (unsigned char)g->s[j];
+        if ((uint32_t)((a | 0x20) - 'a') < 26 || (uint32_t)(a - '0') < 10) {
+            prev = a;
+            j++;
+            continue;
+        }
         int k;
         uint32_t cp = cp_at(g, j, &k);
         if (is_alnum(cp)) {

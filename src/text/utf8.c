@@ -221,7 +221,7 @@ bool qd_cp_is_letter_wide(uint32_t cp)
     return false;
 }
 
-qd_qmark qd_cp_quote_mark(uint32_t cp)
+qd_qmark qd_cp_quote_mark_wide(uint32_t cp)
 {
     switch (cp) {
     case 0x201C: /* “ */

@@ -92,7 +92,13 @@ typedef enum qd_qmark {
     QD_QM_SINGLE_STRAIGHT  /* ' */
 } qd_qmark;
 
-qd_qmark qd_cp_quote_mark(uint32_t cp);
+qd_qmark qd_cp_quote_mark_wide(uint32_t cp);
+static inline qd_qmark qd_cp_quote_mark(uint32_t cp)
+{
+    if (cp < 0x80)
+        return cp == '"' ? QD_QM_DOUBLE_STRAIGHT : cp == '\'' ? QD_QM_SINGLE_STRAIGHT : QD_QM_NONE;
+    return qd_cp_quote_mark_wide(cp);
+}
 
 /* Append the lower-cased, quote/dash/space-normalised form of s[0..n) to out
  * (capacity cap, at least 4*n+1 is always enough); returns the bytes written. */
