@@ -102,10 +102,15 @@ static uint32_t count_words(const char *k, size_t n)
     return w;
 }
 
-static void filter_add(qd_phrase_table *t, uint32_t h)
+static void filter_set(uint64_t *filter, uint32_t h)
 {
     uint32_t b = h >> (32 - QD_PHRASE_FILTER_LOG2);
-    t->filter[b >> 6] |= (uint64_t)1 << (b & 63);
+    filter[b >> 6] |= (uint64_t)1 << (b & 63);
+}
+
+static void filter_add(qd_phrase_table *t, uint32_t h)
+{
+    filter_set(t->filter, h);
 }
 
 static int phrase_put(loader *ld, qd_phrase_table *t, const char *s, size_t n, uint32_t value)
@@ -632,9 +637,11 @@ static int load_labels(loader *ld, char **f, int nf)
         return oom(ld);
     if (k > lx->label_max_len)
         lx->label_max_len = (uint32_t)k;
-    for (size_t i = 1; i <= k; i++)
+    for (size_t i = 1; i <= k; i++) {
         if (qd_strmap_put(&lx->label_prefixes, key, i, 0) != 0)
             return oom(ld);
+        filter_set(lx->label_filter, qd_hash_bytes(key, i));
+    }
     return qd_strmap_put(&lx->label_keys, key, k, lx->n_labels - 1) == 0 ? 0 : oom(ld);
 }
 

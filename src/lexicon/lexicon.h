@@ -193,12 +193,18 @@ typedef struct qd_phrase_table {
     uint64_t filter[QD_PHRASE_FILTER_BITS / 64];
 } qd_phrase_table;
 
+/* Is hash h's bit set in a filter of QD_PHRASE_FILTER_BITS bits?  The high bits pick
+ * it: the maps index their slots by the low ones. */
+static inline bool qd_filter_maybe(const uint64_t *filter, uint32_t h)
+{
+    uint32_t b = h >> (32 - QD_PHRASE_FILTER_LOG2);
+    return (filter[b >> 6] >> (b & 63)) & 1;
+}
+
 /* Might key (hash h) be in t->map or t->prefixes?  false: certainly not. */
 static inline bool qd_phrase_maybe(const qd_phrase_table *t, uint32_t h)
 {
-    /* the high bits: the maps index their slots by the low ones */
-    uint32_t b = h >> (32 - QD_PHRASE_FILTER_LOG2);
-    return (t->filter[b >> 6] >> (b & 63)) & 1;
+    return qd_filter_maybe(t->filter, h);
 }
 
 /* One-hash Bloom filter over the keys of the word table (see qd_lex_word). */
@@ -256,6 +262,7 @@ struct qd_lexicon {
     qd_strmap label_prefixes; /* every byte prefix of a label key (the key too), so the
                                * label search at each word stops at the first key no
                                * label starts with */
+    uint64_t label_filter[QD_PHRASE_FILTER_BITS / 64]; /* Bloom filter of label_prefixes */
     uint32_t label_max_len;   /* longest label key in bytes */
 
     qd_strmap sides;          /* "#ru" (country code) or a name key -> index into side_names,
