@@ -262,14 +262,22 @@ size_t qd_utf8_normalize(const char *s, size_t n, char *out, size_t cap)
          * the spaces and the capitals change (quotation marks and the hyphen are
          * already their folded forms). */
         unsigned char a = (unsigned char)s[i];
-        /* a run of visible ASCII: lower-cased, nothing else to decide */
+        /* a run of visible ASCII words with single spaces between them: lower-cased,
+         * nothing else to decide */
         if (!space && a > ' ' && a < 0x80) {
             while (i < n && o + 1 < cap) {
                 a = (unsigned char)s[i];
-                if (a <= ' ' || a >= 0x80)
-                    break;
-                out[o++] = (char)(a >= 'A' && a <= 'Z' ? a + 32 : a);
-                i++;
+                if (a > ' ' && a < 0x80) {
+                    out[o++] = (char)(a >= 'A' && a <= 'Z' ? a + 32 : a);
+                    i++;
+                    continue;
+                }
+                unsigned char b = i + 1 < n ? (unsigned char)s[i + 1] : 0;
+                if (a != ' ' || b <= ' ' || b >= 0x80 || o + 2 >= cap)
+                    break; /* anything else: the general path below */
+                out[o++] = ' ';
+                out[o++] = (char)(b >= 'A' && b <= 'Z' ? b + 32 : b);
+                i += 2;
             }
             if (i < n && o + 1 >= cap)
                 break;
