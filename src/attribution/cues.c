@@ -242,16 +242,31 @@ static int32_t subject_ending_at_raw(qd_actx *c, int32_t k, uint32_t lo)
             !c->mx[nm].possessive && !c->mx[nm].in_quote &&
             c->mx[nm].ta > lo && qd_tok_is(&tok[c->mx[nm].ta - 1], ','))
             return nm;
+        bool stepped = false;
         for (int32_t j = k - 1; j >= (int32_t)lo && j >= k - 40 && groups < 3; j--) {
             bool real_quote = tok[j].kind == QD_TK_QUOTE && tok[j].quoted >= 0;
-            if (real_quote)
-                return -1;
+            if (real_quote) {
+                /* a title or a few words quoted inside an appositive ("a contestant on
+                 * the show “The Apprentice,” who ..., said") are stepped over */
+                const qd_quoted *qq = &c->an->quoted[tok[j].quoted];
+                uint32_t open = qd_token_at(c->doc, qq->outer.start);
+                if (qq->outer.end != tok[j].end || open + 8 < (uint32_t)j || open <= lo ||
+                    (qq->flags & QD_QUOTED_FULL))
+                    return -1;
+                j = (int32_t)open;
+                stepped = true;
+                continue;
+            }
             if (!qd_tok_is(&tok[j], ','))
                 continue;
             groups++;
             int32_t mm = j > (int32_t)lo ? c->m_end[j - 1] : -1;
-            if (mm >= 0 && c->an->mentions[mm].kind != QD_MENTION_PRONOUN)
+            if (mm >= 0 && c->an->mentions[mm].kind != QD_MENTION_PRONOUN) {
+                /* past quoted words only a person's name heads the appositive */
+                if (stepped && (c->an->mentions[mm].kind != QD_MENTION_NAME || c->mx[mm].kind != QD_ENT_PERSON))
+                    return -1;
                 return mm;
+            }
         }
     }
     return -1;

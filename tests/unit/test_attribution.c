@@ -639,6 +639,22 @@ static void test_possessive_after_verb_not_subject(void **state)
     qd_doc_free(doc);
 }
 
+/* a title or a few words quoted inside an appositive do not hide the name it follows */
+static void test_quoted_words_inside_appositive(void **state)
+{
+    (void)state;
+    char buf[128];
+    qd_doc *doc = test_doc(HEAD
+        "\xe2\x80\x9cWe\xe2\x80\x99ve had more successful conventions than this one,\xe2\x80\x9d Texas delegate Bill "
+        "Eastland, wearing a cowboy hat and \xe2\x80\x9cTed Cruz\xe2\x80\x9d campaign pins, said matter-of-factly.\n\n"
+        "Jeff Hemsley, the co-author of \"Going Viral,\" about the rapid spread of information, said the days when the "
+        "nation had \"a somewhat unifying story\" from newspapers are gone.\n",
+        true);
+    assert_non_null(strstr(speaker_text(doc, "more successful conventions", buf, sizeof(buf)), "Bill Eastland"));
+    assert_string_equal(speaker_text(doc, "somewhat unifying story", buf, sizeof(buf)), "Jeff Hemsley");
+    qd_doc_free(doc);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -668,6 +684,7 @@ int main(void)
         cmocka_unit_test(test_prepositional_aside_before_verb),
         cmocka_unit_test(test_transcript_speaker_labels),
         cmocka_unit_test(test_possessive_after_verb_not_subject),
+        cmocka_unit_test(test_quoted_words_inside_appositive),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
