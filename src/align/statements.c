@@ -500,6 +500,11 @@ static int align_set(qd_corpus *c, sref *s, uint32_t ns, int32_t ei, int32_t thr
             uint32_t j = cand[q];
             qd_align_kind kind;
             float score;
+            /* already in one set through other links: comparing them again could only
+             * link what is linked (a quote in hundreds of articles is compared about
+             * once per article, not once per pair) */
+            if (find(parent, (int)i) == find(parent, (int)j))
+                continue;
             if (classify(c, s[i], s[j], w, &kind, &score) && !(across && kind == QD_ALIGN_PARAPHRASE)) {
                 parent[find(parent, (int)j)] = find(parent, (int)i);
                 linked_any = true;

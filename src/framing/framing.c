@@ -298,50 +298,51 @@ static int cmp_tcount_id(const void *a, const void *b)
     return x->id < y->id ? -1 : x->id > y->id;
 }
 
-/* Stem counts of some documents, sorted by id and merged (malloc'd). */
-static tcount *stem_counts(const qd_corpus *c, const uint32_t *docs, uint32_t nd, uint32_t *n_out, doc_sizes *sz)
+/* Stem counts of some documents, one entry per distinct stem, sorted by id (malloc'd).
+ * `at` (per term id, all UINT32_MAX, and left so) finds a stem's entry while counting:
+ * only the distinct stems are sorted, not every term of every document, which in a
+ * corpus of 100,000 documents is tens of millions of entries.  The sums are of whole
+ * numbers, so they are exact in any order. */
+static tcount *stem_counts(const qd_corpus *c, uint32_t *at, const uint32_t *docs, uint32_t nd, uint32_t *n_out,
+                           doc_sizes *sz)
 {
-    uint32_t n = 0;
+    uint64_t total = 0;
     for (uint32_t k = 0; k < nd; k++)
-        n += c->feat[docs[k]].n_terms;
-    tcount *v = malloc((n + 1) * sizeof(tcount));
+        total += c->feat[docs[k]].n_terms;
+    size_t cap = total < c->n_dict ? (size_t)total : (size_t)c->n_dict;
+    tcount *v = malloc((cap + 1) * sizeof(tcount));
     if (!v)
         return NULL;
-    n = 0;
+    uint32_t n = 0;
     memset(sz, 0, sizeof(*sz));
     sz->docs = nd;
     for (uint32_t k = 0; k < nd; k++) {
         const qd_dfeat *f = &c->feat[docs[k]];
-        uint32_t first = n;
+        /* stems only: "@" terms are speakers, which share of voice covers */
         uint64_t len = 0;
+        for (uint32_t i = 0; i < f->n_terms; i++)
+            if (c->dict_str[f->terms[i] - 1][0] == '~')
+                len += f->tf[i];
         for (uint32_t i = 0; i < f->n_terms; i++) {
-            /* stems only: "@" terms are speakers, which share of voice covers */
-            if (c->dict_str[f->terms[i] - 1][0] != '~')
+            uint32_t id = f->terms[i];
+            if (c->dict_str[id - 1][0] != '~')
                 continue;
-            v[n].id = f->terms[i];
-            v[n].n = f->tf[i];
-            len += f->tf[i];
-            n++;
-        }
-        for (uint32_t i = first; i < n; i++) {
-            v[i].sx2 = (double)v[i].n * v[i].n;
-            v[i].sxn = (double)v[i].n * (double)len;
+            if (at[id] == UINT32_MAX) {
+                at[id] = n;
+                v[n++] = (tcount){id, 0, 0, 0};
+            }
+            tcount *t = &v[at[id]];
+            t->n += f->tf[i];
+            t->sx2 += (double)f->tf[i] * f->tf[i];
+            t->sxn += (double)f->tf[i] * (double)len;
         }
         sz->words += len;
         sz->words2 += (double)len * (double)len;
     }
+    for (uint32_t i = 0; i < n; i++)
+        at[v[i].id] = UINT32_MAX;
     qsort(v, n, sizeof(tcount), cmp_tcount_id);
-    uint32_t u = 0;
-    for (uint32_t i = 0; i < n; i++) {
-        if (u && v[u - 1].id == v[i].id) {
-            v[u - 1].n += v[i].n;
-            v[u - 1].sx2 += v[i].sx2;
-            v[u - 1].sxn += v[i].sxn;
-        } else {
-            v[u++] = v[i];
-        }
-    }
-    *n_out = u;
+    *n_out = n;
     return v;
 }
 
@@ -369,6 +370,7 @@ typedef struct corpus_prior {
     tcount *counts;
     uint32_t n;
     doc_sizes sz;
+    uint32_t *at;     /* stem_counts' scratch: per term id, UINT32_MAX */
 } corpus_prior;
 
 static int cmp_term_z(const void *a, const void *b)
@@ -826,12 +828,24 @@ static int plain_uses(qd_corpus *c, const uint32_t *docs, uint32_t nd, const uin
     uint32_t *plain = calloc((size_t)tmp->n_phrases * no + 1, sizeof(uint32_t));
     if (!plain)
         return -1;
+    /* the first words of the phrases, as bits of their ids folded to 16 bits: most words
+     * of a text start no phrase, and this says so without hashing the word */
+    uint64_t first[1 << 10];
+    memset(first, 0, sizeof(first));
+    for (uint32_t i = 0; i < tmp->phrases.cap; i++) {
+        const qd_strmap_slot *sl = &tmp->phrases.slots[i];
+        uint32_t id;
+        if (!sl->key || sl->keylen < sizeof(id))
+            continue;
+        memcpy(&id, sl->key, sizeof(id));
+        first[(id & 0xFFFF) >> 6] |= 1ull << (id & 63);
+    }
     for (uint32_t k = 0; k < nd; k++) {
         if (!fs || docs[k] >= fs->n_docs)
             continue;
         const frame_doc *fd = &fs->docs[docs[k]];
         for (uint32_t i = 0; i < fd->n_stream; i++)
-            for (uint32_t len = 1; len <= tmp->max_ids && i + len <= fd->n_stream; len++) {
+            for (uint32_t len = 1; (first[(fd->stream[i] & 0xFFFF) >> 6] >> (fd->stream[i] & 63) & 1) && len <= tmp->max_ids && i + len <= fd->n_stream; len++) {
                 if (!fd->stream[i + len - 1])
                     break;
                 uint32_t slot;
@@ -861,8 +875,8 @@ static int plain_uses(qd_corpus *c, const uint32_t *docs, uint32_t nd, const uin
 }
 
 /* The framing of the documents `docs` (any order). */
-static int frame_scope(qd_corpus *c, const corpus_prior *pr, const uint32_t *docs, uint32_t nd, int32_t *row_of,
-                       qd_framing *out)
+static int frame_scope(qd_corpus *c, const corpus_prior *pr, const uint32_t *docs, uint32_t nd, bool whole,
+                       int32_t *row_of, qd_framing *out)
 {
     const qd_comparison *r = &c->res;
     memset(out, 0, sizeof(*out));
@@ -897,8 +911,12 @@ static int frame_scope(qd_corpus *c, const corpus_prior *pr, const uint32_t *doc
     if (!out->outlets || !tmp.slot_of)
         goto done;
     out->n_outlets = no;
-    all = stem_counts(c, docs, nd, &n_all, &s_all);
-    if (!all)
+    /* the whole corpus: its counts are the prior's */
+    if (whole) {
+        all = pr->counts;
+        n_all = pr->n;
+        s_all = pr->sz;
+    } else if (!(all = stem_counts(c, pr->at, docs, nd, &n_all, &s_all)))
         goto done;
     mine = malloc((nd + 1) * sizeof(uint32_t));
     owns = calloc(no + 1, sizeof(tcount *));
@@ -916,7 +934,7 @@ static int frame_scope(qd_corpus *c, const corpus_prior *pr, const uint32_t *doc
         fo->documents = m;
         if (outlet_statements(c, fo, mine, m, &tmp) != 0 || outlet_words(c, fo, mine, m, &tmp, o) != 0)
             goto done;
-        if (!(owns[o] = stem_counts(c, mine, m, &n_owns[o], &s_os[o])))
+        if (!(owns[o] = stem_counts(c, pr->at, mine, m, &n_owns[o], &s_os[o])))
             goto done;
         if (distinctive(c, pr, owns[o], n_owns[o], &s_os[o], all, n_all, &s_all, fo) != 0)
             goto done;
@@ -1005,7 +1023,8 @@ done:
     free(by);
     free(names);
     free(cnt);
-    free(all);
+    if (!whole)
+        free(all);
     free(mine);
     for (uint32_t o = 0; owns && o < no; o++)
         free(owns[o]);
@@ -1044,11 +1063,15 @@ int qd_frame_compute(qd_corpus *c, qd_error *err)
     for (uint32_t d = 0; d < r->n_docs; d++)
         docs[d] = d;
     /* the prior: term frequencies of the whole corpus */
-    pr.counts = stem_counts(c, docs, r->n_docs, &pr.n, &pr.sz);
-    if (!pr.counts || frame_scope(c, &pr, docs, r->n_docs, row_of, &set->corpus) != 0)
+    pr.at = malloc(((size_t)c->n_dict + 1) * sizeof(uint32_t));
+    if (!pr.at)
+        goto done;
+    memset(pr.at, 0xFF, ((size_t)c->n_dict + 1) * sizeof(uint32_t));
+    pr.counts = stem_counts(c, pr.at, docs, r->n_docs, &pr.n, &pr.sz);
+    if (!pr.counts || frame_scope(c, &pr, docs, r->n_docs, true, row_of, &set->corpus) != 0)
         goto done;
     for (uint32_t e = 0; e < r->n_events; e++)
-        if (frame_scope(c, &pr, r->events[e].docs, r->events[e].n_docs, row_of, &set->events[e]) != 0)
+        if (frame_scope(c, &pr, r->events[e].docs, r->events[e].n_docs, false, row_of, &set->events[e]) != 0)
             goto done;
     for (uint32_t t = 0; t < r->n_threads; t++) {
         uint32_t nd = 0;
@@ -1057,7 +1080,7 @@ int qd_frame_compute(qd_corpus *c, qd_error *err)
             memcpy(docs + nd, e->docs, e->n_docs * sizeof(uint32_t));
             nd += e->n_docs;
         }
-        if (frame_scope(c, &pr, docs, nd, row_of, &set->threads[t]) != 0)
+        if (frame_scope(c, &pr, docs, nd, false, row_of, &set->threads[t]) != 0)
             goto done;
     }
     r->framing = set;
@@ -1066,5 +1089,6 @@ done:
     free(docs);
     free(row_of);
     free(pr.counts);
+    free(pr.at);
     return rc ? qd_error_set(err, QD_ENOMEM, "framing: out of memory") : 0;
 }
