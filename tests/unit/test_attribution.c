@@ -655,6 +655,23 @@ static void test_quoted_words_inside_appositive(void **state)
     qd_doc_free(doc);
 }
 
+/* a briefing item: a heading in capitals, then an excerpt of the piece it names */
+static void test_briefing_heading_credits_excerpt(void **state)
+{
+    (void)state;
+    char buf[128];
+    qd_doc *doc = test_doc(HEAD
+        "EBOLA SURVIVORS, THROUGH THE LENS \xe2\x80\x9cIt\xe2\x80\x99s about creating agency for communities who "
+        "previously didn\xe2\x80\x99t have very much agency to tell their own story.\xe2\x80\x9d [HuffPost.]\n\n"
+        "LOS ANGELES -- \"The stories begin. The stories end. But the work will never end.\"\n",
+        true);
+    assert_string_equal(speaker_text(doc, "creating agency", buf, sizeof(buf)), "EBOLA SURVIVORS, THROUGH THE LENS");
+    /* a dateline is not a heading */
+    const qd_statement *st = test_find(doc, "stories begin");
+    assert_true(st == NULL || st->speaker < 0 || strcmp(speaker_text(doc, "stories begin", buf, sizeof(buf)), "LOS ANGELES"));
+    qd_doc_free(doc);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -685,6 +702,7 @@ int main(void)
         cmocka_unit_test(test_transcript_speaker_labels),
         cmocka_unit_test(test_possessive_after_verb_not_subject),
         cmocka_unit_test(test_quoted_words_inside_appositive),
+        cmocka_unit_test(test_briefing_heading_credits_excerpt),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
