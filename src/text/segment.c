@@ -200,6 +200,7 @@ static int push_token(seg *g, uint32_t start, uint32_t end, qd_token_kind kind, 
     bool ascii = nl == n;
     if (ascii) {
         norm[nl] = '\0';
+        qd_arena_shrink(&in->arena, norm, nl + 1); /* it needed only n + 1 bytes */
     } else {
         nl = qd_utf8_normalize(g->s + start, n, norm, 4 * n + 1);
         h = qd_hash_bytes(norm, nl);
@@ -504,6 +505,16 @@ int qd_text_segment(qd_doc *doc, qd_error *err)
     qd_doc_internal *in = doc->in;
     in->para_first_token = qd_arena_calloc(&in->arena, doc->n_paragraphs + 1, sizeof(uint32_t));
     if (!in->para_first_token)
+        return qd_error_set(err, QD_ENOMEM, "%s: out of memory", doc->path);
+    /* room for the tokens at once (news text has one per five or six bytes), rather
+     * than copying the array at every doubling */
+    size_t bytes = 0;
+    for (uint32_t p = 0; p < doc->n_paragraphs; p++)
+        if (doc->paragraphs[p].role == QD_PARA_BODY || doc->paragraphs[p].role == QD_PARA_TITLE)
+            bytes += doc->paragraphs[p].span.end - doc->paragraphs[p].span.start;
+    if (in->n_tokens == 0 && bytes / 5 + 16 > in->cap_tokens && bytes / 5 < UINT32_MAX / 2 &&
+        !(in->tokens = qd_arena_grow_array(&in->arena, in->tokens, &in->cap_tokens, (uint32_t)(bytes / 5 + 16),
+                                           sizeof(qd_token))))
         return qd_error_set(err, QD_ENOMEM, "%s: out of memory", doc->path);
     for (uint32_t p = 0; p < doc->n_paragraphs; p++) {
         qd_paragraph *par = &doc->paragraphs[p];

@@ -109,6 +109,20 @@ void *qd_arena_realloc(qd_arena *a, void *ptr, size_t old_size, size_t new_size)
     return p;
 }
 
+void qd_arena_shrink(qd_arena *a, void *ptr, size_t new_size)
+{
+    qd_arena_chunk *c = a->head;
+    if (!ptr || ptr != a->last || !c)
+        return;
+    size_t rounded = (new_size + ARENA_ALIGN - 1) & ~(size_t)(ARENA_ALIGN - 1);
+    if (rounded == 0)
+        rounded = ARENA_ALIGN;
+    if (rounded >= a->last_size)
+        return;
+    c->used -= a->last_size - rounded;
+    a->last_size = rounded;
+}
+
 void *qd_arena_grow_array(qd_arena *a, void *ptr, uint32_t *cap, uint32_t need, size_t elem)
 {
     uint32_t ncap = *cap ? *cap : 8;

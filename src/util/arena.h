@@ -32,6 +32,9 @@ void *qd_arena_alloc(qd_arena *a, size_t size);
 void *qd_arena_calloc(qd_arena *a, size_t count, size_t size);
 /* Grow (or shrink) a block; in place when it is the most recent allocation. */
 void *qd_arena_realloc(qd_arena *a, void *ptr, size_t old_size, size_t new_size);
+/* Give back the end of the most recent allocation (ptr), keeping its first new_size
+ * bytes; does nothing when ptr is not the most recent one. */
+void qd_arena_shrink(qd_arena *a, void *ptr, size_t new_size);
 /* Copies of strings; the result is NUL-terminated. */
 char *qd_arena_strndup(qd_arena *a, const char *s, size_t n);
 char *qd_arena_strdup(qd_arena *a, const char *s);
