@@ -57,8 +57,8 @@ struct qd_summary {
 
 /* What the matcher knows of a statement beyond qd_cstatement. */
 typedef struct qd_sfeat {
-    const char **words;     /* the content split at white space, as written */
-    uint32_t *keys;         /* per word: normalised word id (0: punctuation only) */
+    uint32_t *keys;         /* per white-space word of the text: normalised word id
+                             * (0: punctuation only) */
     uint32_t n_words;
     uint32_t *stems;        /* sorted distinct content-word stem ids */
     uint32_t n_stems;

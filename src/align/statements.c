@@ -160,16 +160,42 @@ static qd_diff *push_op(qd_diff **d, uint32_t *n, uint32_t *cap)
     return &(*d)[(*n)++];
 }
 
+/* The first n white-space words of a statement's text (as qd_sfeat counts them): where
+ * each starts and how long it is.  Worked out when a diff is made rather than kept for
+ * every statement of the corpus. */
+static void split_words(const char *text, uint32_t n, uint32_t *at, uint32_t *len)
+{
+    size_t i = 0;
+    for (uint32_t w = 0; w < n; w++) {
+        while (text[i] == ' ' || text[i] == '\n' || text[i] == '\t')
+            i++;
+        size_t j = i;
+        while (text[j] && text[j] != ' ' && text[j] != '\n' && text[j] != '\t')
+            j++;
+        at[w] = (uint32_t)i;
+        len[w] = (uint32_t)(j - i);
+        i = j;
+    }
+}
+
 static int make_diff(qd_corpus *c, sref ra, sref rb, qd_diff **out, uint32_t *n_out)
 {
     const qd_sfeat *fa = sf_of(c, ra), *fb = sf_of(c, rb);
+    const char *ta = cs_of(c, ra)->text, *tb = cs_of(c, rb)->text;
     uint32_t na = fa->n_words < MAX_LCS ? fa->n_words : MAX_LCS;
     uint32_t nb = fb->n_words < MAX_LCS ? fb->n_words : MAX_LCS;
     /* full LCS table on word keys (punctuation-only words compare by spelling) */
     size_t cells = (size_t)(na + 1) * (nb + 1);
     uint16_t *t = malloc(cells * sizeof(uint16_t));
-    if (!t)
+    uint32_t *wa = malloc(2 * ((size_t)na + nb + 1) * sizeof(uint32_t));
+    if (!t || !wa) {
+        free(t);
+        free(wa);
         return QD_ENOMEM;
+    }
+    uint32_t *la = wa + na, *wb = la + na, *lb = wb + nb;
+    split_words(ta, na, wa, la);
+    split_words(tb, nb, wb, lb);
 #define KEY(f, i) ((f)->keys[i] ? (f)->keys[i] : 0xFFFFFFFFu - (i))
 #define T(i, j) t[(size_t)(i) * (nb + 1) + (j)]
     for (uint32_t i = na + 1; i-- > 0;)
@@ -191,17 +217,21 @@ static int make_diff(qd_corpus *c, sref ra, sref rb, qd_diff **out, uint32_t *n_
     while (i < na || j < nb) {
         qd_diff_op op;
         const char *word;
+        size_t wl;
         if (i < na && j < nb && fa->keys[i] && fa->keys[i] == fb->keys[j]) {
             op = QD_DIFF_SAME;
-            word = fb->words[j];
+            word = tb + wb[j];
+            wl = lb[j];
             i++;
             j++;
         } else if (j < nb && (i == na || T(i, j + 1) >= T(i + 1, j))) {
             op = QD_DIFF_INS;
-            word = fb->words[j++];
+            word = tb + wb[j];
+            wl = lb[j++];
         } else {
             op = QD_DIFF_DEL;
-            word = fa->words[i++];
+            word = ta + wa[i];
+            wl = la[i++];
         }
         if (run && op != cur) {
             qd_diff *x = push_op(&d, &nd, &cap);
@@ -214,7 +244,6 @@ static int make_diff(qd_corpus *c, sref ra, sref rb, qd_diff **out, uint32_t *n_
             rl = 0;
         }
         cur = op;
-        size_t wl = strlen(word);
         if (rl + wl + 2 > rc) {
             rc = (rl + wl + 2) * 2;
             char *nr = realloc(run, rc);
@@ -242,6 +271,7 @@ static int make_diff(qd_corpus *c, sref ra, sref rb, qd_diff **out, uint32_t *n_
 #undef T
     free(run);
     free(t);
+    free(wa);
     /* kept at its exact size: a corpus holds a diff per aligned statement */
     qd_diff *kept = rc_err ? NULL : qd_arena_alloc(&c->arena, (nd + 1) * sizeof(qd_diff));
     if (kept)

@@ -738,14 +738,12 @@ static int statement_features(qd_corpus *c, const qd_sstmt *st, qd_sfeat *f, uin
     qd_arena *A = &c->arena;
     const char *text = st->text;
     size_t n = strlen(text);
-    /* the words point into one copy of the text, cut at the white space: a corpus holds
-     * millions of words, and a separate allocation each would double their cost */
-    char *copy = qd_arena_strndup(A, text, n);
+    /* only the ids of the words are kept: the words themselves are found again in the
+     * statement's text when a diff shows them (a corpus holds millions of words) */
     uint32_t *stems = malloc((st->n_words + 1) * sizeof(uint32_t)), ns = 0;
     f->direct = st->direct;
-    f->words = qd_arena_alloc(A, (st->n_words + 1) * sizeof(char *));
     f->keys = qd_arena_alloc(A, (st->n_words + 1) * sizeof(uint32_t));
-    if (!copy || !stems || !f->words || !f->keys) {
+    if (!stems || !f->keys) {
         free(stems);
         return QD_ENOMEM;
     }
@@ -758,8 +756,6 @@ static int statement_features(qd_corpus *c, const qd_sstmt *st, qd_sfeat *f, uin
         if (j == i)
             break;
         uint32_t w = f->n_words++;
-        copy[j] = '\0';
-        f->words[w] = copy + i;
         const char *key = st->keys[w];
         uint32_t id = key[0] ? qd_corpus_intern(c, key, strlen(key)) : 0;
         if (key[0] && !id) {
@@ -824,6 +820,8 @@ int qd_corpus_add_summary(qd_corpus *c, const qd_summary *s, const qd_doc *doc, 
         return qd_error_set(err, QD_EUSAGE, "%s: the corpus was matched already", s->path);
     qd_arena *A = &c->arena;
     qd_comparison *r = &c->res;
+    tcount *tc = NULL;
+    int32_t *spk_of_entity = NULL;
     qd_cdoc *d = QD_VEC_PUSH(A, r->docs, r->n_docs, c->cap_docs);
     uint32_t nf = r->n_docs - 1;
     qd_dfeat *f = d ? QD_VEC_PUSH(A, c->feat, nf, c->cap_feat) : NULL;
@@ -848,8 +846,9 @@ int qd_corpus_add_summary(qd_corpus *c, const qd_summary *s, const qd_doc *doc, 
     }
 
     /* terms: stems of content words and the names mentioned */
-    tcount *tc = qd_arena_alloc(A, (s->n_terms + s->n_entities + 1) * sizeof(tcount));
-    int32_t *spk_of_entity = qd_arena_alloc(A, (s->n_entities + 1) * sizeof(int32_t));
+    /* scratch, freed before returning: the corpus arena keeps only what matching reads */
+    tc = malloc((s->n_terms + s->n_entities + 1) * sizeof(tcount));
+    spk_of_entity = malloc((s->n_entities + 1) * sizeof(int32_t));
     if (!tc || !spk_of_entity)
         goto oom;
     uint32_t ntc = 0;
@@ -943,11 +942,15 @@ int qd_corpus_add_summary(qd_corpus *c, const qd_summary *s, const qd_doc *doc, 
         d->n_statements++;
     }
 #undef DUP
+    free(tc);
+    free(spk_of_entity);
     if (f->n_shingles > 1)
         qsort(f->shingles, f->n_shingles, sizeof(uint64_t), cmp_u64);
     /* what framing kept of the document (its scare quotes, labels, speakers' sides) */
     return qd_frame_add_summary(c, s->frame, r->n_docs - 1, s->path, err);
 oom:
+    free(tc);
+    free(spk_of_entity);
     return qd_error_set(err, QD_ENOMEM, "%s: out of memory", s->path);
 }
 
