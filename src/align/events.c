@@ -303,8 +303,13 @@ static int evidence(qd_corpus *c, const uint32_t *docs, uint32_t n, const char *
  * dense corpus (CROWD_REF documents within two days, as in a year of campaign news);
  * a document with few neighbours in time needs less, never more, and only to join an
  * event with a member within those two days (far apart, the time penalty of doc_sim
- * decides).  When either side is undated every other document is a rival (need[n]).
- * CROWD_SLOPE is that fall-off (0.05 / ln 3), not a tuned constant. */
+ * decides).  When either side is undated every other document is a rival.
+ * CROWD_SLOPE is that fall-off (0.05 / ln 3), not a tuned constant.
+ *
+ * The documents of those days already in the event a document would join are not its
+ * rivals for that event: they are the event.  Counting them made a well-covered event
+ * (six outlets on one debate night) look like a crowded day, so that its later reports
+ * needed as much as a lone piece among thirty others on the same day. */
 #define CROWD_REF 15.0
 #define CROWD_SLOPE 0.045
 static float crowd_threshold(const qd_corpus *c, double rivals)
@@ -319,15 +324,15 @@ static int32_t day_at(const qd_corpus *c, const uint64_t *order, uint32_t i)
     return c->feat[(uint32_t)order[i]].day;
 }
 
-static void crowd_thresholds(const qd_corpus *c, const uint64_t *order, float *need)
+/* rivals[d]: the other documents within two days of d (all others when undated). */
+static void count_rivals(const qd_corpus *c, const uint64_t *order, uint32_t *rivals)
 {
     uint32_t n = c->res.n_docs, lo = 0, hi = 0;
-    need[n] = crowd_threshold(c, n ? n - 1 : 0);
     for (uint32_t i = 0; i < n; i++) {
         uint32_t d = (uint32_t)(order[i] & 0xFFFFFFFFu);
         int32_t day = c->feat[d].day;
         if (day == QD_NO_DAY) {
-            need[d] = need[n];
+            rivals[d] = n - 1;
         } else {
             /* documents in [day - 2, day + 2]: order is by day, undated last */
             while (day_at(c, order, lo) < day - 2)
@@ -336,7 +341,7 @@ static void crowd_thresholds(const qd_corpus *c, const uint64_t *order, float *n
                 hi = i;
             while (hi + 1 < n && day_at(c, order, hi + 1) != QD_NO_DAY && day_at(c, order, hi + 1) <= day + 2)
                 hi++;
-            need[d] = crowd_threshold(c, hi - lo);
+            rivals[d] = hi - lo;
         }
     }
 }
@@ -367,10 +372,10 @@ int qd_match_events(qd_corpus *c, qd_error *err)
         order[d] = (k << 32) | d;
     }
     qsort(order, n, sizeof(uint64_t), by_day);
-    float *need = qd_arena_alloc(A, (n + 1) * sizeof(float));
-    if (!need)
+    uint32_t *rivals = qd_arena_alloc(A, (n + 1) * sizeof(uint32_t));
+    if (!rivals)
         goto oom;
-    crowd_thresholds(c, order, need);
+    count_rivals(c, order, rivals);
 
     ev *evs = NULL;
     uint32_t n_ev = 0, cap_ev = 0;
@@ -418,7 +423,8 @@ int qd_match_events(qd_corpus *c, qd_error *err)
         for (uint32_t i = 0; i < nc; i++) {
             ev *e = &evs[cand[i]];
             float mx = 0, sum = 0;
-            bool near = false, undated = f->day == QD_NO_DAY;
+            bool undated = f->day == QD_NO_DAY;
+            uint32_t near = 0; /* members within two days of d (of the latest RECENT) */
             uint32_t k0 = e->n > RECENT ? e->n - RECENT : 0;
             for (uint32_t k = k0; k < e->n; k++) {
                 float s = doc_sim(c, d, e->members[k], true);
@@ -426,14 +432,19 @@ int qd_match_events(qd_corpus *c, qd_error *err)
                 if (s > mx)
                     mx = s;
                 int32_t dm = c->feat[e->members[k]].day;
-                near = near || (f->day != QD_NO_DAY && dm != QD_NO_DAY && abs(dm - f->day) <= 2);
+                near += f->day != QD_NO_DAY && dm != QD_NO_DAY && abs(dm - f->day) <= 2;
                 undated = undated || dm == QD_NO_DAY;
             }
             float sim = 0.5f * mx + 0.5f * sum / (float)(e->n - k0);
             if (sim > best_sim) {
                 best_sim = sim;
                 best = (int32_t)cand[i];
-                best_need = near ? need[d] : undated ? need[n] : c->opt.event_threshold;
+                if (near)
+                    best_need = crowd_threshold(c, rivals[d] > near ? rivals[d] - near : 0);
+                else if (undated)
+                    best_need = crowd_threshold(c, n - 1 - (e->n - k0));
+                else
+                    best_need = c->opt.event_threshold;
             }
         }
         if (best < 0 || best_sim < best_need) {
