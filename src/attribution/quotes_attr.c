@@ -258,6 +258,18 @@ static int32_t comma_intro_speaker(qd_actx *c, const qd_cues *cues, uint32_t lo,
     int32_t m = first_subject_mention(c, lo, comma, false);
     if (m >= 0 && c->mx[m].ta <= lo + 1 && (verb_at < 0 || c->mx[m].ta < (uint32_t)verb_at))
         return m;
+    /* ... or follows an opening phrase set off by a comma: "Immediately after the
+     * attacks, Trump issued a statement, “…”" */
+    if (m >= 0 && c->mx[m].ta > lo + 1 && qd_tok_is(&tok[c->mx[m].ta - 1], ',') && tok[lo].kind == QD_TK_WORD &&
+        ((qd_tok_tags(&tok[lo]) & (QD_W_PREP | QD_W_ADV | QD_W_SUB | QD_W_TIME)) ||
+         (tok[lo].normlen > 4 && !strcmp(tok[lo].norm + tok[lo].normlen - 2, "ly"))) &&
+        (verb_at < 0 || c->mx[m].ta < (uint32_t)verb_at)) {
+        bool plain = true;
+        for (uint32_t k = lo; k + 1 < c->mx[m].ta && plain; k++)
+            plain = tok[k].kind != QD_TK_QUOTE && !qd_tok_is(&tok[k], ',') && cues->at[k] < 0;
+        if (plain)
+            return m;
+    }
     /* "Another tweeted,", "Yet another said,": a short capitalised subject the mention
      * pass did not take for a speaker */
     if (verb_at > (int32_t)lo && verb_at - (int32_t)lo <= 3 && (tok[lo].flags & QD_TF_CAP) && tok[lo].kind == QD_TK_WORD)
@@ -678,7 +690,7 @@ static int32_t find_attribution_cue(qa *s, const qd_quoted *q, bool full, int32_
                                 (tok[e].lex->tags & (QD_W_PREP | QD_W_TIME | QD_W_WEEKDAY)) &&
                                 !(tok[e].lex->tags & QD_W_DET) && strcmp(tok[e].norm, "to") != 0));
         bool opens = ci >= 0 && (cues->v[ci].ta == qb_tok || (m >= 0 && c->mx[m].ta == qb_tok));
-        if (full && ci >= 0 && m >= 0 && bare && opens && cues->v[ci].ta < qb_tok + 8) {
+        if (full && ci >= 0 && m >= 0 && bare && opens && cues->v[ci].ta < qb_tok + 12) {
             *speaker = m;
             *after = true;
             return ci;

@@ -672,6 +672,26 @@ static void test_briefing_heading_credits_excerpt(void **state)
     qd_doc_free(doc);
 }
 
+/* whole quotes introduced after an opening phrase, credited by a newspaper noun, or
+ * attributed in a sentence of their own after a "!" */
+static void test_intro_phrase_and_split_attribution(void **state)
+{
+    (void)state;
+    char buf[128];
+    qd_doc *doc = test_doc(HEAD
+        "Immediately after the attacks, Trump issued a statement, \xe2\x80\x9cLast night, our nation was attacked. "
+        "It was the worst attack on our soil since 9/11.\xe2\x80\x9d\n\n"
+        "But as the nationalist Global Times tabloid noted in an op-ed Thursday, the leading GOP candidate \"has "
+        "surprisingly earned himself a few fans in China.\"\n\n"
+        "He said he had directed his team to get in touch.\n\n"
+        "\"Perpetual motion!\" Rep. Glenn Thompson, R-Pa., said of the swirl of convention activities.\n",
+        true);
+    assert_string_equal(speaker_text(doc, "our nation was attacked", buf, sizeof(buf)), "Trump");
+    assert_string_equal(speaker_text(doc, "a few fans in China", buf, sizeof(buf)), "the nationalist Global Times tabloid");
+    assert_string_equal(speaker_text(doc, "Perpetual motion", buf, sizeof(buf)), "Rep. Glenn Thompson");
+    qd_doc_free(doc);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -703,6 +723,7 @@ int main(void)
         cmocka_unit_test(test_possessive_after_verb_not_subject),
         cmocka_unit_test(test_quoted_words_inside_appositive),
         cmocka_unit_test(test_briefing_heading_credits_excerpt),
+        cmocka_unit_test(test_intro_phrase_and_split_attribution),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
