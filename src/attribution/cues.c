@@ -502,6 +502,19 @@ static int32_t speaker_depth(qd_actx *c, const qd_cues *cues, uint32_t ci, uint3
             k--;
             break;
         }
+        /* "Trump Thursday said", "released a statement Thursday night condemning": bare
+         * words of time between the subject (or object) and the verb */
+        if (k > (int32_t)lo && tok[k].kind == QD_TK_WORD && c->m_end[k] < 0 && c->m_in[k] < 0 &&
+            (qd_tok_tags(&tok[k]) & (QD_W_TIME | QD_W_WEEKDAY)) && !(qd_tok_tags(&tok[k]) & QD_W_FUNCTION)) {
+            int32_t j = k;
+            while (j > (int32_t)lo && j > k - 3 && tok[j].kind == QD_TK_WORD && c->m_end[j] < 0 &&
+                   (qd_tok_tags(&tok[j]) & (QD_W_TIME | QD_W_WEEKDAY)))
+                j--;
+            if (c->m_end[j] >= 0) {
+                k = j;
+                break;
+            }
+        }
         /* "Beck has in the past described", "Trump on the same day said": a time
          * phrase with a determiner */
         if (k > (int32_t)lo + 1 && tok[k].kind == QD_TK_WORD && tok[k].lex && c->m_end[k] < 0 &&

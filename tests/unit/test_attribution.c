@@ -684,8 +684,12 @@ static void test_intro_phrase_and_split_attribution(void **state)
         "But as the nationalist Global Times tabloid noted in an op-ed Thursday, the leading GOP candidate \"has "
         "surprisingly earned himself a few fans in China.\"\n\n"
         "He said he had directed his team to get in touch.\n\n"
-        "\"Perpetual motion!\" Rep. Glenn Thompson, R-Pa., said of the swirl of convention activities.\n",
+        "\"Perpetual motion!\" Rep. Glenn Thompson, R-Pa., said of the swirl of convention activities.\n\n"
+        "In Washington, President Obama released a statement Thursday night condemning \"what appears to be a "
+        "horrific terrorist attack in Nice, France.\"\n",
         true);
+    /* words of time between the object and the participle */
+    assert_string_equal(speaker_text(doc, "horrific terrorist attack", buf, sizeof(buf)), "President Obama");
     assert_string_equal(speaker_text(doc, "our nation was attacked", buf, sizeof(buf)), "Trump");
     assert_string_equal(speaker_text(doc, "a few fans in China", buf, sizeof(buf)), "the nationalist Global Times tabloid");
     assert_string_equal(speaker_text(doc, "Perpetual motion", buf, sizeof(buf)), "Rep. Glenn Thompson");
