@@ -549,68 +549,11 @@ static int32_t as_label_subject(qd_actx *c, uint32_t lo, uint32_t qa_tok, uint32
     return -1;
 }
 
-/* "…,” Sanders said, according to CNN." / "Lavrov said, according to Interfax: “…”": the
- * reporting clause is itself credited to the one who passed it on.  The reader has the
- * words from CNN, which says Sanders said them; annotated news (PolNeAR) marks the
- * "according to" source, with the inner clause inside the content.  Looks from the end
- * of the verb cue `ci` (or of its speaker after it) to `hi` for an "according to" in the
- * same clause, not past a quotation mark, a colon or another verb of saying.  Returns
- * that cue and sets *speaker, or -1. */
-static int32_t according_after(qd_actx *c, const qd_cues *cues, int32_t ci, int32_t m, uint32_t hi, int32_t *speaker)
-{
-    const qd_token *tok = c->doc->in->tokens;
-    if (ci < 0 || cues->v[ci].kind != QD_CK_VERB)
-        return -1;
-    uint32_t k = cues->v[ci].tb;
-    if (m >= 0 && c->mx[m].tb > k && c->mx[m].ta <= k + 1)
-        k = c->mx[m].tb;
-    for (uint32_t n = 0; k < hi && n < 16; k++, n++) {
-        const qd_token *t = &tok[k];
-        if (t->kind == QD_TK_QUOTE || qd_tok_is(t, ':') || qd_tok_is(t, ';') || qd_tok_is(t, '.'))
-            return -1;
-        if (t->kind == QD_TK_WORD && qd_tok_word(t, "that"))
-            return -1; /* "said that according to its analysis, …": inside the report */
-        int32_t ai = cues->at[k];
-        if (ai < 0)
-            continue;
-        if (cues->v[ai].kind == QD_CK_VERB)
-            return -1;
-        if (cues->v[ai].kind != QD_CK_ACCORDING)
-            continue;
-        int32_t a = qd_cue_speaker(c, cues, (uint32_t)ai, k, hi);
-        if (a < 0 || c->mx[a].in_quote)
-            return -1;
-        *speaker = a;
-        return ai;
-    }
-    return -1;
-}
-
 static found find_attribution(qa *s, const qd_quoted *q, bool full)
 {
     found f = {-1, 0, 0, -1, false};
     uint32_t dash = UINT32_MAX;
     f.cue = find_attribution_cue(s, q, full, &f.speaker, &f.after, &dash);
-    if (f.cue >= 0 && f.speaker >= 0) {
-        const qd_token *tk = s->c->doc->in->tokens;
-        uint32_t qa_tok = quote_first_token(s->c, q), qb_tok = quote_end_token(s->c, q);
-        uint32_t hi;
-        if (f.after) {
-            uint32_t last = qb_tok > 0 ? qb_tok - 1 : 0;
-            const qd_sentence *se = &s->c->doc->sentences[tk[last].sentence];
-            hi = se->first_token + se->n_tokens;
-        } else {
-            hi = qa_tok;
-        }
-        int32_t a = -1;
-        if (s->cues->v[f.cue].ta < hi) {
-            int32_t ac = according_after(s->c, s->cues, f.cue, f.speaker, hi, &a);
-            if (ac >= 0) {
-                f.cue = ac;
-                f.speaker = a;
-            }
-        }
-    }
     if (f.cue >= 0) {
         f.cta = s->cues->v[f.cue].ta;
         f.ctb = s->cues->v[f.cue].tb;
