@@ -186,6 +186,13 @@ const char *qd_align_kind_name(qd_align_kind k);
 /* Render the comparison: format "text", "md", "html" or "json". */
 int qd_report_compare(const qd_corpus *c, const char *format, unsigned flags, char **out, qd_error *err);
 
+/* The same, handed to `write` piece by piece (text and Markdown are written as they are
+ * made, so a report of any size never sits whole in memory).  `write` returns 0, or
+ * non-zero to stop. */
+typedef int (*qd_write_fn)(void *ctx, const char *data, size_t len);
+int qd_report_compare_to(const qd_corpus *c, const char *format, unsigned flags, qd_write_fn write, void *ctx,
+                         qd_error *err);
+
 #ifdef __cplusplus
 }
 #endif

@@ -119,6 +119,24 @@ static int compare_emit(qd_job *job, void *ctx)
     return 0;
 }
 
+/* The output file, as the report writes into it. */
+typedef struct sink {
+    qd_atomic *w;   /* NULL once a write failed (qd_atomic_write frees it) */
+    qd_error err;
+} sink;
+
+static int sink_write(void *ctx, const char *data, size_t len)
+{
+    sink *k = ctx;
+    if (!k->w)
+        return -1;
+    if (qd_atomic_write(k->w, data, len, &k->err) != 0) {
+        k->w = NULL;
+        return -1;
+    }
+    return 0;
+}
+
 int qd_cmd_compare(int argc, char **argv)
 {
     static const struct option opts[] = {{"format", required_argument, 0, 'f'},
@@ -235,16 +253,22 @@ int qd_cmd_compare(int argc, char **argv)
     qd_run run = {.co = &co, .lx = lx, .analyze = true, .doc = compare_doc,
                   .record = compare_record, .emit = compare_emit, .ctx = &x};
     int status = qd_run_inputs(&run, &in) ? 1 : 0;
-    char *s = NULL;
-    if (qd_corpus_match(corpus, &err) != 0 ||
-        qd_report_compare(corpus, format, color ? QD_REPORT_COLOR : 0, &s, &err) != 0) {
+    /* the report is written as it is made (atomically all the same: a failed run
+     * leaves any earlier output untouched) */
+    sink out = {NULL, {0}};
+    if (qd_corpus_match(corpus, &err) != 0 || qd_atomic_open(&out.w, output ? output : "-", &err) != 0) {
         fprintf(stderr, "quotediff: %s\n", err.msg);
         status = 1;
-    } else if (qd_write_atomic(output ? output : "-", s, strlen(s), &err) != 0) {
+    } else if (qd_report_compare_to(corpus, format, color ? QD_REPORT_COLOR : 0, sink_write, &out, &err) != 0) {
+        /* a failed write has reported (and closed the output) already */
+        fprintf(stderr, "quotediff: %s\n", out.w ? err.msg : out.err.msg);
+        if (out.w)
+            qd_atomic_abort(out.w);
+        status = 1;
+    } else if (qd_atomic_commit(out.w, &err) != 0) {
         fprintf(stderr, "quotediff: %s\n", err.msg);
         status = 1;
     }
-    free(s);
     qd_corpus_free(corpus);
     qd_lexicon_free(lx);
     qd_inputs_free(&in);

@@ -234,6 +234,8 @@ static int compare_json(const qd_comparison *r, char **out, qd_error *err)
 
 int qd_report_compare_text(const qd_comparison *r, bool md, unsigned flags, char **out, qd_error *err);
 int qd_report_compare_html(const qd_comparison *r, unsigned flags, char **out, qd_error *err);
+int qd_report_compare_text_to(const qd_comparison *r, bool md, unsigned flags, qd_write_fn write, void *ctx,
+                              qd_error *err);
 
 int qd_report_compare(const qd_corpus *c, const char *format, unsigned flags, char **out, qd_error *err)
 {
@@ -249,4 +251,21 @@ int qd_report_compare(const qd_corpus *c, const char *format, unsigned flags, ch
     if (!strcmp(format, "html"))
         return qd_report_compare_html(r, flags, out, err);
     return qd_error_set(err, QD_EUSAGE, "compare: unknown format '%s' (text, md, html, json)", format);
+}
+
+int qd_report_compare_to(const qd_corpus *c, const char *format, unsigned flags, qd_write_fn write, void *ctx,
+                         qd_error *err)
+{
+    if (!c->matched)
+        return qd_error_set(err, QD_EUSAGE, "compare: the corpus has not been matched");
+    bool md = format && (!strcmp(format, "md") || !strcmp(format, "markdown"));
+    if (!format || !strcmp(format, "text") || md)
+        return qd_report_compare_text_to(qd_corpus_result(c), md, flags, write, ctx, err);
+    /* HTML and JSON are made whole, then written */
+    char *s = NULL;
+    int rc = qd_report_compare(c, format, flags, &s, err);
+    if (!rc && write(ctx, s, strlen(s)) != 0)
+        rc = qd_error_set(err, QD_EIO, "compare: the report could not be written");
+    free(s);
+    return rc;
 }

@@ -20,7 +20,28 @@ typedef struct tw {
     const qd_comparison *r;
     bool md;
     const qd_style *st;
+    qd_write_fn write;  /* when set, the report goes out through it piece by piece */
+    void *ctx;
+    bool colour;
+    bool write_failed;
 } tw;
+
+/* What the buffer may hold before it is written out when streaming: a report of
+ * 100,000 documents is hundreds of megabytes, which need not sit in memory at once. */
+#define SPILL_BYTES (1u << 20)
+
+/* Streaming: write what the buffer holds (at the end of a thread or event, so on a line
+ * boundary, which defanging needs) once it is large enough, or always with `all`. */
+static void spill(tw *w, bool all)
+{
+    qd_buf *b = w->b;
+    if (!w->write || b->failed || w->write_failed || !b->len || (!all && b->len < SPILL_BYTES))
+        return;
+    qd_text_defang(b->data, b->len, w->colour);
+    if (w->write(w->ctx, b->data, b->len) != 0)
+        w->write_failed = true;
+    qd_buf_reset(b);
+}
 
 static void md_text(tw *w, const char *s);
 
@@ -323,13 +344,14 @@ static void event_block(tw *w, uint32_t ei)
     }
 }
 
-int qd_report_compare_text(const qd_comparison *r, bool md, unsigned flags, char **out, qd_error *err);
-
-int qd_report_compare_text(const qd_comparison *r, bool md, unsigned flags, char **out, qd_error *err)
+/* The report into *out, or through `write` when it is given (out unused). */
+static int compare_text(const qd_comparison *r, bool md, unsigned flags, qd_write_fn write, void *ctx, char **out,
+                        qd_error *err)
 {
     qd_buf b;
     qd_buf_init(&b);
-    tw w = {&b, r, md, qd_style_get(!md && (flags & QD_REPORT_COLOR))};
+    bool colour = !md && (flags & QD_REPORT_COLOR);
+    tw w = {&b, r, md, qd_style_get(colour), write, ctx, colour, false};
     char title[256];
     snprintf(title, sizeof(title), "quotediff comparison: %u document%s, %u event%s, %u thread%s", r->n_docs,
              r->n_docs == 1 ? "" : "s", r->n_events, r->n_events == 1 ? "" : "s", r->n_threads,
@@ -378,9 +400,12 @@ int qd_report_compare_text(const qd_comparison *r, bool md, unsigned flags, char
             heading(&w, 3, "How each outlet tells this thread");
             qd_framing_text(&b, r, &r->framing->threads[ti], md);
         }
+        spill(&w, false);
     }
-    for (uint32_t ei = 0; ei < r->n_events; ei++)
+    for (uint32_t ei = 0; ei < r->n_events; ei++) {
         event_block(&w, ei);
+        spill(&w, false);
+    }
     /* framing over the whole corpus */
     if (r->framing && r->framing->corpus.n_outlets) {
         heading(&w, 2, "How each outlet tells the story (whole corpus)");
@@ -396,12 +421,33 @@ int qd_report_compare_text(const qd_comparison *r, bool md, unsigned flags, char
         md_text(&w, r->speakers[s].name);
         qd_buf_printf(&b, ": %u statement%s in %u document%s\n", count, count == 1 ? "" : "s", docs, docs == 1 ? "" : "s");
     }
-    if (b.failed) {
+    spill(&w, true);
+    if (b.failed || w.write_failed) {
         qd_buf_free(&b);
-        return qd_error_set(err, QD_ENOMEM, "compare: out of memory");
+        return w.write_failed ? qd_error_set(err, QD_EIO, "compare: the report could not be written")
+                              : qd_error_set(err, QD_ENOMEM, "compare: out of memory");
+    }
+    if (write) {
+        qd_buf_free(&b);
+        return 0;
     }
     if (b.data)
         qd_text_defang(b.data, b.len, !md && (flags & QD_REPORT_COLOR));
     *out = b.data ? b.data : strdup("");
     return 0;
+}
+
+int qd_report_compare_text(const qd_comparison *r, bool md, unsigned flags, char **out, qd_error *err);
+int qd_report_compare_text_to(const qd_comparison *r, bool md, unsigned flags, qd_write_fn write, void *ctx,
+                              qd_error *err);
+
+int qd_report_compare_text(const qd_comparison *r, bool md, unsigned flags, char **out, qd_error *err)
+{
+    return compare_text(r, md, flags, NULL, NULL, out, err);
+}
+
+int qd_report_compare_text_to(const qd_comparison *r, bool md, unsigned flags, qd_write_fn write, void *ctx,
+                              qd_error *err)
+{
+    return compare_text(r, md, flags, write, ctx, NULL, err);
 }

@@ -112,12 +112,71 @@ static void test_compare_report(void **state)
     qd_corpus_free(c);
 }
 
+/* Where a streamed report goes: appended to a buffer, or refused. */
+typedef struct collected {
+    char *data;
+    size_t len;
+    unsigned calls;
+    bool refuse;
+} collected;
+
+static int collect(void *ctx, const char *data, size_t len)
+{
+    collected *k = ctx;
+    k->calls++;
+    if (k->refuse)
+        return -1;
+    char *n = realloc(k->data, k->len + len + 1);
+    assert_non_null(n);
+    memcpy(n + k->len, data, len);
+    k->data = n;
+    k->len += len;
+    k->data[k->len] = '\0';
+    return 0;
+}
+
+/* A report handed over piece by piece is the report made whole, in every format, and a
+ * writer that refuses stops it with an error. */
+static void test_compare_streamed(void **state)
+{
+    (void)state;
+    qd_corpus *c;
+    qd_error err;
+    assert_int_equal(qd_corpus_new(&c, test_lexicon(), NULL, &err), 0);
+    const char *seeds[] = {SEED("000_c21110f2c13453e9.txt"), SEED("001_15887e59612d77b7.txt"),
+                           SEED("002_44361a8531b9948d.txt"), SEED("003_459388830af05508.txt"),
+                           SEED("004_63e49bb7f3518d4d.txt")};
+    for (int i = 0; i < 5; i++) {
+        qd_doc *d = test_file(seeds[i]);
+        assert_int_equal(qd_corpus_add(c, d, &err), 0);
+        qd_doc_free(d);
+    }
+    assert_int_equal(qd_corpus_match(c, &err), 0);
+    const char *formats[] = {"text", "md", "html", "json"};
+    for (int f = 0; f < 4; f++) {
+        unsigned flags = f == 0 ? QD_REPORT_COLOR : 0;
+        char *whole;
+        assert_int_equal(qd_report_compare(c, formats[f], flags, &whole, &err), 0);
+        collected k = {0};
+        assert_int_equal(qd_report_compare_to(c, formats[f], flags, collect, &k, &err), 0);
+        assert_true(k.calls >= 1);
+        assert_int_equal(k.len, strlen(whole));
+        assert_memory_equal(k.data, whole, k.len);
+        free(k.data);
+        free(whole);
+        collected no = {.refuse = true};
+        assert_int_equal(qd_report_compare_to(c, formats[f], flags, collect, &no, &err), QD_EIO);
+    }
+    qd_corpus_free(c);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_json_record),
         cmocka_unit_test(test_text_listing),
         cmocka_unit_test(test_compare_report),
+        cmocka_unit_test(test_compare_streamed),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
