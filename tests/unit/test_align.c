@@ -2,7 +2,8 @@
  * test_align.c - the matcher through the library API, on two real reports of one
  * debate (the Republican debate in Miami, 10 March 2016, in Politico and The New York
  * Times; tests/fixtures/events/compare), and on a pair of commentaries on one visit
- * that share no quote (Trump in Mexico, 1 September 2016).
+ * that share no quote (Trump in Mexico, 1 September 2016), and on four reports of one
+ * primary night (tests/fixtures/events/ny-primary).
  */
 #include "testutil.h"
 
@@ -167,6 +168,35 @@ static void test_sparse_far_apart_stays_apart(void **state)
     qd_corpus_free(c);
 }
 
+/* Four reports of one primary night (New York, 19 April 2016; AP, HuffPost, The
+ * Washington Post, The New York Times; tests/fixtures/events/ny-primary), two days
+ * apart at most, each an aspect of the result (cosines 0.14-0.30).  The reports already
+ * in the event are not rivals a later one must stand out from: counted as such, every
+ * report faced the threshold of a day with three other documents and the Post's piece
+ * (0.20 to the first two) started an event of its own with the Times'. */
+static void test_event_members_are_not_rivals(void **state)
+{
+    (void)state;
+    static const char *const primary[][2] = {
+        {"tests/fixtures/events/ny-primary/breitbart_2016-04-19_clinton-wins-democratic-presiden.txt", "2016-04-19"},
+        {"tests/fixtures/events/ny-primary/huff-post_2016-04-20_hillary-clinton-won-among-wall-s.txt", "2016-04-20"},
+        {"tests/fixtures/events/ny-primary/wash-post_2016-04-20_beyond-victory-clinton-faces-dee.txt", "2016-04-20"},
+        {"tests/fixtures/events/ny-primary/nyt_2016-04-21_crucial-wins-for-clinton-and-tru.txt", "2016-04-21"},
+    };
+    qd_error err;
+    qd_corpus *c;
+    assert_int_equal(qd_corpus_new(&c, test_lexicon(), NULL, &err), 0);
+    for (uint32_t i = 0; i < 4; i++) {
+        qd_doc *d = dated_file(primary[i][0], primary[i][1]);
+        assert_int_equal(qd_corpus_add(c, d, &err), 0);
+        qd_doc_free(d);
+    }
+    assert_int_equal(qd_corpus_match(c, &err), 0);
+    const qd_comparison *r = qd_corpus_result(c);
+    assert_int_equal(r->n_events, 1);
+    qd_corpus_free(c);
+}
+
 /* One person named with a title in one report and plainly in another is one speaker:
  * "Former Rep. Anthony Weiner" is not keyed by the "F" of "Former". */
 static void test_title_before_first_name(void **state)
@@ -202,6 +232,7 @@ int main(void)
         cmocka_unit_test(test_same_words_normalized),
         cmocka_unit_test(test_sparse_day_joins),
         cmocka_unit_test(test_sparse_far_apart_stays_apart),
+        cmocka_unit_test(test_event_members_are_not_rivals),
         cmocka_unit_test(test_title_before_first_name),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
