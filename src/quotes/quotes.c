@@ -142,6 +142,31 @@ static bool para_opens_with_quote(const qd_doc *doc, uint32_t p)
            (t->qmark == QD_QM_DOUBLE_OPEN || t->qmark == QD_QM_DOUBLE_STRAIGHT);
 }
 
+/* A paragraph wrapped in a straight mark by the page it was copied from, its own quotes
+ * in typographic marks: "\"Trump walked onto the stage, chanting “U-S-A! U-S-A!”".  The
+ * straight mark opening the paragraph is never closed by another straight mark, and a
+ * typographic opening mark follows; it is not a quotation mark. */
+static bool stray_wrapping_mark(const qd_token *tok, uint32_t a, uint32_t b)
+{
+    if (tok[a].kind != QD_TK_QUOTE || tok[a].qmark != QD_QM_DOUBLE_STRAIGHT)
+        return false;
+    bool curly_open = false, first = true;
+    for (uint32_t i = a + 1; i < b; i++) {
+        if (tok[i].kind != QD_TK_QUOTE)
+            continue;
+        if (tok[i].qmark == QD_QM_DOUBLE_STRAIGHT)
+            return false;
+        /* "\"I know. That's why ...,” Henry said.": closed by a typographic mark */
+        if (first && tok[i].qmark == QD_QM_DOUBLE_CLOSE)
+            return false;
+        if (tok[i].qmark == QD_QM_DOUBLE_OPEN)
+            curly_open = true;
+        if (tok[i].qmark == QD_QM_DOUBLE_OPEN || tok[i].qmark == QD_QM_DOUBLE_CLOSE)
+            first = false;
+    }
+    return curly_open;
+}
+
 static int close_leftovers(qstate *q, uint32_t para_end_off, uint32_t a, uint32_t b, bool carry)
 {
     qd_doc *doc = q->doc;
@@ -200,10 +225,13 @@ static int pair_paragraph(qstate *q, uint32_t p, bool *carried)
             return rc;
         q->depth = 0;
     }
-    *carried = false;
     uint32_t first = a;
     if (reopened)
         first = a + 1; /* the re-opening mark continues the carried quote */
+    else if (!*carried && stray_wrapping_mark(tok, a, b) && !qd_quote_speaker_label(doc, a) &&
+             !(a > 0 && qd_tok_is(&tok[a - 1], ':')))
+        first = a + 1; /* (not a block quote introduced by a colon) */
+    *carried = false;
     for (uint32_t i = first; i < b; i++) {
         qd_token *t = &tok[i];
         if (t->kind != QD_TK_QUOTE)

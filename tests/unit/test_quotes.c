@@ -82,6 +82,23 @@ static void test_unclosed_ends_at_paragraph(void **state)
     qd_doc_free(doc);
 }
 
+/* a paragraph wrapped in a straight mark by the page it came from, its quotes in
+ * typographic marks: the straight mark is not a quotation mark (but it is after a
+ * colon that introduces a block quote, and when closed by a typographic mark) */
+static void test_stray_wrapping_mark(void **state)
+{
+    (void)state;
+    char buf[512];
+    qd_doc *doc = test_doc(HEAD "\"Trump walked onto the stage, chanting \xe2\x80\x9cU-S-A! U-S-A!\xe2\x80\x9d\n\n"
+                                "\"I know. That\xe2\x80\x99s why I think this is a dangerous moment,\xe2\x80\x9d Henry "
+                                "said of the \xe2\x80\x9cterrible anxiety\xe2\x80\x9d.\n",
+                           true);
+    spans(doc, buf, sizeof(buf));
+    assert_string_equal(buf, "U-S-A! U-S-A! | I know. That\xe2\x80\x99s why I think this is a dangerous moment, | "
+                             "terrible anxiety");
+    qd_doc_free(doc);
+}
+
 static void test_quote_over_paragraphs(void **state)
 {
     (void)state;
@@ -538,6 +555,7 @@ int main(void)
         cmocka_unit_test(test_nested_same_marks),
         cmocka_unit_test(test_shared_closing_mark),
         cmocka_unit_test(test_unclosed_ends_at_paragraph),
+        cmocka_unit_test(test_stray_wrapping_mark),
         cmocka_unit_test(test_quote_over_paragraphs),
         cmocka_unit_test(test_types),
         cmocka_unit_test(test_many_quote_marks),
