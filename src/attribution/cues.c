@@ -600,6 +600,11 @@ static int32_t speaker_depth(qd_actx *c, const qd_cues *cues, uint32_t ci, uint3
             int32_t pc = cues->at[j];
             if (pc < 0 || cues->v[pc].kind != QD_CK_VERB)
                 continue;
+            /* "stressed her support of the raid ... and said": a noun cue is not the
+             * verb the "and" joins */
+            if (j > (int32_t)lo && ((qd_tok_tags(&tok[j - 1]) & (QD_W_DET | QD_W_POSS)) || qd_tok_possessive(&tok[j - 1])) &&
+                !(qd_tok_tags(&tok[j - 1]) & (QD_W_PRON | QD_W_REL)))
+                continue;
             int32_t m = speaker_depth(c, cues, (uint32_t)pc, lo, (uint32_t)j, depth + 1);
             if (m >= 0)
                 return m;

@@ -689,6 +689,24 @@ static void test_intro_phrase_and_split_attribution(void **state)
     qd_doc_free(doc);
 }
 
+/* "X stressed her support of ... and said": the "and" joins the verb, not the noun cue */
+static void test_conjoined_verb_skips_noun_cue(void **state)
+{
+    (void)state;
+    qd_doc *doc = test_doc(HEAD
+        "Clinton, the former secretary of State, stressed her support of the 2011 raid that killed Osama bin Laden "
+        "during a \"Commander-in-Chief Forum\" sponsored by NBC News and said she has the essential quality for the "
+        "job of president: \"Steadiness -- an absolute rock steadiness, and mixed with strength.\"\n",
+        true);
+    const qd_statement *st = test_find(doc, "absolute rock steadiness");
+    assert_non_null(st);
+    assert_true(st->speaker >= 0);
+    assert_false(doc->analysis->mentions[st->speaker].kind == QD_MENTION_PRONOUN);
+    char buf[128];
+    assert_non_null(strstr(speaker_text(doc, "absolute rock steadiness", buf, sizeof(buf)), "secretary of State"));
+    qd_doc_free(doc);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -721,6 +739,7 @@ int main(void)
         cmocka_unit_test(test_quoted_words_inside_appositive),
         cmocka_unit_test(test_briefing_heading_credits_excerpt),
         cmocka_unit_test(test_intro_phrase_and_split_attribution),
+        cmocka_unit_test(test_conjoined_verb_skips_noun_cue),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
