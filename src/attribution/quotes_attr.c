@@ -839,6 +839,12 @@ static int32_t find_attribution_cue(qa *s, const qd_quoted *q, bool full, int32_
                 const qd_speech_verb *v = cues->v[ci].verb >= 0 ? &c->lx->verbs[cues->v[ci].verb] : NULL;
                 if (!v || (v->vclass != QD_VC_SPEECH && v->vclass != QD_VC_WRITING))
                     continue;
+                /* "He didn't suggest retaliation.": a denied report introduces nothing */
+                bool denied = false;
+                for (uint32_t n = k; n > prev->first_token && n + 3 > k; n--)
+                    denied = denied || (qd_tok_tags(&tok[n - 1]) & QD_W_NEG);
+                if (denied)
+                    continue;
                 int32_t m = qd_cue_speaker(c, cues, (uint32_t)ci, prev->first_token, pb);
                 if (m >= 0 && !c->mx[m].in_quote) {
                     *speaker = m;

@@ -707,6 +707,23 @@ static void test_conjoined_verb_skips_noun_cue(void **state)
     qd_doc_free(doc);
 }
 
+/* a sentence that denies a report does not introduce the quote after it; the quote
+ * goes on with the speaker before */
+static void test_denied_report_introduces_nothing(void **state)
+{
+    (void)state;
+    qd_doc *doc = test_doc(HEAD
+        "\"We've had problems with cyber intrusions from Russia in the past,\" Barack Obama said after meeting with "
+        "Russian President Vladimir Putin. He didn't suggest retaliation. \"Our goal is not to suddenly duplicate "
+        "a cycle of escalation.\"\n",
+        true);
+    const qd_statement *st = test_find(doc, "cycle of escalation");
+    assert_non_null(st);
+    assert_string_equal(test_speaker(doc, "cycle of escalation"), "Barack Obama");
+    assert_false(st->cue_lemma && !strcmp(st->cue_lemma, "suggest"));
+    qd_doc_free(doc);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -740,6 +757,7 @@ int main(void)
         cmocka_unit_test(test_briefing_heading_credits_excerpt),
         cmocka_unit_test(test_intro_phrase_and_split_attribution),
         cmocka_unit_test(test_conjoined_verb_skips_noun_cue),
+        cmocka_unit_test(test_denied_report_introduces_nothing),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
