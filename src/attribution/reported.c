@@ -176,6 +176,23 @@ static uint32_t clause_end(rstate *r, uint32_t i, uint32_t sb, uint32_t own_cue)
                     return qd_tok_is(t, ',') ? k : (qd_tok_is(&tok[k - 1], ',') ? k - 1 : k);
             }
         }
+        /* "Netanyahu said he would go ahead with the meeting, although he tweeted that
+         * ...", "decided not to recommend charges even though he found “evidence”": a
+         * concessive clause with a subject and a verb of its own is the writer's
+         * sentence going on, not part of the report */
+        if (k > i + 2 && (qd_tok_word(t, "although") || qd_tok_word(t, "though") ||
+                          (qd_tok_word(t, "even") && k + 1 < sb && qd_tok_word(&tok[k + 1], "though")))) {
+            uint32_t a = qd_tok_word(t, "even") ? k + 2 : k + 1;
+            int32_t m = a < sb ? c->m_start[a] : -1;
+            if (m >= 0 && !c->mx[m].in_quote && !c->mx[m].possessive) {
+                uint32_t j = c->mx[m].tb;
+                while (j < sb && (qd_tok_tags(&tok[j]) & (QD_W_ADV | QD_W_NEG | QD_W_AUX | QD_W_MODAL)))
+                    j++;
+                int32_t cj = j < sb ? r->cues->at[j] : -1;
+                if (cj >= 0 && (uint32_t)cj != own_cue && r->cues->v[cj].kind == QD_CK_VERB)
+                    return k > i && qd_tok_is(&tok[k - 1], ',') ? k - 1 : k;
+            }
+        }
         if (qd_tok_is(t, ',') && k + 1 < sb) {
             /* ", according to X" or ", X said" closing the sentence */
             int32_t ci = r->cues->at[k + 1];

@@ -724,6 +724,27 @@ static void test_denied_report_introduces_nothing(void **state)
     qd_doc_free(doc);
 }
 
+/* a concessive clause with its own subject and verb ends the report before it */
+static void test_concessive_clause_ends_report(void **state)
+{
+    (void)state;
+    char buf[128];
+    qd_doc *doc = test_doc(HEAD
+        "Benjamin Netanyahu said late Wednesday that he would go ahead with the Trump meeting, although he tweeted "
+        "that he \"rejects Donald Trump's latest comments about Muslims.\"\n\n"
+        "FBI director James Comey decided not to recommend indicting Clinton at a press conference Tuesday even "
+        "though he found \xe2\x80\x9c" "evidence\xe2\x80\x9d that Clinton potentially violated classified "
+        "information laws.\n",
+        true);
+    assert_string_equal(speaker_text(doc, "rejects Donald Trump", buf, sizeof(buf)), "he");
+    const qd_statement *outer = test_find(doc, "go ahead with the Trump meeting");
+    assert_non_null(outer);
+    assert_null(strstr(doc->text + outer->pieces[0].start, "tweeted") < doc->text + outer->pieces[0].end
+                    ? strstr(doc->text + outer->pieces[0].start, "tweeted") : NULL);
+    assert_string_equal(speaker_text(doc, "evidence", buf, sizeof(buf)), "he");
+    qd_doc_free(doc);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -758,6 +779,7 @@ int main(void)
         cmocka_unit_test(test_intro_phrase_and_split_attribution),
         cmocka_unit_test(test_conjoined_verb_skips_noun_cue),
         cmocka_unit_test(test_denied_report_introduces_nothing),
+        cmocka_unit_test(test_concessive_clause_ends_report),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
