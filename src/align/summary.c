@@ -164,6 +164,63 @@ static bool first_name_key(const qd_lexicon *lx, const char *name, const char *k
     return false;
 }
 
+/* Whether a person's name reads as a name for its key "surname|initial": at most four
+ * words, the last of them the surname ("Republican Sen. John McCain", not "Paved The Way
+ * For Donald Trump" nor "George Zimmerman Auctioning Off Gun ..."). */
+static bool name_fits_key(const char *name, const char *key)
+{
+    uint32_t spaces = 0;
+    for (const char *p = name; *p; p++)
+        spaces += *p == ' ';
+    if (spaces > 3)
+        return false;
+    const char *last = strrchr(name, ' ');
+    last = last ? last + 1 : name;
+    size_t n = strlen(last), kl = strcspn(key, "|");
+    while (n && (last[n - 1] == '.' || last[n - 1] == ','))
+        n--;
+    if (n > 2 && last[n - 2] == '\'' && (last[n - 1] == 's' || last[n - 1] == 'S'))
+        n -= 2; /* "Trump's" */
+    if (n != kl)
+        return false;
+    for (size_t i = 0; i < n; i++) {
+        char a = last[i], b = key[i];
+        if (a >= 'A' && a <= 'Z')
+            a = (char)(a - 'A' + 'a');
+        if (a != b)
+            return false;
+    }
+    return true;
+}
+
+/* How well a spelling names a person: 2 when it reads as a name and begins with a known
+ * first name ("Donald J. Trump"), 1 when it only reads as a name ("Republican Donald J.
+ * Trump", "House Speaker Paul Ryan"), 0 otherwise (a headline, "Paved The Way For Donald
+ * Trump"). */
+static int name_rank(const qd_lexicon *lx, const char *name, const char *key)
+{
+    if (!name_fits_key(name, key))
+        return 0;
+    size_t n = strcspn(name, " ");
+    char low[64];
+    if (n < 2 || n >= sizeof(low) || !name[n])
+        return 1;
+    for (size_t k = 0; k < n; k++)
+        low[k] = (char)(name[k] >= 'A' && name[k] <= 'Z' ? name[k] - 'A' + 'a' : name[k]);
+    const qd_lexword *lw = qd_lex_word(lx, low, n);
+    return lw && lw->first_name ? 2 : 1;
+}
+
+/* The fullest spelling seen names the speaker: "Sergei Lavrov" over "Lavrov"; for a
+ * person, a spelling that reads as a name (name_rank) over a longer one that does not. */
+static void name_speaker(qd_corpus *c, qd_cspeaker *sp, const char *name, bool person)
+{
+    int fits = person ? name_rank(c->lx, name, sp->key) : 1;
+    int fitted = person ? name_rank(c->lx, sp->name, sp->key) : 1;
+    if (fits > fitted || (fits == fitted && strlen(name) > strlen(sp->name) && strchr(name, ' ')))
+        sp->name = qd_arena_strdup(&c->arena, name);
+}
+
 /* The corpus speaker a document entity stands for (creating it); -1 if none. */
 static int32_t corpus_speaker(qd_corpus *c, const char *path, const qd_sentity *e)
 {
@@ -223,9 +280,7 @@ static int32_t corpus_speaker(qd_corpus *c, const char *path, const qd_sentity *
     if (qd_strmap_put(&c->speaker_keys, key, strlen(key), idx) != 0)
         return -1;
 found:
-    /* the fullest spelling seen names the speaker: "Sergei Lavrov" over "Lavrov" */
-    if (strlen(e->name) > strlen(r->speakers[idx].name) && strchr(e->name, ' '))
-        r->speakers[idx].name = qd_arena_strdup(&c->arena, e->name);
+    name_speaker(c, &r->speakers[idx], e->name, person);
     return (int32_t)idx;
 }
 

@@ -224,6 +224,36 @@ static void test_title_before_first_name(void **state)
     qd_corpus_free(c);
 }
 
+/* A person is shown by a spelling that reads as a name: "Paul Ryan", not the longer
+ * headline ending in his name that the entities stage took for one in another report. */
+static void test_speaker_named_by_a_name(void **state)
+{
+    (void)state;
+    qd_error err;
+    qd_corpus *c;
+    qd_doc *a = test_doc("Democrats Say The Budget Deal Was Written By Paul Ryan\n\nThe budget deal passed "
+                         "on Monday. \"We have the votes,\" Ryan told reporters.\n",
+                         true);
+    qd_doc *b = test_doc("Speaker meets president\n\nPaul Ryan met the president on Tuesday. \"It was a good "
+                         "meeting,\" Paul Ryan said afterwards.\n",
+                         true);
+    assert_int_equal(qd_corpus_new(&c, test_lexicon(), NULL, &err), 0);
+    assert_int_equal(qd_corpus_add(c, a, &err), 0);
+    assert_int_equal(qd_corpus_add(c, b, &err), 0);
+    qd_doc_free(a);
+    qd_doc_free(b);
+    assert_int_equal(qd_corpus_match(c, &err), 0);
+    const qd_comparison *r = qd_corpus_result(c);
+    uint32_t ryans = 0;
+    for (uint32_t i = 0; i < r->n_speakers; i++)
+        if (strstr(r->speakers[i].name, "Ryan")) {
+            ryans++;
+            assert_string_equal(r->speakers[i].name, "Paul Ryan");
+        }
+    assert_int_equal(ryans, 1);
+    qd_corpus_free(c);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -234,6 +264,7 @@ int main(void)
         cmocka_unit_test(test_sparse_far_apart_stays_apart),
         cmocka_unit_test(test_event_members_are_not_rivals),
         cmocka_unit_test(test_title_before_first_name),
+        cmocka_unit_test(test_speaker_named_by_a_name),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
