@@ -397,7 +397,7 @@ static int find_labels(qd_frame_summary *f, qd_arena *ar, const qd_lexicon *lx, 
             memcpy(key + kl, x->norm, x->normlen);
             kl += x->normlen;
             kh = k == i && x->hash ? x->hash : qd_hash_extend(kh, x->norm, x->normlen);
-            bool prefix = qd_filter_maybe(lx->label_filter, kh) &&
+            bool prefix = qd_bloom_test(lx->label_filter, QD_PHRASE_FILTER_LOG2, kh) &&
                           qd_strmap_get_hashed(&lx->label_prefixes, key, kl, kh, NULL);
             uint32_t v;
             if (x->kind == QD_TK_WORD || x->kind == QD_TK_PUNCT) {

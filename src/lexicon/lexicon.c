@@ -35,11 +35,6 @@ size_t qd_lex_key(const char *s, size_t n, char *out)
     return qd_utf8_normalize(s, n, out, 4 * n + 1);
 }
 
-static uint32_t word_filter_bit(uint32_t hash)
-{
-    return hash >> (32 - QD_WORD_FILTER_LOG2); /* the map's slots use the low bits */
-}
-
 const qd_lexword *qd_lex_word(const qd_lexicon *lx, const char *w, size_t n)
 {
     return qd_lex_word_hashed(lx, w, n, qd_hash_bytes(w, n));
@@ -47,8 +42,8 @@ const qd_lexword *qd_lex_word(const qd_lexicon *lx, const char *w, size_t n)
 
 const qd_lexword *qd_lex_word_hashed(const qd_lexicon *lx, const char *w, size_t n, uint32_t hash)
 {
-    uint32_t b = word_filter_bit(hash), idx;
-    if (!((lx->word_filter[b >> 6] >> (b & 63)) & 1))
+    uint32_t idx;
+    if (!qd_bloom_test(lx->word_filter, QD_WORD_FILTER_LOG2, hash))
         return NULL;
     if (!qd_strmap_get_hashed(&lx->words, w, n, hash, &idx))
         return NULL;
@@ -102,15 +97,9 @@ static uint32_t count_words(const char *k, size_t n)
     return w;
 }
 
-static void filter_set(uint64_t *filter, uint32_t h)
-{
-    uint32_t b = h >> (32 - QD_PHRASE_FILTER_LOG2);
-    filter[b >> 6] |= (uint64_t)1 << (b & 63);
-}
-
 static void filter_add(qd_phrase_table *t, uint32_t h)
 {
-    filter_set(t->filter, h);
+    qd_bloom_set(t->filter, QD_PHRASE_FILTER_LOG2, h);
 }
 
 static int phrase_put(loader *ld, qd_phrase_table *t, const char *s, size_t n, uint32_t value)
@@ -154,8 +143,7 @@ static qd_lexword *word_ref(loader *ld, const char *s, size_t n)
     w->variant = -1;
     if (qd_strmap_put(&lx->words, key, k, lx->n_lexwords - 1) != 0)
         return NULL;
-    uint32_t b = word_filter_bit(qd_hash_bytes(key, k));
-    lx->word_filter[b >> 6] |= (uint64_t)1 << (b & 63);
+    qd_bloom_set(lx->word_filter, QD_WORD_FILTER_LOG2, qd_hash_bytes(key, k));
     return w;
 }
 
@@ -640,7 +628,7 @@ static int load_labels(loader *ld, char **f, int nf)
     for (size_t i = 1; i <= k; i++) {
         if (qd_strmap_put(&lx->label_prefixes, key, i, 0) != 0)
             return oom(ld);
-        filter_set(lx->label_filter, qd_hash_bytes(key, i));
+        qd_bloom_set(lx->label_filter, QD_PHRASE_FILTER_LOG2, qd_hash_bytes(key, i));
     }
     return qd_strmap_put(&lx->label_keys, key, k, lx->n_labels - 1) == 0 ? 0 : oom(ld);
 }

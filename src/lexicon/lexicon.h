@@ -193,18 +193,23 @@ typedef struct qd_phrase_table {
     uint64_t filter[QD_PHRASE_FILTER_BITS / 64];
 } qd_phrase_table;
 
-/* Is hash h's bit set in a filter of QD_PHRASE_FILTER_BITS bits?  The high bits pick
- * it: the maps index their slots by the low ones. */
-static inline bool qd_filter_maybe(const uint64_t *filter, uint32_t h)
+/* One-hash Bloom filters of 2^log2 bits: is the bit of hash h set?  The high bits of
+ * the hash pick it, as the maps index their slots by the low ones. */
+static inline bool qd_bloom_test(const uint64_t *filter, unsigned log2, uint32_t h)
 {
-    uint32_t b = h >> (32 - QD_PHRASE_FILTER_LOG2);
+    uint32_t b = h >> (32 - log2);
     return (filter[b >> 6] >> (b & 63)) & 1;
+}
+static inline void qd_bloom_set(uint64_t *filter, unsigned log2, uint32_t h)
+{
+    uint32_t b = h >> (32 - log2);
+    filter[b >> 6] |= (uint64_t)1 << (b & 63);
 }
 
 /* Might key (hash h) be in t->map or t->prefixes?  false: certainly not. */
 static inline bool qd_phrase_maybe(const qd_phrase_table *t, uint32_t h)
 {
-    return qd_filter_maybe(t->filter, h);
+    return qd_bloom_test(t->filter, QD_PHRASE_FILTER_LOG2, h);
 }
 
 /* One-hash Bloom filter over the keys of the word table (see qd_lex_word). */
@@ -262,7 +267,8 @@ struct qd_lexicon {
     qd_strmap label_prefixes; /* every byte prefix of a label key (the key too), so the
                                * label search at each word stops at the first key no
                                * label starts with */
-    uint64_t label_filter[QD_PHRASE_FILTER_BITS / 64]; /* Bloom filter of label_prefixes */
+    uint64_t label_filter[QD_PHRASE_FILTER_BITS / 64]; /* Bloom filter of label_prefixes
+                                                        * (QD_PHRASE_FILTER_LOG2) */
     uint32_t label_max_len;   /* longest label key in bytes */
 
     qd_strmap sides;          /* "#ru" (country code) or a name key -> index into side_names,

@@ -52,7 +52,8 @@ static inline bool qd_tok_is(const qd_token *t, char c)
 }
 
 /* Is the token this word (its normalised form)?  Lengths first: w is nearly always a
- * literal, so its strlen is a constant and most tokens fail without a comparison. */
+ * literal, so its strlen is a constant and most tokens fail without a comparison (a
+ * token's norm holds no NUL, so normlen is its strlen). */
 static inline bool qd_tok_word(const qd_token *t, const char *w)
 {
     size_t n = strlen(w);
