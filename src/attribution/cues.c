@@ -593,6 +593,24 @@ static int32_t speaker_depth(qd_actx *c, const qd_cues *cues, uint32_t ci, uint3
                 a++;
             }
             int32_t m = a < (uint32_t)k ? clause_subject(c, a, (uint32_t)k) : -1;
+            /* "... even as he defended Melania Trump and the campaign, saying", "when he
+             * formally announced his running mate, calling": a participle right after a
+             * subordinate clause with a pronoun subject goes with that clause */
+            if (m >= 0) {
+                for (uint32_t j = (uint32_t)k; j > c->mx[m].tb + 1; j--) {
+                    const qd_token *t = &tok[j - 1];
+                    if (t->kind == QD_TK_QUOTE || qd_tok_is(t, ',') || qd_tok_is(t, ';'))
+                        break;
+                    int32_t s2 = c->m_start[j - 1];
+                    if (s2 >= 0 && s2 != m && c->an->mentions[s2].kind == QD_MENTION_PRONOUN &&
+                        (c->mx[s2].gender == 'm' || c->mx[s2].gender == 'f') &&
+                        !c->mx[s2].possessive && !(qd_tok_tags(t) & QD_W_OBJ) && j >= 2 &&
+                        tok[j - 2].kind == QD_TK_WORD && (qd_tok_tags(&tok[j - 2]) & QD_W_SUB) &&
+                        !(qd_tok_tags(&tok[j - 2]) & QD_W_DET) && !qd_tok_word(&tok[j - 2], "that") &&
+                        !qd_tok_word(&tok[j - 2], "if") && !qd_tok_word(&tok[j - 2], "whether"))
+                        return s2;
+                }
+            }
             if (m >= 0 && c->mx[m].ta < a + 6)
                 return m;
         }

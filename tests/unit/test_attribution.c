@@ -745,6 +745,25 @@ static void test_concessive_clause_ends_report(void **state)
     qd_doc_free(doc);
 }
 
+/* a participle right after a subordinate clause with a personal pronoun subject goes
+ * with that clause ("as he defended ..., saying"); not with "they" standing for things */
+static void test_participle_after_subordinate_clause(void **state)
+{
+    (void)state;
+    char buf[128];
+    qd_doc *doc = test_doc(HEAD
+        "New Jersey Gov. Chris Christie, a staunch Donald Trump ally, effectively acknowledged some plagiarism even "
+        "as he defended Melania Trump and the campaign, saying, \"Ninety-three percent of the speech is completely "
+        "different.\"\n\n"
+        "Rebecca Bradley apologized for the columns after they came out, saying they were old and have \xe2\x80\x9cnothing "
+        "to do with who I am as a person or a jurist.\xe2\x80\x9d\n",
+        true);
+    assert_string_equal(speaker_text(doc, "Ninety-three percent", buf, sizeof(buf)), "he");
+    assert_non_null(strstr(test_speaker(doc, "Ninety-three percent"), "Chris Christie"));
+    assert_string_equal(speaker_text(doc, "who I am as a person", buf, sizeof(buf)), "Rebecca Bradley");
+    qd_doc_free(doc);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -780,6 +799,7 @@ int main(void)
         cmocka_unit_test(test_conjoined_verb_skips_noun_cue),
         cmocka_unit_test(test_denied_report_introduces_nothing),
         cmocka_unit_test(test_concessive_clause_ends_report),
+        cmocka_unit_test(test_participle_after_subordinate_clause),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
