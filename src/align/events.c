@@ -65,11 +65,32 @@ static float shared_quotes(const qd_dfeat *a, const qd_dfeat *b)
     return (float)n / (float)m;
 }
 
+/* dot(a, b) with a's weights spread over an array indexed by term id (zero elsewhere):
+ * one pass over b's terms instead of a merge of both lists, for a document compared with
+ * many others.  The products are the same and added in the same order (ascending id). */
+static float dot_spread(const float *wa, const qd_dfeat *b)
+{
+    float s = 0;
+    for (uint32_t j = 0; j < b->n_terms; j++) {
+        float x = wa[b->terms[j]];
+        if (x != 0)
+            s += x * b->w[j];
+    }
+    return s;
+}
+
+static float sim_with_cos(const qd_corpus *c, uint32_t x, uint32_t y, float cos, bool use_time);
+
 /* Similarity of two documents as evidence that they report the same event. */
 static float doc_sim(const qd_corpus *c, uint32_t x, uint32_t y, bool use_time)
 {
+    return sim_with_cos(c, x, y, dot(&c->feat[x], &c->feat[y]), use_time);
+}
+
+/* doc_sim given the cosine of the two documents. */
+static float sim_with_cos(const qd_corpus *c, uint32_t x, uint32_t y, float cos, bool use_time)
+{
     const qd_dfeat *a = &c->feat[x], *b = &c->feat[y];
-    float cos = dot(a, b);
     float q = shared_quotes(a, b);
     float s = cos + 0.6f * q;
     if (s > 1)
@@ -382,11 +403,14 @@ int qd_match_events(qd_corpus *c, qd_error *err)
     postings *post = qd_arena_calloc(A, c->n_dict + 2, sizeof(postings));
     uint32_t *score_of = qd_arena_calloc(A, n + 1, sizeof(uint32_t));
     uint32_t *seen_at = qd_arena_calloc(A, n + 1, sizeof(uint32_t));
-    if (!post || !score_of || !seen_at)
+    float *spread = qd_arena_calloc(A, c->n_dict + 2, sizeof(float)); /* dot_spread */
+    if (!post || !score_of || !seen_at || !spread)
         goto oom;
     for (uint32_t oi = 0; oi < n; oi++) {
         uint32_t d = (uint32_t)(order[oi] & 0xFFFFFFFFu);
         qd_dfeat *f = &c->feat[d];
+        for (uint32_t i = 0; i < f->n_terms; i++)
+            spread[f->terms[i]] = f->w[i];
         uint32_t top[TOP_TERMS];
         uint32_t nt = top_terms(f, top, TOP_TERMS);
         /* candidate events: those indexed under this document's top terms, newest first */
@@ -427,7 +451,7 @@ int qd_match_events(qd_corpus *c, qd_error *err)
             uint32_t near = 0; /* members within two days of d (of the latest RECENT) */
             uint32_t k0 = e->n > RECENT ? e->n - RECENT : 0;
             for (uint32_t k = k0; k < e->n; k++) {
-                float s = doc_sim(c, d, e->members[k], true);
+                float s = sim_with_cos(c, d, e->members[k], dot_spread(spread, &c->feat[e->members[k]]), true);
                 sum += s;
                 if (s > mx)
                     mx = s;
@@ -447,6 +471,8 @@ int qd_match_events(qd_corpus *c, qd_error *err)
                     best_need = c->opt.event_threshold;
             }
         }
+        for (uint32_t i = 0; i < f->n_terms; i++)
+            spread[f->terms[i]] = 0;
         if (best < 0 || best_sim < best_need) {
             ev *e = QD_VEC_PUSH(A, evs, n_ev, cap_ev);
             if (!e)

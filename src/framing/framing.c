@@ -828,30 +828,42 @@ static int plain_uses(qd_corpus *c, const uint32_t *docs, uint32_t nd, const uin
     uint32_t *plain = calloc((size_t)tmp->n_phrases * no + 1, sizeof(uint32_t));
     if (!plain)
         return -1;
-    /* the first words of the phrases, as bits of their ids folded to 16 bits: most words
-     * of a text start no phrase, and this says so without hashing the word */
-    uint64_t first[1 << 10];
-    memset(first, 0, sizeof(first));
+    /* the first words of the phrases, as bits of their ids folded to a power of two
+     * about 32 times the phrases (a Bloom filter of one hash): most words of a text start
+     * no phrase, and this says so without hashing the word */
+    uint32_t bits = 4096;
+    while (bits < (1u << 24) && bits < tmp->n_phrases * 32u)
+        bits *= 2;
+    uint64_t *first = calloc(bits / 64, sizeof(uint64_t));
+    if (!first) {
+        free(plain);
+        return -1;
+    }
+    uint32_t mask = bits - 1;
     for (uint32_t i = 0; i < tmp->phrases.cap; i++) {
         const qd_strmap_slot *sl = &tmp->phrases.slots[i];
         uint32_t id;
         if (!sl->key || sl->keylen < sizeof(id))
             continue;
         memcpy(&id, sl->key, sizeof(id));
-        first[(id & 0xFFFF) >> 6] |= 1ull << (id & 63);
+        first[(id & mask) >> 6] |= 1ull << (id & 63);
     }
     for (uint32_t k = 0; k < nd; k++) {
         if (!fs || docs[k] >= fs->n_docs)
             continue;
         const frame_doc *fd = &fs->docs[docs[k]];
-        for (uint32_t i = 0; i < fd->n_stream; i++)
-            for (uint32_t len = 1; (first[(fd->stream[i] & 0xFFFF) >> 6] >> (fd->stream[i] & 63) & 1) && len <= tmp->max_ids && i + len <= fd->n_stream; len++) {
+        for (uint32_t i = 0; i < fd->n_stream; i++) {
+            uint32_t w0 = fd->stream[i];
+            if (!(first[(w0 & mask) >> 6] >> (w0 & 63) & 1))
+                continue;
+            for (uint32_t len = 1; len <= tmp->max_ids && i + len <= fd->n_stream; len++) {
                 if (!fd->stream[i + len - 1])
                     break;
                 uint32_t slot;
                 if (qd_strmap_get(&tmp->phrases, (const char *)(fd->stream + i), len * sizeof(uint32_t), &slot))
                     plain[(size_t)slot * no + by[k]]++;
             }
+        }
     }
     for (uint32_t o = 0; o < no; o++) {
         qd_frame_outlet *fo = &out->outlets[o];
@@ -871,6 +883,7 @@ static int plain_uses(qd_corpus *c, const uint32_t *docs, uint32_t nd, const uin
         }
     }
     free(plain);
+    free(first);
     return 0;
 }
 
