@@ -441,6 +441,26 @@ int32_t qd_cue_speaker(qd_actx *c, const qd_cues *cues, uint32_t ci, uint32_t lo
     return m;
 }
 
+/* Going left from token k (not below `stop`, nor past a comma or a quote): the personal
+ * pronoun subject of a subordinate clause ("when he", "even as she"), or -1. */
+static int32_t subordinate_pronoun(qd_actx *c, uint32_t k, uint32_t stop, int32_t not)
+{
+    const qd_token *tok = c->doc->in->tokens;
+    for (uint32_t j = k; j > stop && j >= 2; j--) {
+        const qd_token *t = &tok[j - 1];
+        if (t->kind == QD_TK_QUOTE || qd_tok_is(t, ',') || qd_tok_is(t, ';'))
+            break;
+        int32_t s2 = c->m_start[j - 1];
+        if (s2 >= 0 && s2 != not && c->an->mentions[s2].kind == QD_MENTION_PRONOUN &&
+            (c->mx[s2].gender == 'm' || c->mx[s2].gender == 'f') && !c->mx[s2].possessive &&
+            !(qd_tok_tags(t) & QD_W_OBJ) && tok[j - 2].kind == QD_TK_WORD && (qd_tok_tags(&tok[j - 2]) & QD_W_SUB) &&
+            !(qd_tok_tags(&tok[j - 2]) & QD_W_DET) && !qd_tok_word(&tok[j - 2], "that") &&
+            !qd_tok_word(&tok[j - 2], "if") && !qd_tok_word(&tok[j - 2], "whether"))
+            return s2;
+    }
+    return -1;
+}
+
 static int32_t speaker_depth(qd_actx *c, const qd_cues *cues, uint32_t ci, uint32_t lo, uint32_t hi, int depth)
 {
     const qd_cue *cue = &cues->v[ci];
@@ -597,19 +617,9 @@ static int32_t speaker_depth(qd_actx *c, const qd_cues *cues, uint32_t ci, uint3
              * formally announced his running mate, calling": a participle right after a
              * subordinate clause with a pronoun subject goes with that clause */
             if (m >= 0) {
-                for (uint32_t j = (uint32_t)k; j > c->mx[m].tb + 1; j--) {
-                    const qd_token *t = &tok[j - 1];
-                    if (t->kind == QD_TK_QUOTE || qd_tok_is(t, ',') || qd_tok_is(t, ';'))
-                        break;
-                    int32_t s2 = c->m_start[j - 1];
-                    if (s2 >= 0 && s2 != m && c->an->mentions[s2].kind == QD_MENTION_PRONOUN &&
-                        (c->mx[s2].gender == 'm' || c->mx[s2].gender == 'f') &&
-                        !c->mx[s2].possessive && !(qd_tok_tags(t) & QD_W_OBJ) && j >= 2 &&
-                        tok[j - 2].kind == QD_TK_WORD && (qd_tok_tags(&tok[j - 2]) & QD_W_SUB) &&
-                        !(qd_tok_tags(&tok[j - 2]) & QD_W_DET) && !qd_tok_word(&tok[j - 2], "that") &&
-                        !qd_tok_word(&tok[j - 2], "if") && !qd_tok_word(&tok[j - 2], "whether"))
-                        return s2;
-                }
+                int32_t s2 = subordinate_pronoun(c, (uint32_t)k, c->mx[m].tb + 1, m);
+                if (s2 >= 0)
+                    return s2;
             }
             if (m >= 0 && c->mx[m].ta < a + 6)
                 return m;
