@@ -502,7 +502,9 @@ static int32_t speaker_depth(qd_actx *c, const qd_cues *cues, uint32_t ci, uint3
     /* "she quoted the secretary of state", "citing sources": the object is the source */
     if (v && (!strcmp(v->lemma, "quote") || !strcmp(v->lemma, "cite"))) {
         uint32_t k = cue->tb;
-        if (k < hi && c->m_start[k] >= 0)
+        /* (not "cited Trump's past references", "quoted Reagan's “eleventh
+         * commandment”": what is cited belongs to the owner; the subject cites it) */
+        if (k < hi && c->m_start[k] >= 0 && !c->mx[c->m_start[k]].possessive)
             return c->m_start[k];
     }
     /* subject to the left, over adverbs, auxiliaries and parentheses */

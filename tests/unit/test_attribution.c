@@ -764,6 +764,21 @@ static void test_participle_after_subordinate_clause(void **state)
     qd_doc_free(doc);
 }
 
+/* "quoted Reagan's “eleventh commandment”": a possessive object is the owner of what
+ * is cited, not the source; "quoted the secretary of state" still names the source */
+static void test_cited_possessive_is_not_source(void **state)
+{
+    (void)state;
+    char buf[128];
+    qd_doc *doc = test_doc(HEAD
+        "Ben Carson noted that Saturday would have been Ronald Reagan\xe2\x80\x99s 105th birthday and quoted "
+        "Reagan\xe2\x80\x99s \xe2\x80\x9c" "eleventh commandment\xe2\x80\x9d -- \xe2\x80\x9cThou shall not speak ill of "
+        "thy fellow Republican.\xe2\x80\x9d\n",
+        true);
+    assert_string_equal(speaker_text(doc, "Thou shall not", buf, sizeof(buf)), "Ben Carson");
+    qd_doc_free(doc);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -800,6 +815,7 @@ int main(void)
         cmocka_unit_test(test_denied_report_introduces_nothing),
         cmocka_unit_test(test_concessive_clause_ends_report),
         cmocka_unit_test(test_participle_after_subordinate_clause),
+        cmocka_unit_test(test_cited_possessive_is_not_source),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
