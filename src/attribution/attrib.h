@@ -75,4 +75,8 @@ bool qd_quantifier(const qd_token *t);
 
 int32_t qd_reporting_speaker(qd_actx *c, const qd_cues *cues, uint32_t ci, int32_t m, uint32_t lo);
 
+/* Is verb cue `cue` a participle after a form of "be" (over adverbs), not before
+ * token sa: "is widely seen", "was said", "has been called"? */
+bool qd_passive_cue(const qd_token *tok, const qd_cue *cue, uint32_t sa);
+
 #endif

@@ -549,6 +549,39 @@ static int32_t as_label_subject(qd_actx *c, uint32_t lo, uint32_t qa_tok, uint32
     return -1;
 }
 
+/* A verb of saying or thinking in the passive ("was said", "is widely seen", "has been
+ * called"), whose subject is not its speaker.  Not when a participle of doing follows,
+ * as in "is quoted as saying", "was heard shouting": there the subject speaks. */
+static bool passive_report(qd_actx *c, const qd_cue *cue, uint32_t lo)
+{
+    const qd_token *tok = c->doc->in->tokens;
+    if (cue->kind != QD_CK_VERB || cue->verb < 0 || !qd_passive_cue(tok, cue, lo))
+        return false;
+    qd_vclass vc = c->lx->verbs[cue->verb].vclass;
+    if (vc != QD_VC_SPEECH && vc != QD_VC_WRITING && vc != QD_VC_THOUGHT && vc != QD_VC_QUESTION)
+        return false;
+    uint32_t k = cue->tb;
+    if (k < c->doc->in->n_tokens && qd_tok_word(&tok[k], "as"))
+        k++;
+    return !(k < c->doc->in->n_tokens && tok[k].lex && tok[k].lex->vform == QD_VF_ING);
+}
+
+/* Is the statement's cue a passive one (see passive_report)? */
+static bool passive_statement(qd_actx *c, const qd_statement *st)
+{
+    if (qd_span_empty(st->cue))
+        return false;
+    const qd_token *tok = c->doc->in->tokens;
+    uint32_t t = qd_token_at(c->doc, st->cue.start);
+    uint32_t sa = c->doc->sentences[tok[t].sentence].first_token;
+    qd_cue cue = {0};
+    cue.kind = QD_CK_VERB;
+    cue.ta = t;
+    cue.tb = t + 1;
+    cue.verb = tok[t].lex ? tok[t].lex->verb : -1;
+    return st->cue.end == tok[t].end && passive_report(c, &cue, sa);
+}
+
 static found find_attribution(qa *s, const qd_quoted *q, bool full)
 {
     found f = {-1, 0, 0, -1, false};
@@ -633,7 +666,11 @@ static int32_t find_attribution_cue(qa *s, const qd_quoted *q, bool full, int32_
                                 (tok[e].lex->tags & (QD_W_PREP | QD_W_TIME | QD_W_WEEKDAY)) &&
                                 !(tok[e].lex->tags & QD_W_DET) && strcmp(tok[e].norm, "to") != 0));
         bool opens = ci >= 0 && (cues->v[ci].ta == qb_tok || (m >= 0 && c->mx[m].ta == qb_tok));
-        if (full && ci >= 0 && m >= 0 && bare && opens && cues->v[ci].ta < qb_tok + 12) {
+        /* ... for a quote that is a sentence of its own: words quoted inside the writer's
+         * sentence ("The petition accuses the campaign of “attempting to bully him.”
+         * Trump's attorneys did not respond.") are that sentence's, not the next one's */
+        bool own_sentence = qa_tok == s0->first_token || qd_tok_is(&tok[qa_tok - 1], ':');
+        if (full && own_sentence && ci >= 0 && m >= 0 && bare && opens && cues->v[ci].ta < qb_tok + 12) {
             *speaker = m;
             *after = true;
             return ci;
@@ -790,6 +827,21 @@ static int32_t find_attribution_cue(qa *s, const qd_quoted *q, bool full, int32_
          * that “") or after the cue's clause ("Lavrov said, according to Interfax: “") */
         if (full && qa_tok - cue->tb > 25)
             break;
+        /* "an option seen by organizers as a “lifeboat”": a participle with its agent */
+        if (cue->kind == QD_CK_VERB && cue->tb == cue->ta + 1 && cue->tb + 1 < qa_tok && tok[cue->ta].lex &&
+            (tok[cue->ta].lex->vform == QD_VF_PAST || tok[cue->ta].lex->vform == QD_VF_PART) &&
+            qd_tok_word(&tok[cue->tb], "by") && c->m_start[cue->tb + 1] >= 0 && !c->mx[c->m_start[cue->tb + 1]].in_quote) {
+            *speaker = c->m_start[cue->tb + 1];
+            return ci;
+        }
+        if (passive_report(c, cue, s0a)) {
+            /* "Priebus was said to be “furious”", "Duterte has been called the “Trump
+             * of the East”": the subject is who the words are about; they are credited
+             * to the "by" agent, or to nobody */
+            uint32_t k = cue->tb;
+            *speaker = k + 1 < qa_tok && qd_tok_word(&tok[k], "by") && c->m_start[k + 1] >= 0 ? c->m_start[k + 1] : -1;
+            return ci;
+        }
         int32_t m = qd_cue_speaker(c, cues, (uint32_t)ci, s0a, qa_tok);
         int32_t own = participle_subject(c, cue, s0a);
         if (own >= 0) {
@@ -1100,7 +1152,7 @@ static void drop_uncredited(qd_actx *c, uint32_t base)
     uint32_t w = base;
     for (uint32_t i = base; i < an->n_statements; i++) {
         qd_statement *st = &an->statements[i];
-        if (st->speaker < 0 && st->quoted >= 0) {
+        if (st->speaker < 0 && st->quoted >= 0 && !passive_statement(c, st)) {
             an->quoted[st->quoted].flags |= QD_QUOTED_UNCREDITED;
             continue;
         }
@@ -1135,6 +1187,9 @@ int qd_attribute_quotes(qd_actx *c, qd_cues *cues)
         found f = find_attribution(&s, q, full);
         int32_t ci = f.cue;
         int32_t speaker = f.speaker;
+        /* a passive verb of saying with no agent credits the words to nobody, on
+         * purpose: they stay a statement, and no earlier speaker takes them over */
+        bool passive = ci >= 0 && speaker < 0 && passive_report(c, &cues->v[ci], 0);
 
         uint32_t qa_tok = quote_first_token(c, q);
         uint32_t qsent = tok[qa_tok].sentence;
@@ -1147,7 +1202,7 @@ int qd_attribute_quotes(qd_actx *c, qd_cues *cues)
         bool own_verb = after_q < doc->in->n_tokens && cues->at[after_q] >= 0 &&
                         cues->v[cues->at[after_q]].kind == QD_CK_VERB &&
                         tok[after_q].sentence == tok[after_q > 0 ? after_q - 1 : 0].sentence;
-        if (speaker < 0 && full && !own_verb && s.last_stmt >= 0) {
+        if (speaker < 0 && full && !own_verb && !passive && s.last_stmt >= 0) {
             /* no attribution of its own: a quote right after a quote of someone goes on
              * with the same speaker */
             qd_statement *prev = &an->statements[s.last_stmt];
@@ -1160,13 +1215,13 @@ int qd_attribute_quotes(qd_actx *c, qd_cues *cues)
         }
         /* a quote that ends its paragraph, signed on the next line: "- Sanders.", "Dean
          * Baker, Center for Economic and Policy Research." */
-        if (speaker < 0 && full)
+        if (speaker < 0 && full && !passive)
             speaker = signature_after(c, q);
         /* type it */
         bool at_clause_start = qa_tok == doc->sentences[qsent].first_token ||
                                (qa_tok > 0 && (qd_tok_is(&tok[qa_tok - 1], ':') || qd_tok_is(&tok[qa_tok - 1], ',')));
         qd_statement_type type;
-        if (speaker < 0) {
+        if (speaker < 0 && !passive) {
             if (!full && words <= 5) {
                 q->type = QD_QUOTED_SCARE;
                 continue;

@@ -411,6 +411,11 @@ static bool is_be(const qd_token *t)
 /* A participle after a form of "be", over adverbs: "is widely seen", "was not asked". */
 static bool passive_at(const qd_token *tok, const qd_cue *cue, uint32_t sa)
 {
+    return qd_passive_cue(tok, cue, sa);
+}
+
+bool qd_passive_cue(const qd_token *tok, const qd_cue *cue, uint32_t sa)
+{
     const qd_token *t = &tok[cue->ta];
     if (!t->lex || (t->lex->vform != QD_VF_PAST && t->lex->vform != QD_VF_PART) || cue->tb != cue->ta + 1)
         return false;

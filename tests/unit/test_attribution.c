@@ -779,6 +779,46 @@ static void test_cited_possessive_is_not_source(void **state)
     qd_doc_free(doc);
 }
 
+/* A verb of saying in the passive credits the quoted words to its "by" agent, or to
+ * nobody: the subject is who they are about.  They stay a statement all the same. */
+static void test_passive_quote_credits_nobody(void **state)
+{
+    (void)state;
+    char buf[128];
+    qd_doc *doc = test_doc(HEAD
+        "The interview set off a panic within GOP circles this week, and Republican National Committee "
+        "Chairman Reince Priebus was said to be \xe2\x80\x9c" "furious\xe2\x80\x9d with Trump for further dividing "
+        "the already fractured GOP.\n\n"
+        "Ironically, the Philippines' recently elected president, Rodrigo Duterte, has been called the "
+        "\"Trump of the East\" for his controversial statements about drug dealers.\n\n"
+        "The discussion will also focus on the logistics of getting a third-party candidate on state ballots, "
+        "an option seen by organizers as a \xe2\x80\x9clifeboat\xe2\x80\x9d for conservatives.\n\n"
+        "Jim Braynard is quoted as saying \xe2\x80\x9cthe race is not over yet\xe2\x80\x9d in the report.\n",
+        true);
+    assert_unattributed(doc, "furious");
+    assert_unattributed(doc, "Trump of the East");
+    assert_string_equal(speaker_text(doc, "lifeboat", buf, sizeof buf), "organizers");
+    /* "is quoted as saying": the subject speaks */
+    assert_string_equal(speaker_text(doc, "the race is not over yet", buf, sizeof buf), "Jim Braynard");
+    qd_doc_free(doc);
+}
+
+/* An attribution in the next sentence ("…” Trump said.") is only the quote's when the
+ * quote is a sentence of its own, not words quoted inside the writer's sentence. */
+static void test_next_sentence_credits_only_own_sentence(void **state)
+{
+    (void)state;
+    char buf[128];
+    qd_doc *doc = test_doc(HEAD
+        "The lawsuit accuses the Trump campaign of \"attempting to bully Mr. Nunberg into silence, although "
+        "he has not disparaged Mr. Trump.\" Trump's attorneys did not respond.\n\n"
+        "\"We will win this state.\" Trump said.\n",
+        true);
+    assert_string_equal(speaker_text(doc, "attempting to bully", buf, sizeof buf), "The lawsuit");
+    assert_string_equal(speaker_text(doc, "We will win this state", buf, sizeof buf), "Trump");
+    qd_doc_free(doc);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -816,6 +856,8 @@ int main(void)
         cmocka_unit_test(test_concessive_clause_ends_report),
         cmocka_unit_test(test_participle_after_subordinate_clause),
         cmocka_unit_test(test_cited_possessive_is_not_source),
+        cmocka_unit_test(test_passive_quote_credits_nobody),
+        cmocka_unit_test(test_next_sentence_credits_only_own_sentence),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
