@@ -410,6 +410,10 @@ static void self_references(layout *L, const line *ln, votes *V)
 {
     const char *s = L->doc->text;
     static const char *const verbs[] = {" reports", " reported", " has learned", " learned"};
+    /* every verb holds " report" or " learned": most lines have neither */
+    if (!memmem(s + ln->start, ln->end - ln->start, " report", 7) &&
+        !memmem(s + ln->start, ln->end - ln->start, " learned", 8))
+        return;
     for (size_t v = 0; v < sizeof(verbs) / sizeof(verbs[0]); v++) {
         size_t vl = strlen(verbs[v]);
         /* every occurrence, left to right (memmem rather than a comparison at every
