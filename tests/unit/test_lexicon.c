@@ -62,11 +62,60 @@ static void test_user_extension_and_errors(void **state)
     qd_lexicon_free(lx);
 }
 
+/* Every key of a map passes the filter that guards it (a Bloom filter may say "maybe"
+ * wrongly, never "no" wrongly). */
+static void assert_filter_covers(const qd_strmap *m, const uint64_t *filter, unsigned log2)
+{
+    for (uint32_t i = 0; i < m->cap; i++)
+        if (m->slots[i].key)
+            assert_true(qd_bloom_test(filter, log2, qd_hash_bytes(m->slots[i].key, m->slots[i].keylen)));
+}
+
+static void assert_tables_covered(const qd_lexicon *lx)
+{
+    const qd_phrase_table *tables[] = {&lx->cues, &lx->roles, &lx->nouns, &lx->people, &lx->places, &lx->outlets};
+    for (size_t t = 0; t < sizeof(tables) / sizeof(tables[0]); t++) {
+        assert_filter_covers(&tables[t]->map, tables[t]->filter, QD_PHRASE_FILTER_LOG2);
+        assert_filter_covers(&tables[t]->prefixes, tables[t]->filter, QD_PHRASE_FILTER_LOG2);
+    }
+    assert_filter_covers(&lx->label_prefixes, lx->label_filter, QD_PHRASE_FILTER_LOG2);
+    assert_filter_covers(&lx->words, lx->word_filter, QD_WORD_FILTER_LOG2);
+    /* and every word of the word table is found through it */
+    for (uint32_t i = 0; i < lx->words.cap; i++) {
+        const qd_strmap_slot *sl = &lx->words.slots[i];
+        if (sl->key)
+            assert_ptr_equal(qd_lex_word(lx, sl->key, sl->keylen), &lx->lexwords[sl->value]);
+    }
+}
+
+/* The lookups answer most words with a filter bit before the tables: no entry, built in
+ * or added by a user, may be hidden by it. */
+static void test_filters_hide_nothing(void **state)
+{
+    (void)state;
+    assert_tables_covered(test_lexicon());
+    qd_lexicon *lx;
+    qd_error err;
+    assert_int_equal(qd_lexicon_new(&lx, &err), 0);
+    const char *roles = "deputy chief whip\tchief-whip\tparty\n";
+    assert_int_equal(qd_lexicon_add_text(lx, "roles", "roles.tsv", roles, strlen(roles), &err), 0);
+    const char *names = "Zebulon\tm\n";
+    assert_int_equal(qd_lexicon_add_text(lx, "first_names", "names.tsv", names, strlen(names), &err), 0);
+    const char *labels = "Gulf\tgulf of america\n";
+    assert_int_equal(qd_lexicon_add_text(lx, "labels", "labels.tsv", labels, strlen(labels), &err), 0);
+    assert_tables_covered(lx);
+    assert_non_null(qd_lex_word(lx, "zebulon", 7));
+    uint32_t v;
+    assert_true(qd_lex_phrase(&lx->roles, "deputy chief whip", 17, &v));
+    qd_lexicon_free(lx);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_builtin),
         cmocka_unit_test(test_user_extension_and_errors),
+        cmocka_unit_test(test_filters_hide_nothing),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

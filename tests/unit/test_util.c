@@ -23,6 +23,12 @@ static void test_arena(void **state)
     /* the most recent block grows in place */
     char *q = qd_arena_realloc(&a, p, 3, 100);
     assert_ptr_equal(p, q);
+    /* and gives back its end: the next block starts right after what was kept */
+    qd_arena_shrink(&a, q, 20);
+    char *r = qd_arena_alloc(&a, 8);
+    assert_ptr_equal(r, q + 32);
+    qd_arena_shrink(&a, q, 1); /* not the most recent block any more: nothing happens */
+    assert_ptr_equal(qd_arena_alloc(&a, 8), r + 16);
     /* a large block gets a chunk of its own */
     char *big = qd_arena_alloc(&a, 10u * 1024 * 1024);
     assert_non_null(big);
