@@ -19,7 +19,9 @@ typedef struct mscan {
     qd_actx *c;
     qd_token *tok;
     uint32_t n;
-    qd_strmap midcap; /* capitalised words seen mid-sentence */
+    qd_strmap midcap; /* capitalised words seen mid-sentence (outside headlines) */
+    qd_strmap lower;  /* words the document writes in lower case somewhere */
+    bool *title;      /* per sentence: written in title case (a headline) */
     uint32_t n_mx;
     /* the document's outlet name as a lexicon key, made once rather than at every
      * capitalised word (length 0: none, or too long to look for) */
@@ -56,6 +58,47 @@ static bool initial_position(const mscan *s, uint32_t i)
     }
     return qd_tok_is(p, '(') || qd_tok_is(p, ':') || (p->kind == QD_TK_PUNCT && p->norm[0] == '-');
 }
+
+/* The lexicon entry of a word without its possessive ending ("Tuesday's"). */
+static const qd_lexword *base_lex(const mscan *s, const qd_token *t)
+{
+    uint32_t n = qd_tok_base_len(t);
+    return n == t->normlen ? t->lex : qd_lex_word(s->c->lx, t->norm, n);
+}
+
+/* Title case: a headline or heading ("Donald Trump Featured In Jihadist Video", "FULL
+ * TEXT") capitalises its ordinary words, so its capitals prove nothing.  A sentence is
+ * one when nearly all its longer words are capitalised and at least two of those are
+ * words the document also writes in lower case ("video", "text").  A sentence of names
+ * in prose ("Donald Trump and Hillary Clinton met in New York") has a lower-case verb,
+ * and its names are not written in lower case elsewhere. */
+static void mark_title_sentences(mscan *s)
+{
+    const qd_doc *doc = s->c->doc;
+    for (uint32_t si = 0; si < doc->n_sentences; si++) {
+        const qd_sentence *se = &doc->sentences[si];
+        uint32_t words = 0, caps = 0, common = 0;
+        for (uint32_t k = se->first_token; k < se->first_token + se->n_tokens; k++) {
+            const qd_token *t = &s->tok[k];
+            const qd_lexword *w = t->kind == QD_TK_WORD ? base_lex(s, t) : NULL;
+            if (t->kind != QD_TK_WORD || qd_tok_base_len(t) < 4 || (w && (w->tags & QD_W_FUNCTION)))
+                continue;
+            words++;
+            if (!(t->flags & QD_TF_CAP))
+                continue;
+            caps++;
+            uint32_t dummy;
+            if (qd_strmap_get(&s->lower, t->norm, qd_tok_base_len(t), &dummy))
+                common++;
+        }
+        s->title[si] = words >= 2 && caps * 5 >= words * 4 && common >= 2;
+    }
+}
+
+/* In a title-case sentence, how many tokens from k read as a name for a reason other than
+ * their capitals: a known person, outlet or place, a known first name, spelling variant
+ * or honorific, or a word the document capitalises in its running prose.  0: none. */
+static uint32_t title_name_len(mscan *s, uint32_t k, uint32_t end);
 
 static qd_mx *push_mention(mscan *s, uint32_t ta, uint32_t tb, qd_mention_kind kind, qd_entity_kind ek)
 {
@@ -168,6 +211,40 @@ static const qd_place *place_at(mscan *s, uint32_t j, uint32_t end, uint32_t *le
     }
     *len = l;
     return &s->c->lx->place_list[v];
+}
+
+static uint32_t title_name_len(mscan *s, uint32_t k, uint32_t end)
+{
+    const qd_lexicon *lx = s->c->lx;
+    const qd_token *t = &s->tok[k];
+    uint32_t v, l;
+    if ((l = qd_match_phrase(s->c->doc, &lx->people, k, end, true, &v)) != 0 ||
+        (l = qd_match_phrase(s->c->doc, &lx->outlets, k, end, true, &v)) != 0)
+        return l;
+    if (place_at(s, k, end, &l))
+        return l;
+    if (!is_cap(t))
+        return 0;
+    const qd_lexword *w = base_lex(s, t);
+    if (w && (w->first_name || w->variant >= 0 || (w->tags & QD_W_HONORIFIC)))
+        return 1;
+    /* function words and verbs are capitalised mid-sentence by other headings too */
+    if (w && ((w->tags & (QD_W_FUNCTION | QD_W_ADV | QD_W_AUX | QD_W_MODAL | QD_W_NEG)) || w->verb >= 0))
+        return 0;
+    uint32_t dummy;
+    return qd_strmap_get(&s->midcap, t->norm, qd_tok_base_len(t), &dummy) ? 1 : 0;
+}
+
+/* A surname after a known first name in a headline ("Hillary Clinton"): capitalised, not
+ * a function word, and never written in lower case by the document ("Hillary Just"). */
+static bool title_surname(mscan *s, uint32_t k)
+{
+    const qd_token *t = &s->tok[k];
+    const qd_lexword *pw = k > 0 ? base_lex(s, &s->tok[k - 1]) : NULL;
+    const qd_lexword *w = base_lex(s, t);
+    uint32_t dummy;
+    return is_cap(t) && pw && pw->first_name && !(w && ((w->tags & QD_W_FUNCTION) || w->verb >= 0)) &&
+           !qd_strmap_get(&s->lower, t->norm, qd_tok_base_len(t), &dummy);
 }
 
 /* A dateline opening a paragraph: "WASHINGTON (AP) —", "TALLAHASSEE, Fla. —",
@@ -389,7 +466,8 @@ static int scan_caps(mscan *s, uint32_t i, uint32_t end, uint32_t *next, bool ha
     while (j < end) {
         const qd_token *t = &tok[j];
         if (is_cap(t)) {
-            if (t->lex && (t->lex->tags & (QD_W_MONTH | QD_W_WEEKDAY)) && j > i)
+            const qd_lexword *tw = base_lex(s, t);
+            if (tw && (tw->tags & (QD_W_MONTH | QD_W_WEEKDAY)) && j > i)
                 break;
             j++;
             if (qd_tok_possessive(t)) {
@@ -425,9 +503,9 @@ static int scan_caps(mscan *s, uint32_t i, uint32_t end, uint32_t *next, bool ha
         return 0;
     uint32_t a = i, b = j;
     /* drop sentence-initial words the lexicon knows as ordinary words */
-    while (a < b && initial_position(s, a) && tok[a].lex &&
-           (tok[a].lex->tags & (QD_W_FUNCTION | QD_W_ADV | QD_W_TIME | QD_W_MONTH | QD_W_WEEKDAY)) &&
-           !(tok[a].lex->tags & QD_W_HONORIFIC) && !tok[a].lex->first_name)
+    while (a < b && initial_position(s, a) && base_lex(s, &tok[a]) &&
+           (base_lex(s, &tok[a])->tags & (QD_W_FUNCTION | QD_W_ADV | QD_W_TIME | QD_W_MONTH | QD_W_WEEKDAY)) &&
+           !(base_lex(s, &tok[a])->tags & QD_W_HONORIFIC) && !base_lex(s, &tok[a])->first_name)
         a++;
     while (a < b && tok[a].lex && tok[a].lex->verb >= 0 && initial_position(s, a))
         a++;
@@ -435,12 +513,24 @@ static int scan_caps(mscan *s, uint32_t i, uint32_t end, uint32_t *next, bool ha
         return 0;
     /* days, months and times are not speakers: "on Friday", "Tuesday" */
     bool all_time = true;
-    for (uint32_t k = a; k < b; k++)
-        if (!(tok[k].lex && ((tok[k].lex->tags & (QD_W_WEEKDAY | QD_W_MONTH | QD_W_TIME)) ||
-                             tok[k].lex->abbr == 2 /* a month's abbreviation: "Dec." in a dateline */)))
+    for (uint32_t k = a; k < b; k++) {
+        const qd_lexword *kw = base_lex(s, &tok[k]); /* "Tuesday's primary" */
+        if (!(kw && ((kw->tags & (QD_W_WEEKDAY | QD_W_MONTH | QD_W_TIME)) ||
+                     kw->abbr == 2 /* a month's abbreviation: "Dec." in a dateline */)))
             all_time = false;
-    if (all_time)
+    }
+    if (all_time) {
+        if (possessive) {
+            /* "Monday's poll", "Tuesday's primary": no speaker, but a determiner of the
+             * noun after it like any possessive */
+            qd_mx *x = push_mention(s, a, b, QD_MENTION_NOMINAL, QD_ENT_UNKNOWN);
+            if (!x)
+                return QD_ENOMEM;
+            x->possessive = true;
+            x->gender = 'n';
+        }
         return 0;
+    }
     /* a lone capitalised adverb or function word mid-sentence ("stressing However,") */
     if (b - a == 1 && tok[a].lex && (tok[a].lex->tags & (QD_W_FUNCTION | QD_W_ADV)) && !tok[a].lex->first_name &&
         !(tok[a].lex->tags & QD_W_HONORIFIC))
@@ -577,6 +667,26 @@ static int scan_caps(mscan *s, uint32_t i, uint32_t end, uint32_t *next, bool ha
             }
         }
     }
+    /* a headline in title case: the mention keeps its words (a headline's report reads
+     * its subject from them) but the name is only the words from its start that read as
+     * one for another reason than their capitals ("Donald Trump" of "Donald Trump Featured
+     * In Jihadist Video"); with none, it names nobody and only its title, if any, says
+     * who it is ("Former White House Doctor Says") */
+    uint32_t nb = b;
+    if (s->title[tok[a].sentence]) {
+        nb = ns;
+        while (nb < b) {
+            uint32_t l = title_name_len(s, nb, b);
+            if (!l && nb > ns && title_surname(s, nb))
+                l = 1;
+            /* a particle inside a name: "Bank of America" */
+            if (!l && !is_cap(&tok[nb]) && nb > ns && nb + 1 < b && title_name_len(s, nb + 1, b))
+                l = 1;
+            if (!l)
+                break;
+            nb += l;
+        }
+    }
     qd_mx *x = push_mention(s, has_det ? i - 1 : a, pb, QD_MENTION_NAME, QD_ENT_PERSON);
     if (!x)
         return QD_ENOMEM;
@@ -587,13 +697,15 @@ static int scan_caps(mscan *s, uint32_t i, uint32_t end, uint32_t *next, bool ha
     x->honorific = tmp.honorific;
     x->gender = tmp.gender;
     x->ha = ns;
-    x->hb = b;
+    x->hb = nb;
     x->possessive = possessive;
     x->definite = true;
-    x->last = name_key(s, &tok[b - 1]);
-    if (b - ns >= 2 && !(tok[ns].end - tok[ns].start == 1))
+    if (nb == ns)
+        return 0; /* no name: a role mention when titled, else nobody's */
+    x->last = name_key(s, &tok[nb - 1]);
+    if (nb - ns >= 2 && !(tok[ns].end - tok[ns].start == 1))
         x->first = name_key(s, &tok[ns]);
-    if (!x->gender && tok[ns].lex && tok[ns].lex->first_name && b - ns >= 2)
+    if (!x->gender && tok[ns].lex && tok[ns].lex->first_name && nb - ns >= 2)
         x->gender = tok[ns].lex->gender == 'u' ? 0 : tok[ns].lex->gender;
     return 0;
 }
@@ -1072,14 +1184,26 @@ int qd_mentions_find(qd_actx *c)
         return qd_error_set(c->err, QD_ENOMEM, "%s: out of memory", doc->path);
     for (uint32_t i = 0; i <= n; i++)
         c->m_start[i] = c->m_end[i] = c->m_in[i] = -1;
-    mscan s = {c, in->tokens, n, {0}, 0, {0}, 0};
+    mscan s = {.c = c, .tok = in->tokens, .n = n};
     qd_strmap_init(&s.midcap, A);
+    qd_strmap_init(&s.lower, A);
+    s.title = qd_arena_calloc(A, doc->n_sentences + 1, sizeof(bool));
+    if (!s.title)
+        return qd_error_set(c->err, QD_ENOMEM, "%s: out of memory", doc->path);
+    for (uint32_t i = 0; i < n; i++) {
+        const qd_token *t = &in->tokens[i];
+        if (t->kind == QD_TK_WORD && !(t->flags & QD_TF_CAP))
+            if (qd_strmap_put(&s.lower, t->norm, qd_tok_base_len(t), 1) != 0)
+                return qd_error_set(c->err, QD_ENOMEM, "%s: out of memory", doc->path);
+    }
+    mark_title_sentences(&s);
     const char *outlet = doc->meta.outlet;
     if (outlet && strlen(outlet) < sizeof(s.outlet_key) / 4)
         s.outlet_kl = qd_lex_key(outlet, strlen(outlet), s.outlet_key);
     for (uint32_t i = 0; i < n; i++) {
         const qd_token *t = &in->tokens[i];
-        if (is_cap(t) && !initial_position(&s, i) && !(t->flags & QD_TF_ALLCAPS && t->normlen > 5))
+        if (is_cap(t) && !initial_position(&s, i) && !(t->flags & QD_TF_ALLCAPS && t->normlen > 5) &&
+            !s.title[t->sentence])
             if (qd_strmap_put(&s.midcap, t->norm, qd_tok_base_len(t), 1) != 0)
                 return qd_error_set(c->err, QD_ENOMEM, "%s: out of memory", doc->path);
     }

@@ -192,6 +192,56 @@ static void test_campaign_role_nouns(void **state)
     qd_doc_free(doc);
 }
 
+static int32_t entity_keyed(const qd_doc *doc, const char *key)
+{
+    const qd_analysis *an = doc->analysis;
+    for (uint32_t e = 0; e < an->n_entities; e++)
+        if (an->entities[e].key && !strcmp(an->entities[e].key, key))
+            return (int32_t)e;
+    return -1;
+}
+
+/* A headline in title case capitalises its ordinary words: only the words that read as a
+ * name elsewhere in the article ("Trump" in its prose, "Donald" a known first name) make
+ * the name, not "Donald Trump Featured In Jihadist Terror Recruitment Video". */
+static void test_title_case_headline(void **state)
+{
+    (void)state;
+    qd_doc *doc = test_doc(
+        "Donald Trump Featured In Jihadist Terror Recruitment Video.\n\n"
+        "A clip of Donald Trump is featured in a purported new recruitment video released by Al-Shabaab, "
+        "the terrorist group based in Somalia.\n\n"
+        "Trump then appears in a clip from a stump speech. The crowd enthusiastically cheers Trump\xe2\x80\x99s "
+        "words.\n",
+        true);
+    int32_t trump = entity_keyed(doc, "trump|d");
+    assert_true(trump >= 0);
+    assert_int_equal(entity_keyed(doc, "video|d"), -1);
+    assert_int_equal(entity_of_mention(doc, "Donald Trump", 0), trump);
+    qd_doc_free(doc);
+
+    /* an all-capitals heading is title case too */
+    doc = test_doc(HEAD "FULL TEXT OF THE SPEECH\n\nHillary Clinton said the full text of her speech was "
+                        "released to the press.\n",
+                   true);
+    assert_int_equal(entity_keyed(doc, "speech|f"), -1);
+    assert_true(entity_keyed(doc, "clinton|h") >= 0);
+    qd_doc_free(doc);
+}
+
+/* A weekday with a possessive is a date, not a speaker: "Tuesday's New Hampshire primary". */
+static void test_weekday_possessive(void **state)
+{
+    (void)state;
+    qd_doc *doc = test_doc(HEAD "BEDFORD, N.H. (AP) \xe2\x80\x94 Marco Rubio\xe2\x80\x99s uneven debate "
+                                "performance just days before Tuesday\xe2\x80\x99s New Hampshire primary has "
+                                "emboldened a trio of governors seeking to stem his rise.\n",
+                           true);
+    assert_true(entity_keyed(doc, "rubio|m") >= 0);
+    assert_int_equal(entity_keyed(doc, "tuesday"), -1);
+    qd_doc_free(doc);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -203,6 +253,8 @@ int main(void)
         cmocka_unit_test(test_role_nouns_and_pronouns_as_speakers),
         cmocka_unit_test(test_places_are_not_speakers),
         cmocka_unit_test(test_campaign_role_nouns),
+        cmocka_unit_test(test_title_case_headline),
+        cmocka_unit_test(test_weekday_possessive),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
