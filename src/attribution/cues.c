@@ -85,6 +85,14 @@ int qd_cues_find(qd_actx *c, qd_cues *cues)
                 bool noun = (i > a && tok[i - 1].lex && (tok[i - 1].lex->tags & (QD_W_DET | QD_W_POSS)) &&
                              !(tok[i - 1].lex->tags & QD_W_PRON)) ||
                             (i > a && qd_tok_possessive(&tok[i - 1]));
+                /* "He’s predicting": the ’s of a subject pronoun before an -ing form is
+                 * "is"; a pronoun owns nothing that way.  (Before a participle it may be
+                 * "has" or a passive's "is": "he's expected to win".) */
+                if (noun && qd_tok_possessive(&tok[i - 1]) && t->lex->vform == QD_VF_ING) {
+                    const qd_lexword *w = qd_lex_word(c->lx, tok[i - 1].norm, tok[i - 1].normlen - 2);
+                    if (w && (w->tags & QD_W_PRON) && !(w->tags & QD_W_POSS) && !(w->tags & QD_W_OBJ))
+                        noun = false;
+                }
                 /* "after that declared": a past form after "that" is a verb */
                 if (noun && t->lex->vform == QD_VF_PAST && tok[i - 1].lex && (tok[i - 1].lex->tags & QD_W_REL))
                     noun = false;

@@ -819,6 +819,21 @@ static void test_next_sentence_credits_only_own_sentence(void **state)
     qd_doc_free(doc);
 }
 
+/* "He’s predicting": the ’s of a pronoun before an -ing form is "is", so the form is a
+ * verb of saying with the pronoun for its subject, not a noun owned by it. */
+static void test_contracted_is_before_participle(void **state)
+{
+    (void)state;
+    char buf[128];
+    qd_doc *doc = test_doc(HEAD
+        "But despite the kind words, Trump says he goes \xe2\x80\x9c" "back to war tomorrow.\xe2\x80\x9d "
+        "He\xe2\x80\x99s predicting he will do \xe2\x80\x9cvery, very well\xe2\x80\x9d in the next Republican "
+        "contest in Nevada.\n",
+        true);
+    assert_string_equal(speaker_text(doc, "very, very well", buf, sizeof buf), "He\xe2\x80\x99s");
+    qd_doc_free(doc);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -858,6 +873,7 @@ int main(void)
         cmocka_unit_test(test_cited_possessive_is_not_source),
         cmocka_unit_test(test_passive_quote_credits_nobody),
         cmocka_unit_test(test_next_sentence_credits_only_own_sentence),
+        cmocka_unit_test(test_contracted_is_before_participle),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
