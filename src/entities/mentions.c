@@ -700,8 +700,13 @@ static int scan_caps(mscan *s, uint32_t i, uint32_t end, uint32_t *next, bool ha
     x->hb = nb;
     x->possessive = possessive;
     x->definite = true;
-    if (nb == ns)
-        return 0; /* no name: a role mention when titled, else nobody's */
+    if (nb == ns) {
+        /* no name: the title, if any, says who it is ("Former White House Doctor"); the
+         * head stays a non-empty span of the mention's words */
+        x->ha = ns > a ? a : ns;
+        x->hb = ns > a ? ns : b;
+        return 0;
+    }
     x->last = name_key(s, &tok[nb - 1]);
     if (nb - ns >= 2 && !(tok[ns].end - tok[ns].start == 1))
         x->first = name_key(s, &tok[ns]);
