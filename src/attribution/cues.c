@@ -573,6 +573,26 @@ static int32_t speaker_depth(qd_actx *c, const qd_cues *cues, uint32_t ci, uint3
                 break;
             }
         }
+        /* "Trump in his announcement speech called", "Sanders at a rally Sunday said": a
+         * short prepositional phrase (a determiner or possessive after the preposition,
+         * no mention at its end, no verb, no punctuation) between a named subject and
+         * the verb */
+        if (k > (int32_t)lo + 1 && tok[k].kind == QD_TK_WORD && c->m_end[k] < 0 && c->m_in[k] < 0 &&
+            !(qd_tok_tags(&tok[k]) & QD_W_FUNCTION)) {
+            int32_t j = k - 1;
+            while (j > (int32_t)lo && j > k - 6 && tok[j].kind == QD_TK_WORD && !is_prep(&tok[j]) &&
+                   !(tok[j].lex && (tok[j].lex->verb >= 0 || (tok[j].lex->tags & (QD_W_SUB | QD_W_REL | QD_W_CONJ)))))
+                j--;
+            int32_t sm = j > (int32_t)lo ? c->m_end[j - 1] : -1;
+            const qd_token *vt = &tok[cue->ta];
+            if (j > (int32_t)lo && j + 1 < k && is_prep(&tok[j]) && !qd_tok_word(&tok[j], "of") && sm >= 0 &&
+                c->an->mentions[sm].kind == QD_MENTION_NAME && !c->mx[sm].possessive && !c->mx[sm].in_quote &&
+                cues->at[j] < 0 && (qd_tok_tags(&tok[j + 1]) & (QD_W_DET | QD_W_POSS)) && vt->lex &&
+                (vt->lex->vform == QD_VF_PAST || vt->lex->vform == QD_VF_3SG)) {
+                k = j - 1;
+                break;
+            }
+        }
         /* a name may own its parenthesis: "Rep. John Mica (R-Fla.)" */
         if (k > (int32_t)lo && qd_tok_is(&tok[k], ')') && c->m_end[k] < 0) {
             int32_t j = k - 1;

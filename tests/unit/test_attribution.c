@@ -834,6 +834,22 @@ static void test_contracted_is_before_participle(void **state)
     qd_doc_free(doc);
 }
 
+/* A short prepositional phrase between a named subject and its verb ("Trump in his
+ * announcement speech called ...") does not hide the subject. */
+static void test_phrase_between_subject_and_verb(void **state)
+{
+    (void)state;
+    char buf[128];
+    qd_doc *doc = test_doc(HEAD
+        "Donald Trump has upended the Republican primary.\n\n"
+        "The rejection of the party's received wisdom was complete when Trump in his announcement speech "
+        "called undocumented immigrants from Mexico \xe2\x80\x9crapists\xe2\x80\x9d (although he allowed that "
+        "some might be good people).\n",
+        true);
+    assert_string_equal(speaker_text(doc, "rapists", buf, sizeof buf), "Trump");
+    qd_doc_free(doc);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -874,6 +890,7 @@ int main(void)
         cmocka_unit_test(test_passive_quote_credits_nobody),
         cmocka_unit_test(test_next_sentence_credits_only_own_sentence),
         cmocka_unit_test(test_contracted_is_before_participle),
+        cmocka_unit_test(test_phrase_between_subject_and_verb),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
