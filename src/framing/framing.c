@@ -840,6 +840,11 @@ static int plain_uses(qd_corpus *c, const uint32_t *docs, uint32_t nd, const uin
         return -1;
     }
     uint32_t mask = bits - 1;
+    /* and the phrases' beginnings: a run of words that begins no phrase ends the search
+     * there, rather than after the longest phrase's length ("the" starts "the elite",
+     * and thousands of other runs of words) */
+    qd_strmap begins;
+    qd_strmap_init(&begins, &tmp->arena);
     for (uint32_t i = 0; i < tmp->phrases.cap; i++) {
         const qd_strmap_slot *sl = &tmp->phrases.slots[i];
         uint32_t id;
@@ -847,6 +852,12 @@ static int plain_uses(qd_corpus *c, const uint32_t *docs, uint32_t nd, const uin
             continue;
         memcpy(&id, sl->key, sizeof(id));
         first[(id & mask) >> 6] |= 1ull << (id & 63);
+        for (uint32_t l = sizeof(id); l < sl->keylen; l += sizeof(id))
+            if (qd_strmap_put(&begins, sl->key, l, 1) != 0) {
+                free(plain);
+                free(first);
+                return -1;
+            }
     }
     for (uint32_t k = 0; k < nd; k++) {
         if (!fs || docs[k] >= fs->n_docs)
@@ -859,9 +870,12 @@ static int plain_uses(qd_corpus *c, const uint32_t *docs, uint32_t nd, const uin
             for (uint32_t len = 1; len <= tmp->max_ids && i + len <= fd->n_stream; len++) {
                 if (!fd->stream[i + len - 1])
                     break;
+                const char *key = (const char *)(fd->stream + i);
                 uint32_t slot;
-                if (qd_strmap_get(&tmp->phrases, (const char *)(fd->stream + i), len * sizeof(uint32_t), &slot))
+                if (qd_strmap_get(&tmp->phrases, key, len * sizeof(uint32_t), &slot))
                     plain[(size_t)slot * no + by[k]]++;
+                if (!qd_strmap_get(&begins, key, len * sizeof(uint32_t), NULL))
+                    break;
             }
         }
     }
