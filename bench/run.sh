@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # bench/run.sh - how fast quotediff is, and how its cost grows with the corpus.
 #
-#   bench/run.sh [-j N] [-s "SIZES"] [-w WORKDIR] [SOURCE_DIR]
+#   bench/run.sh [-j N] [-s "SIZES"] [-w WORKDIR] [-b BUILDDIR] [SOURCE_DIR]
 #
-# Builds a release binary (build-bench/), makes corpora of SIZES documents (default
+# Builds a release binary (in BUILDDIR, default build-bench/), makes corpora of SIZES documents (default
 # "10000 100000") from the .txt articles under SOURCE_DIR (default: the repository's
 # corpora/ and tests/fixtures/) with bench/make_corpus.py, and times on each:
 #
@@ -23,12 +23,14 @@ cd "$(dirname "$0")/.."
 jobs=$(nproc)
 sizes="10000 100000"
 work=""
-while getopts "j:s:w:" opt; do
+build=build-bench
+while getopts "j:s:w:b:" opt; do
     case $opt in
         j) jobs=$OPTARG ;;
         s) sizes=$OPTARG ;;
         w) work=$OPTARG ;;
-        *) echo "usage: bench/run.sh [-j N] [-s SIZES] [-w WORKDIR] [SOURCE_DIR]" >&2; exit 2 ;;
+        b) build=$OPTARG ;;
+        *) echo "usage: bench/run.sh [-j N] [-s SIZES] [-w WORKDIR] [-b BUILDDIR] [SOURCE_DIR]" >&2; exit 2 ;;
     esac
 done
 shift $((OPTIND - 1))
@@ -57,11 +59,11 @@ else
 fi
 
 echo "== build (release)"
-if [ ! -f build-bench/build.ninja ]; then
-    meson setup build-bench --buildtype=release >/dev/null
+if [ ! -f "$build/build.ninja" ]; then
+    meson setup "$build" --buildtype=release >/dev/null
 fi
-ninja -C build-bench src/quotediff >/dev/null
-qd=build-bench/src/quotediff
+ninja -C "$build" src/quotediff >/dev/null
+qd=$build/src/quotediff
 
 cores=$(nproc)
 model=$(grep -m1 'model name' /proc/cpuinfo 2>/dev/null | cut -d: -f2 | sed 's/^ *//' || true)
