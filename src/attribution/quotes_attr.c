@@ -840,6 +840,11 @@ static int32_t find_attribution_cue(qa *s, const qd_quoted *q, bool full, int32_
              * to the "by" agent, or to nobody */
             uint32_t k = cue->tb;
             *speaker = k + 1 < qa_tok && qd_tok_word(&tok[k], "by") && c->m_start[k + 1] >= 0 ? c->m_start[k + 1] : -1;
+            /* ... or after the quote: "has been called “strategic ambiguity” by Joshua
+             * Hendrick, a professor" */
+            if (*speaker < 0 && qb_tok + 1 < s1b && qd_tok_word(&tok[qb_tok], "by") && c->m_start[qb_tok + 1] >= 0 &&
+                !c->mx[c->m_start[qb_tok + 1]].possessive)
+                *speaker = c->m_start[qb_tok + 1];
             return ci;
         }
         int32_t m = qd_cue_speaker(c, cues, (uint32_t)ci, s0a, qa_tok);

@@ -793,13 +793,17 @@ static void test_passive_quote_credits_nobody(void **state)
         "\"Trump of the East\" for his controversial statements about drug dealers.\n\n"
         "The discussion will also focus on the logistics of getting a third-party candidate on state ballots, "
         "an option seen by organizers as a \xe2\x80\x9clifeboat\xe2\x80\x9d for conservatives.\n\n"
-        "Jim Braynard is quoted as saying \xe2\x80\x9cthe race is not over yet\xe2\x80\x9d in the report.\n",
+        "Jim Braynard is quoted as saying \xe2\x80\x9cthe race is not over yet\xe2\x80\x9d in the report.\n\n"
+        "This feature of the movement has been called \"strategic ambiguity\" by Joshua Hendrick, a professor at "
+        "Loyola University Maryland, and it makes the group hard to pin down.\n",
         true);
     assert_unattributed(doc, "furious");
     assert_unattributed(doc, "Trump of the East");
     assert_string_equal(speaker_text(doc, "lifeboat", buf, sizeof buf), "organizers");
     /* "is quoted as saying": the subject speaks */
     assert_string_equal(speaker_text(doc, "the race is not over yet", buf, sizeof buf), "Jim Braynard");
+    /* the agent may follow the quote */
+    assert_string_equal(speaker_text(doc, "strategic ambiguity", buf, sizeof buf), "Joshua Hendrick");
     qd_doc_free(doc);
 }
 
