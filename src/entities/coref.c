@@ -499,7 +499,11 @@ static int32_t resolve_org(cstate *s, uint32_t m)
         key = x->country;
     else if (x->kind == QD_ENT_MEDIA && x->org)
         key = x->org;
-    else
+    else if (x->kind == QD_ENT_ORG && x->org) {
+        /* an organisation's name and its noun ("clinton campaign"), not the noun alone */
+        const char *h = span_key(c, x->ha, x->hb);
+        key = h ? qd_arena_printf(&c->doc->in->arena, "%s %s", x->org, h) : NULL;
+    } else
         key = span_key(c, x->ha, x->hb);
     if (!key)
         return -2;

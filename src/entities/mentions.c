@@ -454,6 +454,51 @@ static uint32_t split_title(mscan *s, uint32_t a, uint32_t b, qd_mx *x)
     return name_start;
 }
 
+/* Lower-cased text of tokens [a, b) without the places among them ("Russian"): the name
+ * part of an organisation ("clinton" of "the Clinton Foundation"); NULL when none. */
+static const char *org_qualifier(mscan *s, uint32_t a, uint32_t b)
+{
+    char buf[128];
+    size_t o = 0;
+    for (uint32_t k = a; k < b; k++) {
+        const qd_token *t = &s->tok[k];
+        uint32_t pl_len;
+        if (place_at(s, k, b, &pl_len)) {
+            k += pl_len - 1;
+            continue;
+        }
+        if (t->kind != QD_TK_WORD || !is_cap(t) || (t->lex && (t->lex->tags & (QD_W_DET | QD_W_POSS))))
+            continue;
+        uint32_t n = qd_tok_base_len(t);
+        if (o + n + 2 >= sizeof(buf))
+            return NULL;
+        if (o)
+            buf[o++] = ' ';
+        memcpy(buf + o, t->norm, n);
+        o += n;
+    }
+    return o ? qd_arena_strndup(&s->c->doc->in->arena, buf, o) : NULL;
+}
+
+/* "the campaign" after "the Clinton campaign": the name part of the nearest earlier
+ * organisation with the same head noun, so that one campaign is not every campaign. */
+static const char *org_antecedent(mscan *s, uint32_t ha, uint32_t hb, int32_t before)
+{
+    for (int32_t m = before - 1; m >= 0; m--) {
+        const qd_mx *y = &s->c->mx[m];
+        if (y->kind != QD_ENT_ORG || !y->org || y->hb - y->ha != hb - ha)
+            continue;
+        bool same = true;
+        for (uint32_t k = 0; k < hb - ha && same; k++) {
+            const qd_token *p = &s->tok[y->ha + k], *q = &s->tok[ha + k];
+            same = p->normlen == q->normlen && memcmp(p->norm, q->norm, p->normlen) == 0;
+        }
+        if (same)
+            return y->org;
+    }
+    return NULL;
+}
+
 /* A run of capitalised words from i. */
 static int scan_caps(mscan *s, uint32_t i, uint32_t end, uint32_t *next, bool has_det)
 {
@@ -563,6 +608,10 @@ static int scan_caps(mscan *s, uint32_t i, uint32_t end, uint32_t *next, bool ha
             x->definite = true;
             x->plural = ek == QD_ENT_GROUP;
             x->gender = ek == QD_ENT_GROUP ? 'p' : 'n';
+            /* "the Clinton Foundation", "Trump Organization": the words before the noun
+             * name it */
+            if (ek == QD_ENT_ORG && k > a)
+                x->org = org_qualifier(s, a, k);
             for (uint32_t q = a; q < k; q++) {
                 uint32_t pl_len;
                 const qd_place *pl = place_at(s, q, k, &pl_len);
@@ -852,6 +901,15 @@ static int scan_np(mscan *s, uint32_t i, uint32_t mods, bool owned, uint32_t end
                 if (*q >= 'A' && *q <= 'Z')
                     *q = (char)(*q - 'A' + 'a');
         x->org = o;
+    }
+    /* an organisation named by what owns it ("Clinton's campaign") or by the same noun
+     * before ("the Clinton campaign ... the campaign"); a generic noun alone ("the
+     * campaign", "the party") is no organisation's name */
+    if (ek == QD_ENT_ORG && head_role < 0 && !x->org) {
+        if (owner_m >= 0 && s->c->mx[owner_m].last)
+            x->org = s->c->mx[owner_m].last;
+        else if (!country && !(tok[head_a].flags & QD_TF_CAP))
+            x->org = org_antecedent(s, head_a, head_b, m);
     }
     /* a possessive determiner or name before: "his statement", "Blinken's assistant" */
     x->owner = owner_m;

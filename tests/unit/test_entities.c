@@ -242,6 +242,28 @@ static void test_weekday_possessive(void **state)
     qd_doc_free(doc);
 }
 
+/* An organisation is keyed by its name and noun ("clinton campaign", "clinton
+ * foundation"), not by the noun alone, and "the campaign" after "the Clinton campaign" is
+ * that campaign, while Trump's is another. */
+static void test_generic_organisation_nouns(void **state)
+{
+    (void)state;
+    qd_doc *doc = test_doc(HEAD "Mike Pence said in a statement released by the Trump campaign the AP report merits "
+                                "the appointment of a special prosecutor. The State Department Inspector General "
+                                "issued subpoenas to the Clinton Foundation. Democrats close to the Clinton "
+                                "campaign have been waiting for months. If it\xe2\x80\x99s just a small number of "
+                                "delegates at stake, the campaign said, it may not bother taking that step.\n",
+                           true);
+    int32_t trump = entity_keyed(doc, "trump campaign");
+    int32_t clinton = entity_keyed(doc, "clinton campaign");
+    assert_true(trump >= 0 && clinton >= 0 && trump != clinton);
+    assert_true(entity_keyed(doc, "clinton foundation") >= 0);
+    assert_int_equal(entity_keyed(doc, "campaign"), -1);
+    assert_int_equal(entity_keyed(doc, "foundation"), -1);
+    assert_int_equal(entity_of_mention(doc, "the campaign", 0), clinton);
+    qd_doc_free(doc);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -255,6 +277,7 @@ int main(void)
         cmocka_unit_test(test_campaign_role_nouns),
         cmocka_unit_test(test_title_case_headline),
         cmocka_unit_test(test_weekday_possessive),
+        cmocka_unit_test(test_generic_organisation_nouns),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
