@@ -150,8 +150,12 @@ static uint32_t clause_end(rstate *r, uint32_t i, uint32_t sb, uint32_t own_cue)
             while (j < sb && (qd_tok_tags(&tok[j]) & (QD_W_ADV | QD_W_NEG)) && !(qd_tok_tags(&tok[j]) & QD_W_PREP))
                 j++;
             int32_t cj = j < sb ? r->cues->at[j] : -1;
+            /* ... and so does a second participle after a participle: "calling it
+             * “disqualifying” and asserting that ..." */
+            const qd_token *ot = own_cue < r->cues->n ? &tok[r->cues->v[own_cue].ta] : NULL;
+            bool ing_pair = tok[j].lex && tok[j].lex->vform == QD_VF_ING && ot && ot->lex && ot->lex->vform == QD_VF_ING;
             if (cj >= 0 && (uint32_t)cj != own_cue && r->cues->v[cj].kind == QD_CK_VERB && tok[j].lex &&
-                (tok[j].lex->vform == QD_VF_PAST || tok[j].lex->vform == QD_VF_3SG))
+                (tok[j].lex->vform == QD_VF_PAST || tok[j].lex->vform == QD_VF_3SG || ing_pair))
                 return k > i && qd_tok_is(&tok[k - 1], ',') ? k - 1 : k;
         }
         /* "…, Woods concluded that “…”", "…, and Trump vowed to “…”": a new subject with a

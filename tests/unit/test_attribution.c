@@ -854,6 +854,27 @@ static void test_phrase_between_subject_and_verb(void **state)
     qd_doc_free(doc);
 }
 
+/* Two participles joined by "and" after one subject are two reports: "calling it
+ * “disqualifying” and asserting that ..." */
+static void test_coordinated_participles(void **state)
+{
+    (void)state;
+    char buf[128];
+    qd_doc *doc = test_doc(HEAD
+        "Mitt Romney went after Trump on Wednesday over his refusal thus far to release his taxes, calling it "
+        "\xe2\x80\x9c" "disqualifying\xe2\x80\x9d and asserting that the only explanation must be \xe2\x80\x9c"
+        "a bombshell of unusual size.\xe2\x80\x9d\n",
+        true);
+    const qd_statement *a = test_find(doc, "disqualifying");
+    const qd_statement *b = test_find(doc, "a bombshell of unusual size");
+    assert_non_null(a);
+    assert_non_null(b);
+    assert_ptr_not_equal(a, b);
+    assert_string_equal(speaker_text(doc, "disqualifying", buf, sizeof buf), "Mitt Romney");
+    assert_string_equal(speaker_text(doc, "a bombshell of unusual size", buf, sizeof buf), "Mitt Romney");
+    qd_doc_free(doc);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -895,6 +916,7 @@ int main(void)
         cmocka_unit_test(test_next_sentence_credits_only_own_sentence),
         cmocka_unit_test(test_contracted_is_before_participle),
         cmocka_unit_test(test_phrase_between_subject_and_verb),
+        cmocka_unit_test(test_coordinated_participles),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
