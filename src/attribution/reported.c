@@ -180,6 +180,22 @@ static uint32_t clause_end(rstate *r, uint32_t i, uint32_t sb, uint32_t own_cue)
                     return qd_tok_is(t, ',') ? k : (qd_tok_is(&tok[k - 1], ',') ? k - 1 : k);
             }
         }
+        /* "issued a statement expressing optimism – Ryan saying he was “very
+         * encouraged” and Trump calling it …": after a dash, a new subject with a verb
+         * of saying or writing of its own starts its own report */
+        if (t->kind == QD_TK_PUNCT && t->norm[0] == '-' && k > i && k + 2 < sb) {
+            int32_t m = c->m_start[k + 1];
+            if (m >= 0 && !c->mx[m].possessive && !c->mx[m].in_quote && !c->mx[m].relative) {
+                uint32_t j = c->mx[m].tb;
+                while (j < sb && (qd_tok_tags(&tok[j]) & (QD_W_ADV | QD_W_NEG | QD_W_AUX)) && !(qd_tok_tags(&tok[j]) & QD_W_PREP))
+                    j++;
+                int32_t cj = j < sb ? r->cues->at[j] : -1;
+                const qd_cue *nc = cj >= 0 ? &r->cues->v[cj] : NULL;
+                if (nc && (uint32_t)cj != own_cue && nc->kind == QD_CK_VERB && nc->verb >= 0 &&
+                    (c->lx->verbs[nc->verb].vclass == QD_VC_SPEECH || c->lx->verbs[nc->verb].vclass == QD_VC_WRITING))
+                    return k;
+            }
+        }
         /* "Netanyahu said he would go ahead with the meeting, although he tweeted that
          * ...", "decided not to recommend charges even though he found “evidence”": a
          * concessive clause with a subject and a verb of its own is the writer's

@@ -875,6 +875,24 @@ static void test_coordinated_participles(void **state)
     qd_doc_free(doc);
 }
 
+/* After a dash, a new subject with a verb of saying starts its own report: "issued a
+ * statement expressing optimism – Ryan saying he was “very encouraged” ..." */
+static void test_dash_starts_new_report(void **state)
+{
+    (void)state;
+    char buf[128];
+    qd_doc *doc = test_doc(HEAD
+        "Paul Ryan met Donald Trump on Thursday. Soon after it was over, both men issued a statement expressing "
+        "optimism about working together \xe2\x80\x93 Ryan saying he was \xe2\x80\x9cvery encouraged\xe2\x80\x9d "
+        "and Trump calling it a \xe2\x80\x9cgreat meeting.\xe2\x80\x9d\n",
+        true);
+    const qd_statement *st = test_find(doc, "optimism about working together");
+    assert_non_null(st);
+    assert_null(test_find(doc, "together \xe2\x80\x93 Ryan"));
+    assert_string_equal(speaker_text(doc, "very encouraged", buf, sizeof buf), "Ryan");
+    qd_doc_free(doc);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -917,6 +935,7 @@ int main(void)
         cmocka_unit_test(test_contracted_is_before_participle),
         cmocka_unit_test(test_phrase_between_subject_and_verb),
         cmocka_unit_test(test_coordinated_participles),
+        cmocka_unit_test(test_dash_starts_new_report),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
