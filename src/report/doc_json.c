@@ -4,133 +4,180 @@
  * Offsets are byte offsets into the original input (qd_doc_source_offset), end
  * exclusive; every "text" is the exact slice of the analysed text the span covers.
  */
-#include <jansson.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "../doc_internal.h"
+#include "json_writer.h"
 #include "quotediff/report.h"
 
-static json_t *jstr(const char *s)
+/* The members of a span: where it is in the input, and its text. */
+static void span_members(qd_jw *w, const qd_doc *doc, qd_span sp)
 {
-    return s ? json_string(s) : json_null();
+    qd_jw_key(w, "start");
+    qd_jw_int(w, (long long)qd_doc_source_offset(doc, sp.start));
+    qd_jw_key(w, "end");
+    qd_jw_int(w, (long long)qd_doc_source_offset(doc, sp.end));
+    qd_jw_key(w, "text");
+    qd_jw_stringn(w, doc->text + sp.start, sp.end - sp.start);
 }
 
-static json_t *jspan(const qd_doc *doc, qd_span sp)
+static void span_json(qd_jw *w, const qd_doc *doc, qd_span sp)
 {
-    json_t *o = json_object();
-    if (!o)
-        return NULL;
-    json_object_set_new(o, "start", json_integer((json_int_t)qd_doc_source_offset(doc, sp.start)));
-    json_object_set_new(o, "end", json_integer((json_int_t)qd_doc_source_offset(doc, sp.end)));
-    json_object_set_new(o, "text", json_stringn(doc->text + sp.start, sp.end - sp.start));
-    return o;
+    qd_jw_object_begin(w);
+    span_members(w, doc, sp);
+    qd_jw_object_end(w);
 }
 
-static json_t *speaker_json(const qd_doc *doc, const qd_statement *st)
+static void speaker_json(qd_jw *w, const qd_doc *doc, const qd_statement *st)
 {
     const qd_analysis *an = doc->analysis;
-    if (st->speaker < 0 && st->entity < 0)
-        return json_null();
-    json_t *o;
-    if (st->speaker >= 0) {
-        o = jspan(doc, an->mentions[st->speaker].span);
-    } else {
-        o = json_object();
+    if (st->speaker < 0 && st->entity < 0) {
+        qd_jw_null(w);
+        return;
     }
-    if (!o)
-        return NULL;
+    qd_jw_object_begin(w);
+    if (st->speaker >= 0)
+        span_members(w, doc, an->mentions[st->speaker].span);
     if (st->entity >= 0) {
         const qd_entity *e = &an->entities[st->entity];
-        json_object_set_new(o, "name", jstr(e->name));
-        json_object_set_new(o, "kind", json_string(qd_entity_kind_name(e->kind)));
-        json_object_set_new(o, "entity", json_integer(st->entity));
+        qd_jw_key(w, "name");
+        qd_jw_string(w, e->name);
+        qd_jw_key(w, "kind");
+        qd_jw_string(w, qd_entity_kind_name(e->kind));
+        qd_jw_key(w, "entity");
+        qd_jw_int(w, st->entity);
     } else {
-        json_object_set_new(o, "name", json_null());
-        json_object_set_new(o, "kind", json_string("unknown"));
+        qd_jw_key(w, "name");
+        qd_jw_null(w);
+        qd_jw_key(w, "kind");
+        qd_jw_string(w, "unknown");
     }
-    return o;
+    qd_jw_object_end(w);
 }
 
-static json_t *statement_json(const qd_doc *doc, uint32_t i)
+static void statement_json(qd_jw *w, const qd_doc *doc, uint32_t i)
 {
     const qd_analysis *an = doc->analysis;
     const qd_statement *st = &an->statements[i];
-    json_t *q = json_object();
-    if (!q)
-        return NULL;
-    json_object_set_new(q, "id", json_integer(i));
-    json_object_set_new(q, "type", json_string(qd_statement_type_name(st->type)));
+    qd_jw_object_begin(w);
+    qd_jw_key(w, "id");
+    qd_jw_int(w, i);
+    qd_jw_key(w, "type");
+    qd_jw_string(w, qd_statement_type_name(st->type));
+    qd_jw_key(w, "content");
     if (st->n_pieces == 1) {
-        json_object_set_new(q, "content", jspan(doc, st->pieces[0]));
+        span_json(w, doc, st->pieces[0]);
     } else {
-        json_t *arr = json_array();
+        qd_jw_array_begin(w);
         for (uint32_t k = 0; k < st->n_pieces; k++)
-            json_array_append_new(arr, jspan(doc, st->pieces[k]));
-        json_object_set_new(q, "content", arr);
+            span_json(w, doc, st->pieces[k]);
+        qd_jw_array_end(w);
     }
-    json_object_set_new(q, "speaker", speaker_json(doc, st));
+    qd_jw_key(w, "speaker");
+    speaker_json(w, doc, st);
+    qd_jw_key(w, "cue");
     if (qd_span_empty(st->cue)) {
-        json_object_set_new(q, "cue", json_null());
+        qd_jw_null(w);
     } else {
-        json_t *cue = jspan(doc, st->cue);
-        json_object_set_new(cue, "lemma", jstr(st->cue_lemma));
-        json_object_set_new(cue, "stance", jstr(st->stance));
-        json_object_set_new(q, "cue", cue);
+        qd_jw_object_begin(w);
+        span_members(w, doc, st->cue);
+        qd_jw_key(w, "lemma");
+        qd_jw_string(w, st->cue_lemma);
+        qd_jw_key(w, "stance");
+        qd_jw_string(w, st->stance);
+        qd_jw_object_end(w);
     }
-    json_t *prov = json_array();
+    qd_jw_key(w, "provenance");
+    qd_jw_array_begin(w);
     for (uint32_t k = 0; k < st->n_provenance; k++) {
         const qd_provenance *p = &st->provenance[k];
-        json_t *o = json_object();
-        json_object_set_new(o, "role", json_string(qd_prov_role_name(p->role)));
-        json_object_set_new(o, "name", jstr(p->name));
-        if (p->role == QD_PROV_OUTLET && doc->meta.byline)
-            json_object_set_new(o, "author", json_string(doc->meta.byline));
-        if (!qd_span_empty(p->span)) {
-            json_object_set_new(o, "start", json_integer((json_int_t)qd_doc_source_offset(doc, p->span.start)));
-            json_object_set_new(o, "end", json_integer((json_int_t)qd_doc_source_offset(doc, p->span.end)));
+        qd_jw_object_begin(w);
+        qd_jw_key(w, "role");
+        qd_jw_string(w, qd_prov_role_name(p->role));
+        qd_jw_key(w, "name");
+        qd_jw_string(w, p->name);
+        if (p->role == QD_PROV_OUTLET && doc->meta.byline) {
+            qd_jw_key(w, "author");
+            qd_jw_string(w, doc->meta.byline);
         }
-        json_array_append_new(prov, o);
+        if (!qd_span_empty(p->span)) {
+            qd_jw_key(w, "start");
+            qd_jw_int(w, (long long)qd_doc_source_offset(doc, p->span.start));
+            qd_jw_key(w, "end");
+            qd_jw_int(w, (long long)qd_doc_source_offset(doc, p->span.end));
+        }
+        qd_jw_object_end(w);
     }
-    json_object_set_new(q, "provenance", prov);
-    json_object_set_new(q, "parent", st->parent >= 0 ? json_integer(st->parent) : json_null());
-    json_object_set_new(q, "continuation", json_boolean(st->continuation));
-    json_object_set_new(q, "paragraph", json_integer(st->paragraph));
-    json_object_set_new(q, "confidence", json_real((double)((int)(st->confidence * 100 + 0.5)) / 100.0));
-    return q;
+    qd_jw_array_end(w);
+    qd_jw_key(w, "parent");
+    if (st->parent >= 0)
+        qd_jw_int(w, st->parent);
+    else
+        qd_jw_null(w);
+    qd_jw_key(w, "continuation");
+    qd_jw_bool(w, st->continuation);
+    qd_jw_key(w, "paragraph");
+    qd_jw_int(w, st->paragraph);
+    /* two decimals, printed as a double the way jansson prints reals (0.69999999999999996),
+     * which is what readers of earlier output have seen */
+    qd_jw_key(w, "confidence");
+    qd_jw_real(w, (double)((int)(st->confidence * 100 + 0.5)) / 100.0);
+    qd_jw_object_end(w);
 }
 
 int qd_report_doc_json(const qd_doc *doc, unsigned flags, char **out, qd_error *err)
 {
-    json_t *o = json_object();
-    if (!o)
-        return qd_error_set(err, QD_ENOMEM, "%s: out of memory", doc->path);
     static const char *const kinds[] = {"auto", "text", "html", "json"};
-    json_object_set_new(o, "path", json_string(doc->path));
-    json_object_set_new(o, "kind", json_string(kinds[doc->kind]));
-    json_object_set_new(o, "title", jstr(doc->meta.title));
-    json_object_set_new(o, "date", jstr(doc->meta.date));
-    json_object_set_new(o, "outlet", jstr(doc->meta.outlet));
-    json_object_set_new(o, "outlet_source", jstr(doc->meta.outlet_how));
-    json_object_set_new(o, "byline", jstr(doc->meta.byline));
-    json_object_set_new(o, "credit", jstr(doc->meta.credit));
-    json_object_set_new(o, "url", jstr(doc->meta.url));
-    if (doc->meta.language)
-        json_object_set_new(o, "language", json_string(doc->meta.language));
-    if (doc->meta.date_text)
-        json_object_set_new(o, "date_text", json_string(doc->meta.date_text));
-    json_t *warn = json_array();
+    qd_buf b;
+    qd_buf_init(&b);
+    qd_jw jw;
+    qd_jw *w = &jw;
+    qd_jw_init(w, &b);
+    qd_jw_object_begin(w);
+    qd_jw_key(w, "path");
+    qd_jw_string(w, doc->path);
+    qd_jw_key(w, "kind");
+    qd_jw_string(w, kinds[doc->kind]);
+    qd_jw_key(w, "title");
+    qd_jw_string(w, doc->meta.title);
+    qd_jw_key(w, "date");
+    qd_jw_string(w, doc->meta.date);
+    qd_jw_key(w, "outlet");
+    qd_jw_string(w, doc->meta.outlet);
+    qd_jw_key(w, "outlet_source");
+    qd_jw_string(w, doc->meta.outlet_how);
+    qd_jw_key(w, "byline");
+    qd_jw_string(w, doc->meta.byline);
+    qd_jw_key(w, "credit");
+    qd_jw_string(w, doc->meta.credit);
+    qd_jw_key(w, "url");
+    qd_jw_string(w, doc->meta.url);
+    if (doc->meta.language) {
+        qd_jw_key(w, "language");
+        qd_jw_string(w, doc->meta.language);
+    }
+    if (doc->meta.date_text) {
+        qd_jw_key(w, "date_text");
+        qd_jw_string(w, doc->meta.date_text);
+    }
+    qd_jw_key(w, "warnings");
+    qd_jw_array_begin(w);
     for (uint32_t i = 0; i < doc->n_warnings; i++)
-        json_array_append_new(warn, json_string(doc->warnings[i]));
-    json_object_set_new(o, "warnings", warn);
+        qd_jw_string(w, doc->warnings[i]);
+    qd_jw_array_end(w);
 
     const qd_analysis *an = doc->analysis;
-    json_t *quotes = json_array();
-    json_t *terms = json_array();
-    json_t *speakers = json_array();
-    if (an) {
+    qd_jw_key(w, "quotes");
+    qd_jw_array_begin(w);
+    if (an)
         for (uint32_t i = 0; i < an->n_statements; i++)
-            json_array_append_new(quotes, statement_json(doc, i));
+            statement_json(w, doc, i);
+    qd_jw_array_end(w);
+
+    qd_jw_key(w, "quoted_terms");
+    qd_jw_array_begin(w);
+    if (an) {
         /* quoted words nobody is credited with: scare quotes, names, titles, and speech
          * no statement holds (statements and quotes are both in text order, so one
          * sweep tells which uncredited quotes a report took in) */
@@ -151,15 +198,24 @@ int qd_report_doc_json(const qd_doc *doc, unsigned flags, char **out, qd_error *
                     continue;
                 type = "uncredited";
             }
-            json_t *t = jspan(doc, q->inner);
-            json_object_set_new(t, "type", json_string(type));
-            json_object_set_new(t, "paragraph", json_integer(q->paragraph));
-            json_array_append_new(terms, t);
+            qd_jw_object_begin(w);
+            span_members(w, doc, q->inner);
+            qd_jw_key(w, "type");
+            qd_jw_string(w, type);
+            qd_jw_key(w, "paragraph");
+            qd_jw_int(w, q->paragraph);
+            qd_jw_object_end(w);
         }
+    }
+    qd_jw_array_end(w);
+
+    qd_jw_key(w, "speakers");
+    qd_jw_array_begin(w);
+    if (an) {
         /* speakers: entities credited with at least one statement */
         uint32_t *count = calloc(an->n_entities + 1, sizeof(uint32_t));
         if (!count) {
-            json_decref(o);
+            qd_buf_free(&b);
             return qd_error_set(err, QD_ENOMEM, "%s: out of memory", doc->path);
         }
         for (uint32_t i = 0; i < an->n_statements; i++)
@@ -169,43 +225,57 @@ int qd_report_doc_json(const qd_doc *doc, unsigned flags, char **out, qd_error *
             if (!count[e])
                 continue;
             const qd_entity *en = &an->entities[e];
-            json_t *s = json_object();
-            json_object_set_new(s, "entity", json_integer(e));
-            json_object_set_new(s, "name", jstr(en->name));
-            json_object_set_new(s, "key", jstr(en->key));
-            json_object_set_new(s, "kind", json_string(qd_entity_kind_name(en->kind)));
+            qd_jw_object_begin(w);
+            qd_jw_key(w, "entity");
+            qd_jw_int(w, e);
+            qd_jw_key(w, "name");
+            qd_jw_string(w, en->name);
+            qd_jw_key(w, "key");
+            qd_jw_string(w, en->key);
+            qd_jw_key(w, "kind");
+            qd_jw_string(w, qd_entity_kind_name(en->kind));
             char g[2] = {en->gender, 0};
-            json_object_set_new(s, "gender", json_string(g));
-            json_t *roles = json_array();
+            qd_jw_key(w, "gender");
+            qd_jw_string(w, g);
+            qd_jw_key(w, "roles");
+            qd_jw_array_begin(w);
             for (uint32_t r = 0; r < en->n_roles; r++)
-                json_array_append_new(roles, json_string(en->roles[r]));
-            json_object_set_new(s, "roles", roles);
-            json_object_set_new(s, "role_conflict", jstr(en->role_conflict));
-            json_object_set_new(s, "mentions", json_integer(en->n_mentions));
-            json_object_set_new(s, "quotes", json_integer(count[e]));
-            json_array_append_new(speakers, s);
+                qd_jw_string(w, en->roles[r]);
+            qd_jw_array_end(w);
+            qd_jw_key(w, "role_conflict");
+            qd_jw_string(w, en->role_conflict);
+            qd_jw_key(w, "mentions");
+            qd_jw_int(w, en->n_mentions);
+            qd_jw_key(w, "quotes");
+            qd_jw_int(w, count[e]);
+            qd_jw_object_end(w);
         }
         free(count);
     }
-    json_object_set_new(o, "quotes", quotes);
-    json_object_set_new(o, "quoted_terms", terms);
-    json_object_set_new(o, "speakers", speakers);
+    qd_jw_array_end(w);
+
     if (flags & QD_REPORT_PARAGRAPHS) {
         static const char *const roles[] = {"body", "title", "meta", "furniture"};
-        json_t *ps = json_array();
+        qd_jw_key(w, "paragraphs");
+        qd_jw_array_begin(w);
         for (uint32_t i = 0; i < doc->n_paragraphs; i++) {
-            json_t *p = jspan(doc, doc->paragraphs[i].span);
-            json_object_set_new(p, "role", json_string(roles[doc->paragraphs[i].role]));
-            json_array_append_new(ps, p);
+            qd_jw_object_begin(w);
+            span_members(w, doc, doc->paragraphs[i].span);
+            qd_jw_key(w, "role");
+            qd_jw_string(w, roles[doc->paragraphs[i].role]);
+            qd_jw_object_end(w);
         }
-        json_object_set_new(o, "paragraphs", ps);
+        qd_jw_array_end(w);
     }
-    if (flags & QD_REPORT_WITH_TEXT)
-        json_object_set_new(o, "text", json_stringn(doc->text, doc->len));
-    char *s = json_dumps(o, JSON_COMPACT | JSON_PRESERVE_ORDER);
-    json_decref(o);
-    if (!s)
+    if (flags & QD_REPORT_WITH_TEXT) {
+        qd_jw_key(w, "text");
+        qd_jw_stringn(w, doc->text, doc->len);
+    }
+    qd_jw_object_end(w);
+    if (b.failed || !b.data) {
+        qd_buf_free(&b);
         return qd_error_set(err, QD_ENOMEM, "%s: cannot render JSON", doc->path);
-    *out = s;
+    }
+    *out = b.data;
     return 0;
 }

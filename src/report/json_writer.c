@@ -1,0 +1,287 @@
+/*
+ * json_writer.c - compact JSON straight into a buffer (see json_writer.h).
+ *
+ * The output must stay byte-identical to what json_dumps(JSON_COMPACT |
+ * JSON_PRESERVE_ORDER) printed before, so every rule here copies one of
+ * jansson 2.x's: which characters are escaped and how (dump_string), which byte
+ * sequences count as UTF-8 (utf8_check_first/utf8_check_full), how integers and
+ * reals are printed (JSON_INTEGER_FORMAT, jsonp_dtostr).
+ */
+#include "json_writer.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+void qd_jw_init(qd_jw *w, qd_buf *b)
+{
+    memset(w, 0, sizeof(*w));
+    w->b = b;
+}
+
+/* Start a member value or an array element: remember where it starts, so that a
+ * value jansson would have refused can be taken back with its separator. */
+static void item_begin(qd_jw *w)
+{
+    if (w->pending_key) {
+        w->pending_key = false; /* the mark was set by qd_jw_key */
+        return;
+    }
+    w->mark = w->b->len;
+    if (w->depth > 0) {
+        w->mark_had_items = w->items[w->depth];
+        if (w->items[w->depth])
+            qd_buf_putc(w->b, ',');
+        w->items[w->depth] = true;
+    }
+}
+
+static void item_drop(qd_jw *w)
+{
+    w->b->len = w->mark;
+    if (w->b->data)
+        w->b->data[w->b->len] = '\0';
+    if (w->depth > 0)
+        w->items[w->depth] = w->mark_had_items;
+}
+
+static void open_container(qd_jw *w, char c)
+{
+    item_begin(w);
+    qd_buf_putc(w->b, c);
+    /* deeper than our records ever go: stay in the last slot rather than overrun
+     * (separators could then be misplaced, never memory) */
+    if (w->depth + 1 < QD_JW_MAX_DEPTH)
+        w->depth++;
+    w->items[w->depth] = false;
+}
+
+static void close_container(qd_jw *w, char c)
+{
+    qd_buf_putc(w->b, c);
+    if (w->depth > 0)
+        w->depth--;
+}
+
+void qd_jw_object_begin(qd_jw *w)
+{
+    open_container(w, '{');
+}
+
+void qd_jw_object_end(qd_jw *w)
+{
+    close_container(w, '}');
+}
+
+void qd_jw_array_begin(qd_jw *w)
+{
+    open_container(w, '[');
+}
+
+void qd_jw_array_end(qd_jw *w)
+{
+    close_container(w, ']');
+}
+
+void qd_jw_key(qd_jw *w, const char *key)
+{
+    w->pending_key = false;
+    item_begin(w);
+    /* keys are the report's own ASCII names; jansson escapes them like values */
+    qd_jw_escape(w->b, key, strlen(key));
+    qd_buf_putc(w->b, ':');
+    w->pending_key = true;
+}
+
+/* The length of the UTF-8 sequence at s[0..n) if it is one jansson accepts,
+ * storing its code point in *cp; 0 if not. */
+static size_t utf8_seq(const unsigned char *s, size_t n, uint32_t *cp)
+{
+    unsigned char u = s[0];
+    size_t len;
+    uint32_t v;
+    if (u < 0x80) {
+        *cp = u;
+        return 1;
+    } else if (u >= 0xC2 && u <= 0xDF) {
+        len = 2;
+        v = u & 0x1F;
+    } else if (u >= 0xE0 && u <= 0xEF) {
+        len = 3;
+        v = u & 0x0F;
+    } else if (u >= 0xF0 && u <= 0xF4) {
+        len = 4;
+        v = u & 0x07;
+    } else {
+        return 0; /* a continuation byte, C0/C1 (always overlong) or F5..FF */
+    }
+    if (len > n)
+        return 0;
+    for (size_t i = 1; i < len; i++) {
+        if (s[i] < 0x80 || s[i] > 0xBF)
+            return 0;
+        v = (v << 6) | (s[i] & 0x3F);
+    }
+    if (v > 0x10FFFF || (v >= 0xD800 && v <= 0xDFFF))
+        return 0;
+    if ((len == 2 && v < 0x80) || (len == 3 && v < 0x800) || (len == 4 && v < 0x10000))
+        return 0;
+    *cp = v;
+    return len;
+}
+
+bool qd_jw_escape(qd_buf *b, const char *str, size_t n)
+{
+    static const char hex[] = "0123456789ABCDEF"; /* jansson prints \u%04X */
+    const unsigned char *s = (const unsigned char *)str;
+    size_t start = b->len;
+    size_t run = 0; /* first byte not yet copied */
+    size_t i = 0;
+    qd_buf_putc(b, '"');
+    while (i < n) {
+        unsigned char c = s[i];
+        if (c >= 0x20 && c < 0x80 && c != '"' && c != '\\') {
+            i++;
+            continue;
+        }
+        if (c >= 0x80) {
+            uint32_t cp;
+            size_t len = utf8_seq(s + i, n - i, &cp);
+            if (!len) {
+                b->len = start;
+                if (b->data)
+                    b->data[start] = '\0';
+                return false;
+            }
+            i += len; /* jansson writes non-ASCII as is without JSON_ENSURE_ASCII */
+            continue;
+        }
+        qd_buf_append(b, str + run, i - run);
+        char esc[6] = {'\\', 0, 0, 0, 0, 0};
+        size_t elen = 2;
+        switch (c) {
+        case '"': esc[1] = '"'; break;
+        case '\\': esc[1] = '\\'; break;
+        case '\b': esc[1] = 'b'; break;
+        case '\f': esc[1] = 'f'; break;
+        case '\n': esc[1] = 'n'; break;
+        case '\r': esc[1] = 'r'; break;
+        case '\t': esc[1] = 't'; break;
+        default:
+            esc[1] = 'u';
+            esc[2] = '0';
+            esc[3] = '0';
+            esc[4] = hex[c >> 4];
+            esc[5] = hex[c & 0xF];
+            elen = 6;
+            break;
+        }
+        qd_buf_append(b, esc, elen);
+        i++;
+        run = i;
+    }
+    qd_buf_append(b, str + run, n - run);
+    qd_buf_putc(b, '"');
+    return true;
+}
+
+void qd_jw_stringn(qd_jw *w, const char *s, size_t n)
+{
+    item_begin(w);
+    if (!qd_jw_escape(w->b, s, n))
+        item_drop(w);
+}
+
+void qd_jw_string(qd_jw *w, const char *s)
+{
+    if (!s)
+        qd_jw_null(w);
+    else
+        qd_jw_stringn(w, s, strlen(s));
+}
+
+void qd_jw_null(qd_jw *w)
+{
+    item_begin(w);
+    qd_buf_append(w->b, "null", 4);
+}
+
+void qd_jw_bool(qd_jw *w, bool v)
+{
+    item_begin(w);
+    if (v)
+        qd_buf_append(w->b, "true", 4);
+    else
+        qd_buf_append(w->b, "false", 5);
+}
+
+void qd_jw_int(qd_jw *w, long long v)
+{
+    char tmp[24];
+    size_t k = sizeof(tmp);
+    /* digits of the magnitude, computed unsigned so that LLONG_MIN does not overflow */
+    unsigned long long u = v < 0 ? 0ull - (unsigned long long)v : (unsigned long long)v;
+    do {
+        tmp[--k] = (char)('0' + u % 10);
+        u /= 10;
+    } while (u);
+    if (v < 0)
+        tmp[--k] = '-';
+    item_begin(w);
+    qd_buf_append(w->b, tmp + k, sizeof(tmp) - k);
+}
+
+size_t qd_jw_format_real(char *out, size_t size, double v)
+{
+    if (!isfinite(v) || size < 32)
+        return 0; /* json_real() refuses NaN and infinities */
+    int r = snprintf(out, size, "%.17g", v);
+    if (r < 0 || (size_t)r + 3 >= size)
+        return 0;
+    size_t len = (size_t)r;
+    /* a locale's decimal comma becomes a point, as jansson's from_locale() does:
+     * %g prints nothing else but digits, a sign and the exponent */
+    bool point = false, exp = false;
+    for (size_t i = 0; i < len; i++) {
+        char c = out[i];
+        if (c == 'e')
+            exp = true;
+        else if (!(c >= '0' && c <= '9') && c != '-' && c != '+') {
+            out[i] = '.';
+            point = true;
+        }
+    }
+    /* an integral value keeps a ".0" so that it reads back as a real */
+    if (!point && !exp) {
+        out[len++] = '.';
+        out[len++] = '0';
+        out[len] = '\0';
+    }
+    /* the exponent without '+' and without leading zeros: 1e+20 -> 1e20, 1e-05 -> 1e-5 */
+    char *e = strchr(out, 'e');
+    if (e) {
+        char *start = e + 1;
+        char *end = start + 1;
+        if (*start == '-')
+            start++;
+        while (*end == '0')
+            end++;
+        if (end != start) {
+            memmove(start, end, len - (size_t)(end - out) + 1);
+            len -= (size_t)(end - start);
+        }
+    }
+    return len;
+}
+
+void qd_jw_real(qd_jw *w, double v)
+{
+    char tmp[64];
+    item_begin(w);
+    size_t n = qd_jw_format_real(tmp, sizeof(tmp), v);
+    if (!n) {
+        item_drop(w);
+        return;
+    }
+    qd_buf_append(w->b, tmp, n);
+}
