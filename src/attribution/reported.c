@@ -157,6 +157,16 @@ static uint32_t clause_end(rstate *r, uint32_t i, uint32_t sb, uint32_t own_cue)
             if (cj >= 0 && (uint32_t)cj != own_cue && r->cues->v[cj].kind == QD_CK_VERB && tok[j].lex &&
                 (tok[j].lex->vform == QD_VF_PAST || tok[j].lex->vform == QD_VF_3SG || ing_pair))
                 return k > i && qd_tok_is(&tok[k - 1], ',') ? k - 1 : k;
+            /* "called the merger “a terrible deal” and ranked Fiorina ...": after words
+             * quoted as the object of a verb that takes one, a second past verb (one the
+             * lexicon does not list) of the same subject is a predicate of its own (not
+             * in a reported clause: "said Clinton was “careless” and mishandled ...") */
+            bool past_pair = cj < 0 && j < sb && tok[j].kind == QD_TK_WORD && !(tok[j].flags & QD_TF_CAP) && !tok[j].lex &&
+                             tok[j].normlen > 4 && !strcmp(tok[j].norm + tok[j].normlen - 2, "ed") && ot && ot->lex &&
+                             ot->lex->vform == QD_VF_PAST && k > i && tok[k - 1].kind == QD_TK_QUOTE &&
+                             r->cues->v[own_cue].verb >= 0 && (c->lx->verbs[r->cues->v[own_cue].verb].frames & QD_VFR_OBJ);
+            if (past_pair)
+                return k;
         }
         /* "…, Woods concluded that “…”", "…, and Trump vowed to “…”": a new subject with a
          * verb of saying starts a report of its own (not a closing ", Woods said.", which

@@ -893,6 +893,23 @@ static void test_dash_starts_new_report(void **state)
     qd_doc_free(doc);
 }
 
+/* After words quoted as the object of "called", "and ranked ..." is a second predicate,
+ * not part of what was called: "called the merger "a terrible deal" and ranked ..." */
+static void test_second_past_predicate_ends_report(void **state)
+{
+    (void)state;
+    qd_doc *doc = test_doc(HEAD
+        "And at a GOP presidential debate this past September, Republican front-runner Donald Trump called the "
+        "merger \"a terrible deal\" and ranked Fiorina as one of the worst 20 CEOs \"in the history of business.\"\n",
+        true);
+    const qd_statement *st = test_find(doc, "a terrible deal");
+    assert_non_null(st);
+    const char *ranked = strstr(doc->text, "and ranked");
+    assert_non_null(ranked);
+    assert_true(doc->text + st->pieces[0].end <= ranked);
+    qd_doc_free(doc);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -936,6 +953,7 @@ int main(void)
         cmocka_unit_test(test_phrase_between_subject_and_verb),
         cmocka_unit_test(test_coordinated_participles),
         cmocka_unit_test(test_dash_starts_new_report),
+        cmocka_unit_test(test_second_past_predicate_ends_report),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
