@@ -643,6 +643,14 @@ static int scan_caps(mscan *s, uint32_t i, uint32_t end, uint32_t *next, bool ha
     /* a town the lexicon does not know, placed by its state: "of Flint, Mich." */
     if ((city_and_state(s, b) && !has_det) || dateline_at(s, a, b))
         return 0;
+    /* a capitalised modifier between a determiner and a lower-case noun names nobody:
+     * "the Republican primary", "the Wall Street crowd", "a Twitter post" (a verb after it
+     * makes it the subject: "the Kremlin said").  The mention stays, for the attribution
+     * stages read phrases through it, but it is no person's name. */
+    const qd_lexword *bw = b < end ? tok[b].lex : NULL;
+    bool modifier = has_det && b == j && b < end && tok[b].kind == QD_TK_WORD && !is_cap(&tok[b]) &&
+                    tok[b].start > tok[b - 1].end && !qd_tok_possessive(&tok[b - 1]) &&
+                    !(bw && (bw->verb >= 0 || (bw->tags & (QD_W_FUNCTION | QD_W_ADV | QD_W_AUX | QD_W_MODAL | QD_W_NEG))));
     /* person, possibly with a title */
     qd_mx tmp;
     memset(&tmp, 0, sizeof(tmp));
@@ -721,8 +729,8 @@ static int scan_caps(mscan *s, uint32_t i, uint32_t end, uint32_t *next, bool ha
      * one for another reason than their capitals ("Donald Trump" of "Donald Trump Featured
      * In Jihadist Video"); with none, it names nobody and only its title, if any, says
      * who it is ("Former White House Doctor Says") */
-    uint32_t nb = b;
-    if (s->title[tok[a].sentence]) {
+    uint32_t nb = modifier ? ns : b;
+    if (!modifier && s->title[tok[a].sentence]) {
         nb = ns;
         while (nb < b) {
             uint32_t l = title_name_len(s, nb, b);

@@ -264,6 +264,23 @@ static void test_generic_organisation_nouns(void **state)
     qd_doc_free(doc);
 }
 
+/* A capitalised word between a determiner and a lower-case noun modifies the noun and
+ * names nobody: no person "Republican" or "Wall Street"; a verb after it keeps it a
+ * speaker ("the Kremlin said"). */
+static void test_capitalised_modifiers(void **state)
+{
+    (void)state;
+    qd_doc *doc = test_doc(HEAD "Trump has also finished on top in the Republican primary in Massachusetts. "
+                                "The student debt debacle has been a replay of Obama\xe2\x80\x99s response to the "
+                                "Wall Street meltdown. The Kremlin said the talks were useful.\n",
+                           true);
+    assert_int_equal(entity_keyed(doc, "republican"), -1);
+    assert_int_equal(entity_keyed(doc, "street|w"), -1);
+    assert_true(entity_keyed(doc, "obama") >= 0);
+    assert_true(entity_of_mention(doc, "The Kremlin", 0) >= 0);
+    qd_doc_free(doc);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -278,6 +295,7 @@ int main(void)
         cmocka_unit_test(test_title_case_headline),
         cmocka_unit_test(test_weekday_possessive),
         cmocka_unit_test(test_generic_organisation_nouns),
+        cmocka_unit_test(test_capitalised_modifiers),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
