@@ -13,6 +13,19 @@
 #include <stdio.h>
 #include <string.h>
 
+/* qd_buf_append for the many short pieces of a record: copy in place while the
+ * buffer has room, and leave growing (and running out of memory) to qd_buf. */
+static inline void put(qd_buf *b, const char *s, size_t n)
+{
+    if (!b->failed && b->cap - b->len > n) {
+        memcpy(b->data + b->len, s, n);
+        b->len += n;
+        b->data[b->len] = '\0';
+    } else {
+        qd_buf_append(b, s, n);
+    }
+}
+
 void qd_jw_init(qd_jw *w, qd_buf *b)
 {
     memset(w, 0, sizeof(*w));
@@ -31,7 +44,7 @@ static void item_begin(qd_jw *w)
     if (w->depth > 0) {
         w->mark_had_items = w->items[w->depth];
         if (w->items[w->depth])
-            qd_buf_putc(w->b, ',');
+            put(w->b, ",", 1);
         w->items[w->depth] = true;
     }
 }
@@ -48,7 +61,7 @@ static void item_drop(qd_jw *w)
 static void open_container(qd_jw *w, char c)
 {
     item_begin(w);
-    qd_buf_putc(w->b, c);
+    put(w->b, &c, 1);
     /* deeper than our records ever go: stay in the last slot rather than overrun
      * (separators could then be misplaced, never memory) */
     if (w->depth + 1 < QD_JW_MAX_DEPTH)
@@ -58,7 +71,7 @@ static void open_container(qd_jw *w, char c)
 
 static void close_container(qd_jw *w, char c)
 {
-    qd_buf_putc(w->b, c);
+    put(w->b, &c, 1);
     if (w->depth > 0)
         w->depth--;
 }
@@ -87,9 +100,26 @@ void qd_jw_key(qd_jw *w, const char *key)
 {
     w->pending_key = false;
     item_begin(w);
-    /* keys are the report's own ASCII names; jansson escapes them like values */
-    qd_jw_escape(w->b, key, strlen(key));
-    qd_buf_putc(w->b, ':');
+    /* keys are the report's own short ASCII names, written in one piece; anything
+     * else is escaped as jansson escapes keys, like values */
+    char tmp[64];
+    size_t n = strlen(key), k = 0;
+    bool plain = n + 3 <= sizeof(tmp);
+    for (size_t i = 0; plain && i < n; i++) {
+        unsigned char c = (unsigned char)key[i];
+        plain = c >= 0x20 && c < 0x80 && c != '"' && c != '\\';
+    }
+    if (plain) {
+        tmp[k++] = '"';
+        memcpy(tmp + k, key, n);
+        k += n;
+        tmp[k++] = '"';
+        tmp[k++] = ':';
+        put(w->b, tmp, k);
+    } else {
+        qd_jw_escape(w->b, key, n);
+        put(w->b, ":", 1);
+    }
     w->pending_key = true;
 }
 
@@ -137,7 +167,7 @@ bool qd_jw_escape(qd_buf *b, const char *str, size_t n)
     size_t start = b->len;
     size_t run = 0; /* first byte not yet copied */
     size_t i = 0;
-    qd_buf_putc(b, '"');
+    put(b, "\"", 1);
     while (i < n) {
         unsigned char c = s[i];
         if (c >= 0x20 && c < 0x80 && c != '"' && c != '\\') {
@@ -156,7 +186,7 @@ bool qd_jw_escape(qd_buf *b, const char *str, size_t n)
             i += len; /* jansson writes non-ASCII as is without JSON_ENSURE_ASCII */
             continue;
         }
-        qd_buf_append(b, str + run, i - run);
+        put(b, str + run, i - run);
         char esc[6] = {'\\', 0, 0, 0, 0, 0};
         size_t elen = 2;
         switch (c) {
@@ -176,12 +206,12 @@ bool qd_jw_escape(qd_buf *b, const char *str, size_t n)
             elen = 6;
             break;
         }
-        qd_buf_append(b, esc, elen);
+        put(b, esc, elen);
         i++;
         run = i;
     }
-    qd_buf_append(b, str + run, n - run);
-    qd_buf_putc(b, '"');
+    put(b, str + run, n - run);
+    put(b, "\"", 1);
     return true;
 }
 
@@ -203,16 +233,16 @@ void qd_jw_string(qd_jw *w, const char *s)
 void qd_jw_null(qd_jw *w)
 {
     item_begin(w);
-    qd_buf_append(w->b, "null", 4);
+    put(w->b, "null", 4);
 }
 
 void qd_jw_bool(qd_jw *w, bool v)
 {
     item_begin(w);
     if (v)
-        qd_buf_append(w->b, "true", 4);
+        put(w->b, "true", 4);
     else
-        qd_buf_append(w->b, "false", 5);
+        put(w->b, "false", 5);
 }
 
 void qd_jw_int(qd_jw *w, long long v)
@@ -228,7 +258,7 @@ void qd_jw_int(qd_jw *w, long long v)
     if (v < 0)
         tmp[--k] = '-';
     item_begin(w);
-    qd_buf_append(w->b, tmp + k, sizeof(tmp) - k);
+    put(w->b, tmp + k, sizeof(tmp) - k);
 }
 
 size_t qd_jw_format_real(char *out, size_t size, double v)
@@ -283,5 +313,5 @@ void qd_jw_real(qd_jw *w, double v)
         item_drop(w);
         return;
     }
-    qd_buf_append(w->b, tmp, n);
+    put(w->b, tmp, n);
 }
