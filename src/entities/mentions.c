@@ -680,6 +680,7 @@ static int scan_caps(mscan *s, uint32_t i, uint32_t end, uint32_t *next, bool ha
     const qd_token *first = &tok[ns];
     bool known = (first->lex && (first->lex->first_name || first->lex->variant >= 0)) || tmp.role >= 0 ||
                  tmp.honorific;
+    bool common_word = false;
     if (b - ns == 1 && ns == a && initial_position(s, a) && !known) {
         uint32_t dummy;
         /* "Melanie said": a speech verb after an unknown capitalised word names it */
@@ -690,8 +691,13 @@ static int scan_caps(mscan *s, uint32_t i, uint32_t end, uint32_t *next, bool ha
             vb++; /* "Ford itself said", "Lavrov also said" */
         bool before_verb = vb < end && tok[vb].lex && tok[vb].lex->verb >= 0 && tok[vb].lex->vform != QD_VF_ING &&
                            !(first->lex && (first->lex->tags & QD_W_FUNCTION));
-        if (!before_verb && !qd_strmap_get(&s->midcap, first->norm, qd_tok_base_len(first), &dummy))
+        bool midcap = qd_strmap_get(&s->midcap, first->norm, qd_tok_base_len(first), &dummy);
+        if (!before_verb && !midcap)
             return 0;
+        /* "Critics said", "Polls show": a word the document writes in lower case and never
+         * capitalises mid-sentence is a common noun; it may speak, but it is no name */
+        if (!midcap && qd_strmap_get(&s->lower, first->norm, qd_tok_base_len(first), &dummy))
+            common_word = true;
     }
     /* nouns (role or group nouns) as the whole name part are not names */
     int32_t r2, n2;
@@ -729,7 +735,7 @@ static int scan_caps(mscan *s, uint32_t i, uint32_t end, uint32_t *next, bool ha
      * one for another reason than their capitals ("Donald Trump" of "Donald Trump Featured
      * In Jihadist Video"); with none, it names nobody and only its title, if any, says
      * who it is ("Former White House Doctor Says") */
-    uint32_t nb = modifier ? ns : b;
+    uint32_t nb = modifier || common_word ? ns : b;
     if (!modifier && s->title[tok[a].sentence]) {
         nb = ns;
         while (nb < b) {

@@ -281,6 +281,19 @@ static void test_capitalised_modifiers(void **state)
     qd_doc_free(doc);
 }
 
+/* A common noun capitalised at the start of a sentence may speak ("Findings show ..."),
+ * but when the article writes it in lower case elsewhere it is nobody's name. */
+static void test_sentence_initial_common_noun(void **state)
+{
+    (void)state;
+    qd_doc *doc = test_doc(HEAD "Findings show voters fear unwelcome policies coming from either party in White "
+                                "House. The findings underscore an increasingly bitter divide in American "
+                                "politics.\n",
+                           true);
+    assert_int_equal(entity_keyed(doc, "findings"), -1);
+    qd_doc_free(doc);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -296,6 +309,7 @@ int main(void)
         cmocka_unit_test(test_weekday_possessive),
         cmocka_unit_test(test_generic_organisation_nouns),
         cmocka_unit_test(test_capitalised_modifiers),
+        cmocka_unit_test(test_sentence_initial_common_noun),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
