@@ -549,13 +549,46 @@ static int32_t as_label_subject(qd_actx *c, uint32_t lo, uint32_t qa_tok, uint32
     return -1;
 }
 
+/* A participle without "be" naming what stands before it: "Marcel Lehel Lazar, 44,
+ * known online as “Guccifer,”", "a website called “Cape Breton If Donald Trump Wins”".
+ * The quote follows at once (over "as", an adverb or an article).  A form that is only
+ * a participle ("known", "seen") counts after a comma or a noun phrase; one that may be
+ * a main verb ("called", "said") only after an indefinite noun phrase: not "Trump
+ * called", nor "X, who has met Mr. Trump, said". */
+static bool naming_participle(qd_actx *c, const qd_cue *cue)
+{
+    const qd_token *tok = c->doc->in->tokens;
+    uint32_t n = c->doc->in->n_tokens;
+    const qd_token *v = &tok[cue->ta];
+    if (cue->tb != cue->ta + 1 || cue->ta == 0 || !v->lex || (v->lex->vform != QD_VF_PAST && v->lex->vform != QD_VF_PART))
+        return false;
+    uint32_t k = cue->tb;
+    while (k < n && k < cue->tb + 3 && tok[k].kind == QD_TK_WORD && !(tok[k].flags & QD_TF_CAP) &&
+           ((qd_tok_tags(&tok[k]) & (QD_W_ADV | QD_W_DET)) || qd_tok_word(&tok[k], "as") || qd_tok_word(&tok[k], "online")))
+        k++;
+    if (k >= n || tok[k].kind != QD_TK_QUOTE || tok[k].quoted < 0)
+        return false;
+    bool part = v->lex->vform == QD_VF_PART;
+    if (qd_tok_is(&tok[cue->ta - 1], ','))
+        return part;
+    int32_t m = c->m_end[cue->ta - 1];
+    if (m < 0 || c->mx[m].possessive || c->mx[m].in_quote)
+        return false;
+    qd_mention_kind mk = c->an->mentions[m].kind;
+    if (part)
+        return mk != QD_MENTION_PRONOUN;
+    /* "a website called", "a series called": an indefinite noun phrase being named */
+    const qd_token *d = &tok[c->mx[m].ta];
+    return mk == QD_MENTION_NOMINAL && (qd_tok_word(d, "a") || qd_tok_word(d, "an"));
+}
+
 /* A verb of saying or thinking in the passive ("was said", "is widely seen", "has been
  * called"), whose subject is not its speaker.  Not when a participle of doing follows,
  * as in "is quoted as saying", "was heard shouting": there the subject speaks. */
 static bool passive_report(qd_actx *c, const qd_cue *cue, uint32_t lo)
 {
     const qd_token *tok = c->doc->in->tokens;
-    if (cue->kind != QD_CK_VERB || cue->verb < 0 || !qd_passive_cue(tok, cue, lo))
+    if (cue->kind != QD_CK_VERB || cue->verb < 0 || !(qd_passive_cue(tok, cue, lo) || naming_participle(c, cue)))
         return false;
     qd_vclass vc = c->lx->verbs[cue->verb].vclass;
     if (vc != QD_VC_SPEECH && vc != QD_VC_WRITING && vc != QD_VC_THOUGHT && vc != QD_VC_QUESTION)

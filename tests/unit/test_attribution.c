@@ -795,13 +795,19 @@ static void test_passive_quote_credits_nobody(void **state)
         "an option seen by organizers as a \xe2\x80\x9clifeboat\xe2\x80\x9d for conservatives.\n\n"
         "Jim Braynard is quoted as saying \xe2\x80\x9cthe race is not over yet\xe2\x80\x9d in the report.\n\n"
         "This feature of the movement has been called \"strategic ambiguity\" by Joshua Hendrick, a professor at "
-        "Loyola University Maryland, and it makes the group hard to pin down.\n",
+        "Loyola University Maryland, and it makes the group hard to pin down.\n\n"
+        "Marcel Lehel Lazar, 44, known online as \"Guccifer,\" was extradited in 2014 to the United States.\n\n"
+        "Rob Calabrese, a radio host in Cape Breton, Nova Scotia, has set up a website called "
+        "\xe2\x80\x9c" "Cape Breton If Donald Trump Wins\xe2\x80\x9d that pitches the island as a new home.\n",
         true);
     assert_unattributed(doc, "furious");
     assert_unattributed(doc, "Trump of the East");
     assert_string_equal(speaker_text(doc, "lifeboat", buf, sizeof buf), "organizers");
     /* "is quoted as saying": the subject speaks */
     assert_string_equal(speaker_text(doc, "the race is not over yet", buf, sizeof buf), "Jim Braynard");
+    /* a participle naming what stands before it: the words are nobody's */
+    assert_unattributed(doc, "Guccifer");
+    assert_unattributed(doc, "Cape Breton If Donald Trump Wins");
     /* the agent may follow the quote */
     assert_string_equal(speaker_text(doc, "strategic ambiguity", buf, sizeof buf), "Joshua Hendrick");
     qd_doc_free(doc);
