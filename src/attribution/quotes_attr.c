@@ -582,13 +582,46 @@ static bool naming_participle(qd_actx *c, const qd_cue *cue)
     return mk == QD_MENTION_NOMINAL && (qd_tok_word(d, "a") || qd_tok_word(d, "an"));
 }
 
+/* "Asked whether Clinton “has the integrity to serve,” 75 percent of Democrats said
+ * yes": a participle of asking opening the sentence (alone or after "when") puts a
+ * question whose asker the text does not name. */
+static bool opening_question(qd_actx *c, const qd_cue *cue)
+{
+    const qd_token *tok = c->doc->in->tokens;
+    const qd_token *v = &tok[cue->ta];
+    if (cue->verb < 0 || c->lx->verbs[cue->verb].vclass != QD_VC_QUESTION || cue->tb != cue->ta + 1 || !v->lex ||
+        (v->lex->vform != QD_VF_PAST && v->lex->vform != QD_VF_PART))
+        return false;
+    uint32_t sa = c->doc->sentences[v->sentence].first_token;
+    return cue->ta == sa || (cue->ta == sa + 1 && (qd_tok_tags(&tok[sa]) & QD_W_SUB));
+}
+
+/* The opening question clause ("Asked if Sanders is “realistic enough …,”") holding the
+ * quote at token qt, if any: its cue index, or -1. */
+static int32_t question_clause_cue(qd_actx *c, const qd_cues *cues, uint32_t qt)
+{
+    const qd_token *tok = c->doc->in->tokens;
+    uint32_t sa = c->doc->sentences[tok[qt].sentence].first_token;
+    for (uint32_t k = sa; k < qt && k < sa + 2; k++) {
+        int32_t ci = cues->at[k];
+        if (ci < 0 || cues->v[ci].kind != QD_CK_VERB || !opening_question(c, &cues->v[ci]))
+            continue;
+        for (uint32_t j = cues->v[ci].tb; j < qt; j++)
+            if (qd_tok_is(&tok[j], ',') || qd_tok_is(&tok[j], ';') || tok[j].kind == QD_TK_QUOTE)
+                return -1;
+        return ci;
+    }
+    return -1;
+}
+
 /* A verb of saying or thinking in the passive ("was said", "is widely seen", "has been
  * called"), whose subject is not its speaker.  Not when a participle of doing follows,
  * as in "is quoted as saying", "was heard shouting": there the subject speaks. */
 static bool passive_report(qd_actx *c, const qd_cue *cue, uint32_t lo)
 {
     const qd_token *tok = c->doc->in->tokens;
-    if (cue->kind != QD_CK_VERB || cue->verb < 0 || !(qd_passive_cue(tok, cue, lo) || naming_participle(c, cue)))
+    if (cue->kind != QD_CK_VERB || cue->verb < 0 ||
+        !(qd_passive_cue(tok, cue, lo) || naming_participle(c, cue) || opening_question(c, cue)))
         return false;
     qd_vclass vc = c->lx->verbs[cue->verb].vclass;
     if (vc != QD_VC_SPEECH && vc != QD_VC_WRITING && vc != QD_VC_THOUGHT && vc != QD_VC_QUESTION)
@@ -619,6 +652,13 @@ static found find_attribution(qa *s, const qd_quoted *q, bool full)
 {
     found f = {-1, 0, 0, -1, false};
     uint32_t dash = UINT32_MAX;
+    int32_t qc = question_clause_cue(s->c, s->cues, quote_first_token(s->c, q));
+    if (qc >= 0) {
+        f.cue = qc;
+        f.cta = s->cues->v[qc].ta;
+        f.ctb = s->cues->v[qc].tb;
+        return f;
+    }
     f.cue = find_attribution_cue(s, q, full, &f.speaker, &f.after, &dash);
     if (f.cue >= 0) {
         f.cta = s->cues->v[f.cue].ta;

@@ -916,6 +916,24 @@ static void test_second_past_predicate_ends_report(void **state)
     qd_doc_free(doc);
 }
 
+/* A question put in an opening "Asked whether ..." clause is the unnamed asker's, not
+ * the answerer's; "demurred" introduces a quote. */
+static void test_opening_question_and_demur(void **state)
+{
+    (void)state;
+    char buf[128];
+    qd_doc *doc = test_doc(HEAD
+        "Clinton\xe2\x80\x99s low rating on trust is damaging. Asked whether Clinton \xe2\x80\x9chas the integrity to "
+        "serve effectively as president,\xe2\x80\x9d 75 percent of Democrats said yes, but 55 percent of all voters "
+        "say she does not.\n\n"
+        "Ted Cruz toured the state on Monday. Asked which Iowa county was his favorite, he demurred: "
+        "\xe2\x80\x9cWhichever one I\xe2\x80\x99m in at the moment.\xe2\x80\x9d\n",
+        true);
+    assert_unattributed(doc, "has the integrity to serve");
+    assert_string_equal(speaker_text(doc, "Whichever one", buf, sizeof buf), "he");
+    qd_doc_free(doc);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -960,6 +978,7 @@ int main(void)
         cmocka_unit_test(test_coordinated_participles),
         cmocka_unit_test(test_dash_starts_new_report),
         cmocka_unit_test(test_second_past_predicate_ends_report),
+        cmocka_unit_test(test_opening_question_and_demur),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
