@@ -463,8 +463,9 @@ static const char *org_qualifier(mscan *s, uint32_t a, uint32_t b)
     for (uint32_t k = a; k < b; k++) {
         const qd_token *t = &s->tok[k];
         uint32_t pl_len;
-        if (place_at(s, k, b, &pl_len)) {
-            k += pl_len - 1;
+        const qd_place *pl = place_at(s, k, b, &pl_len);
+        if (pl && (pl->kind == QD_PL_COUNTRY || pl->kind == QD_PL_CAPITAL || pl->kind == QD_PL_ADJECTIVE)) {
+            k += pl_len - 1; /* the organisation's country is kept apart */
             continue;
         }
         if (t->kind != QD_TK_WORD || !is_cap(t) || (t->lex && (t->lex->tags & (QD_W_DET | QD_W_POSS))))
@@ -631,6 +632,10 @@ static int scan_caps(mscan *s, uint32_t i, uint32_t end, uint32_t *next, bool ha
         }
         if (place_is_location(s, a, b))
             return 0;
+    }
+    /* a city is nobody's name, nor its country's government ("Philadelphia is ready") */
+    bool city = pl && pl_len == b - a && pl->kind == QD_PL_CITY;
+    if (pl && pl_len == b - a && !city) {
         qd_mx *x = push_mention(s, a, b, QD_MENTION_NAME, QD_ENT_GOV);
         if (!x)
             return QD_ENOMEM;
@@ -735,7 +740,7 @@ static int scan_caps(mscan *s, uint32_t i, uint32_t end, uint32_t *next, bool ha
      * one for another reason than their capitals ("Donald Trump" of "Donald Trump Featured
      * In Jihadist Video"); with none, it names nobody and only its title, if any, says
      * who it is ("Former White House Doctor Says") */
-    uint32_t nb = modifier || common_word ? ns : b;
+    uint32_t nb = modifier || common_word || city ? ns : b;
     if (!modifier && s->title[tok[a].sentence]) {
         nb = ns;
         while (nb < b) {
@@ -817,7 +822,7 @@ static int scan_np(mscan *s, uint32_t i, uint32_t mods, bool owned, uint32_t end
         int32_t role, noun;
         uint32_t pl_len0;
         const qd_place *pl0 = place_at(s, j, end, &pl_len0);
-        if (pl0 && pl_len0 >= 2 && pl0->kind != QD_PL_ADJECTIVE &&
+        if (pl0 && pl_len0 >= 2 && pl0->kind != QD_PL_ADJECTIVE && pl0->kind != QD_PL_CITY &&
             (j + pl_len0 >= end || !is_cap(&tok[j + pl_len0]))) {
             /* "the United States": a country, not a plural noun */
             int32_t r2, n2;

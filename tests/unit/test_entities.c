@@ -294,6 +294,22 @@ static void test_sentence_initial_common_noun(void **state)
     qd_doc_free(doc);
 }
 
+/* Cities of the places lexicon are nobody's name: no person "Philadelphia", whether it
+ * says where ("in Philadelphia") or modifies a noun ("the party's Philadelphia
+ * convention"). */
+static void test_places_are_not_names(void **state)
+{
+    (void)state;
+    qd_doc *doc = test_doc(HEAD "Obama will make the case to Democrats gathered in Philadelphia for their national "
+                                "convention. Sanders hopes to carry momentum into the party\xe2\x80\x99s "
+                                "Philadelphia convention in July. Jeb Bush criticized President Barack Obama\xe2"
+                                "\x80\x99s 2011 intervention.\n",
+                           true);
+    assert_int_equal(entity_keyed(doc, "philadelphia"), -1);
+    assert_true(entity_keyed(doc, "bush|j") >= 0);
+    qd_doc_free(doc);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -310,6 +326,7 @@ int main(void)
         cmocka_unit_test(test_generic_organisation_nouns),
         cmocka_unit_test(test_capitalised_modifiers),
         cmocka_unit_test(test_sentence_initial_common_noun),
+        cmocka_unit_test(test_places_are_not_names),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
