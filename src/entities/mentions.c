@@ -661,6 +661,22 @@ static int scan_caps(mscan *s, uint32_t i, uint32_t end, uint32_t *next, bool ha
     memset(&tmp, 0, sizeof(tmp));
     tmp.role = -1;
     uint32_t ns = split_title(s, a, b, &tmp);
+    /* "Republican Sen. John McCain", "Former Rep. Anthony Weiner": words the lexicons do
+     * not know before an honorific are part of the title, and the name starts after it
+     * (else "Republican" gives the key its initial) */
+    for (uint32_t k = ns + 1; k + 1 < b; k++) {
+        const qd_lexword *kw = base_lex(s, &tok[k]);
+        if (!(kw && (kw->tags & QD_W_HONORIFIC)))
+            continue;
+        uint32_t after = k + 1 < b && qd_tok_is(&tok[k + 1], '.') ? k + 2 : k + 1;
+        if (after < b && is_cap(&tok[after])) {
+            tmp.honorific = true;
+            if (kw->gender == 'm' || kw->gender == 'f')
+                tmp.gender = kw->gender;
+            ns = after;
+        }
+        break;
+    }
     /* group nouns written with a capital: "Democrats", "Central Asian countries" handled
      * by the caller; here only names */
     if (ns >= b) {

@@ -310,6 +310,22 @@ static void test_places_are_not_names(void **state)
     qd_doc_free(doc);
 }
 
+/* Words before an honorific belong to the title: "Ohio Gov. John Kasich" is keyed by
+ * John, not by Ohio, and is the John Kasich of the next sentence. */
+static void test_words_before_honorific(void **state)
+{
+    (void)state;
+    qd_doc *doc = test_doc(HEAD "Hundreds of voters are lining up to see Ohio Gov. John Kasich \xe2\x80\x94 in "
+                                "Massachusetts, not South Carolina. John Kasich said he was pleased.\n",
+                           true);
+    int32_t k = entity_keyed(doc, "kasich|j");
+    assert_true(k >= 0);
+    assert_int_equal(entity_keyed(doc, "kasich|o"), -1);
+    assert_int_equal(entity_of_mention(doc, "John Kasich", 0), k);
+    assert_int_equal(entity_of_mention(doc, "Ohio Gov. John Kasich", 0), k);
+    qd_doc_free(doc);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -327,6 +343,7 @@ int main(void)
         cmocka_unit_test(test_capitalised_modifiers),
         cmocka_unit_test(test_sentence_initial_common_noun),
         cmocka_unit_test(test_places_are_not_names),
+        cmocka_unit_test(test_words_before_honorific),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
