@@ -460,6 +460,14 @@ static const char *org_qualifier(mscan *s, uint32_t a, uint32_t b)
 {
     char buf[128];
     size_t o = 0;
+    /* in a headline only the words just before the noun that read as a name count
+     * ("Clinton" of "... Impact On Clinton Campaign") */
+    if (a < b && s->title[s->tok[a].sentence]) {
+        uint32_t k = b;
+        while (k > a && title_name_len(s, k - 1, b))
+            k--;
+        a = k;
+    }
     for (uint32_t k = a; k < b; k++) {
         const qd_token *t = &s->tok[k];
         uint32_t pl_len;
