@@ -46,9 +46,11 @@ typedef struct frame_doc {
     const char *credit;
     stmt_source *src;      /* of all its statements, each source once per statement */
     uint32_t n_src, cap_src;
-    uint32_t *stream;      /* its own words (body and title, outside quotation marks) as
-                            * framing word ids; 0 where quotes or paragraphs break them */
-    uint32_t n_stream;
+    uint8_t *stream;       /* its own words (body and title, outside quotation marks) as
+                            * framing word ids, 0 where quotes or paragraphs break them,
+                            * each in 7-bit groups, low first, the high bit marking more
+                            * (the ids of common words are small: about half the bytes) */
+    uint32_t n_stream;     /* ids in it */
 } frame_doc;
 
 /* What the documents say of a speaker's side: one vote per statement. */
@@ -122,8 +124,9 @@ static uint32_t word_id(qd_corpus *c, const char *w, size_t n)
     return qd_strmap_put(&fs->vocab, w, n, id) == 0 ? id : 0;
 }
 
-/* Words separated by spaces (a newline: a break, id 0) as ids in the corpus arena. */
-static uint32_t *word_ids(qd_corpus *c, const char *s, uint32_t *n_out)
+/* Words separated by spaces (a newline: a break, id 0) as ids in the corpus arena, or
+ * malloc'd with `scratch`. */
+static uint32_t *word_ids(qd_corpus *c, const char *s, uint32_t *n_out, bool scratch)
 {
     size_t len = strlen(s);
     uint32_t n = 0;
@@ -131,15 +134,18 @@ static uint32_t *word_ids(qd_corpus *c, const char *s, uint32_t *n_out)
     size_t need = 1;
     for (size_t i = 0; i < len; i++)
         need += s[i] == '\n' || ((s[i] != ' ' && s[i] != '\n') && (i == 0 || s[i - 1] == ' ' || s[i - 1] == '\n'));
-    uint32_t *v = qd_arena_alloc(&c->arena, need * sizeof(uint32_t));
+    uint32_t *v = scratch ? malloc(need * sizeof(uint32_t)) : qd_arena_alloc(&c->arena, need * sizeof(uint32_t));
     if (!v)
         return NULL;
     for (size_t i = 0; i < len;) {
         size_t j = i;
         while (j < len && s[j] != ' ' && s[j] != '\n')
             j++;
-        if (j > i && !(v[n++] = word_id(c, s + i, j - i)))
+        if (j > i && !(v[n++] = word_id(c, s + i, j - i))) {
+            if (scratch)
+                free(v);
             return NULL;
+        }
         if (j < len && s[j] == '\n')
             v[n++] = 0;
         i = j + 1;
@@ -242,7 +248,7 @@ int qd_frame_add_summary(qd_corpus *c, const qd_frame_summary *f, uint32_t d, co
         if (!t || !(t->text = qd_arena_strdup(&c->arena, f->scare[i].text)) ||
             !(t->key = qd_arena_strdup(&c->arena, f->scare[i].key)))
             goto oom;
-        if (f->scare[i].words && !(t->ids = word_ids(c, f->scare[i].words, &t->n_ids)))
+        if (f->scare[i].words && !(t->ids = word_ids(c, f->scare[i].words, &t->n_ids, false)))
             goto oom;
     }
     for (uint32_t i = 0; i < f->n_hits; i++) {
@@ -255,8 +261,30 @@ int qd_frame_add_summary(qd_corpus *c, const qd_frame_summary *f, uint32_t d, co
         h->label = l;
         h->where = f->hits[i].where;
     }
-    if (f->words && !(fd->stream = word_ids(c, f->words, &fd->n_stream)))
-        goto oom;
+    if (f->words) {
+        uint32_t n;
+        uint32_t *ids = word_ids(c, f->words, &n, true);
+        if (!ids)
+            goto oom;
+        size_t bytes = 0;
+        for (uint32_t i = 0; i < n; i++)
+            for (uint32_t x = ids[i]; bytes++, x >= 0x80; x >>= 7)
+                ;
+        uint8_t *b = qd_arena_alloc(&c->arena, bytes + 1);
+        if (!b) {
+            free(ids);
+            goto oom;
+        }
+        fd->stream = b;
+        fd->n_stream = n;
+        for (uint32_t i = 0; i < n; i++) {
+            uint32_t x = ids[i];
+            for (; x >= 0x80; x >>= 7)
+                *b++ = (uint8_t)(x | 0x80);
+            *b++ = (uint8_t)x;
+        }
+        free(ids);
+    }
     for (uint32_t i = 0; i < f->n_src; i++) {
         stmt_source *s = QD_VEC_PUSH(&c->arena, fd->src, fd->n_src, fd->cap_src);
         if (!s || !(s->name = corpus_str(c, f->src[i].name)))
@@ -859,18 +887,40 @@ static int plain_uses(qd_corpus *c, const uint32_t *docs, uint32_t nd, const uin
                 return -1;
             }
     }
+    uint32_t *ids = NULL, cap_ids = 0; /* a document's stream decoded */
     for (uint32_t k = 0; k < nd; k++) {
         if (!fs || docs[k] >= fs->n_docs)
             continue;
         const frame_doc *fd = &fs->docs[docs[k]];
+        if (fd->n_stream > cap_ids) {
+            uint32_t *nv = realloc(ids, (size_t)fd->n_stream * sizeof(uint32_t));
+            if (!nv) {
+                free(ids);
+                free(plain);
+                free(first);
+                return -1;
+            }
+            ids = nv;
+            cap_ids = fd->n_stream;
+        }
+        const uint8_t *p = fd->stream;
         for (uint32_t i = 0; i < fd->n_stream; i++) {
-            uint32_t w0 = fd->stream[i];
+            uint32_t x = 0;
+            for (unsigned sh = 0;; sh += 7) {
+                x |= (uint32_t)(*p & 0x7F) << sh;
+                if (!(*p++ & 0x80))
+                    break;
+            }
+            ids[i] = x;
+        }
+        for (uint32_t i = 0; i < fd->n_stream; i++) {
+            uint32_t w0 = ids[i];
             if (!(first[(w0 & mask) >> 6] >> (w0 & 63) & 1))
                 continue;
             for (uint32_t len = 1; len <= tmp->max_ids && i + len <= fd->n_stream; len++) {
-                if (!fd->stream[i + len - 1])
+                if (!ids[i + len - 1])
                     break;
-                const char *key = (const char *)(fd->stream + i);
+                const char *key = (const char *)(ids + i);
                 uint32_t slot;
                 if (qd_strmap_get(&tmp->phrases, key, len * sizeof(uint32_t), &slot))
                     plain[(size_t)slot * no + by[k]]++;
@@ -898,6 +948,7 @@ static int plain_uses(qd_corpus *c, const uint32_t *docs, uint32_t nd, const uin
     }
     free(plain);
     free(first);
+    free(ids);
     return 0;
 }
 
