@@ -399,6 +399,20 @@ static bool sentence_subject(qd_actx *c, uint32_t k)
     return true;
 }
 
+/* Is entity e named after pronoun m in m's sentence?  A pronoun that is no possessive does
+ * not stand for a name that follows it in its own sentence: in "According to him, Blinken
+ * and Lavrov agreed" and "He said Obama would win", "him" and "he" are someone else.  A
+ * possessive may ("In his speech, Obama said"), so it is not asked. */
+static bool named_later(qd_actx *c, uint32_t m, int32_t e)
+{
+    const qd_analysis *an = c->an;
+    uint32_t sent = an->mentions[m].sentence;
+    for (uint32_t k = m + 1; k < an->n_mentions && an->mentions[k].sentence == sent; k++)
+        if (an->mentions[k].kind == QD_MENTION_NAME && an->mentions[k].entity == e && !c->mx[k].in_quote)
+            return true;
+    return false;
+}
+
 /* Pronoun: the nearest earlier mention of a fitting entity, favouring subjects (the first
  * mention of a sentence that is no possessive and no object of a preposition) over
  * objects once we look past the current sentence. */
@@ -423,6 +437,8 @@ static int32_t resolve_pronoun(cstate *s, uint32_t m)
         if (!gender_fits(x->gender, e))
             continue;
         if (x->gender == 'p' && e->kind == QD_ENT_PERSON)
+            continue;
+        if (!x->possessive && named_later(c, m, pm->entity))
             continue;
         int dist = (int)(sent - pm->sentence);
         bool subject = sentence_subject(c, (uint32_t)k);

@@ -807,6 +807,19 @@ static int scan_caps(mscan *s, uint32_t i, uint32_t end, uint32_t *next, bool ha
     return 0;
 }
 
+/* An object pronoun after a preposition ("according to him", "said of them") can be the
+ * source a cue names, so it is a mention like "he"; "her" before a noun is the possessive
+ * the scan takes elsewhere.  Object pronouns after verbs stay out: "told him" names the
+ * listener, and a mention there would only compete with the subject. */
+static bool object_of_preposition(const qd_token *tok, uint32_t a, uint32_t i)
+{
+    const qd_token *t = &tok[i];
+    if (!t->lex || !(t->lex->tags & QD_W_OBJ) || (t->lex->tags & QD_W_POSS) || i <= a)
+        return false;
+    const qd_token *p = &tok[i - 1];
+    return p->kind == QD_TK_WORD && p->lex && (p->lex->tags & QD_W_PREP);
+}
+
 /* A noun phrase led by a determiner, possessive or number: "the foreign minister",
  * "a senior US diplomat", "the press release of the Foreign Ministry", "its statement". */
 static int scan_np(mscan *s, uint32_t i, uint32_t mods, bool owned, uint32_t end, uint32_t *next)
@@ -1155,7 +1168,8 @@ static int scan_sentence(mscan *s, uint32_t a, uint32_t b)
             if (!x)
                 return QD_ENOMEM;
             x->gender = t->norm[0] == 'w' ? 'p' : 'i';
-        } else if (t->kind == QD_TK_WORD && (tg & QD_W_PRON) && (t->lex->gender == 'm' || t->lex->gender == 'f' ||
+        } else if (t->kind == QD_TK_WORD && ((tg & QD_W_PRON) || object_of_preposition(tok, a, i)) &&
+                   (t->lex->gender == 'm' || t->lex->gender == 'f' ||
                                                           t->lex->gender == 'p' || t->lex->gender == 'n') &&
             strcmp(t->norm, "we") != 0) {
             qd_entity_kind ek = t->lex->gender == 'm' || t->lex->gender == 'f' ? QD_ENT_PERSON : QD_ENT_UNKNOWN;

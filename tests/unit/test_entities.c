@@ -326,6 +326,30 @@ static void test_words_before_honorific(void **state)
     qd_doc_free(doc);
 }
 
+/* "According to him": an object pronoun after a preposition is a source, and a pronoun
+ * that is no possessive does not stand for a name later in its own sentence, so "him" is
+ * the spokesman, not Blinken (seed 004). */
+static void test_object_pronoun_source(void **state)
+{
+    (void)state;
+    qd_doc *doc = test_doc(HEAD "The diplomats also discussed ensuring humanitarian access for the Syrian people, "
+                                "Ned Price said.\n\n"
+                                "A State Department spokesman said Blinken had raised concerns about the recent "
+                                "deployment of Russian forces near Ukraine\xe2\x80\x99s eastern border. The senior "
+                                "US diplomat also called for the release of all American prisoners in Russia. "
+                                "According to him, Blinken and Lavrov agreed to continue consultations.\n",
+                           true);
+    int32_t price = entity_named(doc, "Ned Price");
+    int32_t blinken = entity_of_mention(doc, "Blinken", 0);
+    assert_true(price >= 0);
+    assert_true(blinken >= 0);
+    const qd_statement *st = test_find(doc, "agreed to continue consultations");
+    assert_non_null(st);
+    assert_int_not_equal(st->entity, blinken);
+    assert_int_equal(entity_of_mention(doc, "him", 0), st->entity);
+    qd_doc_free(doc);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -344,6 +368,7 @@ int main(void)
         cmocka_unit_test(test_sentence_initial_common_noun),
         cmocka_unit_test(test_places_are_not_names),
         cmocka_unit_test(test_words_before_honorific),
+        cmocka_unit_test(test_object_pronoun_source),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
