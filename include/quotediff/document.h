@@ -37,6 +37,8 @@ typedef struct qd_options {
     const char *date;       /* known publication date (any form qd can read), overrides */
     const char *title;      /* known title, overrides */
     const char *byline;     /* known author(s), overrides */
+    bool paragraphs_only;   /* the caller reads only the paragraphs (`body`): no sentences
+                             * nor tokens are made; qd_doc_analyze() makes them if needed */
 } qd_options;
 
 void qd_options_init(qd_options *opt);

@@ -17,6 +17,12 @@ int qd_doc_analyze(qd_doc *doc, const qd_lexicon *lx, qd_error *err)
         return 0;
     if (!lx)
         lx = doc->in->lx;
+    /* parsed for its paragraphs only: split it into sentences and tokens now */
+    if (!doc->in->para_first_token) {
+        int rc = qd_text_segment(doc, err);
+        if (rc)
+            return rc;
+    }
     qd_arena *A = &doc->in->arena;
     qd_analysis *an = qd_arena_calloc(A, 1, sizeof(*an));
     if (!an)

@@ -369,6 +369,7 @@ int qd_cmd_body(int argc, char **argv)
         return 2;
     }
     co.quiet = true;
+    co.opt.paragraphs_only = true; /* body prints paragraphs: no tokens needed */
     qd_error err;
     qd_atomic *w = NULL;
     if (!co.output && qd_atomic_open(&w, "-", &err) != 0) {

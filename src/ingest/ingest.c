@@ -1,6 +1,7 @@
 /*
  * ingest.c - qd_doc_parse(): detect what the bytes are and hand them to the right reader,
- * then run the text stage so every document leaves here segmented.
+ * then run the text stage so every document leaves here segmented (unless the caller
+ * asked for paragraphs only).
  */
 #include <ctype.h>
 #include <string.h>
@@ -118,7 +119,9 @@ int qd_doc_parse(qd_doc **out, const char *path, const char *data, size_t len,
     }
     if (!rc)
         rc = apply_known(doc, opt, err);
-    if (!rc)
+    /* tokenising is most of the work left after layout: skip it when only the
+     * paragraphs are wanted (analysis segments the document itself if asked) */
+    if (!rc && !opt->paragraphs_only)
         rc = qd_text_segment(doc, err);
     if (rc) {
         qd_doc_free(doc);
