@@ -934,6 +934,21 @@ static void test_opening_question_and_demur(void **state)
     qd_doc_free(doc);
 }
 
+/* A possessive apostrophe after a final s ("Sanders’ campaign manager") is no quote
+ * mark: the appositive runs on to its verb, which credits the quote before it. */
+static void test_plural_possessive_in_appositive(void **state)
+{
+    (void)state;
+    char buf[128];
+    qd_doc *doc = test_doc(HEAD
+        "On Sunday, Sanders announced that he had raised $20 million in January alone. \xe2\x80\x9cThe numbers "
+        "we\xe2\x80\x99ve seen since Jan. 1 put our campaign on pace to beat Secretary Clinton\xe2\x80\x99s goal,"
+        "\xe2\x80\x9d Jeff Weaver, Sanders\xe2\x80\x99 campaign manager, said in a statement.\n",
+        true);
+    assert_string_equal(speaker_text(doc, "put our campaign on pace", buf, sizeof buf), "Jeff Weaver");
+    qd_doc_free(doc);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -979,6 +994,7 @@ int main(void)
         cmocka_unit_test(test_dash_starts_new_report),
         cmocka_unit_test(test_second_past_predicate_ends_report),
         cmocka_unit_test(test_opening_question_and_demur),
+        cmocka_unit_test(test_plural_possessive_in_appositive),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
