@@ -29,6 +29,20 @@ typedef struct mscan {
     size_t outlet_kl;
 } mscan;
 
+/* The hash of a token's norm without a possessive ending: the token's own hash unless
+ * it has one ("lavrov's" is kept as "lavrov"). */
+static uint32_t base_hash(const qd_token *t)
+{
+    uint32_t l = qd_tok_base_len(t);
+    return l == t->normlen ? t->hash : qd_hash_bytes(t->norm, l);
+}
+
+/* Is the token's word (without a possessive) in one of the document's word sets? */
+static bool in_set(const qd_strmap *m, const qd_token *t)
+{
+    return qd_strmap_get_hashed(m, t->norm, qd_tok_base_len(t), base_hash(t), NULL);
+}
+
 static bool is_cap(const qd_token *t)
 {
     return t->kind == QD_TK_WORD && (t->flags & QD_TF_CAP);
@@ -87,8 +101,7 @@ static void mark_title_sentences(mscan *s)
             if (!(t->flags & QD_TF_CAP))
                 continue;
             caps++;
-            uint32_t dummy;
-            if (qd_strmap_get(&s->lower, t->norm, qd_tok_base_len(t), &dummy))
+            if (in_set(&s->lower, t))
                 common++;
         }
         s->title[si] = words >= 2 && caps * 5 >= words * 4 && common >= 2;
@@ -231,8 +244,7 @@ static uint32_t title_name_len(mscan *s, uint32_t k, uint32_t end)
     /* function words and verbs are capitalised mid-sentence by other headings too */
     if (w && ((w->tags & (QD_W_FUNCTION | QD_W_ADV | QD_W_AUX | QD_W_MODAL | QD_W_NEG)) || w->verb >= 0))
         return 0;
-    uint32_t dummy;
-    return qd_strmap_get(&s->midcap, t->norm, qd_tok_base_len(t), &dummy) ? 1 : 0;
+    return in_set(&s->midcap, t) ? 1 : 0;
 }
 
 /* A surname after a known first name in a headline ("Hillary Clinton"): capitalised, not
@@ -242,9 +254,8 @@ static bool title_surname(mscan *s, uint32_t k)
     const qd_token *t = &s->tok[k];
     const qd_lexword *pw = k > 0 ? base_lex(s, &s->tok[k - 1]) : NULL;
     const qd_lexword *w = base_lex(s, t);
-    uint32_t dummy;
     return is_cap(t) && pw && pw->first_name && !(w && ((w->tags & QD_W_FUNCTION) || w->verb >= 0)) &&
-           !qd_strmap_get(&s->lower, t->norm, qd_tok_base_len(t), &dummy);
+           !in_set(&s->lower, t);
 }
 
 /* A dateline opening a paragraph: "WASHINGTON (AP) —", "TALLAHASSEE, Fla. —",
@@ -711,7 +722,6 @@ static int scan_caps(mscan *s, uint32_t i, uint32_t end, uint32_t *next, bool ha
                  tmp.honorific;
     bool common_word = false;
     if (b - ns == 1 && ns == a && initial_position(s, a) && !known) {
-        uint32_t dummy;
         /* "Melanie said": a speech verb after an unknown capitalised word names it */
         uint32_t vb = b;
         while (vb < end && vb < b + 3 && tok[vb].lex &&
@@ -720,12 +730,12 @@ static int scan_caps(mscan *s, uint32_t i, uint32_t end, uint32_t *next, bool ha
             vb++; /* "Ford itself said", "Lavrov also said" */
         bool before_verb = vb < end && tok[vb].lex && tok[vb].lex->verb >= 0 && tok[vb].lex->vform != QD_VF_ING &&
                            !(first->lex && (first->lex->tags & QD_W_FUNCTION));
-        bool midcap = qd_strmap_get(&s->midcap, first->norm, qd_tok_base_len(first), &dummy);
+        bool midcap = in_set(&s->midcap, first);
         if (!before_verb && !midcap)
             return 0;
         /* "Critics said", "Polls show": a word the document writes in lower case and never
          * capitalises mid-sentence is a common noun; it may speak, but it is no name */
-        if (!midcap && qd_strmap_get(&s->lower, first->norm, qd_tok_base_len(first), &dummy))
+        if (!midcap && in_set(&s->lower, first))
             common_word = true;
     }
     /* nouns (role or group nouns) as the whole name part are not names */
@@ -1310,10 +1320,15 @@ int qd_mentions_find(qd_actx *c)
     s.title = qd_arena_calloc(A, doc->n_sentences + 1, sizeof(bool));
     if (!s.title)
         return qd_error_set(c->err, QD_ENOMEM, "%s: out of memory", doc->path);
+    /* the two word sets are filled from every token: sized for them at once, keyed by
+     * the tokens' own norms (in this arena) and their hashes, so nothing is copied or
+     * rehashed but for possessives */
+    if (qd_strmap_reserve(&s.lower, n / 4) != 0 || qd_strmap_reserve(&s.midcap, n / 16) != 0)
+        return qd_error_set(c->err, QD_ENOMEM, "%s: out of memory", doc->path);
     for (uint32_t i = 0; i < n; i++) {
         const qd_token *t = &in->tokens[i];
         if (t->kind == QD_TK_WORD && !(t->flags & QD_TF_CAP))
-            if (qd_strmap_put(&s.lower, t->norm, qd_tok_base_len(t), 1) != 0)
+            if (qd_strmap_put_borrowed(&s.lower, t->norm, qd_tok_base_len(t), base_hash(t), 1) != 0)
                 return qd_error_set(c->err, QD_ENOMEM, "%s: out of memory", doc->path);
     }
     mark_title_sentences(&s);
@@ -1324,7 +1339,7 @@ int qd_mentions_find(qd_actx *c)
         const qd_token *t = &in->tokens[i];
         if (is_cap(t) && !initial_position(&s, i) && !(t->flags & QD_TF_ALLCAPS && t->normlen > 5) &&
             !s.title[t->sentence])
-            if (qd_strmap_put(&s.midcap, t->norm, qd_tok_base_len(t), 1) != 0)
+            if (qd_strmap_put_borrowed(&s.midcap, t->norm, qd_tok_base_len(t), base_hash(t), 1) != 0)
                 return qd_error_set(c->err, QD_ENOMEM, "%s: out of memory", doc->path);
     }
     for (uint32_t si = 0; si < doc->n_sentences; si++) {

@@ -35,11 +35,8 @@ static qd_strmap_slot *find(const qd_strmap *m, const char *key, size_t keylen, 
     }
 }
 
-static int grow(qd_strmap *m)
+static int resize(qd_strmap *m, uint32_t ncap)
 {
-    uint32_t ncap = m->cap ? m->cap * 2 : 64;
-    if (ncap < m->cap)
-        return -1;
     qd_strmap_slot *ns = qd_arena_calloc(m->arena, ncap, sizeof(*ns));
     if (!ns)
         return -1;
@@ -52,6 +49,26 @@ static int grow(qd_strmap *m)
             *find(m, s->key, s->keylen, s->hash) = *s;
     }
     return 0;
+}
+
+static int grow(qd_strmap *m)
+{
+    uint32_t ncap = m->cap ? m->cap * 2 : 64;
+    if (ncap < m->cap)
+        return -1;
+    return resize(m, ncap);
+}
+
+int qd_strmap_reserve(qd_strmap *m, uint32_t n)
+{
+    /* the same bound as qd_strmap_put: at most half full */
+    uint64_t want = ((uint64_t)n + 1) * 2;
+    uint64_t ncap = m->cap ? m->cap : 64;
+    while (ncap <= want)
+        ncap *= 2;
+    if (ncap > UINT32_MAX)
+        return -1;
+    return ncap > m->cap ? resize(m, (uint32_t)ncap) : 0;
 }
 
 int qd_strmap_put(qd_strmap *m, const char *key, size_t keylen, uint32_t value)
@@ -69,6 +86,23 @@ int qd_strmap_put(qd_strmap *m, const char *key, size_t keylen, uint32_t value)
         if (!k)
             return -1;
         s->key = k;
+        s->keylen = (uint32_t)keylen;
+        s->hash = h;
+        m->n++;
+    }
+    s->value = value;
+    return 0;
+}
+
+int qd_strmap_put_borrowed(qd_strmap *m, const char *key, size_t keylen, uint32_t h, uint32_t value)
+{
+    if (keylen > UINT32_MAX)
+        return -1;
+    if ((m->n + 1) * 2 >= m->cap && grow(m) != 0)
+        return -1;
+    qd_strmap_slot *s = find(m, key, keylen, h);
+    if (!s->key) {
+        s->key = key;
         s->keylen = (uint32_t)keylen;
         s->hash = h;
         m->n++;

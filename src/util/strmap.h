@@ -52,5 +52,12 @@ static inline uint32_t qd_hash_bytes(const char *s, size_t n)
 }
 /* qd_strmap_get with the key's hash already known (h == qd_hash_bytes(key, keylen)). */
 bool qd_strmap_get_hashed(const qd_strmap *m, const char *key, size_t keylen, uint32_t h, uint32_t *value);
+/* Insert or replace with the hash known, keeping the key by pointer instead of copying
+ * it: for per-document tables of token words, whose text lives in the same arena as
+ * long as the map.  Returns 0, or -1 when out of memory. */
+int qd_strmap_put_borrowed(qd_strmap *m, const char *key, size_t keylen, uint32_t h, uint32_t value);
+/* Make room for n keys at once, so a table filled from a document's tokens is not
+ * rebuilt at every doubling (the arena keeps each outgrown table).  -1 when out of memory. */
+int qd_strmap_reserve(qd_strmap *m, uint32_t n);
 
 #endif
