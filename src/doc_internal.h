@@ -29,7 +29,13 @@ struct qd_doc_internal {
     uint32_t n_tokens, cap_tokens;
     uint32_t cap_paragraphs, cap_sentences, cap_warnings;
     uint32_t *para_first_token; /* per paragraph: first token index (n_paragraphs entries) */
+    /* per QD_TOKEN_BLOCK bytes of text: the first token starting at or after the block,
+     * so qd_token_at() scans a few tokens instead of searching them all (NULL: search) */
+    uint32_t *tok_block;
+    uint32_t n_tok_blocks;
 };
+
+#define QD_TOKEN_BLOCK_SHIFT 5
 
 /* Add a warning to the document (a copy of the message is kept). */
 int qd_doc_warn(qd_doc *doc, const char *fmt, ...)

@@ -130,6 +130,14 @@ char *qd_doc_span_text(qd_doc *doc, qd_span s)
 uint32_t qd_token_at(const qd_doc *doc, uint32_t off)
 {
     const qd_token *tok = doc->in->tokens;
+    uint32_t b = off >> QD_TOKEN_BLOCK_SHIFT;
+    if (b < doc->in->n_tok_blocks) {
+        /* every token before tok_block[b] starts before the block, so before off */
+        uint32_t i = doc->in->tok_block[b];
+        while (i < doc->in->n_tokens && tok[i].start < off)
+            i++;
+        return i;
+    }
     uint32_t lo = 0, hi = doc->in->n_tokens;
     while (lo < hi) {
         uint32_t mid = lo + (hi - lo) / 2;

@@ -529,5 +529,19 @@ int qd_text_segment(qd_doc *doc, qd_error *err)
             return rc;
     }
     in->para_first_token[doc->n_paragraphs] = in->n_tokens;
+    /* the later stages map text offsets (quote marks, cues) to tokens thousands of
+     * times a document: a small block index makes that a short forward scan */
+    uint32_t nb = (uint32_t)(doc->len >> QD_TOKEN_BLOCK_SHIFT) + 1;
+    in->tok_block = qd_arena_alloc(&in->arena, (size_t)nb * sizeof(uint32_t));
+    if (!in->tok_block)
+        return qd_error_set(err, QD_ENOMEM, "%s: out of memory", doc->path);
+    uint32_t t = 0;
+    for (uint32_t b = 0; b < nb; b++) {
+        uint32_t at = b << QD_TOKEN_BLOCK_SHIFT;
+        while (t < in->n_tokens && in->tokens[t].start < at)
+            t++;
+        in->tok_block[b] = t;
+    }
+    in->n_tok_blocks = nb;
     return 0;
 }
