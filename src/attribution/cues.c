@@ -220,6 +220,21 @@ static int32_t subject_ending_at(qd_actx *c, int32_t k, uint32_t lo)
     return m >= 0 ? head_of_subject(c, m, lo) : m;
 }
 
+/* "Appearing on CBS' Face the Nation, the GOP front-runner said": a name that starts
+ * with a lower-case word right after a capitalised word outside any mention is the tail
+ * of a programme or work title ("Face the Nation", "Meet the Press"), not a person
+ * the appositive after it describes. */
+static bool cut_from_title(qd_actx *c, int32_t m)
+{
+    const qd_token *tok = c->doc->in->tokens;
+    uint32_t a = c->mx[m].ta;
+    if (a == 0 || tok[a].kind != QD_TK_WORD || (tok[a].flags & QD_TF_CAP))
+        return false;
+    const qd_token *p = &tok[a - 1];
+    return p->kind == QD_TK_WORD && (p->flags & QD_TF_CAP) && c->m_in[a - 1] < 0 &&
+           c->doc->sentences[p->sentence].first_token != a - 1;
+}
+
 static int32_t subject_ending_at_raw(qd_actx *c, int32_t k, uint32_t lo)
 {
     qd_token *tok = c->doc->in->tokens;
@@ -231,7 +246,7 @@ static int32_t subject_ending_at_raw(qd_actx *c, int32_t k, uint32_t lo)
         /* "X, the foreign minister, said": prefer the name; but "X, who said": the
          * relative pronoun is the subject (it stands for X) */
         if (!x->relative && x->appos >= 0 && c->mx[x->appos].tb <= x->ta &&
-            c->an->mentions[x->appos].kind == QD_MENTION_NAME)
+            c->an->mentions[x->appos].kind == QD_MENTION_NAME && !cut_from_title(c, x->appos))
             return x->appos;
         /* "Trump's": a possessive is not the subject of the verb after it */
         if (x->possessive)

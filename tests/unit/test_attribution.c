@@ -949,6 +949,20 @@ static void test_plural_possessive_in_appositive(void **state)
     qd_doc_free(doc);
 }
 
+/* "Face the Nation" is a programme: the tail of its title is no person whom the
+ * appositive after it ("the GOP front-runner") describes. */
+static void test_title_tail_is_not_appositive_head(void **state)
+{
+    (void)state;
+    char buf[128];
+    qd_doc *doc = test_doc(HEAD
+        "As usual, it was Trump who commanded most of the attention. Appearing on CBS' Face the Nation, the GOP "
+        "front-runner said Democratic front-runner Clinton \"caused tremendous death\" as secretary of State.\n",
+        true);
+    assert_string_equal(speaker_text(doc, "caused tremendous death", buf, sizeof buf), "the GOP front-runner");
+    qd_doc_free(doc);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -995,6 +1009,7 @@ int main(void)
         cmocka_unit_test(test_second_past_predicate_ends_report),
         cmocka_unit_test(test_opening_question_and_demur),
         cmocka_unit_test(test_plural_possessive_in_appositive),
+        cmocka_unit_test(test_title_tail_is_not_appositive_head),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
