@@ -15,8 +15,15 @@
 #include "../util/strmap.h"
 #include "entities.h"
 
+/* The answer of head_at() for a token and the bound it was asked with. */
+typedef struct head_memo {
+    uint32_t end, len; /* end: the bound + 1 (0: not asked yet) */
+    int32_t role, noun;
+} head_memo;
+
 typedef struct mscan {
     qd_actx *c;
+    head_memo *head; /* per token */
     qd_token *tok;
     uint32_t n;
     qd_strmap midcap; /* capitalised words seen mid-sentence (outside headlines) */
@@ -168,7 +175,7 @@ static const char *name_key(mscan *s, const qd_token *t)
 
 /* A role or noun phrase starting at j: returns its length in tokens (longest of the two)
  * and what it is. */
-static uint32_t head_at(mscan *s, uint32_t j, uint32_t end, int32_t *role, int32_t *noun)
+static uint32_t head_find(mscan *s, uint32_t j, uint32_t end, int32_t *role, int32_t *noun)
 {
     const qd_lexicon *lx = s->c->lx;
     uint32_t v;
@@ -186,6 +193,24 @@ static uint32_t head_at(mscan *s, uint32_t j, uint32_t end, int32_t *role, int32
     }
     *noun = nn;
     return ln;
+}
+
+static uint32_t head_at(mscan *s, uint32_t j, uint32_t end, int32_t *role, int32_t *noun)
+{
+    /* the scans ask this again and again of the same token and bound (a run is read by
+     * several of them, and each tries every token of it): answer a repeat from the memo */
+    head_memo *hm = &s->head[j];
+    if (hm->end == end + 1) {
+        *role = hm->role;
+        *noun = hm->noun;
+        return hm->len;
+    }
+    uint32_t l = head_find(s, j, end, role, noun);
+    hm->end = end + 1;
+    hm->len = l;
+    hm->role = *role;
+    hm->noun = *noun;
+    return l;
 }
 
 static qd_entity_kind kind_of_noun(int32_t nc)
@@ -1318,7 +1343,8 @@ int qd_mentions_find(qd_actx *c)
     qd_strmap_init(&s.midcap, A);
     qd_strmap_init(&s.lower, A);
     s.title = qd_arena_calloc(A, doc->n_sentences + 1, sizeof(bool));
-    if (!s.title)
+    s.head = qd_arena_calloc(A, n + 1, sizeof(head_memo));
+    if (!s.title || !s.head)
         return qd_error_set(c->err, QD_ENOMEM, "%s: out of memory", doc->path);
     /* the two word sets are filled from every token: sized for them at once, keyed by
      * the tokens' own norms (in this arena) and their hashes, so nothing is copied or
