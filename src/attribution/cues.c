@@ -560,6 +560,18 @@ static int32_t speaker_depth(qd_actx *c, const qd_cues *cues, uint32_t ci, uint3
                 break;
             }
         }
+        /* "A campaign TV ad released Thursday accuses", "a memo sent Monday said": a
+         * past participle with its day between a noun phrase and the verb modifies the
+         * noun phrase, which is the subject */
+        if (k > (int32_t)lo + 1 && tok[k].kind == QD_TK_WORD && c->m_end[k] < 0 && c->m_in[k] < 0 &&
+            (qd_tok_tags(&tok[k]) & (QD_W_TIME | QD_W_WEEKDAY)) && !(qd_tok_tags(&tok[k]) & QD_W_FUNCTION) &&
+            tok[k - 1].kind == QD_TK_WORD && !(tok[k - 1].flags & QD_TF_CAP) && c->m_in[k - 1] < 0 &&
+            cues->at[k - 1] < 0 && tok[k - 1].normlen > 4 && !strcmp(tok[k - 1].norm + tok[k - 1].normlen - 2, "ed") &&
+            !(qd_tok_tags(&tok[k - 1]) & QD_W_FUNCTION) && c->m_end[k - 2] >= 0 &&
+            c->an->mentions[c->m_end[k - 2]].kind == QD_MENTION_NOMINAL) {
+            k -= 2;
+            break;
+        }
         /* "Beck has in the past described", "Trump on the same day said": a time
          * phrase with a determiner */
         if (k > (int32_t)lo + 1 && tok[k].kind == QD_TK_WORD && tok[k].lex && c->m_end[k] < 0 &&

@@ -963,6 +963,20 @@ static void test_title_tail_is_not_appositive_head(void **state)
     qd_doc_free(doc);
 }
 
+/* "A campaign TV ad released Thursday accuses": the participle and its day modify the
+ * ad, which is the subject of the verb of saying. */
+static void test_dated_participle_after_subject(void **state)
+{
+    (void)state;
+    char buf[128];
+    qd_doc *doc = test_doc(HEAD
+        "The official campaign effort is starting slowly. A campaign TV ad released Thursday accuses Trump of "
+        "buying influence \"in a pattern of sleaze stretching back decades.\"\n",
+        true);
+    assert_string_equal(speaker_text(doc, "pattern of sleaze", buf, sizeof buf), "A campaign TV ad");
+    qd_doc_free(doc);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1010,6 +1024,7 @@ int main(void)
         cmocka_unit_test(test_opening_question_and_demur),
         cmocka_unit_test(test_plural_possessive_in_appositive),
         cmocka_unit_test(test_title_tail_is_not_appositive_head),
+        cmocka_unit_test(test_dated_participle_after_subject),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
