@@ -51,10 +51,16 @@ qd_input_kind qd_detect_kind(const char *data, size_t len)
     }
     /* markup further in (a page saved with a leading comment or whitespace junk) */
     size_t probe = n < 4096 ? n : 4096;
-    for (size_t k = 0; k + 5 < probe; k++)
-        if (p[k] == '<' && (starts_with_ci(p + k, probe - k, "<html") || starts_with_ci(p + k, probe - k, "<body") ||
-                            starts_with_ci(p + k, probe - k, "<!doctype html")))
+    /* plain text has few or no '<': jump from one to the next */
+    for (size_t k = 0; k + 5 < probe; k++) {
+        const char *q = memchr(p + k, '<', probe - 5 - k);
+        if (!q)
+            break;
+        k = (size_t)(q - p);
+        if (starts_with_ci(q, probe - k, "<html") || starts_with_ci(q, probe - k, "<body") ||
+            starts_with_ci(q, probe - k, "<!doctype html"))
             return QD_INPUT_HTML;
+    }
     return QD_INPUT_TEXT;
 }
 

@@ -214,6 +214,13 @@ static bool furniture_match(const qd_lexicon *lx, const char *norm, size_t n)
     return false;
 }
 
+/* An ASCII byte that is no letter or digit (what isalnum() says of ASCII in any locale,
+ * without its table lookup through a call at every byte of every line). */
+static inline bool ascii_punct(unsigned char c)
+{
+    return c < 0x80 && !((unsigned)(c - '0') < 10u || (unsigned)((c | 32) - 'a') < 26u);
+}
+
 static void line_features(layout *L, line *ln, char *norm, size_t *normlen)
 {
     const char *s = L->doc->text;
@@ -250,9 +257,9 @@ static void line_features(layout *L, line *ln, char *norm, size_t *normlen)
         if (j > i) {
             /* strip punctuation around the word */
             size_t a = i, b = j;
-            while (a < b && !isalnum((unsigned char)norm[a]) && (unsigned char)norm[a] < 0x80)
+            while (a < b && ascii_punct((unsigned char)norm[a]))
                 a++;
-            while (b > a && !isalnum((unsigned char)norm[b - 1]) && (unsigned char)norm[b - 1] < 0x80)
+            while (b > a && ascii_punct((unsigned char)norm[b - 1]))
                 b--;
             if (b > a) {
                 ln->words++;
