@@ -42,6 +42,34 @@ bool qd_quantifier(const qd_token *t)
     return (tg & QD_W_NUM) || qd_tok_word(t, "another") || qd_tok_word(t, "each") || qd_tok_word(t, "all");
 }
 
+/* Token i, a base verb form in the sentence [a, b), sits inside a compound noun: a
+ * content word follows it, and before it stands a place ("Minnesota state delegate")
+ * or a lower-case modifier that can be no subject ("swing state voters"): not a
+ * pronoun, a function word, an adverb, "to", a plural (which could be one: "voters
+ * say") a participle ("those surveyed say") nor an adverb ("typically oppose"). */
+static bool compound_noun(qd_actx *c, uint32_t i, uint32_t a, uint32_t b)
+{
+    const qd_token *tok = c->doc->in->tokens;
+    if (i <= a || i + 1 >= b)
+        return false;
+    const qd_token *n = &tok[i + 1], *p = &tok[i - 1];
+    if (n->kind != QD_TK_WORD || (qd_tok_tags(n) & (QD_W_FUNCTION | QD_W_ADV | QD_W_AUX | QD_W_MODAL | QD_W_NEG)) ||
+        (n->lex && n->lex->verb >= 0))
+        return false;
+    if (p->kind != QD_TK_WORD)
+        return false;
+    int32_t pm = c->m_end[i - 1];
+    if (pm >= 0)
+        return c->mx[pm].kind == QD_ENT_GOV && !c->mx[pm].possessive;
+    /* (before a name only a place qualifies: not "observers in the country say Scott") */
+    if (c->m_in[i - 1] >= 0 || (p->flags & QD_TF_CAP) || (n->flags & QD_TF_CAP) || (p->lex && p->lex->verb >= 0) ||
+        (qd_tok_tags(p) & (QD_W_FUNCTION | QD_W_ADV | QD_W_AUX | QD_W_MODAL | QD_W_NEG | QD_W_WH)) ||
+        qd_tok_word(p, "to") || p->norm[p->normlen - 1] == 's' || qd_tok_possessive(p) ||
+        (p->normlen > 3 && (!strcmp(p->norm + p->normlen - 2, "ed") || !strcmp(p->norm + p->normlen - 2, "ly"))))
+        return false;
+    return true;
+}
+
 int qd_cues_find(qd_actx *c, qd_cues *cues)
 {
     qd_doc *doc = c->doc;
@@ -103,6 +131,11 @@ int qd_cues_find(qd_actx *c, qd_cues *cues)
                     (i + 1 >= b || tok[i + 1].kind != QD_TK_WORD || (tok[i + 1].flags & QD_TF_CAP) ||
                      (qd_tok_tags(&tok[i + 1]) & QD_W_FUNCTION)))
                     noun = false;
+                /* "swing state voters", "Minnesota state delegate", "GOP-dominated state
+                 * legislative chambers": a base form between a modifier and another
+                 * content word is a noun in a compound, not a verb */
+                if (!noun && t->lex->vform == QD_VF_BASE && compound_noun(c, i, a, b))
+                    continue;
                 /* "Illinois state Rep. Carol Ammons": a title follows a modifier, not a verb */
                 if (i + 1 < b && tok[i + 1].lex && (tok[i + 1].lex->tags & QD_W_HONORIFIC) &&
                     t->lex->vform == QD_VF_BASE)

@@ -977,6 +977,21 @@ static void test_dated_participle_after_subject(void **state)
     qd_doc_free(doc);
 }
 
+/* "state" between a modifier and another noun ("Minnesota state delegate", "swing
+ * state voters") is a noun, no verb of saying; "they state their goal" still is. */
+static void test_compound_noun_is_no_cue(void **state)
+{
+    (void)state;
+    qd_doc *doc = test_doc(HEAD
+        "Minnesota state delegate Mary Susan, clad in a red cape, cheered. Clinton courted industrial state voters "
+        "who are often union members. They state their goal is to expand the party.\n",
+        true);
+    assert_null(test_find(doc, "delegate Mary Susan"));
+    assert_null(test_find(doc, "voters who are often union members"));
+    assert_non_null(test_find(doc, "their goal is to expand"));
+    qd_doc_free(doc);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1025,6 +1040,7 @@ int main(void)
         cmocka_unit_test(test_plural_possessive_in_appositive),
         cmocka_unit_test(test_title_tail_is_not_appositive_head),
         cmocka_unit_test(test_dated_participle_after_subject),
+        cmocka_unit_test(test_compound_noun_is_no_cue),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
