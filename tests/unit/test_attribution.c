@@ -992,6 +992,21 @@ static void test_compound_noun_is_no_cue(void **state)
     qd_doc_free(doc);
 }
 
+/* A court's order, ruling or a petition is a text that says things, like a statement. */
+static void test_court_papers_speak(void **state)
+{
+    (void)state;
+    char buf[128];
+    qd_doc *doc = test_doc(HEAD
+        "Curiel seemed unconvinced. Trump's \"assertion that the information retains any commercial value is "
+        "speculative,\" the order released Friday said.\n\n"
+        "The petition accuses the Trump campaign of \"attempting to bully Mr. Nunberg into silence.\"\n",
+        true);
+    assert_string_equal(speaker_text(doc, "retains any commercial value", buf, sizeof buf), "the order");
+    assert_string_equal(speaker_text(doc, "attempting to bully", buf, sizeof buf), "The petition");
+    qd_doc_free(doc);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1041,6 +1056,7 @@ int main(void)
         cmocka_unit_test(test_title_tail_is_not_appositive_head),
         cmocka_unit_test(test_dated_participle_after_subject),
         cmocka_unit_test(test_compound_noun_is_no_cue),
+        cmocka_unit_test(test_court_papers_speak),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
