@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "../text/match.h"
+#include "../text/utf8.h"
 #include "../util/strmap.h"
 #include "entities.h"
 
@@ -367,6 +368,19 @@ static bool plural_word(const qd_token *t)
     return n > 3 && t->norm[n - 1] == 's' && t->norm[n - 2] != 's';
 }
 
+/* Token j is a closing single mark glued to a word ending in s and followed, after a
+ * space, by a lower-case word: the possessive apostrophe of "Sanders’ campaign",
+ * which the tokenizer keeps apart from its word since no letter follows it. */
+static bool glued_apostrophe(const qd_token *tok, uint32_t j, uint32_t end)
+{
+    if (j == 0 || j + 1 >= end || tok[j].kind != QD_TK_QUOTE ||
+        (tok[j].qmark != QD_QM_SINGLE_CLOSE && tok[j].qmark != QD_QM_SINGLE_STRAIGHT))
+        return false;
+    const qd_token *w = &tok[j - 1], *n = &tok[j + 1];
+    return w->kind == QD_TK_WORD && w->end == tok[j].start && w->normlen > 1 && w->norm[w->normlen - 1] == 's' &&
+           n->start > tok[j].end && n->kind == QD_TK_WORD && !(n->flags & QD_TF_CAP);
+}
+
 static int scan_np(mscan *s, uint32_t i, uint32_t mods, bool owned, uint32_t end, uint32_t *next);
 static int scan_caps(mscan *s, uint32_t i, uint32_t end, uint32_t *next, bool has_det);
 
@@ -560,7 +574,7 @@ static int scan_caps(mscan *s, uint32_t i, uint32_t end, uint32_t *next, bool ha
             if (tw && (tw->tags & (QD_W_MONTH | QD_W_WEEKDAY)) && j > i)
                 break;
             j++;
-            if (qd_tok_possessive(t)) {
+            if (qd_tok_possessive(t) || glued_apostrophe(tok, j, end)) {
                 possessive = true;
                 break;
             }
@@ -1071,6 +1085,20 @@ static int scan_np(mscan *s, uint32_t i, uint32_t mods, bool owned, uint32_t end
     return 0;
 }
 
+/* The role a head at j is (its length in *len), or -1 when the head there is no role.
+ * Asked at nearly every token, and no role phrase starts at most: the role table's
+ * filter answers that before head_at() probes the nouns too. */
+static int32_t role_head(mscan *s, uint32_t j, uint32_t end, uint32_t *len)
+{
+    uint32_t v;
+    *len = 0;
+    if (!qd_match_phrase(s->c->doc, &s->c->lx->roles, j, end, true, &v))
+        return -1;
+    int32_t role, noun;
+    *len = head_at(s, j, end, &role, &noun);
+    return *len ? role : -1;
+}
+
 /* Title words written without a determiner before a name: "CNN correspondent Kylie
  * Atwood", "American journalist Tucker Carlson", "State Department spokesman Ned Price".
  * Makes one name mention and returns true. */
@@ -1079,17 +1107,16 @@ static bool role_name_at(mscan *s, uint32_t i, uint32_t b, uint32_t *next)
     qd_token *tok = s->tok;
     uint32_t j = i;
     /* up to four capitalised modifiers (nationality, organisation, outlet) */
+    uint32_t hl;
     while (j < b && j < i + 4 && is_cap(&tok[j]) && !qd_tok_possessive(&tok[j])) {
-        int32_t r, n;
-        if (head_at(s, j, b, &r, &n) && r >= 0)
+        if (role_head(s, j, b, &hl) >= 0)
             break;
         j++;
     }
     if (j >= b || j == i + 4)
         return false;
-    int32_t role, noun;
-    uint32_t hl = head_at(s, j, b, &role, &noun);
-    if (!hl || role < 0 || j + hl >= b)
+    int32_t role = role_head(s, j, b, &hl);
+    if (role < 0 || j + hl >= b)
         return false;
     /* the role word itself in lower case ("correspondent") or the run ends in it */
     uint32_t k = j + hl;
@@ -1231,7 +1258,9 @@ static int scan_sentence(mscan *s, uint32_t a, uint32_t b)
             if (!rc && c->an->n_mentions > before && c->mx[c->an->n_mentions - 1].possessive && next < b) {
                 uint32_t after;
                 uint32_t pm = c->an->n_mentions - 1;
-                rc = scan_np(s, c->mx[pm].ta, next, true, b, &after);
+                /* (past the apostrophe of "Sanders’ campaign") */
+                uint32_t from = glued_apostrophe(tok, next, b) ? next + 1 : next;
+                rc = scan_np(s, c->mx[pm].ta, from, true, b, &after);
                 if (!rc && after > next)
                     next = after;
             }

@@ -1007,6 +1007,21 @@ static void test_court_papers_speak(void **state)
     qd_doc_free(doc);
 }
 
+/* "Sanders’ campaign" (an apostrophe with no s after it) is a possessive: the campaign
+ * is the subject that speaks, not Sanders. */
+static void test_plural_possessive_owner_is_not_subject(void **state)
+{
+    (void)state;
+    char buf[128];
+    qd_doc *doc = test_doc(HEAD
+        "Sanders trailed Clinton by fewer than 2,000 votes. Later on Monday, Sanders\xe2\x80\x99 campaign announced "
+        "it would seek a recanvass in last week\xe2\x80\x99s Kentucky primary.\n",
+        true);
+    assert_string_equal(speaker_text(doc, "would seek a recanvass", buf, sizeof buf),
+                        "Sanders\xe2\x80\x99 campaign");
+    qd_doc_free(doc);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1057,6 +1072,7 @@ int main(void)
         cmocka_unit_test(test_dated_participle_after_subject),
         cmocka_unit_test(test_compound_noun_is_no_cue),
         cmocka_unit_test(test_court_papers_speak),
+        cmocka_unit_test(test_plural_possessive_owner_is_not_subject),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
