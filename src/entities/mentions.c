@@ -1085,20 +1085,6 @@ static int scan_np(mscan *s, uint32_t i, uint32_t mods, bool owned, uint32_t end
     return 0;
 }
 
-/* The role a head at j is (its length in *len), or -1 when the head there is no role.
- * Asked at nearly every token, and no role phrase starts at most: the role table's
- * filter answers that before head_at() probes the nouns too. */
-static int32_t role_head(mscan *s, uint32_t j, uint32_t end, uint32_t *len)
-{
-    uint32_t v;
-    *len = 0;
-    if (!qd_match_phrase(s->c->doc, &s->c->lx->roles, j, end, true, &v))
-        return -1;
-    int32_t role, noun;
-    *len = head_at(s, j, end, &role, &noun);
-    return *len ? role : -1;
-}
-
 /* Title words written without a determiner before a name: "CNN correspondent Kylie
  * Atwood", "American journalist Tucker Carlson", "State Department spokesman Ned Price".
  * Makes one name mention and returns true. */
@@ -1107,16 +1093,17 @@ static bool role_name_at(mscan *s, uint32_t i, uint32_t b, uint32_t *next)
     qd_token *tok = s->tok;
     uint32_t j = i;
     /* up to four capitalised modifiers (nationality, organisation, outlet) */
-    uint32_t hl;
     while (j < b && j < i + 4 && is_cap(&tok[j]) && !qd_tok_possessive(&tok[j])) {
-        if (role_head(s, j, b, &hl) >= 0)
+        int32_t r, n;
+        if (head_at(s, j, b, &r, &n) && r >= 0)
             break;
         j++;
     }
     if (j >= b || j == i + 4)
         return false;
-    int32_t role = role_head(s, j, b, &hl);
-    if (role < 0 || j + hl >= b)
+    int32_t role, noun;
+    uint32_t hl = head_at(s, j, b, &role, &noun);
+    if (!hl || role < 0 || j + hl >= b)
         return false;
     /* the role word itself in lower case ("correspondent") or the run ends in it */
     uint32_t k = j + hl;
