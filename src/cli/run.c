@@ -14,6 +14,7 @@
 #include <zlib.h>
 
 #include "run.h"
+#include "../util/io.h"
 
 /* ---- reading JSON Lines -------------------------------------------------------- */
 
@@ -101,14 +102,6 @@ static int next_line(line_reader *lr)
         return -1;
     lr->line[lr->over ? 0 : lr->len] = '\0';
     return 1;
-}
-
-static bool blank(const char *s, size_t n)
-{
-    for (size_t i = 0; i < n; i++)
-        if (s[i] != ' ' && s[i] != '\t' && s[i] != '\r' && s[i] != '\n')
-            return false;
-    return true;
 }
 
 /* Is this input JSON Lines?  As for qd_reader: when its first line is a JSON object. */
@@ -261,7 +254,7 @@ static int stream_records(qd_run *run, qd_pool *pool, const char *path)
             run->failed++;
             continue;
         }
-        if (blank(lr->line, lr->len))
+        if (qd_is_blank_line(lr->line, lr->len))
             continue;
         qd_job *job = new_job(path);
         char *rec = job ? malloc(lr->len + 1) : NULL;

@@ -19,6 +19,7 @@
 #include <zlib.h>
 
 #include "ingest.h"
+#include "../util/io.h"
 
 typedef enum rmode { R_WHOLE, R_LINES, R_ARRAY } rmode;
 
@@ -137,14 +138,6 @@ static int read_line(qd_reader *r, bool all, qd_error *err)
         return qd_error_set(err, QD_ELIMIT, "%s:%lu: larger than the document size limit (%zu bytes)", r->path,
                             r->line, r->opt.max_doc_bytes);
     return 1;
-}
-
-static bool blank(const char *s, size_t n)
-{
-    for (size_t i = 0; i < n; i++)
-        if (s[i] != ' ' && s[i] != '\t' && s[i] != '\r' && s[i] != '\n')
-            return false;
-    return true;
 }
 
 int qd_reader_open(qd_reader **out, const char *path, const qd_options *opt, qd_error *err)
@@ -280,7 +273,7 @@ int qd_reader_next(qd_reader *r, const qd_lexicon *lx, qd_doc **doc, qd_error *e
             }
         }
         r->pending = false;
-        if (blank(r->data, r->len))
+        if (qd_is_blank_line(r->data, r->len))
             continue;
         snprintf(name, sizeof(name), "%s:%lu", r->path, r->line);
         int rc = qd_doc_parse(doc, name, r->data, r->len, &o, lx, err);

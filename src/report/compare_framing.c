@@ -111,11 +111,6 @@ static uint32_t loaded(const qd_frame_speaker *s)
 
 /* ---- JSON ------------------------------------------------------------------------ */
 
-static json_t *jstr(const char *s)
-{
-    return s ? json_string(s) : json_null();
-}
-
 static double round3(double x)
 {
     return floor(x * 1000.0 + 0.5) / 1000.0;
@@ -154,7 +149,7 @@ json_t *qd_framing_json(const qd_comparison *r, const qd_framing *f)
             const qd_frame_speaker *s = &fo->speakers[i];
             json_t *js = json_object();
             json_object_set_new(js, "speaker", s->speaker >= 0 ? json_string(speaker_name(r, s->speaker)) : json_null());
-            json_object_set_new(js, "side", jstr(s->side));
+            json_object_set_new(js, "side", qd_json_str_or_null(s->side));
             json_object_set_new(js, "statements", json_integer(s->statements));
             json_object_set_new(js, "verbatim", json_integer(s->verbatim));
             json_object_set_new(js, "paraphrased", json_integer(s->paraphrased));

@@ -16,12 +16,8 @@
 
 #include "../align/corpus.h"
 #include "compare_view.h"
+#include "report_util.h"
 #include "quotediff/report.h"
-
-static json_t *jstr(const char *s)
-{
-    return s ? json_string(s) : json_null();
-}
 
 static json_t *statement_json(const qd_comparison *r, uint32_t doc, uint32_t si)
 {
@@ -32,10 +28,10 @@ static json_t *statement_json(const qd_comparison *r, uint32_t doc, uint32_t si)
     json_object_set_new(o, "type", json_string(qd_statement_type_name(s->type)));
     json_object_set_new(o, "text", json_string(s->text));
     json_object_set_new(o, "speaker", s->speaker >= 0 ? json_string(r->speakers[s->speaker].name) : json_null());
-    json_object_set_new(o, "speaker_as_written", jstr(s->speaker_text));
-    json_object_set_new(o, "cue", jstr(s->cue));
-    json_object_set_new(o, "stance", jstr(s->stance));
-    json_object_set_new(o, "venue", jstr(s->venue));
+    json_object_set_new(o, "speaker_as_written", qd_json_str_or_null(s->speaker_text));
+    json_object_set_new(o, "cue", qd_json_str_or_null(s->cue));
+    json_object_set_new(o, "stance", qd_json_str_or_null(s->stance));
+    json_object_set_new(o, "venue", qd_json_str_or_null(s->venue));
     json_t *inter = json_array();
     for (uint32_t i = 0; i < s->n_intermediaries; i++)
         json_array_append_new(inter, json_string(s->intermediaries[i]));
@@ -53,9 +49,9 @@ static json_t *doc_ref(const qd_comparison *r, uint32_t d)
     json_object_set_new(o, "path", json_string(doc->path));
     if (doc->url)
         json_object_set_new(o, "url", json_string(doc->url));
-    json_object_set_new(o, "outlet", jstr(doc->outlet));
-    json_object_set_new(o, "date", jstr(doc->date));
-    json_object_set_new(o, "title", jstr(doc->title));
+    json_object_set_new(o, "outlet", qd_json_str_or_null(doc->outlet));
+    json_object_set_new(o, "date", qd_json_str_or_null(doc->date));
+    json_object_set_new(o, "title", qd_json_str_or_null(doc->title));
     return o;
 }
 
@@ -70,7 +66,7 @@ static json_t *group_json(const qd_comparison *r, uint32_t gi)
     for (uint32_t k = 0; k < g->n_members; k++) {
         const qd_member *m = &g->members[k];
         json_t *x = json_object();
-        json_object_set_new(x, "outlet", jstr(r->docs[m->doc].outlet));
+        json_object_set_new(x, "outlet", qd_json_str_or_null(r->docs[m->doc].outlet));
         json_object_set_new(x, "path", json_string(r->docs[m->doc].path));
         json_object_set_new(x, "statement", statement_json(r, m->doc, m->stmt));
         json_object_set_new(x, "reference", json_boolean(k == 0));
@@ -111,7 +107,7 @@ static int compare_json(const qd_comparison *r, char **out, qd_error *err)
     for (uint32_t d = 0; d < r->n_docs; d++) {
         json_t *o = doc_ref(r, d);
         json_object_set_new(o, "event", json_integer(r->docs[d].event));
-        json_object_set_new(o, "byline", jstr(r->docs[d].byline));
+        json_object_set_new(o, "byline", qd_json_str_or_null(r->docs[d].byline));
         json_t *sts = json_array();
         for (uint32_t i = 0; i < r->docs[d].n_statements; i++) {
             json_t *s = statement_json(r, d, i);
@@ -134,9 +130,9 @@ static int compare_json(const qd_comparison *r, char **out, qd_error *err)
         const qd_event *e = &r->events[ei];
         json_t *o = json_object();
         json_object_set_new(o, "id", json_integer(ei));
-        json_object_set_new(o, "label", jstr(e->label));
-        json_object_set_new(o, "first_date", jstr(e->first_date));
-        json_object_set_new(o, "last_date", jstr(e->last_date));
+        json_object_set_new(o, "label", qd_json_str_or_null(e->label));
+        json_object_set_new(o, "first_date", qd_json_str_or_null(e->first_date));
+        json_object_set_new(o, "last_date", qd_json_str_or_null(e->last_date));
         json_object_set_new(o, "thread", json_integer(e->thread));
         json_object_set_new(o, "cohesion", json_real((double)((int)(e->cohesion * 1000 + 0.5)) / 1000.0));
         json_t *ev = json_array();

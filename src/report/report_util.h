@@ -5,6 +5,7 @@
 #ifndef QD_REPORT_UTIL_H
 #define QD_REPORT_UTIL_H
 
+#include <jansson.h>
 #include <stdbool.h>
 #include <stddef.h>
 
@@ -39,6 +40,12 @@ void qd_buf_html_escapes(qd_buf *b, const char *s);
  * retitle the window or plant a hyperlink.  With `colour`, colour codes (ESC [ digits
  * ; ... m) are kept: the report made them, and at worst they change a colour. */
 void qd_text_defang(char *s, size_t n, bool colour);
+
+/* A JSON string, or null for a missing (NULL) one. */
+static inline json_t *qd_json_str_or_null(const char *s)
+{
+    return s ? json_string(s) : json_null();
+}
 
 /* Entities credited with at least one statement. */
 unsigned qd_count_speakers(const qd_analysis *an);

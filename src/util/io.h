@@ -21,6 +21,16 @@ int qd_gunzip(const char *name, const char *data, size_t len, size_t limit, char
 /* True when the bytes start with the gzip magic number. */
 bool qd_is_gzip(const char *data, size_t len);
 
+/* Is this line of a JSON Lines input empty or only spaces, tabs, CR and LF?  Such lines
+ * are skipped, by the reader and by the CLI's sniffing of an input's first record. */
+static inline bool qd_is_blank_line(const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (s[i] != ' ' && s[i] != '\t' && s[i] != '\r' && s[i] != '\n')
+            return false;
+    return true;
+}
+
 /* Write `len` bytes to `path` so that readers see either the old file or the whole new
  * one: write a temporary file in the same directory, flush it, then rename it over
  * the target.  "-" writes to standard output. */
