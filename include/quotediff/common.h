@@ -31,8 +31,17 @@ typedef enum qd_code {
 
 #define QD_ERROR_MSG_MAX 512
 
+/* Which configured limit a QD_ELIMIT error ran into, so a caller can name the option
+ * that raises it without reading the message (whose wording may change). */
+typedef enum qd_limit {
+    QD_LIMIT_NONE = 0,  /* not a limit error, or none in particular */
+    QD_LIMIT_BYTES,     /* qd_options.max_doc_bytes */
+    QD_LIMIT_DEPTH      /* qd_options.max_depth */
+} qd_limit;
+
 typedef struct qd_error {
     qd_code code;
+    qd_limit limit;     /* set by qd_error_set_limit(), else QD_LIMIT_NONE */
     char msg[QD_ERROR_MSG_MAX];
 } qd_error;
 
@@ -43,6 +52,13 @@ void qd_error_clear(qd_error *err);
  * `return qd_error_set(err, QD_EIO, "%s: %s", path, strerror(errno));`.
  * A NULL err is allowed: the code is still returned. */
 int qd_error_set(qd_error *err, qd_code code, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 3, 4)))
+#endif
+    ;
+
+/* Set a QD_ELIMIT error that ran into the limit `which`; returns QD_ELIMIT. */
+int qd_error_set_limit(qd_error *err, qd_limit which, const char *fmt, ...)
 #if defined(__GNUC__)
     __attribute__((format(printf, 3, 4)))
 #endif

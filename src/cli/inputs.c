@@ -228,10 +228,11 @@ const char *qd_cli_hint(const qd_error *err)
 {
     if (err->code != QD_ELIMIT)
         return "";
-    if (strstr(err->msg, "size limit"))
-        return " (raise it with --max-bytes)";
-    if (strstr(err->msg, "nest") || strstr(err->msg, "deep") || strstr(err->msg, "depth"))
-        return " (raise it with --max-depth)";
+    switch (err->limit) {
+    case QD_LIMIT_BYTES: return " (raise it with --max-bytes)";
+    case QD_LIMIT_DEPTH: return " (raise it with --max-depth)";
+    case QD_LIMIT_NONE: break;
+    }
     return "";
 }
 

@@ -101,8 +101,8 @@ int qd_doc_parse(qd_doc **out, const char *path, const char *data, size_t len,
     if (!lx)
         return qd_error_set(err, QD_EUSAGE, "%s: no lexicon given", path ? path : "-");
     if (len > opt->max_doc_bytes)
-        return qd_error_set(err, QD_ELIMIT, "%s: %zu bytes is over the document size limit (%zu)",
-                            path ? path : "-", len, opt->max_doc_bytes);
+        return qd_error_set_limit(err, QD_LIMIT_BYTES, "%s: %zu bytes is over the document size limit (%zu)",
+                                  path ? path : "-", len, opt->max_doc_bytes);
     qd_doc *doc;
     int rc = qd_doc_new(&doc, path, lx, err);
     if (rc)

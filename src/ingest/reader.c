@@ -135,8 +135,8 @@ static int read_line(qd_reader *r, bool all, qd_error *err)
         return QD_ENOMEM;
     r->line++;
     if (over)
-        return qd_error_set(err, QD_ELIMIT, "%s:%lu: larger than the document size limit (%zu bytes)", r->path,
-                            r->line, r->opt.max_doc_bytes);
+        return qd_error_set_limit(err, QD_LIMIT_BYTES, "%s:%lu: larger than the document size limit (%zu bytes)", r->path,
+                                  r->line, r->opt.max_doc_bytes);
     return 1;
 }
 
@@ -191,8 +191,8 @@ int qd_reader_open(qd_reader **out, const char *path, const qd_options *opt, qd_
     }
     if (rc == QD_ELIMIT) {
         qd_reader_close(r);
-        return qd_error_set(err, QD_ELIMIT, "%s: larger than the document size limit (%zu bytes)", path,
-                            opt ? opt->max_doc_bytes : 0);
+        return qd_error_set_limit(err, QD_LIMIT_BYTES, "%s: larger than the document size limit (%zu bytes)", path,
+                                  opt ? opt->max_doc_bytes : 0);
     }
     /* the whole file: put the newline back (if there was one) and read on */
     bool over = false;
@@ -202,8 +202,8 @@ int qd_reader_open(qd_reader **out, const char *path, const qd_options *opt, qd_
     }
     rc = read_line(r, true, err);
     if (rc == QD_ELIMIT || over)
-        rc = qd_error_set(err, QD_ELIMIT, "%s: larger than the document size limit (%zu bytes)", path,
-                          r->opt.max_doc_bytes);
+        rc = qd_error_set_limit(err, QD_LIMIT_BYTES, "%s: larger than the document size limit (%zu bytes)", path,
+                                r->opt.max_doc_bytes);
     if (rc < 0) {
         qd_reader_close(r);
         return rc;

@@ -11,6 +11,7 @@ void qd_error_clear(qd_error *err)
 {
     if (err) {
         err->code = QD_OK;
+        err->limit = QD_LIMIT_NONE;
         err->msg[0] = '\0';
     }
 }
@@ -23,8 +24,22 @@ int qd_error_set(qd_error *err, qd_code code, const char *fmt, ...)
         vsnprintf(err->msg, sizeof(err->msg), fmt, ap);
         va_end(ap);
         err->code = code;
+        err->limit = QD_LIMIT_NONE;
     }
     return (int)code;
+}
+
+int qd_error_set_limit(qd_error *err, qd_limit which, const char *fmt, ...)
+{
+    if (err) {
+        va_list ap;
+        va_start(ap, fmt);
+        vsnprintf(err->msg, sizeof(err->msg), fmt, ap);
+        va_end(ap);
+        err->code = QD_ELIMIT;
+        err->limit = which;
+    }
+    return (int)QD_ELIMIT;
 }
 
 const char *qd_code_name(qd_code code)

@@ -54,9 +54,9 @@ static int read_fd(int fd, const char *path, size_t limit, char **out, size_t *o
          * so the raw read is bounded by the same limit (gzip never grows data much). */
         if (len > limit + 64) {
             free(data);
-            return qd_error_set(err, QD_ELIMIT,
-                                "%s: larger than the document size limit (%zu bytes)", path,
-                                limit);
+            return qd_error_set_limit(err, QD_LIMIT_BYTES,
+                                      "%s: larger than the document size limit (%zu bytes)", path,
+                                      limit);
         }
     }
     data[len] = '\0';
@@ -95,10 +95,10 @@ int qd_gunzip(const char *name, const char *data, size_t len, size_t limit, char
             if (cap > limit) {
                 free(buf);
                 inflateEnd(&zs);
-                return qd_error_set(err, QD_ELIMIT,
-                                    "%s: decompresses to more than the document size "
-                                    "limit (%zu bytes)",
-                                    name, limit);
+                return qd_error_set_limit(err, QD_LIMIT_BYTES,
+                                          "%s: decompresses to more than the document size "
+                                          "limit (%zu bytes)",
+                                          name, limit);
             }
             size_t ncap = cap * 2 > limit + 1 ? limit + 1 : cap * 2;
             char *p = realloc(buf, ncap + 1);
@@ -177,8 +177,8 @@ int qd_read_file(const char *path, size_t limit, char **out, size_t *out_len, qd
         len = plen;
     } else if (len > limit) {
         free(data);
-        return qd_error_set(err, QD_ELIMIT,
-                            "%s: larger than the document size limit (%zu bytes)", path, limit);
+        return qd_error_set_limit(err, QD_LIMIT_BYTES,
+                                  "%s: larger than the document size limit (%zu bytes)", path, limit);
     }
     *out = data;
     *out_len = len;

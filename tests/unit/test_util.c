@@ -103,9 +103,12 @@ static void test_read_gzip_and_limits(void **state)
     /* a decompression bomb stops at the limit */
     assert_int_equal(qd_read_file(path, 1000, &data, &len, &err), QD_ELIMIT);
     assert_non_null(strstr(err.msg, "a.txt.gz"));
+    /* and says which limit, for the CLI's hint */
+    assert_int_equal(err.limit, QD_LIMIT_BYTES);
     /* a directory and a missing file are errors naming the path */
     assert_int_equal(qd_read_file(dir, 1000, &data, &len, &err), QD_EIO);
     assert_non_null(strstr(err.msg, "is a directory"));
+    assert_int_equal(err.limit, QD_LIMIT_NONE);
     snprintf(path, sizeof(path), "%s/missing.txt", dir);
     assert_int_equal(qd_read_file(path, 1000, &data, &len, &err), QD_EIO);
     assert_non_null(strstr(err.msg, "missing.txt"));
