@@ -22,6 +22,7 @@
 #include <string.h>
 
 #include "../doc_internal.h"
+#include "../report/json_writer.h"
 #include "../text/utf8.h"
 #include "corpus.h"
 #include "../framing/framing.h"
@@ -296,26 +297,62 @@ static int cmp_tcount(const void *a, const void *b)
 
 /* ---- making a summary (any thread) --------------------------------------------- */
 
-/* "~" and the stem of a content word key, in the summary's arena; NULL when out of
- * memory or when the stemmer has nothing to say. */
-static const char *stem_of(qd_arena *A, struct sb_stemmer *stemmer, const char *key, size_t n)
+/* The stems of one document's words.  Stemming costs more than everything else a
+ * summary does with a word, and an article repeats its words, so each distinct word
+ * key is stemmed once: the cache maps it to its "~stem", which lives in the summary's
+ * arena (statements and terms point at it); the table itself lives in a scratch arena
+ * dropped with the cache.  One cache per summary, so threads share nothing. */
+typedef struct stem_cache {
+    qd_arena *A;                 /* the summary's: where the stems go */
+    struct sb_stemmer *stemmer;
+    qd_arena scratch;            /* the table */
+    qd_strmap index;             /* word key -> slot in stems */
+    const char **stems;
+    uint32_t n_stems, cap_stems;
+} stem_cache;
+
+static int stem_cache_init(stem_cache *c, qd_arena *A)
 {
-    const sb_symbol *st = sb_stemmer_stem(stemmer, (const sb_symbol *)key, (int)n);
+    memset(c, 0, sizeof(*c));
+    c->A = A;
+    qd_arena_init(&c->scratch);
+    qd_strmap_init(&c->index, &c->scratch);
+    c->stemmer = sb_stemmer_new("english", "UTF_8");
+    return c->stemmer ? 0 : QD_ENOMEM;
+}
+
+static void stem_cache_free(stem_cache *c)
+{
+    if (c->stemmer)
+        sb_stemmer_delete(c->stemmer);
+    qd_arena_release(&c->scratch);
+}
+
+/* "~" and the stem of a content word key, in the summary's arena; NULL when out of
+ * memory. */
+static const char *stem_of(stem_cache *c, const char *key, size_t n)
+{
+    uint32_t slot;
+    if (qd_strmap_get(&c->index, key, n, &slot))
+        return c->stems[slot];
+    const sb_symbol *st = sb_stemmer_stem(c->stemmer, (const sb_symbol *)key, (int)n);
     if (!st)
         return NULL;
-    int sl = sb_stemmer_length(stemmer);
+    int sl = sb_stemmer_length(c->stemmer);
     /* stems are kept apart from words by a leading '~' */
-    char *s = qd_arena_alloc(A, (size_t)sl + 2);
-    if (!s || sl + 2 > 512)
+    char *s = qd_arena_alloc(c->A, (size_t)sl + 2);
+    const char **p = s ? QD_VEC_PUSH(&c->scratch, c->stems, c->n_stems, c->cap_stems) : NULL;
+    if (!p || qd_strmap_put(&c->index, key, n, c->n_stems - 1) != 0)
         return NULL;
     s[0] = '~';
     memcpy(s + 1, st, (size_t)sl);
     s[sl + 1] = '\0';
+    *p = s;
     return s;
 }
 
 /* Word keys and stems of a statement's white-space words. */
-static int statement_words(qd_arena *A, const qd_lexicon *lx, struct sb_stemmer *stemmer, qd_sstmt *st)
+static int statement_words(qd_arena *A, const qd_lexicon *lx, stem_cache *sc, qd_sstmt *st)
 {
     const char *text = st->text;
     size_t n = strlen(text);
@@ -338,8 +375,13 @@ static int statement_words(qd_arena *A, const qd_lexicon *lx, struct sb_stemmer 
         *k = qd_arena_strndup(A, key, kl);
         if (!*k)
             return QD_ENOMEM;
-        if (kl && content_word(lx, key, kl))
-            *s = stem_of(A, stemmer, key, kl);
+        if (kl && content_word(lx, key, kl)) {
+            const char *stem = stem_of(sc, key, kl);
+            if (!stem)
+                return QD_ENOMEM;
+            /* an overlong stem is not kept (the document's terms skip it too) */
+            *s = strlen(stem) + 1 > 512 ? NULL : stem;
+        }
         i = j;
     }
     return 0;
@@ -377,8 +419,10 @@ int qd_summary_make(const qd_doc *doc, const qd_lexicon *lx, bool keep_text, qd_
     if (!doc->analysis)
         return qd_error_set(err, QD_EUSAGE, "%s: document not analysed", doc->path);
     qd_summary *s = summary_new();
-    struct sb_stemmer *stemmer = s ? sb_stemmer_new("english", "UTF_8") : NULL;
-    if (!stemmer) {
+    stem_cache sc;
+    if (!s || stem_cache_init(&sc, &s->arena) != 0) {
+        if (s)
+            stem_cache_free(&sc);
         qd_summary_free(s);
         return qd_error_set(err, QD_ENOMEM, "%s: out of memory", doc->path);
     }
@@ -418,24 +462,21 @@ int qd_summary_make(const qd_doc *doc, const qd_lexicon *lx, bool keep_text, qd_
         size_t kl = word_key(lx, doc->text + t->start, t->end - t->start, key, sizeof(key));
         if (!content_word(lx, key, kl))
             continue;
-        const sb_symbol *st = sb_stemmer_stem(stemmer, (const sb_symbol *)key, (int)kl);
-        if (!st)
+        const char *sk = stem_of(&sc, key, kl);
+        if (!sk)
             goto oom;
-        int sl = sb_stemmer_length(stemmer);
-        char sk[512];
-        if (sl + 2 > (int)sizeof(sk))
+        size_t sl = strlen(sk) - 1;
+        if (sl + 2 > 512)
             continue;
-        sk[0] = '~';
-        memcpy(sk + 1, st, (size_t)sl);
-        uint32_t *ix = qd_strmap_ref(&seen, sk, (size_t)sl + 1);
+        uint32_t *ix = qd_strmap_ref(&seen, sk, sl + 1);
         if (ix) {
             s->terms[*ix].tf += role == QD_PARA_TITLE ? 2 : 1;
             continue;
         }
         qd_sterm *tm = QD_VEC_PUSH(A, s->terms, s->n_terms, capt);
-        if (!tm || qd_strmap_put(&seen, sk, (size_t)sl + 1, s->n_terms - 1) != 0)
+        if (!tm || qd_strmap_put(&seen, sk, sl + 1, s->n_terms - 1) != 0)
             goto oom;
-        tm->stem = qd_arena_strndup(A, sk, (size_t)sl + 1);
+        tm->stem = sk;
         tm->word = qd_arena_strndup(A, key, kl);
         tm->tf = role == QD_PARA_TITLE ? 2 : 1;
         if (!tm->stem || !tm->word)
@@ -517,18 +558,18 @@ int qd_summary_make(const qd_doc *doc, const qd_lexicon *lx, bool keep_text, qd_
             }
         }
         cs->direct = quote || st->type == QD_STMT_DIRECT || st->type == QD_STMT_PARTIAL || st->type == QD_STMT_MIXED;
-        if (statement_words(A, lx, stemmer, cs) != 0)
+        if (statement_words(A, lx, &sc, cs) != 0)
             goto oom;
         s->n_stmts++;
     }
     if (qd_frame_summarize(doc, lx, A, &s->frame) != 0)
         goto oom;
 #undef DUP
-    sb_stemmer_delete(stemmer);
+    stem_cache_free(&sc);
     *out = s;
     return 0;
 oom:
-    sb_stemmer_delete(stemmer);
+    stem_cache_free(&sc);
     qd_summary_free(s);
     return qd_error_set(err, QD_ENOMEM, "%s: out of memory", doc->path);
 }
@@ -538,74 +579,142 @@ oom:
 /* Marks a line as a summary, and its version: a reader refuses what it cannot read. */
 #define SUMMARY_TAG "quotediff-summary"
 #define SUMMARY_VERSION 1
-
-static json_t *jstr(const char *s)
+/* A string json_pack() takes: "s" refuses NULL and, like "o" with a refused
+ * json_string(), text that is not UTF-8; either way the whole record is refused. */
+static bool packable(const char *s)
 {
-    return s ? json_string(s) : json_null();
+    return s && qd_jw_utf8_valid(s, strlen(s));
 }
 
+/* A string or null ("o" of json_string() or json_null()). */
+static bool packable_or_null(const char *s)
+{
+    return !s || qd_jw_utf8_valid(s, strlen(s));
+}
+
+/* The line is written straight into a buffer (json_writer.h), byte for byte what
+ * jansson dumped from a tree built of the same members, which cost about as much as
+ * making the summary: a member jansson would have left out is left out, and an array
+ * element that json_pack() would have refused is not written. */
 int qd_summary_to_json(const qd_summary *s, char **out, qd_error *err)
 {
-    json_t *o = json_object();
-    json_t *terms = json_array(), *ents = json_array(), *stmts = json_array();
-    if (!o || !terms || !ents || !stmts)
-        goto oom;
-    json_object_set_new(o, SUMMARY_TAG, json_integer(SUMMARY_VERSION));
-    json_object_set_new(o, "path", jstr(s->path));
-    json_object_set_new(o, "url", jstr(s->url));
-    json_object_set_new(o, "outlet", jstr(s->outlet));
-    json_object_set_new(o, "date", jstr(s->date));
-    json_object_set_new(o, "title", jstr(s->title));
-    json_object_set_new(o, "byline", jstr(s->byline));
+    qd_buf b;
+    qd_buf_init(&b);
+    qd_jw jw, *w = &jw;
+    qd_jw_init(w, &b);
+    qd_jw_object_begin(w);
+    qd_jw_key(w, SUMMARY_TAG);
+    qd_jw_int(w, SUMMARY_VERSION);
+    qd_jw_key(w, "path");
+    qd_jw_string(w, s->path);
+    qd_jw_key(w, "url");
+    qd_jw_string(w, s->url);
+    qd_jw_key(w, "outlet");
+    qd_jw_string(w, s->outlet);
+    qd_jw_key(w, "date");
+    qd_jw_string(w, s->date);
+    qd_jw_key(w, "title");
+    qd_jw_string(w, s->title);
+    qd_jw_key(w, "byline");
+    qd_jw_string(w, s->byline);
     if (s->text) {
-        json_object_set_new(o, "text", json_string(s->text));
-        json_t *ps = json_array();
-        for (uint32_t i = 0; ps && i < s->n_paragraphs; i++)
-            json_array_append_new(ps, json_pack("[ii]", (json_int_t)s->paragraphs[i].start,
-                                                (json_int_t)s->paragraphs[i].end));
-        json_object_set_new(o, "paragraphs", ps);
+        qd_jw_key(w, "text");
+        qd_jw_string(w, s->text);
+        qd_jw_key(w, "paragraphs");
+        qd_jw_array_begin(w);
+        for (uint32_t i = 0; i < s->n_paragraphs; i++) {
+            qd_jw_array_begin(w);
+            qd_jw_int(w, s->paragraphs[i].start);
+            qd_jw_int(w, s->paragraphs[i].end);
+            qd_jw_array_end(w);
+        }
+        qd_jw_array_end(w);
     }
-    for (uint32_t i = 0; i < s->n_terms; i++)
-        json_array_append_new(terms, json_pack("[ssi]", s->terms[i].stem + 1, s->terms[i].word,
-                                               (json_int_t)s->terms[i].tf));
-    json_object_set_new(o, "terms", terms);
-    terms = NULL;
+    qd_jw_key(w, "terms");
+    qd_jw_array_begin(w);
+    for (uint32_t i = 0; i < s->n_terms; i++) {
+        const qd_sterm *t = &s->terms[i];
+        if (!packable(t->stem + 1) || !packable(t->word))
+            continue;
+        qd_jw_array_begin(w);
+        qd_jw_string(w, t->stem + 1);
+        qd_jw_string(w, t->word);
+        qd_jw_int(w, t->tf);
+        qd_jw_array_end(w);
+    }
+    qd_jw_array_end(w);
+    qd_jw_key(w, "entities");
+    qd_jw_array_begin(w);
     for (uint32_t i = 0; i < s->n_entities; i++) {
         const qd_sentity *e = &s->entities[i];
-        json_array_append_new(ents, json_pack("[ssoi]", qd_entity_kind_name(e->kind), e->key, jstr(e->name),
-                                              (json_int_t)e->mentions));
+        if (!packable(e->key) || !packable_or_null(e->name))
+            continue;
+        qd_jw_array_begin(w);
+        qd_jw_string(w, qd_entity_kind_name(e->kind));
+        qd_jw_string(w, e->key);
+        qd_jw_string(w, e->name);
+        qd_jw_int(w, e->mentions);
+        qd_jw_array_end(w);
     }
-    json_object_set_new(o, "entities", ents);
-    ents = NULL;
+    qd_jw_array_end(w);
+    qd_jw_key(w, "statements");
+    qd_jw_array_begin(w);
     for (uint32_t i = 0; i < s->n_stmts; i++) {
         const qd_sstmt *st = &s->stmts[i];
-        json_t *im = json_array();
-        for (uint32_t k = 0; im && k < st->n_intermediaries; k++)
-            json_array_append_new(im, jstr(st->intermediaries[k]));
-        json_t *x = json_pack("{s:s, s:s, s:o, s:i, s:o, s:o, s:o, s:o, s:i, s:i, s:b}", "type",
-                              qd_statement_type_name(st->type), "text", st->text, "speaker_text",
-                              jstr(st->speaker_text), "entity", (json_int_t)st->entity, "cue", jstr(st->cue),
-                              "stance", jstr(st->stance), "venue", jstr(st->venue), "intermediaries",
-                              im ? im : json_null(), "start", (json_int_t)st->start, "end", (json_int_t)st->end,
-                              "direct", (int)st->direct);
-        if (!x || json_array_append_new(stmts, x) != 0)
+        /* a statement jansson refused to pack failed the whole summary */
+        if (!packable(st->text) || !packable_or_null(st->speaker_text) || !packable_or_null(st->cue) ||
+            !packable_or_null(st->stance) || !packable_or_null(st->venue))
             goto oom;
+        qd_jw_object_begin(w);
+        qd_jw_key(w, "type");
+        qd_jw_string(w, qd_statement_type_name(st->type));
+        qd_jw_key(w, "text");
+        qd_jw_string(w, st->text);
+        qd_jw_key(w, "speaker_text");
+        qd_jw_string(w, st->speaker_text);
+        qd_jw_key(w, "entity");
+        qd_jw_int(w, st->entity);
+        qd_jw_key(w, "cue");
+        qd_jw_string(w, st->cue);
+        qd_jw_key(w, "stance");
+        qd_jw_string(w, st->stance);
+        qd_jw_key(w, "venue");
+        qd_jw_string(w, st->venue);
+        qd_jw_key(w, "intermediaries");
+        qd_jw_array_begin(w);
+        for (uint32_t k = 0; k < st->n_intermediaries; k++)
+            qd_jw_string(w, st->intermediaries[k]); /* one jansson refused is left out */
+        qd_jw_array_end(w);
+        qd_jw_key(w, "start");
+        qd_jw_int(w, st->start);
+        qd_jw_key(w, "end");
+        qd_jw_int(w, st->end);
+        qd_jw_key(w, "direct");
+        qd_jw_bool(w, st->direct);
+        qd_jw_object_end(w);
     }
-    json_object_set_new(o, "statements", stmts);
-    stmts = NULL;
-    json_object_set_new(o, "framing", qd_frame_summary_json(s->frame));
-    *out = json_dumps(o, JSON_COMPACT);
-    json_decref(o);
-    if (!*out)
-        return qd_error_set(err, QD_ENOMEM, "%s: out of memory", s->path ? s->path : "summary");
+    qd_jw_array_end(w);
+    /* framing builds its part as a tree of its own; it is small, and dumped here */
+    json_t *fr = qd_frame_summary_json(s->frame);
+    if (fr) {
+        char *fj = json_dumps(fr, JSON_COMPACT);
+        json_decref(fr);
+        if (!fj)
+            goto oom;
+        qd_jw_key(w, "framing");
+        qd_jw_raw(w, fj, strlen(fj));
+        free(fj);
+    }
+    qd_jw_object_end(w);
+    if (b.failed || !b.data)
+        goto oom;
+    *out = b.data;
     return 0;
 oom:
-    json_decref(o);
-    json_decref(terms);
-    json_decref(ents);
-    json_decref(stmts);
+    qd_buf_free(&b);
     return qd_error_set(err, QD_ENOMEM, "%s: out of memory", s->path ? s->path : "summary");
 }
+
 
 /* A string member in the summary's arena; NULL when absent or null. */
 static const char *take(qd_arena *A, json_t *o, const char *k, bool *oom)
@@ -662,8 +771,10 @@ int qd_summary_from_json(const char *name, const char *data, size_t len, const q
         return qd_error_set(err, QD_EINPUT, "%s: a summary of another version of quotediff", name);
     }
     qd_summary *s = summary_new();
-    struct sb_stemmer *stemmer = s ? sb_stemmer_new("english", "UTF_8") : NULL;
-    if (!stemmer) {
+    stem_cache sc;
+    if (!s || stem_cache_init(&sc, &s->arena) != 0) {
+        if (s)
+            stem_cache_free(&sc);
         qd_summary_free(s);
         json_decref(o);
         return qd_error_set(err, QD_ENOMEM, "%s: out of memory", name);
@@ -768,12 +879,12 @@ int qd_summary_from_json(const char *name, const char *data, size_t len, const q
             for (size_t k = 0; st->intermediaries && k < ni; k++)
                 st->intermediaries[st->n_intermediaries++] = take_v(A, json_array_get(im, k), &oom);
         }
-        if (!oom && st->text && statement_words(A, lx, stemmer, st) != 0)
+        if (!oom && st->text && statement_words(A, lx, &sc, st) != 0)
             oom = true;
     }
     s->frame = qd_frame_summary_from_json(json_object_get(o, "framing"), A, &oom);
     json_decref(o);
-    sb_stemmer_delete(stemmer);
+    stem_cache_free(&sc);
     if (oom || bad) {
         qd_summary_free(s);
         if (oom)

@@ -215,6 +215,29 @@ bool qd_jw_escape(qd_buf *b, const char *str, size_t n)
     return true;
 }
 
+bool qd_jw_utf8_valid(const char *str, size_t n)
+{
+    const unsigned char *s = (const unsigned char *)str;
+    for (size_t i = 0; i < n;) {
+        if (s[i] < 0x80) {
+            i++;
+            continue;
+        }
+        uint32_t cp;
+        size_t len = utf8_seq(s + i, n - i, &cp);
+        if (!len)
+            return false;
+        i += len;
+    }
+    return true;
+}
+
+void qd_jw_raw(qd_jw *w, const char *json, size_t n)
+{
+    item_begin(w);
+    put(w->b, json, n);
+}
+
 void qd_jw_stringn(qd_jw *w, const char *s, size_t n)
 {
     item_begin(w);

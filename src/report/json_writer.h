@@ -55,6 +55,15 @@ void qd_jw_real(qd_jw *w, double v);
  * points above U+10FFFF included). */
 bool qd_jw_escape(qd_buf *b, const char *s, size_t n);
 
+/* Whether s[0..n) is UTF-8 that jansson accepts in a string.  json_pack() refuses a
+ * whole array or object when one of its strings is not; a writer that must do the
+ * same checks the strings of the record before writing any of it. */
+bool qd_jw_utf8_valid(const char *s, size_t n);
+
+/* Write an already rendered compact JSON value (a member value or an element), e.g.
+ * one dumped by jansson from a tree that another module builds. */
+void qd_jw_raw(qd_jw *w, const char *json, size_t n);
+
 /* Format v as jansson does with the default precision (17 significant digits,
  * ".0" added to integral values, exponent without '+' or leading zeros) into
  * out (at least 32 bytes); returns its length, or 0 if v is not finite. */
