@@ -77,7 +77,29 @@ static size_t strip_possessive(const char *k, size_t n)
         return n - 2;
     return n;
 }
-const char *qd_frame_entity_side(const qd_lexicon *lx, const qd_entity *e)
+int qd_frame_surnames_init(qd_frame_surnames *sn, const qd_lexicon *lx, qd_arena *ar)
+{
+    qd_strmap_init(&sn->map, ar);
+    if (qd_strmap_reserve(&sn->map, lx->n_people) != 0)
+        return -1;
+    for (uint32_t p = 0; p < lx->n_people; p++) {
+        const char *name = lx->person_list[p].name;
+        const char *last = strrchr(name, ' ');
+        last = last ? last + 1 : name;
+        char lk[128];
+        size_t ll = qd_frame_norm_key(last, strlen(last), lk, sizeof(lk));
+        if (ll == 0)
+            continue; /* a name ending in a space has no surname to be found by */
+        uint32_t *have = qd_strmap_ref(&sn->map, lk, ll);
+        if (have)
+            *have = QD_FRAME_SURNAME_AMBIGUOUS;
+        else if (qd_strmap_put(&sn->map, lk, ll, p) != 0)
+            return -1;
+    }
+    return 0;
+}
+
+const char *qd_frame_entity_side(const qd_lexicon *lx, const qd_frame_surnames *sn, const qd_entity *e)
 {
     if (!e || !e->name)
         return NULL;
@@ -97,21 +119,9 @@ const char *qd_frame_entity_side(const qd_lexicon *lx, const qd_entity *e)
         if (nw) {
             const char *sur = key + st[nw - 1];
             size_t sl = strip_possessive(sur, en[nw - 1] - st[nw - 1]);
-            const char *code = NULL;
-            int found = 0;
-            for (uint32_t p = 0; p < lx->n_people; p++) {
-                const char *name = lx->person_list[p].name;
-                const char *last = strrchr(name, ' ');
-                last = last ? last + 1 : name;
-                char lk[128];
-                size_t ll = qd_frame_norm_key(last, strlen(last), lk, sizeof(lk));
-                if (ll == sl && memcmp(lk, sur, sl) == 0) {
-                    code = lx->person_list[p].country;
-                    found++;
-                }
-            }
-            if (found == 1)
-                return side_of_code(lx, code);
+            uint32_t p;
+            if (qd_strmap_get(&sn->map, sur, sl, &p) && p != QD_FRAME_SURNAME_AMBIGUOUS)
+                return side_of_code(lx, lx->person_list[p].country);
         }
     }
     /* 3. the country its roles give: "RU foreign minister" */
@@ -514,11 +524,14 @@ int qd_frame_summarize(const qd_doc *doc, const qd_lexicon *lx, qd_arena *ar, qd
     f->stmts = qd_arena_calloc(ar, an->n_statements + 1, sizeof(qd_fsum_stmt));
     if (!f->stmts)
         return -1;
+    qd_frame_surnames sn;
+    if (an->n_statements && qd_frame_surnames_init(&sn, lx, ar) != 0)
+        return -1;
     for (uint32_t i = 0; i < an->n_statements; i++) {
         const qd_statement *st = &an->statements[i];
         qd_fsum_stmt *fs = &f->stmts[f->n_stmts++];
         if (st->entity >= 0) {
-            const char *side = qd_frame_entity_side(lx, &an->entities[st->entity]);
+            const char *side = qd_frame_entity_side(lx, &sn, &an->entities[st->entity]);
             const char *party = qd_frame_entity_party(lx, &an->entities[st->entity]);
             if ((side && !(fs->side = qd_arena_strdup(ar, side))) || (party && !(fs->party = qd_arena_strdup(ar, party))))
                 return -1;

@@ -91,8 +91,20 @@ size_t qd_frame_norm_key(const char *s, size_t n, char *out, size_t cap);
 /* Called by qd_corpus_match() after events, threads and statement groups. */
 int qd_frame_compute(qd_corpus *c, qd_error *err);
 
-/* The country side sides.tsv gives an entity ("Sergei Lavrov" -> "Russia"), or NULL. */
-const char *qd_frame_entity_side(const qd_lexicon *lx, const qd_entity *e);
+/* The lexicon's people by surname key ("lavrov"), so a person named by surname alone is
+ * found in one lookup instead of a pass over every person.  A surname several people
+ * share maps to QD_FRAME_SURNAME_AMBIGUOUS.  Built once per document, in its arena. */
+#define QD_FRAME_SURNAME_AMBIGUOUS UINT32_MAX
+typedef struct qd_frame_surnames {
+    qd_strmap map; /* surname key -> index into lx->person_list */
+} qd_frame_surnames;
+
+/* Returns 0, or -1 when out of memory. */
+int qd_frame_surnames_init(qd_frame_surnames *sn, const qd_lexicon *lx, qd_arena *ar);
+
+/* The country side sides.tsv gives an entity ("Sergei Lavrov" -> "Russia"), or NULL;
+ * `sn` is the index qd_frame_surnames_init() built from the same lexicon. */
+const char *qd_frame_entity_side(const qd_lexicon *lx, const qd_frame_surnames *sn, const qd_entity *e);
 
 /* The party side sides.tsv gives an entity ("Hillary Clinton" -> "Democrats"), or NULL. */
 const char *qd_frame_entity_party(const qd_lexicon *lx, const qd_entity *e);

@@ -73,7 +73,14 @@ static const char *side(const char *name, const char *key, qd_entity_kind kind, 
     const char *roles[1] = {role};
     e.roles = role ? roles : NULL;
     e.n_roles = role ? 1 : 0;
-    return qd_frame_entity_side(test_lexicon(), &e);
+    /* the side is a string of the lexicon, so it outlives the index's arena */
+    qd_arena ar;
+    qd_arena_init(&ar);
+    qd_frame_surnames sn;
+    assert_int_equal(qd_frame_surnames_init(&sn, test_lexicon(), &ar), 0);
+    const char *s = qd_frame_entity_side(test_lexicon(), &sn, &e);
+    qd_arena_release(&ar);
+    return s;
 }
 
 static const char *party(const char *name, const char *key, qd_entity_kind kind)
