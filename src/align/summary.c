@@ -297,35 +297,18 @@ static int cmp_tcount(const void *a, const void *b)
 
 /* ---- making a summary (any thread) --------------------------------------------- */
 
-/* What a word of the text comes to: its key (word_key) and whether it is a content
- * word, whose stem is then known too. */
-typedef struct word_memo {
-    const char *key; /* in the summary's arena */
-    size_t kl;
-    bool content;
-    const char *stem; /* "~stem" when content */
-} word_memo;
-
-/* Keys the tokens' loop cuts at 256 bytes, the statements' loop at 1024: one table of
- * raw words for each, so that each gets what word_key() gives it. */
-enum { MEMO_TOKENS, MEMO_STATEMENTS, N_MEMO_TABLES };
-
 /* The stems of one document's words.  Stemming costs more than everything else a
  * summary does with a word, and an article repeats its words, so each distinct word
  * key is stemmed once: the cache maps it to its "~stem", which lives in the summary's
  * arena (statements and terms point at it); the table itself lives in a scratch arena
- * dropped with the cache.  The same goes, a step earlier, for the raw words of the
- * text and their keys.  One cache per summary, so threads share nothing. */
+ * dropped with the cache.  One cache per summary, so threads share nothing. */
 typedef struct stem_cache {
-    qd_arena *A;                 /* the summary's: where the stems and keys go */
+    qd_arena *A;                 /* the summary's: where the stems go */
     struct sb_stemmer *stemmer;
-    qd_arena scratch;            /* the tables */
+    qd_arena scratch;            /* the table */
     qd_strmap index;             /* word key -> slot in stems */
     const char **stems;
     uint32_t n_stems, cap_stems;
-    qd_strmap raw[N_MEMO_TABLES]; /* raw word (borrowed from text that outlives the cache) -> memo */
-    word_memo *memo;
-    uint32_t n_memo, cap_memo;
 } stem_cache;
 
 static int stem_cache_init(stem_cache *c, qd_arena *A)
@@ -334,8 +317,6 @@ static int stem_cache_init(stem_cache *c, qd_arena *A)
     c->A = A;
     qd_arena_init(&c->scratch);
     qd_strmap_init(&c->index, &c->scratch);
-    for (int k = 0; k < N_MEMO_TABLES; k++)
-        qd_strmap_init(&c->raw[k], &c->scratch);
     c->stemmer = sb_stemmer_new("english", "UTF_8");
     return c->stemmer ? 0 : QD_ENOMEM;
 }
@@ -370,38 +351,13 @@ static const char *stem_of(stem_cache *c, const char *key, size_t n)
     return s;
 }
 
-/* The memo of the raw word w[0..n), its key made by word_key() in a buffer of `cap`
- * bytes (`table` says which); NULL when out of memory.  w must outlive the cache. */
-static const word_memo *word_of(stem_cache *c, const qd_lexicon *lx, int table, const char *w, size_t n,
-                                size_t cap)
-{
-    uint32_t h = qd_hash_bytes(w, n), slot;
-    if (qd_strmap_get_hashed(&c->raw[table], w, n, h, &slot))
-        return &c->memo[slot];
-    char key[1024];
-    if (cap > sizeof(key))
-        return NULL;
-    size_t kl = word_key(lx, w, n, key, cap);
-    const char *copy = qd_arena_strndup(c->A, key, kl);
-    if (!copy)
-        return NULL;
-    bool content = content_word(lx, key, kl);
-    const char *stem = content ? stem_of(c, key, kl) : NULL;
-    if (content && !stem)
-        return NULL;
-    word_memo *m = QD_VEC_PUSH(&c->scratch, c->memo, c->n_memo, c->cap_memo);
-    if (!m || qd_strmap_put_borrowed(&c->raw[table], w, n, h, c->n_memo - 1) != 0)
-        return NULL;
-    *m = (word_memo){copy, kl, content, stem};
-    return m;
-}
-
 /* Word keys and stems of a statement's white-space words. */
 static int statement_words(qd_arena *A, const qd_lexicon *lx, stem_cache *sc, qd_sstmt *st)
 {
     const char *text = st->text;
     size_t n = strlen(text);
     uint32_t cap = 0, capk = 0;
+    char key[1024];
     for (size_t i = 0; i < n;) {
         while (i < n && (text[i] == ' ' || text[i] == '\n' || text[i] == '\t'))
             i++;
@@ -410,19 +366,22 @@ static int statement_words(qd_arena *A, const qd_lexicon *lx, stem_cache *sc, qd
             j++;
         if (j == i)
             break;
-        /* a word too long for the key buffer has an empty key */
-        const word_memo *m = j - i < 1024 / 4 ? word_of(sc, lx, MEMO_STATEMENTS, text + i, j - i, 1024) : NULL;
-        if (j - i < 1024 / 4 && !m)
-            return QD_ENOMEM;
+        size_t kl = j - i < sizeof(key) / 4 ? word_key(lx, text + i, j - i, key, sizeof(key)) : 0;
         const char **k = QD_VEC_PUSH(A, st->keys, st->n_words, cap);
         uint32_t nw = st->n_words - 1;
         const char **s = k ? QD_VEC_PUSH(A, st->stems, nw, capk) : NULL;
         if (!s)
             return QD_ENOMEM;
-        *k = m ? m->key : "";
-        /* an overlong stem is not kept (the document's terms skip it too) */
-        if (m && m->content && strlen(m->stem) + 1 <= 512)
-            *s = m->stem;
+        *k = qd_arena_strndup(A, key, kl);
+        if (!*k)
+            return QD_ENOMEM;
+        if (kl && content_word(lx, key, kl)) {
+            const char *stem = stem_of(sc, key, kl);
+            if (!stem)
+                return QD_ENOMEM;
+            /* an overlong stem is not kept (the document's terms skip it too) */
+            *s = strlen(stem) + 1 > 512 ? NULL : stem;
+        }
         i = j;
     }
     return 0;
@@ -492,19 +451,20 @@ int qd_summary_make(const qd_doc *doc, const qd_lexicon *lx, bool keep_text, qd_
     qd_strmap_init(&seen, A);
     uint32_t capt = 0;
     const qd_doc_internal *in = doc->in;
+    char key[256];
     for (uint32_t i = 0; i < in->n_tokens; i++) {
         const qd_token *t = &in->tokens[i];
-        if (t->kind != QD_TK_WORD || t->normlen >= 256 / 4)
+        if (t->kind != QD_TK_WORD || t->normlen >= sizeof(key) / 4)
             continue;
         qd_para_role role = doc->paragraphs[t->paragraph].role;
         if (role != QD_PARA_BODY && role != QD_PARA_TITLE)
             continue;
-        const word_memo *m = word_of(&sc, lx, MEMO_TOKENS, doc->text + t->start, t->end - t->start, 256);
-        if (!m)
-            goto oom;
-        if (!m->content)
+        size_t kl = word_key(lx, doc->text + t->start, t->end - t->start, key, sizeof(key));
+        if (!content_word(lx, key, kl))
             continue;
-        const char *sk = m->stem;
+        const char *sk = stem_of(&sc, key, kl);
+        if (!sk)
+            goto oom;
         size_t sl = strlen(sk) - 1;
         if (sl + 2 > 512)
             continue;
@@ -517,7 +477,7 @@ int qd_summary_make(const qd_doc *doc, const qd_lexicon *lx, bool keep_text, qd_
         if (!tm || qd_strmap_put(&seen, sk, sl + 1, s->n_terms - 1) != 0)
             goto oom;
         tm->stem = sk;
-        tm->word = m->key;
+        tm->word = qd_arena_strndup(A, key, kl);
         tm->tf = role == QD_PARA_TITLE ? 2 : 1;
         if (!tm->stem || !tm->word)
             goto oom;
