@@ -8,6 +8,7 @@
 #include <jansson.h>
 #include <math.h>
 
+#include "quotediff/compare.h"
 #include "report/json_writer.h"
 
 #define DUMP_FLAGS (JSON_COMPACT | JSON_PRESERVE_ORDER | JSON_ENCODE_ANY)
@@ -20,6 +21,8 @@ static void check_escape(const char *s, size_t n)
     qd_buf_puts(&b, "x"); /* a refused string must leave what was there */
     bool ok = qd_jw_escape(&b, s, n);
     json_t *j = json_stringn(s, n);
+    /* the check a writer makes before a record json_pack() would refuse as a whole */
+    assert_int_equal(qd_jw_utf8_valid(s, n), j != NULL);
     if (!j) {
         assert_false(ok);
         assert_int_equal(b.len, 1);
@@ -195,6 +198,46 @@ static void test_refused_members(void **state)
     qd_buf_free(&b);
 }
 
+/* A value rendered elsewhere (a subtree jansson dumped) takes its place among the
+ * writer's members and elements with the right separators. */
+static void test_raw_values(void **state)
+{
+    (void)state;
+    json_t *sub = json_pack("{s:s,s:[i,n]}", "text", "\"scare\" quotes", "where", 3);
+    char *subj = json_dumps(sub, JSON_COMPACT);
+    assert_non_null(subj);
+    qd_buf b;
+    qd_buf_init(&b);
+    qd_jw w;
+    qd_jw_init(&w, &b);
+    qd_jw_object_begin(&w);
+    qd_jw_key(&w, "a");
+    qd_jw_array_begin(&w);
+    qd_jw_int(&w, 1);
+    qd_jw_raw(&w, subj, strlen(subj));
+    qd_jw_raw(&w, "[]", 2);
+    qd_jw_array_end(&w);
+    qd_jw_key(&w, "framing");
+    qd_jw_raw(&w, subj, strlen(subj));
+    qd_jw_object_end(&w);
+
+    json_t *o = json_object();
+    json_t *a = json_array();
+    json_array_append_new(a, json_integer(1));
+    json_array_append(a, sub);
+    json_array_append_new(a, json_array());
+    json_object_set_new(o, "a", a);
+    json_object_set(o, "framing", sub);
+    char *want = json_dumps(o, DUMP_FLAGS);
+    assert_false(b.failed);
+    assert_string_equal(b.data, want);
+    free(want);
+    free(subj);
+    json_decref(o);
+    json_decref(sub);
+    qd_buf_free(&b);
+}
+
 /* A real record: jansson reads it and writes back the very same bytes (its reals
  * and escapes included), with and without the text and the paragraphs. */
 static void test_doc_record_roundtrip(void **state)
@@ -224,6 +267,44 @@ static void test_doc_record_roundtrip(void **state)
     }
 }
 
+/* A summary line (what compare reads back) is written by the writer too: jansson
+ * reads it and dumps the very same bytes, with and without the text; read back and
+ * written again, it is the same line. */
+static void test_summary_line_roundtrip(void **state)
+{
+    (void)state;
+    static const char *const files[] = {"corpora/lavrov-blinken/002_44361a8531b9948d.txt",
+                                        "corpora/lavrov-blinken/000_c21110f2c13453e9.txt"};
+    for (size_t f = 0; f < sizeof(files) / sizeof(files[0]); f++) {
+        qd_doc *doc = test_file(files[f]);
+        for (int keep_text = 0; keep_text <= 1; keep_text++) {
+            qd_summary *sum, *back;
+            char *line, *again;
+            qd_error err;
+            assert_int_equal(qd_summary_make(doc, test_lexicon(), keep_text, &sum, &err), 0);
+            assert_int_equal(qd_summary_to_json(sum, &line, &err), 0);
+            json_error_t je;
+            json_t *o = json_loads(line, 0, &je);
+            assert_non_null(o);
+            assert_true(json_array_size(json_object_get(o, "statements")) > 0);
+            assert_true(json_array_size(json_object_get(o, "terms")) > 0);
+            assert_int_equal(json_object_get(o, "text") != NULL, keep_text);
+            char *dumped = json_dumps(o, DUMP_FLAGS);
+            assert_string_equal(line, dumped);
+            assert_int_equal(qd_summary_from_json("line", line, strlen(line), test_lexicon(), &back, &err), 1);
+            assert_int_equal(qd_summary_to_json(back, &again, &err), 0);
+            assert_string_equal(line, again);
+            free(again);
+            free(dumped);
+            json_decref(o);
+            qd_summary_free(back);
+            qd_summary_free(sum);
+            free(line);
+        }
+        qd_doc_free(doc);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -231,7 +312,9 @@ int main(void)
         cmocka_unit_test(test_escape_random),
         cmocka_unit_test(test_reals),
         cmocka_unit_test(test_refused_members),
+        cmocka_unit_test(test_raw_values),
         cmocka_unit_test(test_doc_record_roundtrip),
+        cmocka_unit_test(test_summary_line_roundtrip),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
