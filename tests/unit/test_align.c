@@ -14,11 +14,10 @@ typedef struct pair {
     const qd_comparison *r;
 } pair;
 
-static void match_debate(pair *p)
+/* Matches two reports (and frees them: the corpus keeps what it needs). */
+static void match_two(pair *p, qd_doc *a, qd_doc *b)
 {
     qd_error err;
-    qd_doc *a = test_file(FIX "nyt_2016-03-12_republicans-lower-volume-in-deba.txt");
-    qd_doc *b = test_file(FIX "politico_2016-03-10_trump-s-rivals-pull-their-punche.txt");
     assert_int_equal(qd_corpus_new(&p->c, test_lexicon(), NULL, &err), 0);
     assert_int_equal(qd_corpus_add(p->c, a, &err), 0);
     assert_int_equal(qd_corpus_add(p->c, b, &err), 0);
@@ -26,6 +25,12 @@ static void match_debate(pair *p)
     qd_doc_free(b);
     assert_int_equal(qd_corpus_match(p->c, &err), 0);
     p->r = qd_corpus_result(p->c);
+}
+
+static void match_debate(pair *p)
+{
+    match_two(p, test_file(FIX "nyt_2016-03-12_republicans-lower-volume-in-deba.txt"),
+              test_file(FIX "politico_2016-03-10_trump-s-rivals-pull-their-punche.txt"));
 }
 
 /* The group holding a statement of document `doc` whose text contains `needle`. */
@@ -202,26 +207,20 @@ static void test_event_members_are_not_rivals(void **state)
 static void test_title_before_first_name(void **state)
 {
     (void)state;
-    qd_error err;
-    qd_corpus *c;
-    qd_doc *a = test_doc("Former Rep. Anthony Weiner was caught in yet another sexting scandal. "
-                         "\"I have been a fool,\" Former Rep. Anthony Weiner said on Monday.\n",
-                         true);
-    qd_doc *b = test_doc("Anthony Weiner separated from his wife on Monday. \"It is over,\" "
-                         "Anthony Weiner told reporters.\n",
-                         true);
-    assert_int_equal(qd_corpus_new(&c, test_lexicon(), NULL, &err), 0);
-    assert_int_equal(qd_corpus_add(c, a, &err), 0);
-    assert_int_equal(qd_corpus_add(c, b, &err), 0);
-    qd_doc_free(a);
-    qd_doc_free(b);
-    assert_int_equal(qd_corpus_match(c, &err), 0);
-    const qd_comparison *r = qd_corpus_result(c);
+    pair p;
+    match_two(&p,
+              test_doc("Former Rep. Anthony Weiner was caught in yet another sexting scandal. "
+                       "\"I have been a fool,\" Former Rep. Anthony Weiner said on Monday.\n",
+                       true),
+              test_doc("Anthony Weiner separated from his wife on Monday. \"It is over,\" "
+                       "Anthony Weiner told reporters.\n",
+                       true));
+    const qd_comparison *r = p.r;
     uint32_t weiners = 0;
     for (uint32_t i = 0; i < r->n_speakers; i++)
         weiners += strstr(r->speakers[i].name, "Weiner") != NULL;
     assert_int_equal(weiners, 1);
-    qd_corpus_free(c);
+    qd_corpus_free(p.c);
 }
 
 /* A person is shown by a spelling that reads as a name: "Paul Ryan", not the longer
@@ -229,21 +228,15 @@ static void test_title_before_first_name(void **state)
 static void test_speaker_named_by_a_name(void **state)
 {
     (void)state;
-    qd_error err;
-    qd_corpus *c;
-    qd_doc *a = test_doc("Democrats Say The Budget Deal Was Written By Paul Ryan\n\nThe budget deal passed "
-                         "on Monday. \"We have the votes,\" Ryan told reporters.\n",
-                         true);
-    qd_doc *b = test_doc("Speaker meets president\n\nPaul Ryan met the president on Tuesday. \"It was a good "
-                         "meeting,\" Paul Ryan said afterwards.\n",
-                         true);
-    assert_int_equal(qd_corpus_new(&c, test_lexicon(), NULL, &err), 0);
-    assert_int_equal(qd_corpus_add(c, a, &err), 0);
-    assert_int_equal(qd_corpus_add(c, b, &err), 0);
-    qd_doc_free(a);
-    qd_doc_free(b);
-    assert_int_equal(qd_corpus_match(c, &err), 0);
-    const qd_comparison *r = qd_corpus_result(c);
+    pair p;
+    match_two(&p,
+              test_doc("Democrats Say The Budget Deal Was Written By Paul Ryan\n\nThe budget deal passed "
+                       "on Monday. \"We have the votes,\" Ryan told reporters.\n",
+                       true),
+              test_doc("Speaker meets president\n\nPaul Ryan met the president on Tuesday. \"It was a good "
+                       "meeting,\" Paul Ryan said afterwards.\n",
+                       true));
+    const qd_comparison *r = p.r;
     uint32_t ryans = 0;
     for (uint32_t i = 0; i < r->n_speakers; i++)
         if (strstr(r->speakers[i].name, "Ryan")) {
@@ -251,7 +244,7 @@ static void test_speaker_named_by_a_name(void **state)
             assert_string_equal(r->speakers[i].name, "Paul Ryan");
         }
     assert_int_equal(ryans, 1);
-    qd_corpus_free(c);
+    qd_corpus_free(p.c);
 }
 
 int main(void)
