@@ -71,7 +71,8 @@ int qd_strmap_reserve(qd_strmap *m, uint32_t n)
     return ncap > m->cap ? resize(m, (uint32_t)ncap) : 0;
 }
 
-int qd_strmap_put(qd_strmap *m, const char *key, size_t keylen, uint32_t value)
+/* Insert or replace key (hash h); a new key is copied into the arena unless borrowed. */
+static int put(qd_strmap *m, const char *key, size_t keylen, uint32_t h, uint32_t value, bool borrow)
 {
     if (keylen > UINT32_MAX)
         return -1;
@@ -79,10 +80,9 @@ int qd_strmap_put(qd_strmap *m, const char *key, size_t keylen, uint32_t value)
      * linear probing costs 1/2 (1 + 1/(1-load)^2) probes: 2.5 at a half, 8.5 at 3/4 */
     if ((m->n + 1) * 2 >= m->cap && grow(m) != 0)
         return -1;
-    uint32_t h = qd_hash_bytes(key, keylen);
     qd_strmap_slot *s = find(m, key, keylen, h);
     if (!s->key) {
-        char *k = qd_arena_strndup(m->arena, key, keylen);
+        const char *k = borrow ? key : qd_arena_strndup(m->arena, key, keylen);
         if (!k)
             return -1;
         s->key = k;
@@ -94,21 +94,14 @@ int qd_strmap_put(qd_strmap *m, const char *key, size_t keylen, uint32_t value)
     return 0;
 }
 
+int qd_strmap_put(qd_strmap *m, const char *key, size_t keylen, uint32_t value)
+{
+    return put(m, key, keylen, qd_hash_bytes(key, keylen), value, false);
+}
+
 int qd_strmap_put_borrowed(qd_strmap *m, const char *key, size_t keylen, uint32_t h, uint32_t value)
 {
-    if (keylen > UINT32_MAX)
-        return -1;
-    if ((m->n + 1) * 2 >= m->cap && grow(m) != 0)
-        return -1;
-    qd_strmap_slot *s = find(m, key, keylen, h);
-    if (!s->key) {
-        s->key = key;
-        s->keylen = (uint32_t)keylen;
-        s->hash = h;
-        m->n++;
-    }
-    s->value = value;
-    return 0;
+    return put(m, key, keylen, h, value, true);
 }
 
 uint32_t *qd_strmap_ref(const qd_strmap *m, const char *key, size_t keylen)
