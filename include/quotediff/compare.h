@@ -42,6 +42,8 @@ typedef struct qd_cspeaker {
     const char *name;
     const char *key;
     qd_entity_kind kind;
+    bool shared;               /* the same speaker across documents (a person, organisation,
+                                * government or outlet), not one private to a document */
     uint32_t n_statements;     /* statements credited to them over the corpus (set by matching) */
     uint32_t n_docs;           /* documents holding such statements */
 } qd_cspeaker;

@@ -265,6 +265,7 @@ static int32_t corpus_speaker(qd_corpus *c, const char *path, const qd_sentity *
         s->key = qd_arena_strdup(&c->arena, ekey);
         s->name = qd_arena_strdup(&c->arena, e->name);
         s->kind = e->kind;
+        s->shared = shared;
         uint32_t dummy;
         if (!qd_strmap_get(&c->speaker_keys, sur, strlen(sur), &dummy) &&
             qd_strmap_put(&c->speaker_keys, sur, strlen(sur), idx) != 0)
@@ -277,6 +278,7 @@ static int32_t corpus_speaker(qd_corpus *c, const char *path, const qd_sentity *
         s->key = qd_arena_strdup(&c->arena, key);
         s->name = qd_arena_strdup(&c->arena, e->name);
         s->kind = e->kind;
+        s->shared = shared;
     }
     if (qd_strmap_put(&c->speaker_keys, key, strlen(key), idx) != 0)
         return -1;

@@ -650,10 +650,7 @@ bool qd_frame_shared_speaker(const qd_comparison *r, int32_t s)
 {
     if (s < 0 || (uint32_t)s >= r->n_speakers)
         return false;
-    /* persons are keyed "lavrov|s", organisations "organisation:kremlin", and speakers
-     * private to one document "person:(writer):PATH" */
-    const char *k = strchr(r->speakers[s].key, ':');
-    return !k || !strchr(k + 1, ':');
+    return r->speakers[s].shared;
 }
 
 /* Voice, verbs and sources of one outlet's documents. */
