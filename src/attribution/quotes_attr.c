@@ -68,19 +68,6 @@ static uint32_t count_words(qd_actx *c, const qd_quoted *q)
     return n;
 }
 
-/* Token j is a single closing mark glued to a word ending in "s" and followed by a
- * space: the possessive of a plural or of a name like "Sanders", which the tokenizer
- * keeps apart because no letter follows it. */
-static bool possessive_apostrophe(const qd_token *tok, uint32_t n, uint32_t j)
-{
-    const qd_token *t = &tok[j];
-    if (j == 0 || j + 1 >= n || (t->qmark != QD_QM_SINGLE_CLOSE && t->qmark != QD_QM_SINGLE_STRAIGHT))
-        return false;
-    const qd_token *w = &tok[j - 1];
-    return w->kind == QD_TK_WORD && w->end == t->start && w->normlen > 1 && w->norm[w->normlen - 1] == 's' &&
-           t[1].start > t->end;
-}
-
 /* Right after a closing quotation mark, a subject and its verb: "Lavrov said",
  * "Scott Pruitt, the attorney general of Oklahoma, one of the states suing the EPA,
  * said", "retired Air Force general Lloyd Newton said", "Rep. John Mica (R-Fla.) said",
@@ -139,7 +126,7 @@ static int32_t speaker_then_verb(qd_actx *c, const qd_cues *cues, uint32_t i, ui
         if (t->kind == QD_TK_QUOTE) {
             /* "Jeff Weaver, Sanders’ campaign manager, said": a stray closing mark
              * right after a word ending in s is its possessive apostrophe */
-            if (t->quoted < 0 && possessive_apostrophe(tok, c->doc->in->n_tokens, j))
+            if (t->quoted < 0 && qd_plural_possessive_mark(tok, c->doc->in->n_tokens, j))
                 continue;
             /* a quoted name inside an appositive is fine; a new quote is not */
             if (t->quoted < 0 || c->an->quoted[t->quoted].type == QD_QUOTED_SPEECH)

@@ -66,4 +66,9 @@ int32_t qd_mention_np_span(qd_actx *c, uint32_t a, uint32_t b);
 /* Allocate a new entity for mention m and return its index (or -1 when out of memory). */
 int32_t qd_entity_new(qd_actx *c, int32_t m);
 
+/* Token j (of n) is a single closing mark glued to a word ending in "s" and followed by a
+ * space: the possessive of a plural or of a name like "Sanders" ("Sanders’ campaign"),
+ * which the tokenizer keeps apart from its word because no letter follows it. */
+bool qd_plural_possessive_mark(const qd_token *tok, uint32_t n, uint32_t j);
+
 #endif

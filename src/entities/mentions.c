@@ -368,17 +368,22 @@ static bool plural_word(const qd_token *t)
     return n > 3 && t->norm[n - 1] == 's' && t->norm[n - 2] != 's';
 }
 
-/* Token j is a closing single mark glued to a word ending in s and followed, after a
- * space, by a lower-case word: the possessive apostrophe of "Sanders’ campaign",
- * which the tokenizer keeps apart from its word since no letter follows it. */
+bool qd_plural_possessive_mark(const qd_token *tok, uint32_t n, uint32_t j)
+{
+    const qd_token *t = &tok[j];
+    if (j == 0 || j + 1 >= n || (t->qmark != QD_QM_SINGLE_CLOSE && t->qmark != QD_QM_SINGLE_STRAIGHT))
+        return false;
+    const qd_token *w = &tok[j - 1];
+    return w->kind == QD_TK_WORD && w->end == t->start && w->normlen > 1 && w->norm[w->normlen - 1] == 's' &&
+           t[1].start > t->end;
+}
+
+/* Token j is the possessive apostrophe of "Sanders’ campaign": a plural possessive mark
+ * followed by a lower-case word (before a capital it may close a quote). */
 static bool glued_apostrophe(const qd_token *tok, uint32_t j, uint32_t end)
 {
-    if (j == 0 || j + 1 >= end || tok[j].kind != QD_TK_QUOTE ||
-        (tok[j].qmark != QD_QM_SINGLE_CLOSE && tok[j].qmark != QD_QM_SINGLE_STRAIGHT))
-        return false;
-    const qd_token *w = &tok[j - 1], *n = &tok[j + 1];
-    return w->kind == QD_TK_WORD && w->end == tok[j].start && w->normlen > 1 && w->norm[w->normlen - 1] == 's' &&
-           n->start > tok[j].end && n->kind == QD_TK_WORD && !(n->flags & QD_TF_CAP);
+    return tok[j].kind == QD_TK_QUOTE && qd_plural_possessive_mark(tok, end, j) && tok[j + 1].kind == QD_TK_WORD &&
+           !(tok[j + 1].flags & QD_TF_CAP);
 }
 
 static int scan_np(mscan *s, uint32_t i, uint32_t mods, bool owned, uint32_t end, uint32_t *next);
