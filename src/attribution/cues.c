@@ -330,7 +330,7 @@ static int32_t subject_ending_at_raw(qd_actx *c, int32_t k, uint32_t lo)
 
 /* The subject of a sentence: its first mention that is not inside quotation marks,
  * not the object of a preposition and not a possessive, before token `before`. */
-static int32_t clause_subject(qd_actx *c, uint32_t lo, uint32_t before)
+int32_t qd_clause_subject(qd_actx *c, uint32_t lo, uint32_t before)
 {
     qd_token *tok = c->doc->in->tokens;
     for (uint32_t i = lo; i < before; i++) {
@@ -450,11 +450,6 @@ static int32_t relative_subject(qd_actx *c, uint32_t k, uint32_t lo)
     if (c->an->mentions[ante].entity >= 0)
         c->an->mentions[m].entity = c->an->mentions[ante].entity;
     return m;
-}
-
-int32_t qd_clause_subject(qd_actx *c, uint32_t lo, uint32_t before)
-{
-    return clause_subject(c, lo, before);
 }
 
 /* "some voters who have listened to his speeches, on television or at events, said":
@@ -702,7 +697,7 @@ static int32_t speaker_depth(qd_actx *c, const qd_cues *cues, uint32_t ci, uint3
                     a++;
                 a++;
             }
-            int32_t m = a < (uint32_t)k ? clause_subject(c, a, (uint32_t)k) : -1;
+            int32_t m = a < (uint32_t)k ? qd_clause_subject(c, a, (uint32_t)k) : -1;
             /* "... even as he defended Melania Trump and the campaign, saying", "when he
              * formally announced his running mate, calling": a participle right after a
              * subordinate clause with a pronoun subject goes with that clause */
@@ -728,7 +723,7 @@ static int32_t speaker_depth(qd_actx *c, const qd_cues *cues, uint32_t ci, uint3
                 return m;
             break;
         }
-        int32_t m = clause_subject(c, lo, (uint32_t)(from > (int32_t)lo ? from : (int32_t)lo));
+        int32_t m = qd_clause_subject(c, lo, (uint32_t)(from > (int32_t)lo ? from : (int32_t)lo));
         if (m >= 0)
             return m;
         if (conj)
@@ -761,7 +756,7 @@ static int32_t speaker_depth(qd_actx *c, const qd_cues *cues, uint32_t ci, uint3
                 break;
         }
         if (clean) {
-            int32_t m = clause_subject(c, lo, (uint32_t)k);
+            int32_t m = qd_clause_subject(c, lo, (uint32_t)k);
             if (m >= 0 && c->mx[m].tb + 8 > (uint32_t)k)
                 return m;
             /* "Caucus-goers were more likely to say": a subject the mention pass did not
