@@ -605,23 +605,15 @@ int qd_summary_to_json(const qd_summary *s, char **out, qd_error *err)
     qd_jw jw, *w = &jw;
     qd_jw_init(w, &b);
     qd_jw_object_begin(w);
-    qd_jw_key(w, SUMMARY_TAG);
-    qd_jw_int(w, SUMMARY_VERSION);
-    qd_jw_key(w, "path");
-    qd_jw_string(w, s->path);
-    qd_jw_key(w, "url");
-    qd_jw_string(w, s->url);
-    qd_jw_key(w, "outlet");
-    qd_jw_string(w, s->outlet);
-    qd_jw_key(w, "date");
-    qd_jw_string(w, s->date);
-    qd_jw_key(w, "title");
-    qd_jw_string(w, s->title);
-    qd_jw_key(w, "byline");
-    qd_jw_string(w, s->byline);
+    qd_jw_member_int(w, SUMMARY_TAG, SUMMARY_VERSION);
+    qd_jw_member_string(w, "path", s->path);
+    qd_jw_member_string(w, "url", s->url);
+    qd_jw_member_string(w, "outlet", s->outlet);
+    qd_jw_member_string(w, "date", s->date);
+    qd_jw_member_string(w, "title", s->title);
+    qd_jw_member_string(w, "byline", s->byline);
     if (s->text) {
-        qd_jw_key(w, "text");
-        qd_jw_string(w, s->text);
+        qd_jw_member_string(w, "text", s->text);
         qd_jw_key(w, "paragraphs");
         qd_jw_array_begin(w);
         for (uint32_t i = 0; i < s->n_paragraphs; i++) {
@@ -668,29 +660,20 @@ int qd_summary_to_json(const qd_summary *s, char **out, qd_error *err)
             !packable_or_null(st->stance) || !packable_or_null(st->venue))
             goto oom;
         qd_jw_object_begin(w);
-        qd_jw_key(w, "type");
-        qd_jw_string(w, qd_statement_type_name(st->type));
-        qd_jw_key(w, "text");
-        qd_jw_string(w, st->text);
-        qd_jw_key(w, "speaker_text");
-        qd_jw_string(w, st->speaker_text);
-        qd_jw_key(w, "entity");
-        qd_jw_int(w, st->entity);
-        qd_jw_key(w, "cue");
-        qd_jw_string(w, st->cue);
-        qd_jw_key(w, "stance");
-        qd_jw_string(w, st->stance);
-        qd_jw_key(w, "venue");
-        qd_jw_string(w, st->venue);
+        qd_jw_member_string(w, "type", qd_statement_type_name(st->type));
+        qd_jw_member_string(w, "text", st->text);
+        qd_jw_member_string(w, "speaker_text", st->speaker_text);
+        qd_jw_member_int(w, "entity", st->entity);
+        qd_jw_member_string(w, "cue", st->cue);
+        qd_jw_member_string(w, "stance", st->stance);
+        qd_jw_member_string(w, "venue", st->venue);
         qd_jw_key(w, "intermediaries");
         qd_jw_array_begin(w);
         for (uint32_t k = 0; k < st->n_intermediaries; k++)
             qd_jw_string(w, st->intermediaries[k]); /* one jansson refused is left out */
         qd_jw_array_end(w);
-        qd_jw_key(w, "start");
-        qd_jw_int(w, st->start);
-        qd_jw_key(w, "end");
-        qd_jw_int(w, st->end);
+        qd_jw_member_int(w, "start", st->start);
+        qd_jw_member_int(w, "end", st->end);
         qd_jw_key(w, "direct");
         qd_jw_bool(w, st->direct);
         qd_jw_object_end(w);

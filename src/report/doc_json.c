@@ -14,10 +14,8 @@
 /* The members of a span: where it is in the input, and its text. */
 static void span_members(qd_jw *w, const qd_doc *doc, qd_span sp)
 {
-    qd_jw_key(w, "start");
-    qd_jw_int(w, (long long)qd_doc_source_offset(doc, sp.start));
-    qd_jw_key(w, "end");
-    qd_jw_int(w, (long long)qd_doc_source_offset(doc, sp.end));
+    qd_jw_member_int(w, "start", (long long)qd_doc_source_offset(doc, sp.start));
+    qd_jw_member_int(w, "end", (long long)qd_doc_source_offset(doc, sp.end));
     qd_jw_key(w, "text");
     qd_jw_stringn(w, doc->text + sp.start, sp.end - sp.start);
 }
@@ -41,17 +39,13 @@ static void speaker_json(qd_jw *w, const qd_doc *doc, const qd_statement *st)
         span_members(w, doc, an->mentions[st->speaker].span);
     if (st->entity >= 0) {
         const qd_entity *e = &an->entities[st->entity];
-        qd_jw_key(w, "name");
-        qd_jw_string(w, e->name);
-        qd_jw_key(w, "kind");
-        qd_jw_string(w, qd_entity_kind_name(e->kind));
-        qd_jw_key(w, "entity");
-        qd_jw_int(w, st->entity);
+        qd_jw_member_string(w, "name", e->name);
+        qd_jw_member_string(w, "kind", qd_entity_kind_name(e->kind));
+        qd_jw_member_int(w, "entity", st->entity);
     } else {
         qd_jw_key(w, "name");
         qd_jw_null(w);
-        qd_jw_key(w, "kind");
-        qd_jw_string(w, "unknown");
+        qd_jw_member_string(w, "kind", "unknown");
     }
     qd_jw_object_end(w);
 }
@@ -61,10 +55,8 @@ static void statement_json(qd_jw *w, const qd_doc *doc, uint32_t i)
     const qd_analysis *an = doc->analysis;
     const qd_statement *st = &an->statements[i];
     qd_jw_object_begin(w);
-    qd_jw_key(w, "id");
-    qd_jw_int(w, i);
-    qd_jw_key(w, "type");
-    qd_jw_string(w, qd_statement_type_name(st->type));
+    qd_jw_member_int(w, "id", i);
+    qd_jw_member_string(w, "type", qd_statement_type_name(st->type));
     qd_jw_key(w, "content");
     if (st->n_pieces == 1) {
         span_json(w, doc, st->pieces[0]);
@@ -82,10 +74,8 @@ static void statement_json(qd_jw *w, const qd_doc *doc, uint32_t i)
     } else {
         qd_jw_object_begin(w);
         span_members(w, doc, st->cue);
-        qd_jw_key(w, "lemma");
-        qd_jw_string(w, st->cue_lemma);
-        qd_jw_key(w, "stance");
-        qd_jw_string(w, st->stance);
+        qd_jw_member_string(w, "lemma", st->cue_lemma);
+        qd_jw_member_string(w, "stance", st->stance);
         qd_jw_object_end(w);
     }
     qd_jw_key(w, "provenance");
@@ -93,19 +83,14 @@ static void statement_json(qd_jw *w, const qd_doc *doc, uint32_t i)
     for (uint32_t k = 0; k < st->n_provenance; k++) {
         const qd_provenance *p = &st->provenance[k];
         qd_jw_object_begin(w);
-        qd_jw_key(w, "role");
-        qd_jw_string(w, qd_prov_role_name(p->role));
-        qd_jw_key(w, "name");
-        qd_jw_string(w, p->name);
+        qd_jw_member_string(w, "role", qd_prov_role_name(p->role));
+        qd_jw_member_string(w, "name", p->name);
         if (p->role == QD_PROV_OUTLET && doc->meta.byline) {
-            qd_jw_key(w, "author");
-            qd_jw_string(w, doc->meta.byline);
+            qd_jw_member_string(w, "author", doc->meta.byline);
         }
         if (!qd_span_empty(p->span)) {
-            qd_jw_key(w, "start");
-            qd_jw_int(w, (long long)qd_doc_source_offset(doc, p->span.start));
-            qd_jw_key(w, "end");
-            qd_jw_int(w, (long long)qd_doc_source_offset(doc, p->span.end));
+            qd_jw_member_int(w, "start", (long long)qd_doc_source_offset(doc, p->span.start));
+            qd_jw_member_int(w, "end", (long long)qd_doc_source_offset(doc, p->span.end));
         }
         qd_jw_object_end(w);
     }
@@ -117,8 +102,7 @@ static void statement_json(qd_jw *w, const qd_doc *doc, uint32_t i)
         qd_jw_null(w);
     qd_jw_key(w, "continuation");
     qd_jw_bool(w, st->continuation);
-    qd_jw_key(w, "paragraph");
-    qd_jw_int(w, st->paragraph);
+    qd_jw_member_int(w, "paragraph", st->paragraph);
     /* two decimals, printed as a double the way jansson prints reals (0.69999999999999996),
      * which is what readers of earlier output have seen */
     qd_jw_key(w, "confidence");
@@ -135,31 +119,20 @@ int qd_report_doc_json(const qd_doc *doc, unsigned flags, char **out, qd_error *
     qd_jw *w = &jw;
     qd_jw_init(w, &b);
     qd_jw_object_begin(w);
-    qd_jw_key(w, "path");
-    qd_jw_string(w, doc->path);
-    qd_jw_key(w, "kind");
-    qd_jw_string(w, kinds[doc->kind]);
-    qd_jw_key(w, "title");
-    qd_jw_string(w, doc->meta.title);
-    qd_jw_key(w, "date");
-    qd_jw_string(w, doc->meta.date);
-    qd_jw_key(w, "outlet");
-    qd_jw_string(w, doc->meta.outlet);
-    qd_jw_key(w, "outlet_source");
-    qd_jw_string(w, doc->meta.outlet_how);
-    qd_jw_key(w, "byline");
-    qd_jw_string(w, doc->meta.byline);
-    qd_jw_key(w, "credit");
-    qd_jw_string(w, doc->meta.credit);
-    qd_jw_key(w, "url");
-    qd_jw_string(w, doc->meta.url);
+    qd_jw_member_string(w, "path", doc->path);
+    qd_jw_member_string(w, "kind", kinds[doc->kind]);
+    qd_jw_member_string(w, "title", doc->meta.title);
+    qd_jw_member_string(w, "date", doc->meta.date);
+    qd_jw_member_string(w, "outlet", doc->meta.outlet);
+    qd_jw_member_string(w, "outlet_source", doc->meta.outlet_how);
+    qd_jw_member_string(w, "byline", doc->meta.byline);
+    qd_jw_member_string(w, "credit", doc->meta.credit);
+    qd_jw_member_string(w, "url", doc->meta.url);
     if (doc->meta.language) {
-        qd_jw_key(w, "language");
-        qd_jw_string(w, doc->meta.language);
+        qd_jw_member_string(w, "language", doc->meta.language);
     }
     if (doc->meta.date_text) {
-        qd_jw_key(w, "date_text");
-        qd_jw_string(w, doc->meta.date_text);
+        qd_jw_member_string(w, "date_text", doc->meta.date_text);
     }
     qd_jw_key(w, "warnings");
     qd_jw_array_begin(w);
@@ -200,10 +173,8 @@ int qd_report_doc_json(const qd_doc *doc, unsigned flags, char **out, qd_error *
             }
             qd_jw_object_begin(w);
             span_members(w, doc, q->inner);
-            qd_jw_key(w, "type");
-            qd_jw_string(w, type);
-            qd_jw_key(w, "paragraph");
-            qd_jw_int(w, q->paragraph);
+            qd_jw_member_string(w, "type", type);
+            qd_jw_member_int(w, "paragraph", q->paragraph);
             qd_jw_object_end(w);
         }
     }
@@ -226,28 +197,20 @@ int qd_report_doc_json(const qd_doc *doc, unsigned flags, char **out, qd_error *
                 continue;
             const qd_entity *en = &an->entities[e];
             qd_jw_object_begin(w);
-            qd_jw_key(w, "entity");
-            qd_jw_int(w, e);
-            qd_jw_key(w, "name");
-            qd_jw_string(w, en->name);
-            qd_jw_key(w, "key");
-            qd_jw_string(w, en->key);
-            qd_jw_key(w, "kind");
-            qd_jw_string(w, qd_entity_kind_name(en->kind));
+            qd_jw_member_int(w, "entity", e);
+            qd_jw_member_string(w, "name", en->name);
+            qd_jw_member_string(w, "key", en->key);
+            qd_jw_member_string(w, "kind", qd_entity_kind_name(en->kind));
             char g[2] = {en->gender, 0};
-            qd_jw_key(w, "gender");
-            qd_jw_string(w, g);
+            qd_jw_member_string(w, "gender", g);
             qd_jw_key(w, "roles");
             qd_jw_array_begin(w);
             for (uint32_t r = 0; r < en->n_roles; r++)
                 qd_jw_string(w, en->roles[r]);
             qd_jw_array_end(w);
-            qd_jw_key(w, "role_conflict");
-            qd_jw_string(w, en->role_conflict);
-            qd_jw_key(w, "mentions");
-            qd_jw_int(w, en->n_mentions);
-            qd_jw_key(w, "quotes");
-            qd_jw_int(w, count[e]);
+            qd_jw_member_string(w, "role_conflict", en->role_conflict);
+            qd_jw_member_int(w, "mentions", en->n_mentions);
+            qd_jw_member_int(w, "quotes", count[e]);
             qd_jw_object_end(w);
         }
         free(count);
@@ -261,8 +224,7 @@ int qd_report_doc_json(const qd_doc *doc, unsigned flags, char **out, qd_error *
         for (uint32_t i = 0; i < doc->n_paragraphs; i++) {
             qd_jw_object_begin(w);
             span_members(w, doc, doc->paragraphs[i].span);
-            qd_jw_key(w, "role");
-            qd_jw_string(w, roles[doc->paragraphs[i].role]);
+            qd_jw_member_string(w, "role", roles[doc->paragraphs[i].role]);
             qd_jw_object_end(w);
         }
         qd_jw_array_end(w);

@@ -253,6 +253,18 @@ void qd_jw_string(qd_jw *w, const char *s)
         qd_jw_stringn(w, s, strlen(s));
 }
 
+void qd_jw_member_string(qd_jw *w, const char *key, const char *s)
+{
+    qd_jw_key(w, key);
+    qd_jw_string(w, s);
+}
+
+void qd_jw_member_int(qd_jw *w, const char *key, long long v)
+{
+    qd_jw_key(w, key);
+    qd_jw_int(w, v);
+}
+
 void qd_jw_null(qd_jw *w)
 {
     item_begin(w);

@@ -41,13 +41,16 @@ void qd_jw_object_end(qd_jw *w);
 void qd_jw_array_begin(qd_jw *w);
 void qd_jw_array_end(qd_jw *w);
 void qd_jw_key(qd_jw *w, const char *key);
-/* s == NULL writes null (as the report's jstr() did) */
+/* s == NULL writes null */
 void qd_jw_string(qd_jw *w, const char *s);
 void qd_jw_stringn(qd_jw *w, const char *s, size_t n);
 void qd_jw_null(qd_jw *w);
 void qd_jw_bool(qd_jw *w, bool v);
 void qd_jw_int(qd_jw *w, long long v);
 void qd_jw_real(qd_jw *w, double v);
+/* A member: qd_jw_key() and the value in one call. */
+void qd_jw_member_string(qd_jw *w, const char *key, const char *s);
+void qd_jw_member_int(qd_jw *w, const char *key, long long v);
 
 /* Append s[0..n) to b escaped as a JSON string with its quotes, as jansson's dump
  * does without JSON_ENSURE_ASCII and JSON_ESCAPE_SLASH.  Returns false, leaving
