@@ -230,20 +230,14 @@ static void line_features(layout *L, line *ln, char *norm, size_t *normlen)
     ln->furniture = furniture_match(L->lx, norm, *normlen);
     ln->copyright = strstr(norm, "\xc2\xa9") != NULL || strncmp(norm, "copyright", 9) == 0 ||
                     strstr(norm, "(c) 20") != NULL;
-    /* an opening or straight double quotation mark: '"', U+201C, U+201E, U+201F or
-     * U+00AB, looked for by their bytes (no valid sequence holds their lead bytes as
-     * continuation bytes, so a byte match is a character match).  The normal form folds
-     * every double quotation mark to '"', so a line without one there has none. */
+    /* The normal form folds every double quotation mark to '"', so a line without one
+     * there has none, and most lines are not decoded at all. */
     bool any_double = memchr(norm, '"', *normlen) != NULL;
-    for (uint32_t i = ln->start; any_double && i < ln->end && !ln->has_quote; i++) {
-        unsigned char c = (unsigned char)s[i];
-        if (c == '"')
-            ln->has_quote = true;
-        else if (c == 0xE2 && i + 2 < ln->end && (unsigned char)s[i + 1] == 0x80)
-            ln->has_quote = (unsigned char)s[i + 2] == 0x9C || (unsigned char)s[i + 2] == 0x9E ||
-                            (unsigned char)s[i + 2] == 0x9F;
-        else if (c == 0xC2 && i + 1 < ln->end)
-            ln->has_quote = (unsigned char)s[i + 1] == 0xAB;
+    for (uint32_t i = ln->start; any_double && i < ln->end && !ln->has_quote;) {
+        uint32_t cp;
+        int k = qd_utf8_decode(s, ln->end, i, &cp);
+        ln->has_quote = cp == '"' || qd_cp_quote_mark(cp) == QD_QM_DOUBLE_OPEN;
+        i += (uint32_t)k;
     }
     /* words */
     size_t i = 0, nl = *normlen;
