@@ -1026,29 +1026,6 @@ static int32_t find_attribution_cue(qa *s, const qd_quoted *q, bool full, int32_
             return -1;
         }
     }
-    /* a briefing item: "OBAMA’S LAST STATE OF THE UNION “President Barack Obama’s final
-     * ...” [NYT.]": a heading in capitals opens the paragraph and the excerpt follows;
-     * the heading stands for the piece the excerpt is from, which annotated news credits */
-    if (full) {
-        uint32_t pa = doc->in->para_first_token[tok[qa_tok].paragraph];
-        uint32_t words = 0;
-        bool heading = qa_tok > pa;
-        for (uint32_t k = pa; k < qa_tok && heading; k++) {
-            if (tok[k].kind == QD_TK_WORD)
-                heading = (tok[k].flags & QD_TF_ALLCAPS) || tok[k].normlen <= 1, words++;
-            else if (tok[k].kind == QD_TK_QUOTE)
-                heading = tok[k].quoted < 0 || c->an->quoted[tok[k].quoted].outer.end <= tok[qa_tok].start;
-            else if (!qd_tok_is(&tok[k], ',') && !qd_tok_is(&tok[k], ':') && !qd_tok_is(&tok[k], '.'))
-                heading = false; /* not a dateline or a section label ("LOS ANGELES --") */
-        }
-        if (heading && words >= 2) {
-            int32_t m = qd_mention_np_span(c, pa, qa_tok);
-            if (m >= 0) {
-                *speaker = m;
-                return -1;
-            }
-        }
-    }
     /* words quoted as what someone calls something, with a verb the lexicon does not
      * list: "Reid has been pounding Trump as a “con artist”", "Merkel heralded the deal
      * as a “breakthrough.”" */
