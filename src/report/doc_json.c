@@ -85,9 +85,8 @@ static void statement_json(qd_jw *w, const qd_doc *doc, uint32_t i)
         qd_jw_object_begin(w);
         qd_jw_member_string(w, "role", qd_prov_role_name(p->role));
         qd_jw_member_string(w, "name", p->name);
-        if (p->role == QD_PROV_OUTLET && doc->meta.byline) {
+        if (p->role == QD_PROV_OUTLET && doc->meta.byline)
             qd_jw_member_string(w, "author", doc->meta.byline);
-        }
         if (!qd_span_empty(p->span)) {
             qd_jw_member_int(w, "start", (long long)qd_doc_source_offset(doc, p->span.start));
             qd_jw_member_int(w, "end", (long long)qd_doc_source_offset(doc, p->span.end));
@@ -128,12 +127,10 @@ int qd_report_doc_json(const qd_doc *doc, unsigned flags, char **out, qd_error *
     qd_jw_member_string(w, "byline", doc->meta.byline);
     qd_jw_member_string(w, "credit", doc->meta.credit);
     qd_jw_member_string(w, "url", doc->meta.url);
-    if (doc->meta.language) {
+    if (doc->meta.language)
         qd_jw_member_string(w, "language", doc->meta.language);
-    }
-    if (doc->meta.date_text) {
+    if (doc->meta.date_text)
         qd_jw_member_string(w, "date_text", doc->meta.date_text);
-    }
     qd_jw_key(w, "warnings");
     qd_jw_array_begin(w);
     for (uint32_t i = 0; i < doc->n_warnings; i++)
