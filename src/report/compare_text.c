@@ -432,7 +432,7 @@ static int compare_text(const qd_comparison *r, bool md, unsigned flags, qd_writ
         return 0;
     }
     if (b.data)
-        qd_text_defang(b.data, b.len, !md && (flags & QD_REPORT_COLOR));
+        qd_text_defang(b.data, b.len, colour);
     *out = b.data ? b.data : strdup("");
     return 0;
 }
