@@ -156,20 +156,6 @@ static void test_many_quote_marks(void **state)
     free(s);
 }
 
-/* The text of the speaker mention of the statement holding `needle` ("" if none). */
-static const char *speaker_mention(const qd_doc *doc, const char *needle, char *buf, size_t cap)
-{
-    const qd_statement *st = test_find(doc, needle);
-    if (!st)
-        fail_msg("no statement holds \"%s\"", needle);
-    buf[0] = '\0';
-    if (st->speaker >= 0) {
-        qd_span sp = doc->analysis->mentions[st->speaker].span;
-        snprintf(buf, cap, "%.*s", (int)(sp.end - sp.start), doc->text + sp.start);
-    }
-    return buf;
-}
-
 static void test_quotation_over_paragraphs_is_one_statement(void **state)
 {
     (void)state;
@@ -226,9 +212,9 @@ static void test_colon_introductions(void **state)
                                 "The timing doesn\xe2\x80\x99t surprise Republican pollster Daron Shaw: \xe2\x80\x9c"
                                 "Historically, lesser-known candidates have seen the biggest boost.\xe2\x80\x9d\n",
                            true);
-    assert_string_equal(speaker_mention(doc, "offer our condolences", buf, sizeof buf), "President Clinton");
-    assert_non_null(strstr(speaker_mention(doc, "Data collected", buf, sizeof buf), "Blumenthal"));
-    assert_non_null(strstr(speaker_mention(doc, "Historically", buf, sizeof buf), "Daron Shaw"));
+    assert_string_equal(test_speaker_mention(doc, "offer our condolences", buf, sizeof buf), "President Clinton");
+    assert_non_null(strstr(test_speaker_mention(doc, "Data collected", buf, sizeof buf), "Blumenthal"));
+    assert_non_null(strstr(test_speaker_mention(doc, "Historically", buf, sizeof buf), "Daron Shaw"));
     qd_doc_free(doc);
 }
 
@@ -416,10 +402,10 @@ static void test_nearest_subject_of_the_report(void **state)
         "perch in the Senate, \xe2\x80\x9cshe is speaking for all of us.\xe2\x80\x9d\n\n"
         "Another delegate on the Cruz slate, Jim Poolman, said he was only \xe2\x80\x9cleaning Cruz.\xe2\x80\x9d\n",
         true);
-    assert_string_equal(speaker_mention(doc, "see.", buf, sizeof(buf)), "he");
-    assert_string_equal(speaker_mention(doc, "North Korea has nukes", buf, sizeof(buf)), "he");
-    assert_string_equal(speaker_mention(doc, "speaking for all of us", buf, sizeof(buf)), "Mrs. Clinton");
-    assert_string_equal(speaker_mention(doc, "leaning Cruz", buf, sizeof(buf)), "Jim Poolman");
+    assert_string_equal(test_speaker_mention(doc, "see.", buf, sizeof(buf)), "he");
+    assert_string_equal(test_speaker_mention(doc, "North Korea has nukes", buf, sizeof(buf)), "he");
+    assert_string_equal(test_speaker_mention(doc, "speaking for all of us", buf, sizeof(buf)), "Mrs. Clinton");
+    assert_string_equal(test_speaker_mention(doc, "leaning Cruz", buf, sizeof(buf)), "Jim Poolman");
     qd_doc_free(doc);
 }
 
@@ -434,7 +420,7 @@ static void test_possessive_is_not_the_subject(void **state)
         "under the bridge, saying that if he \"found something that was rotten and that I didn't agree with, I "
         "would fix it.\"\n",
         true);
-    assert_string_equal(speaker_mention(doc, "something that was rotten", buf, sizeof(buf)), "Carson");
+    assert_string_equal(test_speaker_mention(doc, "something that was rotten", buf, sizeof(buf)), "Carson");
     qd_doc_free(doc);
 }
 
@@ -454,9 +440,9 @@ static void test_attribution_after_the_quote(void **state)
         "\xe2\x80\x9cThe great state of Alabama is proud to cast its votes for the next president of the "
         "United States, Donald J. Trump!\xe2\x80\x9d US Senator Jeff Sessions said as he launched the process.\n",
         true);
-    assert_string_equal(speaker_mention(doc, "best friends", buf, sizeof(buf)), "Bill Clinton");
-    assert_string_equal(speaker_mention(doc, "darn it", buf, sizeof(buf)), "Cruz");
-    assert_string_equal(speaker_mention(doc, "great state of Alabama", buf, sizeof(buf)), "US Senator Jeff Sessions");
+    assert_string_equal(test_speaker_mention(doc, "best friends", buf, sizeof(buf)), "Bill Clinton");
+    assert_string_equal(test_speaker_mention(doc, "darn it", buf, sizeof(buf)), "Cruz");
+    assert_string_equal(test_speaker_mention(doc, "great state of Alabama", buf, sizeof(buf)), "US Senator Jeff Sessions");
     qd_doc_free(doc);
     /* an infinitive after the next sentence's verb is no circumstance of a bare
      * attribution: that sentence is the writer's */
@@ -465,7 +451,7 @@ static void test_attribution_after_the_quote(void **state)
         "prosecution that are not ordinary.\xe2\x80\x9d The government, for instance, refused to give me the "
         "normal two points of credit for pleading guilty.\n",
         true);
-    assert_string_equal(speaker_mention(doc, "not ordinary", buf, sizeof(buf)), "He");
+    assert_string_equal(test_speaker_mention(doc, "not ordinary", buf, sizeof(buf)), "He");
     qd_doc_free(doc);
 }
 
@@ -499,8 +485,8 @@ static void test_participle_after_a_reporting_clause(void **state)
         "The former secretary of state will play the \"woman card,\" Fiorina said, adding that the way to go "
         "after it \"is to attack her track record.\"\n",
         true);
-    assert_string_equal(speaker_mention(doc, "overwhelmingly qualified", buf, sizeof(buf)), "he");
-    assert_string_equal(speaker_mention(doc, "attack her track record", buf, sizeof(buf)), "Fiorina");
+    assert_string_equal(test_speaker_mention(doc, "overwhelmingly qualified", buf, sizeof(buf)), "he");
+    assert_string_equal(test_speaker_mention(doc, "attack her track record", buf, sizeof(buf)), "Fiorina");
     qd_doc_free(doc);
 }
 
@@ -518,9 +504,9 @@ static void test_as_x_puts_it(void **state)
         "put it in a lengthy expose, \xe2\x80\x9cthe operator.\xe2\x80\x9d\n\n"
         "\xe2\x80\x9cGo back to Univision,\xe2\x80\x9d Trump barked and a security guard escorted Ramos out.\n",
         true);
-    assert_string_equal(speaker_mention(doc, "liberal activists are uninspired", buf, sizeof(buf)), "Dana Milbank");
-    assert_string_equal(speaker_mention(doc, "the operator", buf, sizeof(buf)), "The New Yorker");
-    assert_string_equal(speaker_mention(doc, "Go back to Univision", buf, sizeof(buf)), "Trump");
+    assert_string_equal(test_speaker_mention(doc, "liberal activists are uninspired", buf, sizeof(buf)), "Dana Milbank");
+    assert_string_equal(test_speaker_mention(doc, "the operator", buf, sizeof(buf)), "The New Yorker");
+    assert_string_equal(test_speaker_mention(doc, "Go back to Univision", buf, sizeof(buf)), "Trump");
     qd_doc_free(doc);
 }
 
@@ -540,10 +526,10 @@ static void test_report_before_an_attributed_quote(void **state)
     const qd_statement *st = test_find(doc, "no longer France");
     assert_non_null(st);
     assert_int_equal(st->type, QD_STMT_DIRECT);
-    assert_string_equal(speaker_mention(doc, "no longer France", buf, sizeof(buf)), "he");
+    assert_string_equal(test_speaker_mention(doc, "no longer France", buf, sizeof(buf)), "he");
     assert_string_equal(test_speaker(doc, "no longer France"), "Trump");
     assert_string_equal(test_speaker(doc, "had lost its identity"), "Trump");
-    assert_string_equal(speaker_mention(doc, "Change the world", buf, sizeof(buf)), "she");
+    assert_string_equal(test_speaker_mention(doc, "Change the world", buf, sizeof(buf)), "she");
     assert_string_equal(test_speaker(doc, "Change the world"), "Rhimes");
     qd_doc_free(doc);
 }

@@ -107,4 +107,17 @@ static inline const char *test_speaker(const qd_doc *doc, const char *needle)
     return doc->analysis->entities[st->entity].name;
 }
 
+/* The speaker mention of the statement holding `needle`, as written into buf ("" when no
+ * statement holds it or it has no speaker). */
+static inline const char *test_speaker_mention(const qd_doc *doc, const char *needle, char *buf, size_t cap)
+{
+    const qd_statement *st = test_find(doc, needle);
+    buf[0] = '\0';
+    if (st && st->speaker >= 0) {
+        qd_span sp = doc->analysis->mentions[st->speaker].span;
+        snprintf(buf, cap, "%.*s", (int)(sp.end - sp.start), doc->text + sp.start);
+    }
+    return buf;
+}
+
 #endif
