@@ -97,11 +97,6 @@ static uint32_t count_words(const char *k, size_t n)
     return w;
 }
 
-static void filter_add(qd_phrase_table *t, uint32_t h)
-{
-    qd_bloom_set(t->filter, QD_PHRASE_FILTER_LOG2, h);
-}
-
 static int phrase_put(loader *ld, qd_phrase_table *t, const char *s, size_t n, uint32_t value)
 {
     size_t k;
@@ -112,13 +107,13 @@ static int phrase_put(loader *ld, qd_phrase_table *t, const char *s, size_t n, u
         return bad(ld, "empty key");
     if (qd_strmap_put(&t->map, key, k, value) != 0)
         return oom(ld);
-    filter_add(t, qd_hash_bytes(key, k));
+    qd_bloom_set(t->filter, QD_PHRASE_FILTER_LOG2, qd_hash_bytes(key, k));
     for (size_t i = 0; i < k; i++) {
         if (key[i] != ' ')
             continue;
         if (qd_strmap_put(&t->prefixes, key, i, 0) != 0)
             return oom(ld);
-        filter_add(t, qd_hash_bytes(key, i));
+        qd_bloom_set(t->filter, QD_PHRASE_FILTER_LOG2, qd_hash_bytes(key, i));
     }
     uint32_t w = count_words(key, k);
     if (w > t->max_words)
