@@ -4,7 +4,6 @@
  */
 #include "testutil.h"
 
-#define SEED(n) "corpora/lavrov-blinken/" n
 
 #define HEAD "A headline that is long enough to be one\n\n"
 

@@ -11,7 +11,6 @@
 #include "testutil.h"
 #include "framing/framing.h"
 
-#define SEED(n) "corpora/lavrov-blinken/" n
 #define FIX "tests/fixtures/framing/"
 
 /* ---- statistics -------------------------------------------------------------------- */
@@ -132,23 +131,6 @@ static void test_lexicon_extension(void **state)
 
 /* ---- the seeds ------------------------------------------------------------------------ */
 
-static qd_corpus *seed_corpus(void)
-{
-    qd_corpus *c;
-    qd_error err;
-    assert_int_equal(qd_corpus_new(&c, test_lexicon(), NULL, &err), 0);
-    const char *seeds[] = {SEED("000_c21110f2c13453e9.txt"), SEED("001_15887e59612d77b7.txt"),
-                           SEED("002_44361a8531b9948d.txt"), SEED("003_459388830af05508.txt"),
-                           SEED("004_63e49bb7f3518d4d.txt")};
-    for (int i = 0; i < 5; i++) {
-        qd_doc *d = test_file(seeds[i]);
-        assert_int_equal(qd_corpus_add(c, d, &err), 0);
-        qd_doc_free(d);
-    }
-    assert_int_equal(qd_corpus_match(c, &err), 0);
-    return c;
-}
-
 static const qd_frame_outlet *outlet(const qd_framing *f, const char *name)
 {
     for (uint32_t i = 0; i < f->n_outlets; i++)
@@ -177,7 +159,7 @@ static uint32_t verb_count(const qd_frame_speaker *s, const char *lemma)
 static void test_seeds_framing(void **state)
 {
     (void)state;
-    qd_corpus *c = seed_corpus();
+    qd_corpus *c = test_seed_corpus();
     const qd_comparison *r = qd_corpus_result(c);
     assert_non_null(r->framing);
     const qd_framing *f = &r->framing->corpus;
@@ -265,7 +247,7 @@ static void test_seeds_framing(void **state)
 static void test_summary_round_trip(void **state)
 {
     (void)state;
-    qd_corpus *direct = seed_corpus(), *c;
+    qd_corpus *direct = test_seed_corpus(), *c;
     qd_error err;
     assert_int_equal(qd_corpus_new(&c, test_lexicon(), NULL, &err), 0);
     const char *seeds[] = {SEED("000_c21110f2c13453e9.txt"), SEED("001_15887e59612d77b7.txt"),
@@ -305,7 +287,7 @@ static void test_summary_round_trip(void **state)
 static void test_seeds_reports(void **state)
 {
     (void)state;
-    qd_corpus *c = seed_corpus();
+    qd_corpus *c = test_seed_corpus();
     qd_error err;
     char *s;
     /* text: the Caliber.Az row of the scare quotes, and a verb row for Lavrov */

@@ -5,7 +5,6 @@
  */
 #include "testutil.h"
 
-#define SEED(n) "corpora/lavrov-blinken/" n
 #define FIX(n) "tests/fixtures/seeds/" n
 
 static qd_doc *html_doc(const char *html, const qd_options *opt)

@@ -3,7 +3,6 @@
  */
 #include "testutil.h"
 
-#define SEED(n) "corpora/lavrov-blinken/" n
 
 static const char *role_of_line(const qd_doc *doc, const char *needle)
 {

@@ -8,7 +8,6 @@
 
 #include "testutil.h"
 
-#define SEED(n) "corpora/lavrov-blinken/" n
 #define FIX(n) "tests/fixtures/seeds/" n
 
 static qd_doc *json_doc(const char *json)

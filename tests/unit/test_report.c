@@ -5,7 +5,6 @@
 
 #include <jansson.h>
 
-#define SEED(n) "corpora/lavrov-blinken/" n
 
 static void test_json_record(void **state)
 {
@@ -140,18 +139,8 @@ static int collect(void *ctx, const char *data, size_t len)
 static void test_compare_streamed(void **state)
 {
     (void)state;
-    qd_corpus *c;
     qd_error err;
-    assert_int_equal(qd_corpus_new(&c, test_lexicon(), NULL, &err), 0);
-    const char *seeds[] = {SEED("000_c21110f2c13453e9.txt"), SEED("001_15887e59612d77b7.txt"),
-                           SEED("002_44361a8531b9948d.txt"), SEED("003_459388830af05508.txt"),
-                           SEED("004_63e49bb7f3518d4d.txt")};
-    for (int i = 0; i < 5; i++) {
-        qd_doc *d = test_file(seeds[i]);
-        assert_int_equal(qd_corpus_add(c, d, &err), 0);
-        qd_doc_free(d);
-    }
-    assert_int_equal(qd_corpus_match(c, &err), 0);
+    qd_corpus *c = test_seed_corpus();
     const char *formats[] = {"text", "md", "html", "json"};
     for (int f = 0; f < 4; f++) {
         unsigned flags = f == 0 ? QD_REPORT_COLOR : 0;
