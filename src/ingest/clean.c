@@ -110,7 +110,7 @@ int qd_clean_text(qd_doc *doc, const char *data, size_t len, qd_error *err)
     return 0;
 }
 
-char *qd_cp1252_to_utf8(qd_arena *a, const char *data, size_t len, size_t *out_len)
+char *qd_recode_utf8(qd_arena *a, const char *data, size_t len, bool latin, size_t *out_len)
 {
     if (len > SIZE_MAX / 3 - 1)
         return NULL;
@@ -118,14 +118,18 @@ char *qd_cp1252_to_utf8(qd_arena *a, const char *data, size_t len, size_t *out_l
     if (!out)
         return NULL;
     size_t o = 0;
-    for (size_t i = 0; i < len; i++) {
+    for (size_t i = 0; i < len;) {
         unsigned char c = (unsigned char)data[i];
-        if (c < 0x80) {
-            out[o++] = (char)c;
+        int k = c < 0x80 ? 1 : latin ? 0 : qd_utf8_valid_at(data, len, i);
+        if (k == 0) {
+            uint32_t cp = latin ? (c < 0xA0 ? cp1252_high[c - 0x80] : c) : 0xFFFD;
+            o += (size_t)qd_utf8_encode(cp, out + o);
+            i++;
             continue;
         }
-        uint32_t cp = c < 0xA0 ? cp1252_high[c - 0x80] : c;
-        o += (size_t)qd_utf8_encode(cp, out + o);
+        memcpy(out + o, data + i, (size_t)k);
+        o += (size_t)k;
+        i += (size_t)k;
     }
     out[o] = '\0';
     *out_len = o;

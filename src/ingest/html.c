@@ -1204,33 +1204,6 @@ static void utf8_census(const char *s, size_t n, size_t *multibyte, size_t *inva
     }
 }
 
-/* UTF-8 with its stray invalid bytes replaced by U+FFFD (libxml2 would otherwise
- * switch the rest of the page to Latin-1 at the first one). */
-static char *repair_utf8(qd_arena *A, const char *s, size_t n, size_t *out_len)
-{
-    if (n > SIZE_MAX / 3 - 1)
-        return NULL;
-    char *out = qd_arena_alloc(A, n * 3 + 1);
-    if (!out)
-        return NULL;
-    size_t o = 0;
-    for (size_t i = 0; i < n;) {
-        int k = (unsigned char)s[i] < 0x80 ? 1 : qd_utf8_valid_at(s, n, i);
-        if (k == 0) {
-            memcpy(out + o, "\xEF\xBF\xBD", 3);
-            o += 3;
-            i++;
-        } else {
-            memcpy(out + o, s + i, (size_t)k);
-            o += (size_t)k;
-            i += (size_t)k;
-        }
-    }
-    out[o] = '\0';
-    *out_len = o;
-    return out;
-}
-
 /* The charset named by a BOM or a <meta> in the first bytes, copied into cs. */
 static bool declared_charset(const char *data, size_t len, char *cs, size_t cap)
 {
@@ -1303,8 +1276,9 @@ static xmlDoc *parse_page(page *P, const char *data, size_t len)
         if (bad > 0) {
             size_t n;
             bool latin = mb == 0 || bad > mb;
-            char *u = latin ? qd_cp1252_to_utf8(&P->doc->in->arena, data, len, &n)
-                            : repair_utf8(&P->doc->in->arena, data, len, &n);
+            /* (libxml2 would switch the rest of the page to Latin-1 at the first
+             * stray byte) */
+            char *u = qd_recode_utf8(&P->doc->in->arena, data, len, latin, &n);
             if (!u)
                 return NULL;
             data = u;

@@ -11,9 +11,10 @@
  * (identity when the input was clean UTF-8). */
 int qd_clean_text(qd_doc *doc, const char *data, size_t len, qd_error *err);
 
-/* Windows-1252 bytes (a superset of Latin-1 for text) as UTF-8, in the arena; NULL when
- * out of memory.  Bytes Windows-1252 leaves undefined become U+FFFD. */
-char *qd_cp1252_to_utf8(qd_arena *a, const char *data, size_t len, size_t *out_len);
+/* Bytes as UTF-8, in the arena; NULL when out of memory.  With `latin` every byte is
+ * Windows-1252 (a superset of Latin-1 for text; the bytes it leaves undefined become
+ * U+FFFD); without, the bytes are UTF-8 and each one that is not becomes U+FFFD. */
+char *qd_recode_utf8(qd_arena *a, const char *data, size_t len, bool latin, size_t *out_len);
 
 /* Plain text: split doc->text into paragraphs, tell article from page furniture, and
  * read the title, date, byline and outlet. */
