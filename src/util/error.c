@@ -16,30 +16,32 @@ void qd_error_clear(qd_error *err)
     }
 }
 
-int qd_error_set(qd_error *err, qd_code code, const char *fmt, ...)
+static int set(qd_error *err, qd_code code, qd_limit which, const char *fmt, va_list ap)
 {
     if (err) {
-        va_list ap;
-        va_start(ap, fmt);
         vsnprintf(err->msg, sizeof(err->msg), fmt, ap);
-        va_end(ap);
         err->code = code;
-        err->limit = QD_LIMIT_NONE;
+        err->limit = which;
     }
     return (int)code;
 }
 
+int qd_error_set(qd_error *err, qd_code code, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    int rc = set(err, code, QD_LIMIT_NONE, fmt, ap);
+    va_end(ap);
+    return rc;
+}
+
 int qd_error_set_limit(qd_error *err, qd_limit which, const char *fmt, ...)
 {
-    if (err) {
-        va_list ap;
-        va_start(ap, fmt);
-        vsnprintf(err->msg, sizeof(err->msg), fmt, ap);
-        va_end(ap);
-        err->code = QD_ELIMIT;
-        err->limit = which;
-    }
-    return (int)QD_ELIMIT;
+    va_list ap;
+    va_start(ap, fmt);
+    int rc = set(err, QD_ELIMIT, which, fmt, ap);
+    va_end(ap);
+    return rc;
 }
 
 const char *qd_code_name(qd_code code)
