@@ -382,8 +382,9 @@ bool qd_plural_possessive_mark(const qd_token *tok, uint32_t n, uint32_t j)
  * followed by a lower-case word (before a capital it may close a quote). */
 static bool glued_apostrophe(const qd_token *tok, uint32_t j, uint32_t end)
 {
-    return tok[j].kind == QD_TK_QUOTE && qd_plural_possessive_mark(tok, end, j) && tok[j + 1].kind == QD_TK_WORD &&
-           !(tok[j + 1].flags & QD_TF_CAP);
+    /* j may be `end` itself (the caller has just stepped past a word): bound first */
+    return j + 1 < end && tok[j].kind == QD_TK_QUOTE && qd_plural_possessive_mark(tok, end, j) &&
+           tok[j + 1].kind == QD_TK_WORD && !(tok[j + 1].flags & QD_TF_CAP);
 }
 
 static int scan_np(mscan *s, uint32_t i, uint32_t mods, bool owned, uint32_t end, uint32_t *next);
