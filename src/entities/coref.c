@@ -27,13 +27,25 @@ typedef struct eaux {
     const char *role_country[8];
     uint32_t n_roles;
     const char *okey;       /* organisations: normalised name */
+    int32_t next_okey;      /* the next entity with the same okey, -1 */
     bool conflict;
 } eaux;
+
+/* Facts about a mention that pronoun resolution asks of every candidate it weighs:
+ * worked out once per document rather than again for each pronoun (a sentence's
+ * subject was found by walking back over the sentence's mentions, per candidate). */
+enum {
+    MF_SUBJECT = 1u << 0, /* the first mention of its sentence that may be a subject */
+    MF_TITLE = 1u << 1    /* in the headline */
+};
 
 typedef struct cstate {
     qd_actx *c;
     eaux *aux;
     uint32_t cap_aux;
+    uint8_t *mflags;        /* per mention, MF_* */
+    qd_strmap okeys;        /* organisation key -> first entity with it (see resolve_org) */
+    int32_t writer;         /* the entity of "I", -1 until there is one */
 } cstate;
 
 int32_t qd_entity_new(qd_actx *c, int32_t m)
@@ -263,25 +275,32 @@ static int name_entities(cstate *s)
     qd_actx *c = s->c;
     qd_analysis *an = c->an;
     qd_arena *A = &c->doc->in->arena;
+    /* the longest written form among each entity's name mentions (the first of the
+     * longest), found in one pass over the mentions for all entities */
+    uint32_t *best_len = qd_arena_calloc(A, an->n_entities + 1, sizeof(uint32_t));
+    int32_t *best_of = qd_arena_alloc(A, (an->n_entities + 1) * sizeof(int32_t));
+    if (!best_len || !best_of)
+        return QD_ENOMEM;
+    for (uint32_t e = 0; e < an->n_entities; e++)
+        best_of[e] = -1;
+    for (uint32_t m = 0; m < an->n_mentions; m++) {
+        int32_t e = an->mentions[m].entity;
+        if (e < 0 || an->mentions[m].kind != QD_MENTION_NAME)
+            continue;
+        qd_mx *x = &c->mx[m];
+        uint32_t len = c->doc->in->tokens[x->hb - 1].end - c->doc->in->tokens[x->ha].start;
+        if (len > best_len[e]) {
+            best_len[e] = len;
+            best_of[e] = (int32_t)m;
+        }
+    }
     for (uint32_t e = 0; e < an->n_entities; e++) {
         qd_entity *en = &an->entities[e];
         eaux *a = &s->aux[e];
         if (en->kind != QD_ENT_PERSON || !a->last || en->name)
             continue;
-        /* the longest written form among the name mentions, spelled canonically when the
-         * variant lexicon knows the given name */
-        uint32_t best_len = 0;
-        int32_t best_m = -1;
-        for (uint32_t m = 0; m < an->n_mentions; m++) {
-            if (an->mentions[m].entity != (int32_t)e || an->mentions[m].kind != QD_MENTION_NAME)
-                continue;
-            qd_mx *x = &c->mx[m];
-            uint32_t len = c->doc->in->tokens[x->hb - 1].end - c->doc->in->tokens[x->ha].start;
-            if (len > best_len) {
-                best_len = len;
-                best_m = (int32_t)m;
-            }
-        }
+        /* spelled canonically when the variant lexicon knows the given name */
+        int32_t best_m = best_of[e];
         if (best_m < 0)
             continue;
         qd_mx *bx = &c->mx[best_m];
@@ -387,16 +406,29 @@ static bool may_be_subject(qd_actx *c, uint32_t k)
     return true;
 }
 
-/* Is mention k the subject of its sentence: the first one there that may be one? */
-static bool sentence_subject(qd_actx *c, uint32_t k)
+/* MF_* of every mention.  A mention is the subject of its sentence when it is the
+ * first one there that may be one (the mentions of a sentence are consecutive). */
+static int mention_flags(cstate *s)
 {
+    qd_actx *c = s->c;
     const qd_analysis *an = c->an;
-    if (!may_be_subject(c, k))
-        return false;
-    for (uint32_t j = k; j > 0 && an->mentions[j - 1].sentence == an->mentions[k].sentence; j--)
-        if (may_be_subject(c, j - 1))
-            return false;
-    return true;
+    const qd_token *tok = c->doc->in->tokens;
+    s->mflags = qd_arena_calloc(&c->doc->in->arena, an->n_mentions + 1, 1);
+    if (!s->mflags)
+        return QD_ENOMEM;
+    bool seen = false; /* a possible subject earlier in this sentence */
+    for (uint32_t k = 0; k < an->n_mentions; k++) {
+        if (k > 0 && an->mentions[k - 1].sentence != an->mentions[k].sentence)
+            seen = false;
+        if (may_be_subject(c, k)) {
+            if (!seen)
+                s->mflags[k] |= MF_SUBJECT;
+            seen = true;
+        }
+        if (c->doc->paragraphs[tok[c->mx[k].ta].paragraph].role == QD_PARA_TITLE)
+            s->mflags[k] |= MF_TITLE;
+    }
+    return 0;
 }
 
 /* Is entity e named after pronoun m in m's sentence?  A pronoun that is no possessive does
@@ -424,6 +456,19 @@ static int32_t resolve_pronoun(cstate *s, uint32_t m)
     uint32_t sent = an->mentions[m].sentence;
     int32_t best = -1;
     int best_score = -1000;
+    /* the entities named after the pronoun in its sentence, gathered once rather than
+     * looked for again for every candidate (nearly always none or one) */
+    int32_t later[8];
+    int n_later = 0;
+    if (!x->possessive)
+        for (uint32_t k = m + 1; k < an->n_mentions && an->mentions[k].sentence == sent; k++)
+            if (an->mentions[k].kind == QD_MENTION_NAME && !c->mx[k].in_quote) {
+                if (n_later == 8) {
+                    n_later = -1; /* too many: ask named_later() */
+                    break;
+                }
+                later[n_later++] = an->mentions[k].entity;
+            }
     for (int32_t k = (int32_t)m - 1; k >= 0; k--) {
         qd_mention *pm = &an->mentions[k];
         if (sent - pm->sentence > 4)
@@ -431,17 +476,24 @@ static int32_t resolve_pronoun(cstate *s, uint32_t m)
         if (pm->entity < 0 || c->mx[k].in_quote != x->in_quote)
             continue;
         /* the headline is not part of the running text */
-        if (c->doc->paragraphs[c->doc->in->tokens[c->mx[k].ta].paragraph].role == QD_PARA_TITLE)
+        if (s->mflags[k] & MF_TITLE)
             continue;
         qd_entity *e = &an->entities[pm->entity];
         if (!gender_fits(x->gender, e))
             continue;
         if (x->gender == 'p' && e->kind == QD_ENT_PERSON)
             continue;
-        if (!x->possessive && named_later(c, m, pm->entity))
-            continue;
+        if (!x->possessive) {
+            bool named = false;
+            if (n_later < 0)
+                named = named_later(c, m, pm->entity);
+            for (int i = 0; i < n_later && !named; i++)
+                named = later[i] == pm->entity;
+            if (named)
+                continue;
+        }
         int dist = (int)(sent - pm->sentence);
-        bool subject = sentence_subject(c, (uint32_t)k);
+        bool subject = s->mflags[k] & MF_SUBJECT;
         int score = -3 * dist + (subject ? 2 : 0) + (pm->kind == QD_MENTION_NAME ? 1 : 0);
         if (dist == 0)
             score += 1;
@@ -523,22 +575,38 @@ static int32_t resolve_org(cstate *s, uint32_t m)
         key = span_key(c, x->ha, x->hb);
     if (!key)
         return -2;
-    for (uint32_t e = 0; e < an->n_entities; e++) {
-        eaux *a = &s->aux[e];
-        if (an->entities[e].kind != x->kind || !a->okey || strcmp(a->okey, key) != 0)
-            continue;
-        if (x->country && a->country && strcmp(x->country, a->country) != 0 && x->kind != QD_ENT_GOV)
-            continue;
-        /* an indefinite document or source ("a poll", "a source") is a new one */
-        if ((x->kind == QD_ENT_DOCUMENT || x->kind == QD_ENT_ANONYMOUS) && !x->definite)
-            break;
-        return (int32_t)e;
+    /* the entities with this key, oldest first: a chain from the key's first entity
+     * (the first of them that fits is the one, as a scan of all entities would find) */
+    size_t kl = strlen(key);
+    uint32_t h = qd_hash_bytes(key, kl);
+    uint32_t head;
+    int32_t tail = -1;
+    if (qd_strmap_get_hashed(&s->okeys, key, kl, h, &head)) {
+        for (int32_t e = (int32_t)head; e >= 0; e = s->aux[e].next_okey) {
+            eaux *a = &s->aux[e];
+            tail = e;
+            if (an->entities[e].kind != x->kind)
+                continue;
+            if (x->country && a->country && strcmp(x->country, a->country) != 0 && x->kind != QD_ENT_GOV)
+                continue;
+            /* an indefinite document or source ("a poll", "a source") is a new one */
+            if ((x->kind == QD_ENT_DOCUMENT || x->kind == QD_ENT_ANONYMOUS) && !x->definite)
+                break;
+            return e;
+        }
+        while (s->aux[tail].next_okey >= 0)
+            tail = s->aux[tail].next_okey;
     }
     int32_t e = qd_entity_new(c, (int32_t)m);
     if (e < 0 || ensure_aux(s) != 0)
         return -2;
     s->aux[e].okey = key;
+    s->aux[e].next_okey = -1;
     s->aux[e].country = x->country;
+    if (tail >= 0)
+        s->aux[tail].next_okey = e;
+    else if (qd_strmap_put_borrowed(&s->okeys, key, kl, h, (uint32_t)e) != 0)
+        return -2;
     return e;
 }
 
@@ -551,9 +619,12 @@ int32_t qd_entity_of(qd_actx *c, int32_t m)
 
 int qd_entities_resolve(qd_actx *c)
 {
-    cstate s = {c, NULL, 0};
+    cstate s = {.c = c, .writer = -1};
     qd_analysis *an = c->an;
     qd_arena *A = &c->doc->in->arena;
+    qd_strmap_init(&s.okeys, A);
+    if (mention_flags(&s) != 0)
+        return qd_error_set(c->err, QD_ENOMEM, "%s: out of memory", c->doc->path);
     if (resolve_names(&s) != 0 || ensure_aux(&s) != 0)
         return qd_error_set(c->err, QD_ENOMEM, "%s: out of memory", c->doc->path);
     /* appositions give roles to names: "Keith Kellogg, Trump's special envoy," */
@@ -583,9 +654,7 @@ int qd_entities_resolve(qd_actx *c)
             e = x->appos >= 0 ? an->mentions[x->appos].entity : -1;
         } else if (pm->kind == QD_MENTION_PRONOUN && x->gender == 'i') {
             /* the writer: one entity for all of "I" */
-            for (uint32_t k = 0; k < m && e < 0; k++)
-                if (c->mx[k].gender == 'i' && an->mentions[k].entity >= 0)
-                    e = an->mentions[k].entity;
+            e = s.writer;
             if (e < 0) {
                 e = qd_entity_new(c, (int32_t)m);
                 if (e < 0 || ensure_aux(&s) != 0)
@@ -593,6 +662,7 @@ int qd_entities_resolve(qd_actx *c)
                 an->entities[e].name = "the writer";
                 an->entities[e].key = "(writer)";
                 an->entities[e].gender = '?';
+                s.writer = e;
             }
         } else if (pm->kind == QD_MENTION_PRONOUN) {
             e = resolve_pronoun(&s, m);
