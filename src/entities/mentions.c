@@ -27,8 +27,16 @@ typedef struct mscan {
     head_memo *head; /* per token */
     qd_token *tok;
     uint32_t n;
-    qd_strmap midcap; /* capitalised words seen mid-sentence (outside headlines) */
-    qd_strmap lower;  /* words the document writes in lower case somewhere */
+    /* Two facts about each capitalised word of the document, asked again and again of
+     * the same words: is it written in lower case somewhere, and capitalised
+     * mid-sentence (outside headlines)?  The capitalised words (without possessive
+     * endings) are numbered once in `caps`; capword[i] is token i's number (NO_WORD:
+     * none) and capfacts[number] its CW_* bits.  Only capitalised words are ever
+     * asked about, and they are a fifth of the words, so the lower-case words are
+     * looked up in this small table rather than each put in a table of their own. */
+    qd_strmap caps;
+    uint32_t *capword;
+    uint8_t *capfacts;
     bool *title;      /* per sentence: written in title case (a headline) */
     uint32_t n_mx;
     /* the document's outlet name as a lexicon key, made once rather than at every
@@ -45,10 +53,28 @@ static uint32_t base_hash(const qd_token *t)
     return l == t->normlen ? t->hash : qd_hash_bytes(t->norm, l);
 }
 
-/* Is the token's word (without a possessive) in one of the document's word sets? */
-static bool in_set(const qd_strmap *m, const qd_token *t)
+#define NO_WORD UINT32_MAX
+enum {
+    CW_LOWER = 1u << 0,  /* written in lower case somewhere */
+    CW_MIDCAP = 1u << 1  /* capitalised mid-sentence outside headlines */
+};
+
+/* Does the document write the token's word (without a possessive) as `fact` says?  A
+ * word token the document writes in lower case somewhere is one the words in lower
+ * case include; a word that is never capitalised is never capitalised mid-sentence;
+ * and only word tokens are in either set (a number or a mark never equals a word). */
+static bool word_fact(const mscan *s, const qd_token *t, unsigned fact)
 {
-    return qd_strmap_get_hashed(m, t->norm, qd_tok_base_len(t), base_hash(t), NULL);
+    uint32_t id = s->capword[t - s->tok];
+    if (id == NO_WORD) {
+        if (t->kind != QD_TK_WORD)
+            return false;
+        if (fact == CW_LOWER && !(t->flags & QD_TF_CAP))
+            return true;
+        if (!qd_strmap_get_hashed(&s->caps, t->norm, qd_tok_base_len(t), base_hash(t), &id))
+            return false;
+    }
+    return (s->capfacts[id] & fact) != 0;
 }
 
 static bool is_cap(const qd_token *t)
@@ -109,7 +135,7 @@ static void mark_title_sentences(mscan *s)
             if (!(t->flags & QD_TF_CAP))
                 continue;
             caps++;
-            if (in_set(&s->lower, t))
+            if (word_fact(s, t, CW_LOWER))
                 common++;
         }
         s->title[si] = words >= 2 && caps * 5 >= words * 4 && common >= 2;
@@ -270,7 +296,7 @@ static uint32_t title_name_len(mscan *s, uint32_t k, uint32_t end)
     /* function words and verbs are capitalised mid-sentence by other headings too */
     if (w && ((w->tags & (QD_W_FUNCTION | QD_W_ADV | QD_W_AUX | QD_W_MODAL | QD_W_NEG)) || w->verb >= 0))
         return 0;
-    return in_set(&s->midcap, t) ? 1 : 0;
+    return word_fact(s, t, CW_MIDCAP) ? 1 : 0;
 }
 
 /* A surname after a known first name in a headline ("Hillary Clinton"): capitalised, not
@@ -281,7 +307,7 @@ static bool title_surname(mscan *s, uint32_t k)
     const qd_lexword *pw = k > 0 ? base_lex(s, &s->tok[k - 1]) : NULL;
     const qd_lexword *w = base_lex(s, t);
     return is_cap(t) && pw && pw->first_name && !(w && ((w->tags & QD_W_FUNCTION) || w->verb >= 0)) &&
-           !in_set(&s->lower, t);
+           !word_fact(s, t, CW_LOWER);
 }
 
 /* A dateline opening a paragraph: "WASHINGTON (AP) —", "TALLAHASSEE, Fla. —",
@@ -775,12 +801,12 @@ static int scan_caps(mscan *s, uint32_t i, uint32_t end, uint32_t *next, bool ha
             vb++; /* "Ford itself said", "Lavrov also said" */
         bool before_verb = vb < end && tok[vb].lex && tok[vb].lex->verb >= 0 && tok[vb].lex->vform != QD_VF_ING &&
                            !(first->lex && (first->lex->tags & QD_W_FUNCTION));
-        bool midcap = in_set(&s->midcap, first);
+        bool midcap = word_fact(s, first, CW_MIDCAP);
         if (!before_verb && !midcap)
             return 0;
         /* "Critics said", "Polls show": a word the document writes in lower case and never
          * capitalises mid-sentence is a common noun; it may speak, but it is no name */
-        if (!midcap && in_set(&s->lower, first))
+        if (!midcap && word_fact(s, first, CW_LOWER))
             common_word = true;
     }
     /* nouns (role or group nouns) as the whole name part are not names */
@@ -1362,33 +1388,48 @@ int qd_mentions_find(qd_actx *c)
     for (uint32_t i = 0; i <= n; i++)
         c->m_start[i] = c->m_end[i] = c->m_in[i] = -1;
     mscan s = {.c = c, .tok = in->tokens, .n = n};
-    qd_strmap_init(&s.midcap, A);
-    qd_strmap_init(&s.lower, A);
+    qd_strmap_init(&s.caps, A);
     s.title = qd_arena_calloc(A, doc->n_sentences + 1, sizeof(bool));
     s.head = qd_arena_calloc(A, n + 1, sizeof(head_memo));
-    if (!s.title || !s.head)
+    s.capword = qd_arena_alloc(A, (n + 1) * sizeof(uint32_t));
+    if (!s.title || !s.head || !s.capword)
         return qd_error_set(c->err, QD_ENOMEM, "%s: out of memory", doc->path);
-    /* the two word sets are filled from every token: sized for them at once, keyed by
-     * the tokens' own norms (in this arena) and their hashes, so nothing is copied or
-     * rehashed but for possessives */
-    if (qd_strmap_reserve(&s.lower, n / 4) != 0 || qd_strmap_reserve(&s.midcap, n / 16) != 0)
-        return qd_error_set(c->err, QD_ENOMEM, "%s: out of memory", doc->path);
+    /* number the capitalised words, keyed by the tokens' own norms (in this arena) and
+     * their hashes, so nothing is copied or rehashed but for possessives */
+    uint32_t n_caps = 0;
     for (uint32_t i = 0; i < n; i++) {
         const qd_token *t = &in->tokens[i];
-        if (t->kind == QD_TK_WORD && !(t->flags & QD_TF_CAP))
-            if (qd_strmap_put_borrowed(&s.lower, t->norm, qd_tok_base_len(t), base_hash(t), 1) != 0)
+        s.capword[i] = NO_WORD;
+        if (!is_cap(t))
+            continue;
+        uint32_t bl = qd_tok_base_len(t), h = base_hash(t), id;
+        if (!qd_strmap_get_hashed(&s.caps, t->norm, bl, h, &id)) {
+            id = n_caps++;
+            if (qd_strmap_put_borrowed(&s.caps, t->norm, bl, h, id) != 0)
                 return qd_error_set(c->err, QD_ENOMEM, "%s: out of memory", doc->path);
+        }
+        s.capword[i] = id;
     }
+    s.capfacts = qd_arena_calloc(A, n_caps + 1, 1);
+    if (!s.capfacts)
+        return qd_error_set(c->err, QD_ENOMEM, "%s: out of memory", doc->path);
+    if (n_caps)
+        for (uint32_t i = 0; i < n; i++) {
+            const qd_token *t = &in->tokens[i];
+            uint32_t id;
+            if (t->kind == QD_TK_WORD && !(t->flags & QD_TF_CAP) &&
+                qd_strmap_get_hashed(&s.caps, t->norm, qd_tok_base_len(t), base_hash(t), &id))
+                s.capfacts[id] |= CW_LOWER;
+        }
     mark_title_sentences(&s);
     const char *outlet = doc->meta.outlet;
     if (outlet && strlen(outlet) < sizeof(s.outlet_key) / 4)
         s.outlet_kl = qd_lex_key(outlet, strlen(outlet), s.outlet_key);
     for (uint32_t i = 0; i < n; i++) {
         const qd_token *t = &in->tokens[i];
-        if (is_cap(t) && !initial_position(&s, i) && !(t->flags & QD_TF_ALLCAPS && t->normlen > 5) &&
+        if (s.capword[i] != NO_WORD && !initial_position(&s, i) && !(t->flags & QD_TF_ALLCAPS && t->normlen > 5) &&
             !s.title[t->sentence])
-            if (qd_strmap_put_borrowed(&s.midcap, t->norm, qd_tok_base_len(t), base_hash(t), 1) != 0)
-                return qd_error_set(c->err, QD_ENOMEM, "%s: out of memory", doc->path);
+            s.capfacts[s.capword[i]] |= CW_MIDCAP;
     }
     for (uint32_t si = 0; si < doc->n_sentences; si++) {
         const qd_sentence *se = &doc->sentences[si];
