@@ -95,13 +95,12 @@ typedef struct qd_diff {
     const char *text;
 } qd_diff;
 
-/* A statement in a group, aligned with the group's reference statement. */
+/* A statement in a group, aligned with the group's reference statement.  Its word-level
+ * diff against the reference is made on demand by qd_member_diff. */
 typedef struct qd_member {
     uint32_t doc, stmt;
     qd_align_kind kind;        /* against the reference (the reference itself: IDENTICAL) */
     float score;
-    qd_diff *diff;             /* reference -> member */
-    uint32_t n_diff;
 } qd_member;
 
 /* Statements of different documents that say the same thing. */
@@ -180,6 +179,22 @@ int qd_corpus_add_summary(qd_corpus *c, const qd_summary *s, const qd_doc *doc, 
 int qd_corpus_match(qd_corpus *c, qd_error *err);
 
 const qd_comparison *qd_corpus_result(const qd_corpus *c);
+
+/* A member's word-level diff against its group's reference: runs of kept (SAME),
+ * removed (DEL) and added (INS) words, reference -> member. */
+typedef struct qd_diff_list {
+    qd_diff *ops;
+    uint32_t n;
+    char *text;                /* the ops' texts, one after another (owned) */
+} qd_diff_list;
+
+/* The diff of member k of group g (of this corpus's result), made when asked rather than
+ * kept for every aligned statement (a diff each is about 3.5 KB per document at 100,000
+ * documents).  Empty (n == 0) for the reference itself (k == 0) and for identical
+ * members.  Only reads the corpus: reports may call it from several threads.  Release
+ * with qd_diff_list_free, also after an error (QD_ENOMEM). */
+int qd_member_diff(const qd_corpus *c, const qd_group *g, uint32_t k, qd_diff_list *out, qd_error *err);
+void qd_diff_list_free(qd_diff_list *d);
 
 void qd_corpus_free(qd_corpus *c);
 

@@ -32,7 +32,6 @@ int qd_corpus_new(qd_corpus **out, const qd_lexicon *lx, const qd_match_options 
         free(c);
         return qd_error_set(err, QD_ENOMEM, "corpus: cannot create the English stemmer");
     }
-    qd_strmap_init(&c->dict, &c->arena);
     qd_strmap_init(&c->speaker_keys, &c->arena);
     *out = c;
     return 0;
@@ -119,6 +118,11 @@ void qd_corpus_free(qd_corpus *c)
         return;
     if (c->stemmer)
         sb_stemmer_delete(c->stemmer);
+    free(c->dict_slots);
+    free(c->dict_hash);
+    free(c->dict_str);
+    free(c->df);
+    free(c->disp);
     qd_arena_release(&c->arena);
     free(c);
 }

@@ -145,21 +145,6 @@ static bool classify(const qd_corpus *c, sref ra, sref rb, work *w, qd_align_kin
     return false;
 }
 
-/* Word-level diff of b against a: runs of kept, removed and added words. */
-/* One more diff op in a scratch vector (malloc'd: the arena would keep every copy). */
-static qd_diff *push_op(qd_diff **d, uint32_t *n, uint32_t *cap)
-{
-    if (*n == *cap) {
-        uint32_t nc = *cap ? *cap * 2 : 8;
-        qd_diff *nd = realloc(*d, nc * sizeof(qd_diff));
-        if (!nd)
-            return NULL;
-        *d = nd;
-        *cap = nc;
-    }
-    return &(*d)[(*n)++];
-}
-
 /* The first n white-space words of a statement's text (as qd_sfeat counts them): where
  * each starts and how long it is.  Worked out when a diff is made rather than kept for
  * every statement of the corpus. */
@@ -178,7 +163,10 @@ static void split_words(const char *text, uint32_t n, uint32_t *at, uint32_t *le
     }
 }
 
-static int make_diff(qd_corpus *c, sref ra, sref rb, qd_diff **out, uint32_t *n_out)
+/* Word-level diff of b against a: runs of kept, removed and added words, into `out`
+ * (malloc'd, see qd_member_diff).  Only reads the corpus, so reports may make diffs on
+ * any thread. */
+static int make_diff(const qd_corpus *c, sref ra, sref rb, qd_diff_list *out)
 {
     const qd_sfeat *fa = sf_of(c, ra), *fb = sf_of(c, rb);
     const char *ta = cs_of(c, ra)->text, *tb = cs_of(c, rb)->text;
@@ -188,7 +176,13 @@ static int make_diff(qd_corpus *c, sref ra, sref rb, qd_diff **out, uint32_t *n_
     size_t cells = (size_t)(na + 1) * (nb + 1);
     uint16_t *t = malloc(cells * sizeof(uint16_t));
     uint32_t *wa = malloc(2 * ((size_t)na + nb + 1) * sizeof(uint32_t));
-    if (!t || !wa) {
+    /* every word goes into one run, once, followed by a space or the run's NUL: the
+     * runs' text fits in the words' bytes plus one per word */
+    size_t text_cap = strlen(ta) + strlen(tb) + na + nb + 1;
+    out->ops = malloc(((size_t)na + nb + 1) * sizeof(qd_diff));
+    out->n = 0;
+    out->text = malloc(text_cap);
+    if (!t || !wa || !out->ops || !out->text) {
         free(t);
         free(wa);
         return QD_ENOMEM;
@@ -196,7 +190,6 @@ static int make_diff(qd_corpus *c, sref ra, sref rb, qd_diff **out, uint32_t *n_
     uint32_t *la = wa + na, *wb = la + na, *lb = wb + nb;
     split_words(ta, na, wa, la);
     split_words(tb, nb, wb, lb);
-#define KEY(f, i) ((f)->keys[i] ? (f)->keys[i] : 0xFFFFFFFFu - (i))
 #define T(i, j) t[(size_t)(i) * (nb + 1) + (j)]
     for (uint32_t i = na + 1; i-- > 0;)
         for (uint32_t j = nb + 1; j-- > 0;) {
@@ -207,13 +200,13 @@ static int make_diff(qd_corpus *c, sref ra, sref rb, qd_diff **out, uint32_t *n_
             else
                 T(i, j) = T(i + 1, j) > T(i, j + 1) ? T(i + 1, j) : T(i, j + 1);
         }
-    qd_diff *d = NULL;
-    uint32_t nd = 0, cap = 0;
+    /* runs are written one after another into out->text, each NUL-terminated; `run` is
+     * where the current one starts */
+    char *buf = out->text;
+    size_t run = 0, at = 0;
     uint32_t i = 0, j = 0;
     qd_diff_op cur = QD_DIFF_SAME;
-    char *run = NULL;
-    size_t rl = 0, rc = 0;
-    int rc_err = 0;
+    bool open = false;
     while (i < na || j < nb) {
         qd_diff_op op;
         const char *word;
@@ -233,55 +226,48 @@ static int make_diff(qd_corpus *c, sref ra, sref rb, qd_diff **out, uint32_t *n_
             word = ta + wa[i];
             wl = la[i++];
         }
-        if (run && op != cur) {
-            qd_diff *x = push_op(&d, &nd, &cap);
-            if (!x) {
-                rc_err = QD_ENOMEM;
-                break;
-            }
-            x->op = cur;
-            x->text = qd_arena_strndup(&c->arena, run, rl);
-            rl = 0;
+        if (open && op != cur) {
+            buf[at++] = '\0';
+            out->ops[out->n++] = (qd_diff){cur, buf + run};
+            run = at;
+        } else if (open && at > run) {
+            buf[at++] = ' ';
         }
+        open = true;
         cur = op;
-        if (rl + wl + 2 > rc) {
-            rc = (rl + wl + 2) * 2;
-            char *nr = realloc(run, rc);
-            if (!nr) {
-                rc_err = QD_ENOMEM;
-                break;
-            }
-            run = nr;
-        }
-        if (rl)
-            run[rl++] = ' ';
-        memcpy(run + rl, word, wl);
-        rl += wl;
+        memcpy(buf + at, word, wl);
+        at += wl;
     }
-    if (!rc_err && run && rl) {
-        qd_diff *x = push_op(&d, &nd, &cap);
-        if (!x)
-            rc_err = QD_ENOMEM;
-        else {
-            x->op = cur;
-            x->text = qd_arena_strndup(&c->arena, run, rl);
-        }
+    if (open && at > run) {
+        buf[at++] = '\0';
+        out->ops[out->n++] = (qd_diff){cur, buf + run};
     }
-#undef KEY
 #undef T
-    free(run);
     free(t);
     free(wa);
-    /* kept at its exact size: a corpus holds a diff per aligned statement */
-    qd_diff *kept = rc_err ? NULL : qd_arena_alloc(&c->arena, (nd + 1) * sizeof(qd_diff));
-    if (kept)
-        memcpy(kept, d, nd * sizeof(qd_diff));
-    else
-        rc_err = QD_ENOMEM;
-    free(d);
-    *out = kept;
-    *n_out = kept ? nd : 0;
-    return rc_err;
+    return 0;
+}
+
+int qd_member_diff(const qd_corpus *c, const qd_group *g, uint32_t k, qd_diff_list *out, qd_error *err)
+{
+    memset(out, 0, sizeof(*out));
+    if (k == 0 || k >= g->n_members || g->members[k].kind == QD_ALIGN_IDENTICAL)
+        return 0;
+    const qd_member *ref = &g->members[0], *m = &g->members[k];
+    if (make_diff(c, (sref){ref->doc, ref->stmt}, (sref){m->doc, m->stmt}, out) != 0) {
+        qd_diff_list_free(out);
+        return qd_error_set(err, QD_ENOMEM, "%s: out of memory making a diff", c->res.docs[m->doc].path);
+    }
+    return 0;
+}
+
+void qd_diff_list_free(qd_diff_list *d)
+{
+    if (!d)
+        return;
+    free(d->ops);
+    free(d->text);
+    memset(d, 0, sizeof(*d));
 }
 
 static int find(int *parent, int x)
@@ -596,7 +582,7 @@ static int align_set(qd_corpus *c, sref *s, uint32_t ns, int32_t ei, int32_t thr
                 if ((dj && !dr) || (dj == dr && cs->words > rs->words))
                     ref = (int32_t)j;
             }
-            g->members[g->n_members++] = (qd_member){s[ref].doc, s[ref].stmt, QD_ALIGN_IDENTICAL, 1.0f, NULL, 0};
+            g->members[g->n_members++] = (qd_member){s[ref].doc, s[ref].stmt, QD_ALIGN_IDENTICAL, 1.0f};
             for (uint32_t k = 0; k < count; k++) {
                 uint32_t j = mem[k];
                 if ((int32_t)j == ref)
@@ -610,8 +596,6 @@ static int align_set(qd_corpus *c, sref *s, uint32_t ns, int32_t ei, int32_t thr
                     m->kind = QD_ALIGN_PARAPHRASE;
                     m->score = dice(sf_of(c, s[ref]), sf_of(c, s[j]), &n_shared);
                 }
-                if (m->kind != QD_ALIGN_IDENTICAL && make_diff(c, s[ref], s[j], &m->diff, &m->n_diff) != 0)
-                    return QD_ENOMEM;
             }
             /* divergences */
             const qd_cstatement *rs = cs_of(c, s[ref]);

@@ -27,21 +27,100 @@
 #include "corpus.h"
 #include "../framing/framing.h"
 
+/* The vocabulary's slot for a string of hash h: its id's, or the empty one where it
+ * would go (linear probing). */
+static uint32_t *vocab_slot(const qd_corpus *c, const char *s, size_t n, uint32_t h)
+{
+    uint32_t mask = c->cap_slots - 1;
+    for (uint32_t i = h & mask;; i = (i + 1) & mask) {
+        uint32_t id = c->dict_slots[i];
+        if (!id)
+            return &c->dict_slots[i];
+        const char *t = c->dict_str[id - 1];
+        if (c->dict_hash[id - 1] == h && !strncmp(t, s, n) && t[n] == '\0')
+            return &c->dict_slots[i];
+    }
+}
+
+bool qd_corpus_lookup(const qd_corpus *c, const char *s, size_t n, uint32_t *id)
+{
+    if (!c->cap_slots)
+        return false;
+    uint32_t got = *vocab_slot(c, s, n, qd_hash_bytes(s, n));
+    if (got && id)
+        *id = got;
+    return got != 0;
+}
+
+/* Room for one more string: the arrays by id grow together (df and disp are indexed by
+ * id, so they hold one more), and the table is rebuilt at twice the size when half
+ * full, the old one freed. */
+static int vocab_grow(qd_corpus *c)
+{
+    if (c->n_dict + 1 >= c->cap_dict) {
+        uint32_t ncap = c->cap_dict ? c->cap_dict * 2 : 1024;
+        if (ncap < c->cap_dict)
+            return -1;
+        const char **ns = realloc(c->dict_str, (size_t)ncap * sizeof(char *));
+        if (!ns)
+            return -1;
+        c->dict_str = ns;
+        uint32_t *nh = realloc(c->dict_hash, (size_t)ncap * sizeof(uint32_t));
+        if (!nh)
+            return -1;
+        c->dict_hash = nh;
+        uint32_t *ndf = realloc(c->df, ((size_t)ncap + 1) * sizeof(uint32_t));
+        if (!ndf)
+            return -1;
+        c->df = ndf;
+        memset(ndf + c->cap_df, 0, ((size_t)ncap + 1 - c->cap_df) * sizeof(uint32_t));
+        c->cap_df = ncap + 1;
+        const char **nd = realloc(c->disp, ((size_t)ncap + 1) * sizeof(char *));
+        if (!nd)
+            return -1;
+        c->disp = nd;
+        memset(nd + c->cap_disp, 0, ((size_t)ncap + 1 - c->cap_disp) * sizeof(char *));
+        c->cap_disp = ncap + 1;
+        c->cap_dict = ncap;
+    }
+    if ((c->n_dict + 1) * 2 >= c->cap_slots) {
+        uint32_t ncap = c->cap_slots ? c->cap_slots * 2 : 2048;
+        if (ncap < c->cap_slots)
+            return -1;
+        uint32_t *slots = calloc(ncap, sizeof(uint32_t));
+        if (!slots)
+            return -1;
+        uint32_t *old = c->dict_slots;
+        c->dict_slots = slots;
+        c->cap_slots = ncap;
+        for (uint32_t id = 1; id <= c->n_dict; id++) {
+            uint32_t i = c->dict_hash[id - 1] & (ncap - 1);
+            while (slots[i])
+                i = (i + 1) & (ncap - 1);
+            slots[i] = id;
+        }
+        free(old);
+    }
+    return 0;
+}
+
 uint32_t qd_corpus_intern(qd_corpus *c, const char *s, size_t n)
 {
-    uint32_t id;
-    if (qd_strmap_get(&c->dict, s, n, &id))
-        return id;
-    const char **slot = QD_VEC_PUSH(&c->arena, c->dict_str, c->n_dict, c->cap_dict);
-    if (!slot)
+    uint32_t h = qd_hash_bytes(s, n);
+    if (c->cap_slots) {
+        uint32_t id = *vocab_slot(c, s, n, h);
+        if (id)
+            return id;
+    }
+    if (vocab_grow(c) != 0)
         return 0;
     char *copy = qd_arena_strndup(&c->arena, s, n);
     if (!copy)
         return 0;
-    *slot = copy;
-    id = c->n_dict; /* ids start at 1: slot 0 is reserved */
-    if (qd_strmap_put(&c->dict, copy, n, id) != 0)
-        return 0;
+    uint32_t id = ++c->n_dict; /* ids start at 1: 0 marks an empty slot */
+    c->dict_str[id - 1] = copy;
+    c->dict_hash[id - 1] = h;
+    *vocab_slot(c, s, n, h) = id;
     return id;
 }
 
@@ -122,14 +201,6 @@ static bool content_word(const qd_lexicon *lx, const char *key, size_t n)
 static uint32_t stem_id(qd_corpus *c, const char *stem, const char *word)
 {
     uint32_t id = qd_corpus_intern(c, stem, strlen(stem));
-    if (id && id >= c->cap_disp) {
-        uint32_t old = c->cap_disp;
-        const char **nd = qd_arena_grow_array(&c->arena, c->disp, &c->cap_disp, id + 1, sizeof(char *));
-        if (!nd)
-            return 0;
-        memset(nd + old, 0, (c->cap_disp - old) * sizeof(char *));
-        c->disp = nd;
-    }
     if (id && !c->disp[id])
         c->disp[id] = qd_arena_strdup(&c->arena, word);
     return id;
@@ -1046,16 +1117,7 @@ int qd_corpus_add_summary(qd_corpus *c, const qd_summary *s, const qd_doc *doc, 
     }
     /* document frequencies */
     for (uint32_t i = 0; i < f->n_terms; i++) {
-        uint32_t id = f->terms[i];
-        if (id >= c->cap_df) {
-            uint32_t old = c->cap_df;
-            uint32_t *ndf = qd_arena_grow_array(A, c->df, &c->cap_df, id + 1, sizeof(uint32_t));
-            if (!ndf)
-                goto oom;
-            memset(ndf + old, 0, (c->cap_df - old) * sizeof(uint32_t));
-            c->df = ndf;
-        }
-        c->df[id]++;
+        c->df[f->terms[i]]++; /* sized with the vocabulary */
     }
 
     /* statements */

@@ -427,7 +427,7 @@ static uint32_t name_stems(qd_corpus *c, const char *outlet, uint32_t *ids, uint
         if (st && (size_t)sl + 2 < sizeof(buf)) {
             buf[0] = '~';
             memcpy(buf + 1, st, (size_t)sl);
-            if (qd_strmap_get(&c->dict, buf, (size_t)sl + 1, &id))
+            if (qd_corpus_lookup(c, buf, (size_t)sl + 1, &id))
                 ids[m++] = id;
         }
         i = j;

@@ -50,7 +50,8 @@ static void link_to(qd_buf *b, uint32_t doc, uint32_t stmt)
 
 /* One statement in a box: in a group (ref/aligned, with its diff) or alone (m == NULL
  * kind: its statement type). */
-static void statement_cell(qd_buf *b, const qd_comparison *r, const qd_member *m, bool ref, bool keep_text)
+static void statement_cell(qd_buf *b, const qd_comparison *r, const qd_member *m, bool ref, bool keep_text,
+                           const qd_diff_list *dl)
 {
     const qd_cdoc *d = &r->docs[m->doc];
     const qd_cstatement *s = &d->statements[m->stmt];
@@ -62,11 +63,11 @@ static void statement_cell(qd_buf *b, const qd_comparison *r, const qd_member *m
     qd_buf_puts(b, "</span><div class=\"o\">");
     qd_buf_html_escapes(b, qd_view_outlet(d));
     qd_buf_puts(b, "</div><div class=\"q\">");
-    if (ref || m->n_diff == 0) {
+    if (ref || !dl || dl->n == 0) {
         qd_buf_html_escapes(b, s->text);
     } else {
-        for (uint32_t i = 0; i < m->n_diff; i++) {
-            const qd_diff *x = &m->diff[i];
+        for (uint32_t i = 0; i < dl->n; i++) {
+            const qd_diff *x = &dl->ops[i];
             if (i)
                 qd_buf_putc(b, ' ');
             if (x->op == QD_DIFF_DEL)
@@ -101,11 +102,12 @@ static void statement_cell(qd_buf *b, const qd_comparison *r, const qd_member *m
     qd_buf_puts(b, "</div></div>");
 }
 
-static void group_grid(qd_buf *b, const qd_comparison *r, uint32_t gi, const char **outlets, uint32_t no, bool keep);
-static void thread_side_by_side(qd_buf *b, const qd_comparison *r, uint32_t ti);
+static void group_grid(qd_buf *b, const qd_corpus *c, uint32_t gi, const char **outlets, uint32_t no, bool keep);
+static void thread_side_by_side(qd_buf *b, const qd_corpus *c, uint32_t ti);
 
-static void event_section(qd_buf *b, const qd_comparison *r, uint32_t ei)
+static void event_section(qd_buf *b, const qd_corpus *c, uint32_t ei)
 {
+    const qd_comparison *r = qd_corpus_result(c);
     const qd_event *e = &r->events[ei];
     const char *outlets[32];
     uint32_t no = qd_view_outlets(r, e, outlets, 32);
@@ -154,7 +156,7 @@ static void event_section(qd_buf *b, const qd_comparison *r, uint32_t ei)
         if (!any)
             qd_buf_puts(b, "<h3>Shared across outlets</h3>");
         any = true;
-        group_grid(b, r, gi, outlets, no, keep);
+        group_grid(b, c, gi, outlets, no, keep);
     }
     /* unique statements, one column per outlet */
     qd_buf_printf(b, "<h3>%s</h3><div class=\"grid\" style=\"grid-template-columns:repeat(%u,minmax(0,1fr))\">",
@@ -168,8 +170,8 @@ static void event_section(qd_buf *b, const qd_comparison *r, uint32_t ei)
             for (uint32_t i = 0; i < d->n_statements; i++) {
                 if (d->statements[i].group >= 0)
                     continue;
-                qd_member m = {e->docs[k], i, QD_ALIGN_IDENTICAL, 1, NULL, 0};
-                statement_cell(b, r, &m, false, keep);
+                qd_member m = {e->docs[k], i, QD_ALIGN_IDENTICAL, 1};
+                statement_cell(b, r, &m, false, keep, NULL);
             }
         }
         qd_buf_puts(b, "</div>");
@@ -220,8 +222,9 @@ static void event_section(qd_buf *b, const qd_comparison *r, uint32_t ei)
     qd_buf_puts(b, "</section>");
 }
 
-static void group_grid(qd_buf *b, const qd_comparison *r, uint32_t gi, const char **outlets, uint32_t no, bool keep)
+static void group_grid(qd_buf *b, const qd_corpus *c, uint32_t gi, const char **outlets, uint32_t no, bool keep)
 {
+    const qd_comparison *r = qd_corpus_result(c);
     const qd_group *g = &r->groups[gi];
     const qd_cstatement *rs = &r->docs[g->members[0].doc].statements[g->members[0].stmt];
     qd_buf_printf(b, "<div class=\"gh\">Group %u &middot; ", gi + 1);
@@ -238,7 +241,12 @@ static void group_grid(qd_buf *b, const qd_comparison *r, uint32_t gi, const cha
             const qd_member *m = &g->members[k];
             if (strcmp(qd_view_outlet(&r->docs[m->doc]), outlets[o]) != 0)
                 continue;
-            statement_cell(b, r, m, k == 0, keep);
+            /* the diff is made for the page and dropped (the corpus keeps none) */
+            qd_diff_list dl;
+            if (qd_member_diff(c, g, k, &dl, NULL) != 0)
+                b->failed = true;
+            statement_cell(b, r, m, k == 0, keep, &dl);
+            qd_diff_list_free(&dl);
             here = true;
         }
         if (!here) {
@@ -252,8 +260,9 @@ static void group_grid(qd_buf *b, const qd_comparison *r, uint32_t gi, const cha
 }
 
 /* A thread at a glance: each leading speaker's words, one column per outlet. */
-static void thread_side_by_side(qd_buf *b, const qd_comparison *r, uint32_t ti)
+static void thread_side_by_side(qd_buf *b, const qd_corpus *c, uint32_t ti)
 {
+    const qd_comparison *r = qd_corpus_result(c);
     const qd_thread *t = &r->threads[ti];
     bool keep = r->n_docs && r->docs[0].text;
     const char *outlets[32];
@@ -264,7 +273,7 @@ static void thread_side_by_side(qd_buf *b, const qd_comparison *r, uint32_t ti)
         if (!any)
             qd_buf_puts(b, "<h3>Quotes repeated across events</h3>");
         any = true;
-        group_grid(b, r, gi, outlets, no, keep);
+        group_grid(b, c, gi, outlets, no, keep);
     }
     uint32_t nv;
     qd_voice *v = qd_view_thread_voice(r, t, outlets, no, &nv);
@@ -299,8 +308,8 @@ static void thread_side_by_side(qd_buf *b, const qd_comparison *r, uint32_t ti)
                         const qd_cstatement *st = &d->statements[si];
                         if (st->speaker != v[i].speaker || st->type == QD_STMT_INDIRECT)
                             continue;
-                        qd_member m = {e->docs[q], si, QD_ALIGN_IDENTICAL, 1, NULL, 0};
-                        statement_cell(b, r, &m, false, keep);
+                        qd_member m = {e->docs[q], si, QD_ALIGN_IDENTICAL, 1};
+                        statement_cell(b, r, &m, false, keep, NULL);
                         shown++;
                     }
                 }
@@ -383,10 +392,11 @@ static void article(qd_buf *b, const qd_comparison *r, uint32_t di)
     qd_buf_puts(b, "</article>");
 }
 
-int qd_report_compare_html(const qd_comparison *r, unsigned flags, char **out, qd_error *err);
+int qd_report_compare_html(const qd_corpus *c, unsigned flags, char **out, qd_error *err);
 
-int qd_report_compare_html(const qd_comparison *r, unsigned flags, char **out, qd_error *err)
+int qd_report_compare_html(const qd_corpus *c, unsigned flags, char **out, qd_error *err)
 {
+    const qd_comparison *r = qd_corpus_result(c);
     (void)flags;
     qd_buf b;
     qd_buf_init(&b);
@@ -426,7 +436,7 @@ int qd_report_compare_html(const qd_comparison *r, unsigned flags, char **out, q
         }
         qd_buf_puts(&b, "</ul>");
         if (t->n_events > 1)
-            thread_side_by_side(&b, r, ti);
+            thread_side_by_side(&b, c, ti);
         if (r->framing && qd_view_show_framing(r, &r->framing->threads[ti], qd_view_thread_docs(r, t))) {
             qd_buf_puts(&b, "<h3>How each outlet tells this thread</h3>");
             qd_framing_html(&b, r, &r->framing->threads[ti]);
@@ -440,7 +450,7 @@ int qd_report_compare_html(const qd_comparison *r, unsigned flags, char **out, q
         qd_buf_puts(&b, "</section>");
     }
     for (uint32_t ei = 0; ei < r->n_events; ei++)
-        event_section(&b, r, ei);
+        event_section(&b, c, ei);
     if (r->n_docs && r->docs[0].text) {
         qd_buf_puts(&b, "<section><h2>Articles</h2>");
         for (uint32_t d = 0; d < r->n_docs; d++)

@@ -55,8 +55,9 @@ static json_t *doc_ref(const qd_comparison *r, uint32_t d)
     return o;
 }
 
-static json_t *group_json(const qd_comparison *r, uint32_t gi)
+static json_t *group_json(const qd_corpus *c, uint32_t gi, bool *oom)
 {
+    const qd_comparison *r = qd_corpus_result(c);
     const qd_group *g = &r->groups[gi];
     json_t *o = json_object();
     json_object_set_new(o, "id", json_integer(gi));
@@ -73,10 +74,14 @@ static json_t *group_json(const qd_comparison *r, uint32_t gi)
         json_object_set_new(x, "kind", json_string(k == 0 ? "reference" : qd_align_kind_name(m->kind)));
         json_object_set_new(x, "score", json_real((double)((int)(m->score * 1000 + 0.5)) / 1000.0));
         json_t *diff = json_array();
-        for (uint32_t i = 0; i < m->n_diff; i++) {
-            const char *op = m->diff[i].op == QD_DIFF_SAME ? "=" : m->diff[i].op == QD_DIFF_DEL ? "-" : "+";
-            json_array_append_new(diff, json_pack("[ss]", op, m->diff[i].text));
+        qd_diff_list dl; /* made for the report and dropped (the corpus keeps none) */
+        if (qd_member_diff(c, g, k, &dl, NULL) != 0)
+            *oom = true;
+        for (uint32_t i = 0; i < dl.n; i++) {
+            const char *op = dl.ops[i].op == QD_DIFF_SAME ? "=" : dl.ops[i].op == QD_DIFF_DEL ? "-" : "+";
+            json_array_append_new(diff, json_pack("[ss]", op, dl.ops[i].text));
         }
+        qd_diff_list_free(&dl);
         json_object_set_new(x, "diff", diff);
         json_array_append_new(ms, x);
     }
@@ -100,8 +105,10 @@ static json_t *voice_json(const qd_comparison *r, const qd_voice *v, uint32_t nv
     return sv;
 }
 
-static int compare_json(const qd_comparison *r, char **out, qd_error *err)
+static int compare_json(const qd_corpus *c, char **out, qd_error *err)
 {
+    const qd_comparison *r = qd_corpus_result(c);
+    bool oom = false; /* a diff could not be made */
     json_t *root = json_object();
     json_t *docs = json_array();
     for (uint32_t d = 0; d < r->n_docs; d++) {
@@ -145,7 +152,7 @@ static int compare_json(const qd_comparison *r, char **out, qd_error *err)
         json_object_set_new(o, "documents", ds);
         json_t *gs = json_array();
         for (uint32_t k = 0; k < e->n_groups; k++)
-            json_array_append_new(gs, group_json(r, e->groups[k]));
+            json_array_append_new(gs, group_json(c, e->groups[k], &oom));
         json_object_set_new(o, "groups", gs);
         json_t *uniq = json_array();
         for (uint32_t k = 0; k < e->n_docs; k++) {
@@ -186,7 +193,7 @@ static int compare_json(const qd_comparison *r, char **out, qd_error *err)
         json_object_set_new(o, "terms", ts);
         json_t *gs = json_array();
         for (uint32_t k = 0; k < t->n_groups; k++)
-            json_array_append_new(gs, group_json(r, t->groups[k]));
+            json_array_append_new(gs, group_json(c, t->groups[k], &oom));
         json_object_set_new(o, "groups", gs);
         const char *outlets[64];
         uint32_t no = qd_view_thread_outlets(r, t, outlets, 64);
@@ -212,6 +219,10 @@ static int compare_json(const qd_comparison *r, char **out, qd_error *err)
         json_object_set_new(fr, "fdr", json_real(r->framing->fdr));
         json_object_set_new(root, "framing", fr);
     }
+    if (oom) {
+        json_decref(root);
+        return qd_error_set(err, QD_ENOMEM, "compare: out of memory");
+    }
     char *s = json_dumps(root, JSON_INDENT(1) | JSON_PRESERVE_ORDER);
     json_decref(root);
     if (!s)
@@ -228,24 +239,23 @@ static int compare_json(const qd_comparison *r, char **out, qd_error *err)
     return 0;
 }
 
-int qd_report_compare_text(const qd_comparison *r, bool md, unsigned flags, char **out, qd_error *err);
-int qd_report_compare_html(const qd_comparison *r, unsigned flags, char **out, qd_error *err);
-int qd_report_compare_text_to(const qd_comparison *r, bool md, unsigned flags, qd_write_fn write, void *ctx,
+int qd_report_compare_text(const qd_corpus *c, bool md, unsigned flags, char **out, qd_error *err);
+int qd_report_compare_html(const qd_corpus *c, unsigned flags, char **out, qd_error *err);
+int qd_report_compare_text_to(const qd_corpus *c, bool md, unsigned flags, qd_write_fn write, void *ctx,
                               qd_error *err);
 
 int qd_report_compare(const qd_corpus *c, const char *format, unsigned flags, char **out, qd_error *err)
 {
-    const qd_comparison *r = qd_corpus_result(c);
     if (!c->matched)
         return qd_error_set(err, QD_EUSAGE, "compare: the corpus has not been matched");
     if (!format || !strcmp(format, "text"))
-        return qd_report_compare_text(r, false, flags, out, err);
+        return qd_report_compare_text(c, false, flags, out, err);
     if (!strcmp(format, "md") || !strcmp(format, "markdown"))
-        return qd_report_compare_text(r, true, flags, out, err);
+        return qd_report_compare_text(c, true, flags, out, err);
     if (!strcmp(format, "json"))
-        return compare_json(r, out, err);
+        return compare_json(c, out, err);
     if (!strcmp(format, "html"))
-        return qd_report_compare_html(r, flags, out, err);
+        return qd_report_compare_html(c, flags, out, err);
     return qd_error_set(err, QD_EUSAGE, "compare: unknown format '%s' (text, md, html, json)", format);
 }
 
@@ -256,7 +266,7 @@ int qd_report_compare_to(const qd_corpus *c, const char *format, unsigned flags,
         return qd_error_set(err, QD_EUSAGE, "compare: the corpus has not been matched");
     bool md = format && (!strcmp(format, "md") || !strcmp(format, "markdown"));
     if (!format || !strcmp(format, "text") || md)
-        return qd_report_compare_text_to(qd_corpus_result(c), md, flags, write, ctx, err);
+        return qd_report_compare_text_to(c, md, flags, write, ctx, err);
     /* HTML and JSON are made whole, then written */
     char *s = NULL;
     int rc = qd_report_compare(c, format, flags, &s, err);

@@ -17,6 +17,7 @@
 
 typedef struct tw {
     qd_buf *b;
+    const qd_corpus *c;     /* whose result r is: diffs are made from it as they print */
     const qd_comparison *r;
     bool md;
     const qd_style *st;
@@ -96,10 +97,10 @@ static void statement_line(tw *w, const qd_cstatement *s)
     md_text(w, s->text);
 }
 
-static void diff_line(tw *w, const qd_member *m)
+static void diff_line(tw *w, const qd_diff_list *dl)
 {
-    for (uint32_t k = 0; k < m->n_diff; k++) {
-        const qd_diff *d = &m->diff[k];
+    for (uint32_t k = 0; k < dl->n; k++) {
+        const qd_diff *d = &dl->ops[k];
         if (k)
             qd_buf_putc(w->b, ' ');
         if (d->op == QD_DIFF_SAME) {
@@ -141,10 +142,15 @@ static void group_block(tw *w, uint32_t gi)
         qd_buf_printf(w->b, "  %c ", k == 0 ? '-' : (mark == '=' ? ' ' : '+'));
         qd_buf_column(w->b, qd_view_outlet(d), 18, false);
         qd_buf_putc(w->b, ' ');
-        if (k == 0 || m->n_diff == 0)
+        /* the diff is made for this line and dropped (the corpus keeps none) */
+        qd_diff_list dl;
+        if (qd_member_diff(w->c, g, k, &dl, NULL) != 0)
+            w->b->failed = true;
+        if (k == 0 || dl.n == 0)
             qd_buf_append_collapsed(w->b, s->text, strlen(s->text), 400);
         else
-            diff_line(w, m);
+            diff_line(w, &dl);
+        qd_diff_list_free(&dl);
         qd_buf_printf(w->b, "   (%s", k == 0 ? "reference" : qd_align_kind_name(m->kind));
         if (k)
             qd_buf_printf(w->b, " %.2f", (double)m->score);
@@ -345,13 +351,14 @@ static void event_block(tw *w, uint32_t ei)
 }
 
 /* The report into *out, or through `write` when it is given (out unused). */
-static int compare_text(const qd_comparison *r, bool md, unsigned flags, qd_write_fn write, void *ctx, char **out,
+static int compare_text(const qd_corpus *c, bool md, unsigned flags, qd_write_fn write, void *ctx, char **out,
                         qd_error *err)
 {
+    const qd_comparison *r = qd_corpus_result(c);
     qd_buf b;
     qd_buf_init(&b);
     bool colour = !md && (flags & QD_REPORT_COLOR);
-    tw w = {&b, r, md, qd_style_get(colour), write, ctx, colour, false};
+    tw w = {&b, c, r, md, qd_style_get(colour), write, ctx, colour, false};
     char title[256];
     snprintf(title, sizeof(title), "quotediff comparison: %u document%s, %u event%s, %u thread%s", r->n_docs,
              r->n_docs == 1 ? "" : "s", r->n_events, r->n_events == 1 ? "" : "s", r->n_threads,
@@ -437,17 +444,17 @@ static int compare_text(const qd_comparison *r, bool md, unsigned flags, qd_writ
     return 0;
 }
 
-int qd_report_compare_text(const qd_comparison *r, bool md, unsigned flags, char **out, qd_error *err);
-int qd_report_compare_text_to(const qd_comparison *r, bool md, unsigned flags, qd_write_fn write, void *ctx,
+int qd_report_compare_text(const qd_corpus *c, bool md, unsigned flags, char **out, qd_error *err);
+int qd_report_compare_text_to(const qd_corpus *c, bool md, unsigned flags, qd_write_fn write, void *ctx,
                               qd_error *err);
 
-int qd_report_compare_text(const qd_comparison *r, bool md, unsigned flags, char **out, qd_error *err)
+int qd_report_compare_text(const qd_corpus *c, bool md, unsigned flags, char **out, qd_error *err)
 {
-    return compare_text(r, md, flags, NULL, NULL, out, err);
+    return compare_text(c, md, flags, NULL, NULL, out, err);
 }
 
-int qd_report_compare_text_to(const qd_comparison *r, bool md, unsigned flags, qd_write_fn write, void *ctx,
+int qd_report_compare_text_to(const qd_corpus *c, bool md, unsigned flags, qd_write_fn write, void *ctx,
                               qd_error *err)
 {
-    return compare_text(r, md, flags, write, ctx, NULL, err);
+    return compare_text(c, md, flags, write, ctx, NULL, err);
 }

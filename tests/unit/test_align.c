@@ -79,16 +79,25 @@ static void test_cut_is_fragment(void **state)
     const qd_member *m = member_of(g, 1);
     assert_int_equal(m->kind, QD_ALIGN_FRAGMENT);
     assert_string_equal(qd_align_kind_name(m->kind), "fragment");
+    qd_diff_list dl;
+    qd_error err;
+    assert_int_equal(qd_member_diff(p.c, g, (uint32_t)(m - g->members), &dl, &err), 0);
+    assert_true(dl.n > 0);
     uint32_t dels = 0;
-    for (uint32_t i = 0; i < m->n_diff; i++) {
-        assert_int_not_equal(m->diff[i].op, QD_DIFF_INS);
-        if (m->diff[i].op == QD_DIFF_DEL) {
+    for (uint32_t i = 0; i < dl.n; i++) {
+        assert_int_not_equal(dl.ops[i].op, QD_DIFF_INS);
+        if (dl.ops[i].op == QD_DIFF_DEL) {
             dels++;
-            assert_non_null(strstr(m->diff[i].text, "So far,"));
-            assert_null(strstr(m->diff[i].text, "believe"));
+            assert_non_null(strstr(dl.ops[i].text, "So far,"));
+            assert_null(strstr(dl.ops[i].text, "believe"));
         }
     }
     assert_int_equal(dels, 1);
+    qd_diff_list_free(&dl);
+    /* the reference has no diff against itself */
+    assert_int_equal(qd_member_diff(p.c, g, 0, &dl, &err), 0);
+    assert_int_equal(dl.n, 0);
+    qd_diff_list_free(&dl);
     qd_corpus_free(p.c);
 }
 
@@ -101,8 +110,12 @@ static void test_same_words_normalized(void **state)
     const qd_group *g = group_with(p.r, 1, "Islam hates us");
     const qd_member *m = g->members[0].doc == 1 ? member_of(g, 0) : member_of(g, 1);
     assert_true(m->kind == QD_ALIGN_NORMALIZED || m->kind == QD_ALIGN_IDENTICAL);
-    for (uint32_t i = 0; i < m->n_diff; i++)
-        assert_int_equal(m->diff[i].op, QD_DIFF_SAME);
+    qd_diff_list dl;
+    qd_error err;
+    assert_int_equal(qd_member_diff(p.c, g, (uint32_t)(m - g->members), &dl, &err), 0);
+    for (uint32_t i = 0; i < dl.n; i++)
+        assert_int_equal(dl.ops[i].op, QD_DIFF_SAME);
+    qd_diff_list_free(&dl);
     qd_corpus_free(p.c);
 }
 
