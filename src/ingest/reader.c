@@ -5,10 +5,11 @@
  * A JSON Lines file is one document per line and is read line by line, so its size is
  * bounded by nothing but the disk (each record still by qd_options.max_doc_bytes); a
  * JSON array of records is read whole and gives one document per element.  Records are
- * named "FILE:LINE" (JSON Lines) or "FILE#N" (arrays).  Every file may be gzip data:
- * zlib reads plain files transparently, so compression is told by content, not name.
+ * named "FILE:LINE" (JSON Lines) or "FILE#N" (arrays).  Every file may be gzip data,
+ * told by its content (the gzip magic), not its name.
  */
 #include <fcntl.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -27,16 +28,17 @@ struct qd_reader {
     char *path;
     qd_options opt;
     rmode mode;
-    gzFile gz;          /* R_LINES: the open stream */
+    gzFile gz;          /* R_LINES: the open stream of gzip data (or of a pipe) */
     char *data;         /* R_WHOLE: the file; R_LINES: the current line */
     size_t len, cap;
     json_t *array;      /* R_ARRAY */
     size_t index;
     unsigned long line; /* R_LINES: number of the line in data */
     bool pending;       /* R_LINES: data holds a line not yet handed out */
-    char buf[64 * 1024]; /* raw bytes read ahead */
+    int fd;             /* a file that is not gzip data: read as it is, -1 if none */
     size_t bpos, blen;
     bool done;
+    char buf[64 * 1024]; /* raw bytes read ahead (last: not zeroed when made) */
 };
 
 static int gz_err(qd_reader *r, qd_error *err)
@@ -55,6 +57,15 @@ static int gz_err(qd_reader *r, qd_error *err)
 static int refill(qd_reader *r, qd_error *err)
 {
     r->bpos = 0;
+    if (r->fd >= 0) {
+        ssize_t got;
+        while ((got = read(r->fd, r->buf, sizeof(r->buf))) < 0 && errno == EINTR)
+            ;
+        if (got < 0)
+            return qd_error_set(err, QD_EIO, "%s: %s", r->path, strerror(errno));
+        r->blen = (size_t)got;
+        return (int)got;
+    }
     int n = gzread(r->gz, r->buf, (unsigned)sizeof(r->buf));
     if (n < 0)
         return gz_err(r, err);
@@ -142,9 +153,12 @@ static int read_line(qd_reader *r, bool all, qd_error *err)
 
 int qd_reader_open(qd_reader **out, const char *path, const qd_options *opt, qd_error *err)
 {
-    qd_reader *r = calloc(1, sizeof(*r));
+    /* (the read-ahead buffer is not zeroed: a document is often smaller than it) */
+    qd_reader *r = malloc(sizeof(*r));
     if (!r)
         return qd_error_set(err, QD_ENOMEM, "%s: out of memory", path);
+    memset(r, 0, offsetof(qd_reader, buf));
+    r->fd = -1;
     if (opt)
         r->opt = *opt;
     else
@@ -160,13 +174,22 @@ int qd_reader_open(qd_reader **out, const char *path, const qd_options *opt, qd_
         qd_reader_close(r);
         return rc;
     }
-    r->gz = gzdopen(fd, "rb");
-    if (!r->gz) {
-        close(fd);
-        qd_reader_close(r);
-        return qd_error_set(err, QD_ENOMEM, "%s: out of memory", path);
+    /* A file that does not start with the gzip magic is read with read(): zlib would
+     * copy it through unchanged, but only after allocating (and the kernel zeroing)
+     * its buffers, several times the size of a news article, for every file.  A pipe,
+     * which cannot be looked at first, goes through zlib. */
+    unsigned char magic[2] = {0, 0};
+    if (strcmp(path, "-") != 0 && pread(fd, magic, 2, 0) >= 0 && !(magic[0] == 0x1f && magic[1] == 0x8b)) {
+        r->fd = fd;
+    } else {
+        r->gz = gzdopen(fd, "rb");
+        if (!r->gz) {
+            close(fd);
+            qd_reader_close(r);
+            return qd_error_set(err, QD_ENOMEM, "%s: out of memory", path);
+        }
+        gzbuffer(r->gz, 128 * 1024);
     }
-    gzbuffer(r->gz, 128 * 1024);
     /* The first line tells a JSON Lines file from everything else. */
     int rc = read_line(r, false, err);
     if (rc < 0 && rc != QD_ELIMIT) {
@@ -208,8 +231,12 @@ int qd_reader_open(qd_reader **out, const char *path, const qd_options *opt, qd_
         qd_reader_close(r);
         return rc;
     }
-    gzclose(r->gz);
+    if (r->gz)
+        gzclose(r->gz);
+    else
+        close(r->fd);
     r->gz = NULL;
+    r->fd = -1;
     r->mode = R_WHOLE;
     if ((r->opt.input == QD_INPUT_AUTO || r->opt.input == QD_INPUT_JSON) &&
         qd_detect_kind(r->data, r->len) == QD_INPUT_JSON) {
@@ -287,6 +314,8 @@ void qd_reader_close(qd_reader *r)
         return;
     if (r->gz)
         gzclose(r->gz);
+    if (r->fd >= 0)
+        close(r->fd);
     json_decref(r->array);
     free(r->data);
     free(r->path);
