@@ -296,11 +296,76 @@ void qd_jw_int(qd_jw *w, long long v)
     put(w->b, tmp + k, sizeof(tmp) - k);
 }
 
+/* "%.17g" of a v in [0.0001, 1), worked out exactly in integers: printf's general
+ * conversion goes through multiple-precision arithmetic and costs thousands of
+ * instructions a number, and every statement's confidence is one of these.  v is
+ * m / 2^e with m < 2^53 and e <= 66, so v * 10^20 fits in 128 bits.  Returns the
+ * length, or 0 when v is outside that range (the caller asks printf). */
+static size_t format_fraction(char *out, double v)
+{
+#if defined(__SIZEOF_INT128__)
+    if (!(v > 0.0 && v < 1.0))
+        return 0;
+    int ex;
+    double f = frexp(v, &ex); /* v = f * 2^ex, f in [0.5, 1) */
+    if (ex < -13)
+        return 0;
+    unsigned __int128 m = (unsigned __int128)(uint64_t)ldexp(f, 53);
+    unsigned e = (unsigned)(53 - ex); /* v = m / 2^e, 53 <= e <= 66 */
+    /* the position of v's first significant digit: v >= 10^-k exactly when
+     * floor(v * 10^20) >= 10^(20-k) */
+    unsigned __int128 p20 = 1;
+    for (int i = 0; i < 20; i++)
+        p20 *= 10;
+    unsigned __int128 t = (m * p20) >> e;
+    int lead; /* v in [10^-lead, 10^-(lead-1)) */
+    unsigned __int128 bound = p20 / 10;
+    for (lead = 1; lead <= 4 && t < bound; lead++)
+        bound /= 10;
+    if (lead > 4)
+        return 0; /* below 0.0001: printf's exponent form */
+    /* 17 significant digits: v * 10^(16 + lead), rounded to nearest, ties to even */
+    int scale = 16 + lead;
+    unsigned __int128 p = 1;
+    for (int i = 0; i < scale; i++)
+        p *= 10;
+    unsigned __int128 x = m * p;
+    unsigned __int128 d = x >> e, rem = x & (((unsigned __int128)1 << e) - 1);
+    unsigned __int128 half = (unsigned __int128)1 << (e - 1);
+    if (rem > half || (rem == half && (d & 1)))
+        d++;
+    /* d / 10^scale, without the zeros %g drops */
+    unsigned __int128 ip = d / p, fp = d % p;
+    size_t n = 0;
+    out[n++] = (char)('0' + (int)ip); /* 0, or 1 when v rounds up to 1 */
+    if (fp) {
+        char digits[40];
+        for (int i = scale - 1; i >= 0; i--) {
+            digits[i] = (char)('0' + (int)(fp % 10));
+            fp /= 10;
+        }
+        int last = scale;
+        while (last > 0 && digits[last - 1] == '0')
+            last--;
+        out[n++] = '.';
+        memcpy(out + n, digits, (size_t)last);
+        n += (size_t)last;
+    }
+    out[n] = '\0';
+    return n;
+#else
+    (void)out;
+    (void)v;
+    return 0;
+#endif
+}
+
 size_t qd_jw_format_real(char *out, size_t size, double v)
 {
     if (!isfinite(v) || size < 32)
         return 0; /* json_real() refuses NaN and infinities */
-    int r = snprintf(out, size, "%.17g", v);
+    size_t fast = format_fraction(out, v);
+    int r = fast ? (int)fast : snprintf(out, size, "%.17g", v);
     if (r < 0 || (size_t)r + 3 >= size)
         return 0;
     size_t len = (size_t)r;

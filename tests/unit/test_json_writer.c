@@ -122,6 +122,33 @@ static void test_reals(void **state)
     check_real(NAN);
     check_real(INFINITY);
     check_real(-INFINITY);
+    /* fractions in [0.0001, 1) are worked out without printf: every binade there, its
+     * ends and the neighbours of the powers of ten and of short decimals, then random
+     * bit patterns */
+    for (int e = -14; e <= 0; e++) {
+        check_real(ldexp(1.0, e));
+        check_real(nextafter(ldexp(1.0, e), 0.0));
+    }
+    static const double tens[] = {1e-4, 1e-3, 1e-2, 1e-1, 1.0};
+    for (size_t i = 0; i < sizeof(tens) / sizeof(tens[0]); i++) {
+        check_real(tens[i]);
+        check_real(nextafter(tens[i], 0.0));
+        check_real(nextafter(tens[i], 2.0));
+    }
+    for (int k = 1; k < 10000; k++) {
+        double d = (double)k / 10000.0;
+        check_real(d);
+        check_real(nextafter(d, 0.0));
+        check_real(nextafter(d, 1.0));
+    }
+    uint64_t x = 88172645463325252u;
+    for (int t = 0; t < 100000; t++) {
+        x ^= x << 13;
+        x ^= x >> 7;
+        x ^= x << 17;
+        double f = ldexp((double)(x >> 11), -53); /* [0, 1) */
+        check_real(ldexp(0.5 + f / 2, -(int)(x % 15)));
+    }
 }
 
 /* Values jansson refuses are left out with their key or separator, wherever they
