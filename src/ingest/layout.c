@@ -124,9 +124,8 @@ static int split_lines(layout *L)
     uint32_t nr = 0, cr = 0;
     bool blank = true;
     while (i <= len) {
-        uint32_t j = i;
-        while (j < len && s[j] != '\n')
-            j++;
+        const char *nl = i < len ? memchr(s + i, '\n', len - i) : NULL;
+        uint32_t j = nl ? (uint32_t)(nl - s) : len;
         uint32_t a = i, b = j;
         int k;
         while (a < b && is_space_at(s, len, a, &k))

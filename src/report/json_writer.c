@@ -96,6 +96,27 @@ void qd_jw_array_end(qd_jw *w)
     close_container(w, ']');
 }
 
+/* How many bytes from s on JSON takes as they are: printable ASCII but '"' and '\\'.
+ * Eight bytes at a time (most of a record is such text): a word has none of the
+ * others when no byte is below 0x20, none has its top bit set, and none equals '"'
+ * or '\\' (the usual "has a zero byte" test on x xor the repeated character). */
+static size_t plain_run(const unsigned char *s, size_t n)
+{
+    const uint64_t ones = 0x0101010101010101u, highs = 0x8080808080808080u;
+    size_t i = 0;
+    for (; i + 8 <= n; i += 8) {
+        uint64_t x;
+        memcpy(&x, s + i, 8);
+        uint64_t q = x ^ (ones * '"'), bs = x ^ (ones * '\\');
+        uint64_t bad = (x - ones * 0x20) | x | ((q - ones) & ~q) | ((bs - ones) & ~bs);
+        if (bad & highs)
+            break;
+    }
+    while (i < n && s[i] >= 0x20 && s[i] < 0x80 && s[i] != '"' && s[i] != '\\')
+        i++;
+    return i;
+}
+
 void qd_jw_key(qd_jw *w, const char *key)
 {
     w->pending_key = false;
@@ -104,11 +125,7 @@ void qd_jw_key(qd_jw *w, const char *key)
      * else is escaped as jansson escapes keys, like values */
     char tmp[64];
     size_t n = strlen(key), k = 0;
-    bool plain = n + 3 <= sizeof(tmp);
-    for (size_t i = 0; plain && i < n; i++) {
-        unsigned char c = (unsigned char)key[i];
-        plain = c >= 0x20 && c < 0x80 && c != '"' && c != '\\';
-    }
+    bool plain = n + 3 <= sizeof(tmp) && plain_run((const unsigned char *)key, n) == n;
     if (plain) {
         tmp[k++] = '"';
         memcpy(tmp + k, key, n);
@@ -169,11 +186,10 @@ bool qd_jw_escape(qd_buf *b, const char *str, size_t n)
     size_t i = 0;
     put(b, "\"", 1);
     while (i < n) {
+        i += plain_run(s + i, n - i);
+        if (i == n)
+            break;
         unsigned char c = s[i];
-        if (c >= 0x20 && c < 0x80 && c != '"' && c != '\\') {
-            i++;
-            continue;
-        }
         if (c >= 0x80) {
             uint32_t cp;
             size_t len = utf8_seq(s + i, n - i, &cp);
@@ -335,9 +351,12 @@ static size_t format_fraction(char *out, double v)
     if (rem > half || (rem == half && (d & 1)))
         d++;
     /* d / 10^scale, without the zeros %g drops */
-    unsigned __int128 ip = d / p, fp = d % p;
+    /* d <= 10^scale as v < 1: an integer part of 1 only when v rounds up to 1, and
+     * the rest below 10^17, so in 64 bits */
+    int ip = d >= p;
+    uint64_t fp = (uint64_t)(d - (ip ? p : 0));
     size_t n = 0;
-    out[n++] = (char)('0' + (int)ip); /* 0, or 1 when v rounds up to 1 */
+    out[n++] = (char)('0' + ip);
     if (fp) {
         char digits[40];
         for (int i = scale - 1; i >= 0; i--) {

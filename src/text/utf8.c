@@ -3,6 +3,9 @@
  */
 #include "utf8.h"
 
+#include <stdint.h>
+#include <string.h>
+
 int qd_utf8_valid_at(const char *s, size_t len, size_t i)
 {
     const unsigned char *u = (const unsigned char *)s;
@@ -252,6 +255,29 @@ qd_qmark qd_cp_quote_mark_wide(uint32_t cp)
     }
 }
 
+/* Eight bytes of a run of visible ASCII words with single spaces between them, which
+ * the run loop below would copy as they are but for lower-casing: their lower-cased
+ * form, or 0 when they are not such bytes (a control, a byte of a longer sequence, two
+ * spaces together, or a space last, whose follower is not known here).  The tests are
+ * exact per byte: each adds to the low seven bits, which cannot carry into the next. */
+static inline uint64_t ascii_words8(const char *s)
+{
+    const uint64_t low7 = 0x7F7F7F7F7F7F7F7Fu, highs = 0x8080808080808080u, ones = 0x0101010101010101u;
+    uint64_t x;
+    memcpy(&x, s, 8);
+    if (x & highs)
+        return 0;
+    uint64_t ge_space = (x + ones * (0x80 - 0x20)) & highs; /* byte >= ' ' */
+    if (ge_space != highs)
+        return 0;
+    uint64_t t = x ^ (ones * ' ');
+    uint64_t is_space = ~(((t & low7) + low7) | t) & highs;
+    if ((is_space & (is_space << 8)) || (is_space >> 63))
+        return 0;
+    uint64_t upper = ((x + ones * (0x80 - 'A')) & ~(x + ones * (0x80 - 'Z' - 1))) & highs;
+    return x | (upper >> 2);
+}
+
 size_t qd_utf8_normalize(const char *s, size_t n, char *out, size_t cap)
 {
     size_t o = 0;
@@ -266,6 +292,13 @@ size_t qd_utf8_normalize(const char *s, size_t n, char *out, size_t cap)
          * nothing else to decide */
         if (!space && a > ' ' && a < 0x80) {
             while (i < n && o + 1 < cap) {
+                uint64_t x;
+                if (i + 8 <= n && o + 9 < cap && (x = ascii_words8(s + i)) != 0) {
+                    memcpy(out + o, &x, 8);
+                    o += 8;
+                    i += 8;
+                    continue;
+                }
                 a = (unsigned char)s[i];
                 if (a > ' ' && a < 0x80) {
                     out[o++] = (char)(a >= 'A' && a <= 'Z' ? a + 32 : a);

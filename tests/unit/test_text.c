@@ -33,6 +33,46 @@ static void test_normalisation_folds_quotes(void **state)
     assert_string_equal(out, "\"russia's\" - ok");
 }
 
+/* ASCII text normalises to its words lower-cased with single spaces between them,
+ * whatever its spacing and wherever the spaces fall against the eight-byte blocks the
+ * normaliser reads at a time; and a short output buffer takes a prefix of that. */
+static void test_normalisation_of_ascii_spacing(void **state)
+{
+    (void)state;
+    static const char pick[] = "aZqM.,'\"-09 \t\n\r  xY";
+    uint32_t r = 7;
+    char in[80], got[400], want[400];
+    for (int t = 0; t < 20000; t++) {
+        r = r * 1103515245u + 12345u;
+        size_t n = (r >> 16) % sizeof(in);
+        for (size_t i = 0; i < n; i++) {
+            r = r * 1103515245u + 12345u;
+            in[i] = pick[(r >> 16) % (sizeof(pick) - 1)];
+        }
+        size_t w = 0;
+        bool gap = false;
+        for (size_t i = 0; i < n; i++) {
+            char c = in[i];
+            if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+                gap = w > 0;
+                continue;
+            }
+            if (gap)
+                want[w++] = ' ';
+            gap = false;
+            want[w++] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+        }
+        want[w] = '\0';
+        size_t o = qd_utf8_normalize(in, n, got, sizeof(got));
+        assert_int_equal(o, w);
+        assert_string_equal(got, want);
+        /* a buffer of 12 bytes: at most 11 of them, a prefix of the whole */
+        o = qd_utf8_normalize(in, n, got, 12);
+        assert_true(o <= 11 && o <= w);
+        assert_memory_equal(got, want, o);
+    }
+}
+
 /* Sentence texts of a document, joined with " | ". */
 static void sentences(const qd_doc *doc, char *out, size_t cap)
 {
@@ -132,6 +172,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_utf8_decoding),
         cmocka_unit_test(test_normalisation_folds_quotes),
+        cmocka_unit_test(test_normalisation_of_ascii_spacing),
         cmocka_unit_test(test_sentences_respect_abbreviations),
         cmocka_unit_test(test_sentence_ends_after_closing_quote),
         cmocka_unit_test(test_glued_words_are_split),
