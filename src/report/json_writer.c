@@ -104,17 +104,27 @@ static size_t plain_run(const unsigned char *s, size_t n)
 {
     const uint64_t ones = 0x0101010101010101u, highs = 0x8080808080808080u;
     size_t i = 0;
-    for (; i + 8 <= n; i += 8) {
-        uint64_t x;
-        memcpy(&x, s + i, 8);
-        uint64_t q = x ^ (ones * '"'), bs = x ^ (ones * '\\');
-        uint64_t bad = (x - ones * 0x20) | x | ((q - ones) & ~q) | ((bs - ones) & ~bs);
-        if (bad & highs)
-            break;
-    }
+#if __BYTE_ORDER__ != __ORDER_LITTLE_ENDIAN__
     while (i < n && s[i] >= 0x20 && s[i] < 0x80 && s[i] != '"' && s[i] != '\\')
         i++;
     return i;
+#endif
+    while (i < n) {
+        /* the last few bytes padded with plain ones */
+        uint64_t x = ones * 'a';
+        size_t k = n - i < 8 ? n - i : 8;
+        memcpy(&x, s + i, k);
+        uint64_t q = x ^ (ones * '"'), bs = x ^ (ones * '\\');
+        uint64_t bad = ((x - ones * 0x20) | x | ((q - ones) & ~q) | ((bs - ones) & ~bs)) & highs;
+        if (bad) {
+            /* a false alarm can only come above a true one (a borrow carries upwards),
+             * so the lowest flagged byte is the first that is not plain */
+            size_t at = (size_t)__builtin_ctzll(bad) / 8;
+            return i + (at < k ? at : k);
+        }
+        i += k;
+    }
+    return n;
 }
 
 void qd_jw_key(qd_jw *w, const char *key)
