@@ -17,7 +17,14 @@ typedef struct seg {
     const char *s;
     uint32_t len;
     qd_error *err;
+    /* The tokens' normal forms, packed one after the other in blocks taken from the
+     * arena: a token's takes its length and a NUL, not an arena allocation of its own
+     * (rounded up to 16 bytes), and the stages that read them all read less memory. */
+    char *norms;
+    size_t norms_left;
 } seg;
+
+#define NORM_BLOCK 8192
 
 static uint32_t cp_at(const seg *g, uint32_t i, int *k)
 {
@@ -167,9 +174,15 @@ static int push_token(seg *g, uint32_t start, uint32_t end, qd_token_kind kind, 
     if (!t)
         return qd_error_set(g->err, QD_ENOMEM, "%s: out of memory", doc->path);
     size_t n = end - start;
-    char *norm = qd_arena_alloc(&in->arena, 4 * n + 1);
-    if (!norm)
-        return qd_error_set(g->err, QD_ENOMEM, "%s: out of memory", doc->path);
+    if (g->norms_left < 4 * n + 1) {
+        /* (the rest of the block is left unused) */
+        size_t size = 4 * n + 1 > NORM_BLOCK ? 4 * n + 1 : NORM_BLOCK;
+        g->norms = qd_arena_alloc(&in->arena, size);
+        if (!g->norms)
+            return qd_error_set(g->err, QD_ENOMEM, "%s: out of memory", doc->path);
+        g->norms_left = size;
+    }
+    char *norm = g->norms;
     t->start = start;
     t->end = end;
     t->norm = norm;
@@ -200,11 +213,12 @@ static int push_token(seg *g, uint32_t start, uint32_t end, qd_token_kind kind, 
     bool ascii = nl == n;
     if (ascii) {
         norm[nl] = '\0';
-        qd_arena_shrink(&in->arena, norm, nl + 1); /* it needed only n + 1 bytes */
     } else {
         nl = qd_utf8_normalize(g->s + start, n, norm, 4 * n + 1);
         h = qd_hash_bytes(norm, nl);
     }
+    g->norms += nl + 1;
+    g->norms_left -= nl + 1;
     t->normlen = (uint32_t)nl;
     t->hash = h;
     if (kind == QD_TK_WORD || kind == QD_TK_NUM) {
@@ -501,7 +515,7 @@ static int split_sentences(seg *g, uint32_t para, uint32_t a, uint32_t b)
 
 int qd_text_segment(qd_doc *doc, qd_error *err)
 {
-    seg g = {doc, doc->text, (uint32_t)doc->len, err};
+    seg g = {doc, doc->text, (uint32_t)doc->len, err, NULL, 0};
     qd_doc_internal *in = doc->in;
     in->para_first_token = qd_arena_calloc(&in->arena, doc->n_paragraphs + 1, sizeof(uint32_t));
     if (!in->para_first_token)
