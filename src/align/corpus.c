@@ -32,7 +32,8 @@ int qd_corpus_new(qd_corpus **out, const qd_lexicon *lx, const qd_match_options 
         free(c);
         return qd_error_set(err, QD_ENOMEM, "corpus: cannot create the English stemmer");
     }
-    qd_strmap_init(&c->speaker_keys, &c->arena);
+    qd_strmap_init_heap(&c->speaker_keys, &c->arena);
+    qd_strmap_init_heap(&c->strs, &c->arena);
     *out = c;
     return 0;
 }
@@ -123,6 +124,11 @@ void qd_corpus_free(qd_corpus *c)
     free(c->dict_str);
     free(c->df);
     free(c->disp);
+    free(c->res.speakers);
+    free(c->res.docs);
+    free(c->feat);
+    qd_strmap_free(&c->speaker_keys);
+    qd_strmap_free(&c->strs);
     qd_arena_release(&c->arena);
     free(c);
 }

@@ -95,7 +95,8 @@ struct qd_corpus {
     uint32_t n_dict, cap_dict, cap_df;
     const char **disp;      /* stem id -> a word it came from (for reports) */
     uint32_t cap_disp;
-    qd_strmap speaker_keys; /* corpus speaker key -> index */
+    qd_strmap speaker_keys; /* corpus speaker key -> index (table malloc'd) */
+    qd_strmap strs;         /* strings many statements repeat, one copy each (table malloc'd) */
     qd_dfeat *feat;         /* parallel to res.docs */
     uint32_t cap_docs, cap_feat, cap_speakers;
     qd_comparison res;

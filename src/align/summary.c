@@ -293,6 +293,39 @@ static void name_speaker(qd_corpus *c, qd_cspeaker *sp, const char *name, bool p
         sp->name = qd_arena_strdup(&c->arena, name);
 }
 
+/* One more corpus speaker, zeroed; NULL when out of memory.  The array is malloc'd so
+ * that growing it leaves no old copies in the arena. */
+static qd_cspeaker *new_speaker(qd_corpus *c)
+{
+    qd_comparison *r = &c->res;
+    if (r->n_speakers == c->cap_speakers) {
+        uint32_t ncap = c->cap_speakers ? c->cap_speakers * 2 : 256;
+        qd_cspeaker *ns = ncap > c->cap_speakers ? realloc(r->speakers, (size_t)ncap * sizeof(qd_cspeaker)) : NULL;
+        if (!ns)
+            return NULL;
+        r->speakers = ns;
+        c->cap_speakers = ncap;
+    }
+    qd_cspeaker *s = &r->speakers[r->n_speakers++];
+    memset(s, 0, sizeof(*s));
+    return s;
+}
+
+/* A corpus copy of a string that many statements and documents repeat (cues, stances,
+ * venues, speakers as written, go-betweens, outlets, dates): one copy each, shared. */
+static const char *pooled(qd_corpus *c, const char *s, bool *oom)
+{
+    if (!s)
+        return NULL;
+    size_t n = strlen(s);
+    const char *k = qd_strmap_key(&c->strs, s, n);
+    if (k)
+        return k;
+    if (qd_strmap_put(&c->strs, s, n, 0) != 0 || !(k = qd_strmap_key(&c->strs, s, n)))
+        *oom = true;
+    return k;
+}
+
 /* The corpus speaker a document entity stands for (creating it); -1 if none. */
 static int32_t corpus_speaker(qd_corpus *c, const char *path, const qd_sentity *e)
 {
@@ -312,6 +345,7 @@ static int32_t corpus_speaker(qd_corpus *c, const char *path, const qd_sentity *
     else
         snprintf(key, sizeof(key), "%s:%s:%s", qd_entity_kind_name(e->kind), ekey, path);
     uint32_t idx;
+    const char *kept = NULL;
     if (qd_strmap_get(&c->speaker_keys, key, strlen(key), &idx))
         goto found;
     if (person) {
@@ -329,7 +363,7 @@ static int32_t corpus_speaker(qd_corpus *c, const char *path, const qd_sentity *
                 goto found;
             }
         }
-        qd_cspeaker *s = QD_VEC_PUSH(&c->arena, r->speakers, r->n_speakers, c->cap_speakers);
+        qd_cspeaker *s = new_speaker(c);
         if (!s)
             return -1;
         idx = r->n_speakers - 1;
@@ -342,16 +376,22 @@ static int32_t corpus_speaker(qd_corpus *c, const char *path, const qd_sentity *
             qd_strmap_put(&c->speaker_keys, sur, strlen(sur), idx) != 0)
             return -1;
     } else {
-        qd_cspeaker *s = QD_VEC_PUSH(&c->arena, r->speakers, r->n_speakers, c->cap_speakers);
+        qd_cspeaker *s = new_speaker(c);
         if (!s)
             return -1;
         idx = r->n_speakers - 1;
-        s->key = qd_arena_strdup(&c->arena, key);
+        s->key = kept = qd_arena_strdup(&c->arena, key);
         s->name = qd_arena_strdup(&c->arena, e->name);
         s->kind = e->kind;
         s->shared = shared;
+        if (!kept)
+            return -1;
     }
-    if (qd_strmap_put(&c->speaker_keys, key, strlen(key), idx) != 0)
+    /* the map keeps the speaker's own copy of its key when it is the same string (a
+     * speaker private to a document is keyed by kind, key and path: a million keys at
+     * 100,000 documents) */
+    if ((kept ? qd_strmap_put_borrowed(&c->speaker_keys, kept, strlen(kept), qd_hash_bytes(kept, strlen(kept)), idx)
+              : qd_strmap_put(&c->speaker_keys, key, strlen(key), idx)) != 0)
         return -1;
 found:
     name_speaker(c, &r->speakers[idx], e->name, person);
@@ -953,7 +993,8 @@ int qd_summary_from_json(const char *name, const char *data, size_t len, const q
 
 /* ---- into the corpus (one thread, input order) ---------------------------------- */
 
-/* Statement features: interned word keys and stems, and the quote's shingles. */
+/* Statement features: interned word keys and stems, and the quote's shingles (added to
+ * the document's, a malloc'd scratch vector). */
 static int statement_features(qd_corpus *c, const qd_sstmt *st, qd_sfeat *f, uint64_t **sh, uint32_t *nsh,
                               uint32_t *capsh)
 {
@@ -961,14 +1002,13 @@ static int statement_features(qd_corpus *c, const qd_sstmt *st, qd_sfeat *f, uin
     const char *text = st->text;
     size_t n = strlen(text);
     /* only the ids of the words are kept: the words themselves are found again in the
-     * statement's text when a diff shows them (a corpus holds millions of words) */
-    uint32_t *stems = malloc((st->n_words + 1) * sizeof(uint32_t)), ns = 0;
-    f->direct = st->direct;
-    f->keys = qd_arena_alloc(A, (st->n_words + 1) * sizeof(uint32_t));
-    if (!stems || !f->keys) {
-        free(stems);
+     * statement's text when a diff shows them (a corpus holds millions of words); the
+     * word ids and the stem ids share one block, packed (4-byte aligned) */
+    uint32_t *words = malloc((2 * (size_t)st->n_words + 1) * sizeof(uint32_t));
+    if (!words)
         return QD_ENOMEM;
-    }
+    uint32_t *stems = words + st->n_words, ns = 0;
+    f->direct = st->direct;
     for (size_t i = 0; i < n && f->n_words < st->n_words;) {
         while (i < n && (text[i] == ' ' || text[i] == '\n' || text[i] == '\t'))
             i++;
@@ -981,14 +1021,14 @@ static int statement_features(qd_corpus *c, const qd_sstmt *st, qd_sfeat *f, uin
         const char *key = st->keys[w];
         uint32_t id = key[0] ? qd_corpus_intern(c, key, strlen(key)) : 0;
         if (key[0] && !id) {
-            free(stems);
+            free(words);
             return QD_ENOMEM;
         }
-        f->keys[w] = id;
+        words[w] = id;
         if (st->stems[w]) {
             uint32_t sid = stem_id(c, st->stems[w], key);
             if (!sid) {
-                free(stems);
+                free(words);
                 return QD_ENOMEM;
             }
             stems[ns++] = sid;
@@ -1001,15 +1041,16 @@ static int statement_features(qd_corpus *c, const qd_sstmt *st, qd_sfeat *f, uin
     for (uint32_t i = 0; i < ns; i++)
         if (u == 0 || stems[u - 1] != stems[i])
             stems[u++] = stems[i];
-    uint32_t *kept = qd_arena_alloc(A, (u + 1) * sizeof(uint32_t));
+    uint32_t *kept = qd_arena_alloc_aligned(A, ((size_t)f->n_words + u + 1) * sizeof(uint32_t), sizeof(uint32_t));
     if (!kept) {
-        free(stems);
+        free(words);
         return QD_ENOMEM;
     }
-    memcpy(kept, stems, u * sizeof(uint32_t));
-    free(stems);
-    stems = kept;
-    f->stems = stems;
+    memcpy(kept, words, f->n_words * sizeof(uint32_t));
+    memcpy(kept + f->n_words, stems, u * sizeof(uint32_t));
+    free(words);
+    f->keys = kept;
+    f->stems = kept + f->n_words;
     f->n_stems = u;
     /* 5-gram shingles of quotes, for "the same quote" evidence between documents */
     if (f->direct) {
@@ -1025,10 +1066,15 @@ static int statement_features(qd_corpus *c, const qd_sstmt *st, qd_sfeat *f, uin
                 h ^= keys[i + k];
                 h *= 1099511628211ull;
             }
-            uint64_t *slot = QD_VEC_PUSH(A, *sh, *nsh, *capsh);
-            if (!slot)
-                return QD_ENOMEM;
-            *slot = h;
+            if (*nsh == *capsh) {
+                uint32_t ncap = *capsh ? *capsh * 2 : 64;
+                uint64_t *nv = ncap > *capsh ? realloc(*sh, (size_t)ncap * sizeof(uint64_t)) : NULL;
+                if (!nv)
+                    return QD_ENOMEM;
+                *sh = nv;
+                *capsh = ncap;
+            }
+            (*sh)[(*nsh)++] = h;
             if (nk < 5)
                 break;
         }
@@ -1044,17 +1090,33 @@ int qd_corpus_add_summary(qd_corpus *c, const qd_summary *s, const qd_doc *doc, 
     qd_comparison *r = &c->res;
     tcount *tc = NULL;
     int32_t *spk_of_entity = NULL;
-    qd_cdoc *d = QD_VEC_PUSH(A, r->docs, r->n_docs, c->cap_docs);
-    uint32_t nf = r->n_docs - 1;
-    qd_dfeat *f = d ? QD_VEC_PUSH(A, c->feat, nf, c->cap_feat) : NULL;
-    if (!d || !f)
-        goto oom;
+    uint64_t *sh = NULL; /* the document's quote shingles, copied into the arena at the end */
+    uint32_t nsh = 0, capsh = 0;
+    /* the arrays by document are malloc'd: growing them in the arena would leave every
+     * outgrown copy there */
+    if (r->n_docs == c->cap_docs) {
+        uint32_t ncap = c->cap_docs ? c->cap_docs * 2 : 64;
+        qd_cdoc *nd = ncap > c->cap_docs ? realloc(r->docs, (size_t)ncap * sizeof(qd_cdoc)) : NULL;
+        if (nd)
+            r->docs = nd;
+        qd_dfeat *nf = nd ? realloc(c->feat, (size_t)ncap * sizeof(qd_dfeat)) : NULL;
+        if (!nf)
+            goto oom;
+        c->feat = nf;
+        c->cap_docs = c->cap_feat = ncap;
+    }
+    qd_cdoc *d = &r->docs[r->n_docs];
+    qd_dfeat *f = &c->feat[r->n_docs];
+    memset(d, 0, sizeof(*d));
+    memset(f, 0, sizeof(*f));
+    r->n_docs++;
     d->event = -1;
 #define DUP(x) ((x) ? qd_arena_strdup(A, (x)) : NULL)
     d->path = DUP(s->path);
     d->url = DUP(s->url);
-    d->outlet = DUP(s->outlet);
-    d->date = DUP(s->date);
+    bool oom = false;
+    d->outlet = pooled(c, s->outlet, &oom);
+    d->date = pooled(c, s->date, &oom);
     d->title = DUP(s->title);
     d->byline = DUP(s->byline);
     f->day = qd_iso_day(s->date);
@@ -1125,7 +1187,6 @@ int qd_corpus_add_summary(qd_corpus *c, const qd_summary *s, const qd_doc *doc, 
     f->stmts = qd_arena_calloc(A, s->n_stmts + 1, sizeof(qd_sfeat));
     if (!d->statements || !f->stmts)
         goto oom;
-    uint32_t capsh = 0;
     for (uint32_t i = 0; i < s->n_stmts; i++) {
         const qd_sstmt *st = &s->stmts[i];
         qd_cstatement *cs = &d->statements[i];
@@ -1133,10 +1194,10 @@ int qd_corpus_add_summary(qd_corpus *c, const qd_summary *s, const qd_doc *doc, 
         cs->type = st->type;
         cs->text = DUP(st->text);
         cs->speaker = st->entity >= 0 ? spk_of_entity[st->entity] : -1;
-        cs->speaker_text = DUP(st->speaker_text);
-        cs->cue = DUP(st->cue);
-        cs->stance = DUP(st->stance);
-        cs->venue = DUP(st->venue);
+        cs->speaker_text = pooled(c, st->speaker_text, &oom);
+        cs->cue = pooled(c, st->cue, &oom);
+        cs->stance = pooled(c, st->stance, &oom);
+        cs->venue = pooled(c, st->venue, &oom);
         cs->start = st->start;
         cs->end = st->end;
         cs->group = -1;
@@ -1145,10 +1206,10 @@ int qd_corpus_add_summary(qd_corpus *c, const qd_summary *s, const qd_doc *doc, 
             if (!cs->intermediaries)
                 goto oom;
             for (uint32_t k = 0; k < st->n_intermediaries; k++)
-                cs->intermediaries[k] = DUP(st->intermediaries[k]);
+                cs->intermediaries[k] = pooled(c, st->intermediaries[k], &oom);
             cs->n_intermediaries = st->n_intermediaries;
         }
-        if (!cs->text || statement_features(c, st, sf, &f->shingles, &f->n_shingles, &capsh) != 0)
+        if (oom || !cs->text || statement_features(c, st, sf, &sh, &nsh, &capsh) != 0)
             goto oom;
         for (uint32_t k = 0; k < sf->n_words; k++)
             cs->words += sf->keys[k] != 0;
@@ -1157,13 +1218,23 @@ int qd_corpus_add_summary(qd_corpus *c, const qd_summary *s, const qd_doc *doc, 
 #undef DUP
     free(tc);
     free(spk_of_entity);
-    if (f->n_shingles > 1)
-        qsort(f->shingles, f->n_shingles, sizeof(uint64_t), cmp_u64);
+    tc = NULL;
+    spk_of_entity = NULL;
+    if (nsh > 1)
+        qsort(sh, nsh, sizeof(uint64_t), cmp_u64);
+    f->shingles = qd_arena_alloc_aligned(A, ((size_t)nsh + 1) * sizeof(uint64_t), sizeof(uint64_t));
+    if (!f->shingles)
+        goto oom;
+    memcpy(f->shingles, sh, nsh * sizeof(uint64_t));
+    f->n_shingles = nsh;
+    free(sh);
+    sh = NULL;
     /* what framing kept of the document (its scare quotes, labels, speakers' sides) */
     return qd_frame_add_summary(c, s->frame, r->n_docs - 1, s->path, err);
 oom:
     free(tc);
     free(spk_of_entity);
+    free(sh);
     return qd_error_set(err, QD_ENOMEM, "%s: out of memory", s->path);
 }
 

@@ -44,15 +44,16 @@ void qd_arena_release(qd_arena *a)
     memset(a, 0, sizeof(*a));
 }
 
-void *qd_arena_alloc(qd_arena *a, size_t size)
+void *qd_arena_alloc_aligned(qd_arena *a, size_t size, size_t align)
 {
     if (size == 0)
         size = 1;
     if (size > SIZE_MAX / 2)
         return NULL;
-    size_t rounded = (size + ARENA_ALIGN - 1) & ~(size_t)(ARENA_ALIGN - 1);
+    size_t rounded = (size + align - 1) & ~(align - 1);
     qd_arena_chunk *c = a->head;
-    if (!c || c->size - c->used < rounded) {
+    size_t start = c ? (c->used + align - 1) & ~(align - 1) : 0;
+    if (!c || start > c->size || c->size - start < rounded) {
         /* Chunks double with the arena's size so a big document needs few mallocs. */
         size_t want = ARENA_MIN_CHUNK;
         if (a->total / 2 > want)
@@ -69,12 +70,18 @@ void *qd_arena_alloc(qd_arena *a, size_t size)
         c->next = a->head;
         a->head = c;
         a->total += want;
+        start = 0;
     }
-    void *p = chunk_data(c) + c->used;
-    c->used += rounded;
+    void *p = chunk_data(c) + start;
+    c->used = start + rounded;
     a->last = p;
     a->last_size = rounded;
     return p;
+}
+
+void *qd_arena_alloc(qd_arena *a, size_t size)
+{
+    return qd_arena_alloc_aligned(a, size, ARENA_ALIGN);
 }
 
 void *qd_arena_calloc(qd_arena *a, size_t count, size_t size)
@@ -141,7 +148,7 @@ void *qd_arena_grow_array(qd_arena *a, void *ptr, uint32_t *cap, uint32_t need, 
 
 char *qd_arena_strndup(qd_arena *a, const char *s, size_t n)
 {
-    char *p = qd_arena_alloc(a, n + 1);
+    char *p = n < SIZE_MAX ? qd_arena_alloc_aligned(a, n + 1, 1) : NULL;
     if (!p)
         return NULL;
     if (n)
@@ -163,7 +170,7 @@ char *qd_arena_printf(qd_arena *a, const char *fmt, ...)
     va_end(ap);
     if (n < 0)
         return NULL;
-    char *p = qd_arena_alloc(a, (size_t)n + 1);
+    char *p = qd_arena_alloc_aligned(a, (size_t)n + 1, 1);
     if (!p)
         return NULL;
     va_start(ap, fmt);

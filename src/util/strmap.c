@@ -12,6 +12,20 @@ void qd_strmap_init(qd_strmap *m, qd_arena *arena)
     m->arena = arena;
 }
 
+void qd_strmap_init_heap(qd_strmap *m, qd_arena *arena)
+{
+    qd_strmap_init(m, arena);
+    m->heap = true;
+}
+
+void qd_strmap_free(qd_strmap *m)
+{
+    if (m->heap)
+        free(m->slots);
+    m->slots = NULL;
+    m->cap = m->n = 0;
+}
+
 /* Keys are mostly short words: a loop beats a call to memcmp. */
 static inline bool same_bytes(const char *a, const char *b, size_t n)
 {
@@ -37,7 +51,7 @@ static qd_strmap_slot *find(const qd_strmap *m, const char *key, size_t keylen, 
 
 static int resize(qd_strmap *m, uint32_t ncap)
 {
-    qd_strmap_slot *ns = qd_arena_calloc(m->arena, ncap, sizeof(*ns));
+    qd_strmap_slot *ns = m->heap ? calloc(ncap, sizeof(*ns)) : qd_arena_calloc(m->arena, ncap, sizeof(*ns));
     if (!ns)
         return -1;
     qd_strmap old = *m;
@@ -48,6 +62,8 @@ static int resize(qd_strmap *m, uint32_t ncap)
         if (s->key)
             *find(m, s->key, s->keylen, s->hash) = *s;
     }
+    if (m->heap)
+        free(old.slots);
     return 0;
 }
 
@@ -102,6 +118,12 @@ int qd_strmap_put(qd_strmap *m, const char *key, size_t keylen, uint32_t value)
 int qd_strmap_put_borrowed(qd_strmap *m, const char *key, size_t keylen, uint32_t h, uint32_t value)
 {
     return put(m, key, keylen, h, value, true);
+}
+
+const char *qd_strmap_key(const qd_strmap *m, const char *key, size_t keylen)
+{
+    qd_strmap_slot *s = find(m, key, keylen, qd_hash_bytes(key, keylen));
+    return s && s->key ? s->key : NULL;
 }
 
 uint32_t *qd_strmap_ref(const qd_strmap *m, const char *key, size_t keylen)
