@@ -112,8 +112,11 @@ static size_t plain_run(const unsigned char *s, size_t n)
     while (i < n) {
         /* the last few bytes padded with plain ones */
         uint64_t x = ones * 'a';
-        size_t k = n - i < 8 ? n - i : 8;
-        memcpy(&x, s + i, k);
+        size_t k = 8;
+        if (n - i >= 8)
+            memcpy(&x, s + i, 8); /* (a fixed size: one load) */
+        else
+            memcpy(&x, s + i, k = n - i);
         uint64_t q = x ^ (ones * '"'), bs = x ^ (ones * '\\');
         uint64_t bad = ((x - ones * 0x20) | x | ((q - ones) & ~q) | ((bs - ones) & ~bs)) & highs;
         if (bad) {
