@@ -25,11 +25,11 @@ static bool skippable_before_verb(const qd_token *t)
     if (tags & (QD_W_AUX | QD_W_MODAL | QD_W_NEG | QD_W_ADV))
         return !(tags & (QD_W_PRON | QD_W_DET));
     /* "Ford itself said" */
-    if (t->normlen > 5 && (!strcmp(t->norm + t->normlen - 4, "self") || !strcmp(t->norm + t->normlen - 6, "selves")) &&
+    if (t->normlen > 5 && (qd_norm_ends(t, "self") || qd_norm_ends(t, "selves")) &&
         (tags & QD_W_OBJ))
         return true;
     /* -ly adverbs the lexicon does not list: "bluntly", "angrily" */
-    return t->normlen > 4 && strcmp(t->norm + t->normlen - 2, "ly") == 0 && !(t->flags & QD_TF_CAP);
+    return t->normlen > 4 && qd_norm_ends(t, "ly") && !(t->flags & QD_TF_CAP);
 }
 
 /* A determiner that can stand alone for people: "some", "several", "many", "both",
@@ -65,7 +65,7 @@ static bool compound_noun(qd_actx *c, uint32_t i, uint32_t a, uint32_t b)
     if (c->m_in[i - 1] >= 0 || (p->flags & QD_TF_CAP) || (n->flags & QD_TF_CAP) || (p->lex && p->lex->verb >= 0) ||
         (qd_tok_tags(p) & (QD_W_FUNCTION | QD_W_ADV | QD_W_AUX | QD_W_MODAL | QD_W_NEG | QD_W_WH)) ||
         qd_tok_word(p, "to") || p->norm[p->normlen - 1] == 's' || qd_tok_possessive(p) ||
-        (p->normlen > 3 && (!strcmp(p->norm + p->normlen - 2, "ed") || !strcmp(p->norm + p->normlen - 2, "ly"))))
+        (p->normlen > 3 && (qd_norm_ends(p, "ed") || qd_norm_ends(p, "ly"))))
         return false;
     return true;
 }
@@ -140,7 +140,7 @@ int qd_cues_find(qd_actx *c, qd_cues *cues)
                 if (i + 1 < b && tok[i + 1].lex && (tok[i + 1].lex->tags & QD_W_HONORIFIC) &&
                     t->lex->vform == QD_VF_BASE)
                     continue;
-                if (noun && !(i + 1 < b && tok[i + 1].kind == QD_TK_WORD && !strcmp(tok[i + 1].norm, "that") &&
+                if (noun && !(i + 1 < b && tok[i + 1].kind == QD_TK_WORD && qd_norm_is(&tok[i + 1], "that") &&
                               (lx->verbs[t->lex->verb].frames & QD_VFR_THAT) && t->lex->vform == QD_VF_BASE))
                     continue;
                 cue.kind = QD_CK_VERB;
@@ -379,8 +379,8 @@ static int32_t quantity_subject(qd_actx *c, uint32_t k, uint32_t lo)
         if (t->kind != QD_TK_WORD)
             break;
         /* "in 10", "of voters", "about", "nearly", "more than" */
-        if (!strcmp(t->norm, "in") || !strcmp(t->norm, "of") || !strcmp(t->norm, "than") ||
-            !strcmp(t->norm, "about") || (tg & (QD_W_DET | QD_W_ADV))) {
+        if (qd_norm_is(t, "in") || qd_norm_is(t, "of") || qd_norm_is(t, "than") ||
+            qd_norm_is(t, "about") || (tg & (QD_W_DET | QD_W_ADV))) {
             a--;
             continue;
         }
@@ -401,7 +401,7 @@ static int32_t quantity_subject(qd_actx *c, uint32_t k, uint32_t lo)
             return -1;
     }
     /* a leading "in"/"of"/"than" is not part of it */
-    while (a <= k && tok[a].kind == QD_TK_WORD && (!strcmp(tok[a].norm, "in") || !strcmp(tok[a].norm, "of")))
+    while (a <= k && tok[a].kind == QD_TK_WORD && (qd_norm_is(&tok[a], "in") || qd_norm_is(&tok[a], "of")))
         a++;
     if (a > k || !(quantity_word(&tok[a]) || tok[a].kind == QD_TK_WORD))
         return -1;
@@ -429,10 +429,10 @@ static int32_t relative_subject(qd_actx *c, uint32_t k, uint32_t lo)
     if (qd_tok_is(&tok[p], ',') && p > lo)
         p--;
     int32_t ante = c->m_end[p];
-    if (ante < 0 && strcmp(t->norm, "that") != 0)
+    if (ante < 0 && !qd_norm_is(t, "that"))
         ante = qd_mention_np_ending_at(c, p, lo);
     /* "those who preferred ...": a demonstrative standing alone */
-    if (ante < 0 && strcmp(t->norm, "that") != 0 && tok[p].kind == QD_TK_WORD && tok[p].lex &&
+    if (ante < 0 && !qd_norm_is(t, "that") && tok[p].kind == QD_TK_WORD && tok[p].lex &&
         (tok[p].lex->tags & QD_W_DET) && (p == lo || !(tok[p - 1].lex && (tok[p - 1].lex->tags & QD_W_DET))))
         ante = qd_mention_np_span(c, p, p + 1);
     if (ante < 0)
@@ -464,7 +464,7 @@ static int32_t relative_antecedent(qd_actx *c, int32_t k, uint32_t lo)
             (tok[j].lex && tok[j].lex->verb >= 0 && c->m_in[j] < 0 &&
              !(tok[j - 1].lex && (tok[j - 1].lex->tags & QD_W_REL))))
             break;
-        if (tok[j].kind == QD_TK_WORD && tok[j].lex && (tok[j].lex->tags & QD_W_REL) && strcmp(tok[j].norm, "that") &&
+        if (tok[j].kind == QD_TK_WORD && tok[j].lex && (tok[j].lex->tags & QD_W_REL) && !qd_norm_is(&tok[j], "that") &&
             !qd_tok_is(&tok[j - 1], ',')) {
             int32_t mm = c->m_end[j - 1];
             if (mm >= 0 && c->an->mentions[mm].kind != QD_MENTION_PRONOUN && !c->mx[mm].possessive)
@@ -486,7 +486,7 @@ int32_t qd_cue_speaker(qd_actx *c, const qd_cues *cues, uint32_t ci, uint32_t lo
     if (m >= 0 && c->mx[m].ta == lo && c->mx[m].tb <= cues->v[ci].ta) {
         const qd_token *t = &tok[lo];
         if (t->kind == QD_TK_WORD && (t->flags & QD_TF_CAP) && t->normlen > 5 &&
-            !strcmp(t->norm + t->normlen - 3, "ing") && !(t->lex && t->lex->first_name))
+            qd_norm_ends(t, "ing") && !(t->lex && t->lex->first_name))
             return -1;
     }
     return m;
@@ -519,10 +519,10 @@ static int32_t speaker_depth(qd_actx *c, const qd_cues *cues, uint32_t ci, uint3
     const qd_lexicon *lx = c->lx;
     if (cue->kind == QD_CK_ACCORDING || cue->kind == QD_CK_INTERMEDIARY) {
         uint32_t k = cue->tb;
-        if (k < hi && tok[k].kind == QD_TK_WORD && !strcmp(tok[k].norm, "by"))
+        if (k < hi && tok[k].kind == QD_TK_WORD && qd_norm_is(&tok[k], "by"))
             k++;
         /* "reported by the “Interfax” agency" */
-        if (k < hi && tok[k].kind == QD_TK_WORD && !strcmp(tok[k].norm, "the"))
+        if (k < hi && tok[k].kind == QD_TK_WORD && qd_norm_is(&tok[k], "the"))
             k++;
         if (k + 1 < hi && tok[k].kind == QD_TK_QUOTE)
             k++;
@@ -594,7 +594,7 @@ static int32_t speaker_depth(qd_actx *c, const qd_cues *cues, uint32_t ci, uint3
         if (k > (int32_t)lo + 1 && tok[k].kind == QD_TK_WORD && c->m_end[k] < 0 && c->m_in[k] < 0 &&
             (qd_tok_tags(&tok[k]) & (QD_W_TIME | QD_W_WEEKDAY)) && !(qd_tok_tags(&tok[k]) & QD_W_FUNCTION) &&
             tok[k - 1].kind == QD_TK_WORD && !(tok[k - 1].flags & QD_TF_CAP) && c->m_in[k - 1] < 0 &&
-            cues->at[k - 1] < 0 && tok[k - 1].normlen > 4 && !strcmp(tok[k - 1].norm + tok[k - 1].normlen - 2, "ed") &&
+            cues->at[k - 1] < 0 && tok[k - 1].normlen > 4 && qd_norm_ends(&tok[k - 1], "ed") &&
             !(qd_tok_tags(&tok[k - 1]) & QD_W_FUNCTION) && c->m_end[k - 2] >= 0 &&
             c->an->mentions[c->m_end[k - 2]].kind == QD_MENTION_NOMINAL) {
             k -= 2;
@@ -610,8 +610,8 @@ static int32_t speaker_depth(qd_actx *c, const qd_cues *cues, uint32_t ci, uint3
         }
         /* "Peskov after that declared", "Lavrov on Tuesday said": a short time phrase */
         if (k > (int32_t)lo && tok[k].kind == QD_TK_WORD && tok[k].lex && c->m_end[k] < 0 &&
-            ((tok[k].lex->tags & (QD_W_TIME | QD_W_WEEKDAY)) || !strcmp(tok[k].norm, "that") ||
-             !strcmp(tok[k].norm, "this")) &&
+            ((tok[k].lex->tags & (QD_W_TIME | QD_W_WEEKDAY)) || qd_norm_is(&tok[k], "that") ||
+             qd_norm_is(&tok[k], "this")) &&
             tok[k - 1].kind == QD_TK_WORD && tok[k - 1].lex && (tok[k - 1].lex->tags & QD_W_PREP)) {
             k -= 2;
             continue;
@@ -663,7 +663,7 @@ static int32_t speaker_depth(qd_actx *c, const qd_cues *cues, uint32_t ci, uint3
     /* "X stressed ... and said": a verb joined to an earlier one shares its subject;
      * so does a participle after a comma ("…,” stressing") */
     bool conj = k >= (int32_t)lo && tok[k].kind == QD_TK_WORD && tok[k].lex && (tok[k].lex->tags & QD_W_CONJ) &&
-                strcmp(tok[k].norm, "so") != 0;
+                !qd_norm_is(&tok[k], "so");
     bool participle = tok[cue->ta].lex && tok[cue->ta].lex->vform == QD_VF_ING &&
                       (k < (int32_t)lo || qd_tok_is(&tok[k], ',') || tok[k].kind == QD_TK_QUOTE ||
                        (tok[k].kind == QD_TK_WORD && tok[k].lex && (tok[k].lex->tags & (QD_W_PREP | QD_W_SUB))));
@@ -747,7 +747,7 @@ static int32_t speaker_depth(qd_actx *c, const qd_cues *cues, uint32_t ci, uint3
     }
     /* "voters were more likely to say", "Trump is expected to announce": the subject
      * of an infinitive is that of the verb it hangs from */
-    if (k >= (int32_t)lo && tok[k].kind == QD_TK_WORD && !strcmp(tok[k].norm, "to") && depth < 4) {
+    if (k >= (int32_t)lo && tok[k].kind == QD_TK_WORD && qd_norm_is(&tok[k], "to") && depth < 4) {
         bool clean = true;
         for (int32_t j = k - 1; j >= (int32_t)lo && j > k - 10; j--) {
             if (qd_tok_is(&tok[j], ',') || tok[j].kind == QD_TK_QUOTE || (tok[j].lex && (tok[j].lex->tags & QD_W_SUB)))

@@ -73,11 +73,11 @@ static qd_span venue_span(qd_actx *c, const qd_cue *cue, uint32_t sb, uint32_t *
         a++;
     /* "in an interview with American journalist Tucker Carlson": take the partner */
     bool linked = b > cue->ta && tok[b - 1].kind == QD_TK_WORD &&
-                  (!strcmp(tok[b - 1].norm, "with") || !strcmp(tok[b - 1].norm, "to"));
+                  (qd_norm_is(&tok[b - 1], "with") || qd_norm_is(&tok[b - 1], "to"));
     if (linked)
         b--;
-    if (b < sb && tok[b].kind == QD_TK_WORD && (!strcmp(tok[b].norm, "with") || !strcmp(tok[b].norm, "on") ||
-                                                !strcmp(tok[b].norm, "to")) && b + 1 < sb) {
+    if (b < sb && tok[b].kind == QD_TK_WORD && (qd_norm_is(&tok[b], "with") || qd_norm_is(&tok[b], "on") ||
+                                                qd_norm_is(&tok[b], "to")) && b + 1 < sb) {
         int32_t m = c->m_start[b + 1];
         if (m >= 0)
             b = c->mx[m].tb;
@@ -208,10 +208,10 @@ int qd_provenance_chains(qd_actx *c, qd_cues *cues)
             const qd_sentence *nx = &doc->sentences[st->sentence + 1];
             uint32_t a = nx->first_token, b = a + nx->n_tokens;
             if (b > a + 4 && tok[a].kind == QD_TK_WORD &&
-                (!strcmp(tok[a].norm, "this") || !strcmp(tok[a].norm, "that") || !strcmp(tok[a].norm, "it")) &&
+                (qd_norm_is(&tok[a], "this") || qd_norm_is(&tok[a], "that") || qd_norm_is(&tok[a], "it")) &&
                 tok[a + 1].lex && (tok[a + 1].lex->tags & QD_W_AUX)) {
                 for (uint32_t k = a + 2; k + 2 < b && k < a + 6; k++) {
-                    if (cues->at[k] >= 0 && tok[k + 1].kind == QD_TK_WORD && !strcmp(tok[k + 1].norm, "by") &&
+                    if (cues->at[k] >= 0 && tok[k + 1].kind == QD_TK_WORD && qd_norm_is(&tok[k + 1], "by") &&
                         c->m_start[k + 2] >= 0) {
                         int32_t m = c->m_start[k + 2];
                         int32_t e = c->an->mentions[m].entity;

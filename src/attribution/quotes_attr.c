@@ -267,7 +267,7 @@ static int32_t comma_intro_speaker(qd_actx *c, const qd_cues *cues, uint32_t lo,
      * attacks, Trump issued a statement, “…”" */
     if (m >= 0 && c->mx[m].ta > lo + 1 && qd_tok_is(&tok[c->mx[m].ta - 1], ',') && tok[lo].kind == QD_TK_WORD &&
         ((qd_tok_tags(&tok[lo]) & (QD_W_PREP | QD_W_ADV | QD_W_SUB | QD_W_TIME)) ||
-         (tok[lo].normlen > 4 && !strcmp(tok[lo].norm + tok[lo].normlen - 2, "ly"))) &&
+         (tok[lo].normlen > 4 && qd_norm_ends(&tok[lo], "ly"))) &&
         (verb_at < 0 || c->mx[m].ta < (uint32_t)verb_at)) {
         bool plain = true;
         for (uint32_t k = lo; k + 1 < c->mx[m].ta && plain; k++)
@@ -348,7 +348,7 @@ static int32_t recheck_subject(qd_actx *c, const qd_cues *cues, uint32_t ci, int
     if (k > lo && tok[k - 1].lex && (tok[k - 1].lex->tags & QD_W_DET))
         k--;
     if (k > lo && tok[k - 1].kind == QD_TK_WORD && tok[k - 1].lex && (tok[k - 1].lex->tags & QD_W_PREP) &&
-        strcmp(tok[k - 1].norm, "as") != 0)
+        !qd_norm_is(&tok[k - 1], "as"))
         doubtful = true;
     /* a statement or post that is the object of another verb: "released a statement
      * saying" */
@@ -425,7 +425,7 @@ static uint32_t outer_cue_token(qd_actx *c, const qd_cues *cues, int32_t m, uint
          * clause (when, while, because, after) is not what the earlier verb reports,
          * unless it sits inside a "that" clause ("said that when Warren railed ..., she") */
         if (t->lex && (t->lex->tags & QD_W_SUB))
-            adverbial = !(t->lex->tags & QD_W_DET) && strcmp(t->norm, "if") != 0 && strcmp(t->norm, "whether") != 0;
+            adverbial = !(t->lex->tags & QD_W_DET) && !qd_norm_is(t, "if") && !qd_norm_is(t, "whether");
         /* only "that", commas and an object or time phrase may stand between */
         if (c->m_in[k] >= 0 && c->mx[c->m_in[k]].kind == QD_ENT_PERSON && c->an->mentions[c->m_in[k]].kind != QD_MENTION_NOMINAL &&
             !(t->lex && (t->lex->tags & QD_W_OBJ)) && c->m_in[k] != m)
@@ -477,8 +477,8 @@ static int32_t participle_subject(qd_actx *c, const qd_cue *cue, uint32_t lo)
     /* "on Facebook writing", "to supporters stating": the object of a preposition is
      * not the one doing it ("footage of X saying", "with X yelling" are) */
     const qd_token *p = c->mx[m].ta > lo ? &tok[c->mx[m].ta - 1] : NULL;
-    if (p && p->kind == QD_TK_WORD && p->lex && (p->lex->tags & QD_W_PREP) && strcmp(p->norm, "of") != 0 &&
-        strcmp(p->norm, "with") != 0)
+    if (p && p->kind == QD_TK_WORD && p->lex && (p->lex->tags & QD_W_PREP) && !qd_norm_is(p, "of") &&
+        !qd_norm_is(p, "with"))
         return -1;
     return m;
 }
@@ -525,7 +525,7 @@ static int32_t as_label_subject(qd_actx *c, uint32_t lo, uint32_t qa_tok, uint32
     uint32_t p = qa_tok;
     if (p > lo && tok[p - 1].kind == QD_TK_WORD && tok[p - 1].lex && (tok[p - 1].lex->tags & QD_W_DET))
         p--;
-    if (p <= lo + 2 || !(tok[p - 1].kind == QD_TK_WORD && !strcmp(tok[p - 1].norm, "as")))
+    if (p <= lo + 2 || !(tok[p - 1].kind == QD_TK_WORD && qd_norm_is(&tok[p - 1], "as")))
         return -1;
     /* the object: a mention, or a short phrase opened by a determiner or possessive */
     for (uint32_t v = p - 2; v > lo && v + 10 > p; v--) {
@@ -742,7 +742,7 @@ static int32_t find_attribution_cue(qa *s, const qd_quoted *q, bool full, int32_
                                (qd_tok_is(&tok[e], ',') && e + 1 < nb && tok[e + 1].kind != QD_TK_QUOTE) ||
                                (tok[e].kind == QD_TK_WORD && tok[e].lex &&
                                 (tok[e].lex->tags & (QD_W_PREP | QD_W_TIME | QD_W_WEEKDAY)) &&
-                                !(tok[e].lex->tags & QD_W_DET) && strcmp(tok[e].norm, "to") != 0));
+                                !(tok[e].lex->tags & QD_W_DET) && !qd_norm_is(&tok[e], "to")));
         bool opens = ci >= 0 && (cues->v[ci].ta == qb_tok || (m >= 0 && c->mx[m].ta == qb_tok));
         /* ... for a quote that is a sentence of its own: words quoted inside the writer's
          * sentence ("The petition accuses the campaign of “attempting to bully him.”

@@ -71,7 +71,7 @@ static bool clause_follows(const qd_token *tok, uint32_t i, uint32_t end)
             return true;
         /* an unknown past-tense or third-person form after the first word */
         if (k > i + 1 && !(t->flags & QD_TF_CAP) && t->normlen > 4 &&
-            (!strcmp(t->norm + t->normlen - 2, "ed")))
+            (qd_norm_ends(t, "ed")))
             return true;
     }
     return false;
@@ -123,8 +123,8 @@ static uint32_t clause_end(rstate *r, uint32_t i, uint32_t sb, uint32_t own_cue)
             return k;
         /* ", while Lavrov clarified ...": a contrasting clause with its own subject */
         if (qd_tok_is(t, ',') && k + 2 < sb && tok[k + 1].kind == QD_TK_WORD &&
-            (!strcmp(tok[k + 1].norm, "while") || !strcmp(tok[k + 1].norm, "whereas") ||
-             !strcmp(tok[k + 1].norm, "but")) &&
+            (qd_norm_is(&tok[k + 1], "while") || qd_norm_is(&tok[k + 1], "whereas") ||
+             qd_norm_is(&tok[k + 1], "but")) &&
             c->m_start[k + 2] >= 0) {
             uint32_t j = c->mx[c->m_start[k + 2]].tb;
             while (j < sb && (qd_tok_tags(&tok[j]) & (QD_W_ADV | QD_W_AUX | QD_W_MODAL | QD_W_NEG)))
@@ -162,7 +162,7 @@ static uint32_t clause_end(rstate *r, uint32_t i, uint32_t sb, uint32_t own_cue)
              * lexicon does not list) of the same subject is a predicate of its own (not
              * in a reported clause: "said Clinton was “careless” and mishandled ...") */
             bool past_pair = cj < 0 && j < sb && tok[j].kind == QD_TK_WORD && !(tok[j].flags & QD_TF_CAP) && !tok[j].lex &&
-                             tok[j].normlen > 4 && !strcmp(tok[j].norm + tok[j].normlen - 2, "ed") && ot && ot->lex &&
+                             tok[j].normlen > 4 && qd_norm_ends(&tok[j], "ed") && ot && ot->lex &&
                              ot->lex->vform == QD_VF_PAST && k > i && tok[k - 1].kind == QD_TK_QUOTE &&
                              r->cues->v[own_cue].verb >= 0 && (c->lx->verbs[r->cues->v[own_cue].verb].frames & QD_VFR_OBJ);
             if (past_pair)
@@ -455,7 +455,7 @@ bool qd_passive_cue(const qd_token *tok, const qd_cue *cue, uint32_t sa)
             return true;
         bool adverb = p->kind == QD_TK_WORD &&
                       (((qd_tok_tags(p) & (QD_W_ADV | QD_W_NEG)) && !(qd_tok_tags(p) & QD_W_FUNCTION & ~QD_W_NEG)) ||
-                       (!p->lex && p->normlen > 4 && !strcmp(p->norm + p->normlen - 2, "ly")));
+                       (!p->lex && p->normlen > 4 && qd_norm_ends(p, "ly")));
         if (!adverb)
             return false;
     }
@@ -693,7 +693,7 @@ static int report(rstate *r, uint32_t ci, const qd_sentence *se)
                        tok[cue->ta].lex && tok[cue->ta].lex->vform != QD_VF_ING)))
                 clause_start = true; /* "said he supports ...", "said the system favors ..." */
             else if (v && (v->frames & QD_VFR_QUOTE) && (v->vclass == QD_VC_SPEECH || v->vclass == QD_VC_WRITING) &&
-                     t->kind == QD_TK_WORD && t->normlen > 5 && !strcmp(t->norm + t->normlen - 3, "ing") &&
+                     t->kind == QD_TK_WORD && t->normlen > 5 && qd_norm_ends(t, "ing") &&
                      !(t->flags & QD_TF_CAP))
                 clause_start = true; /* "said having Trump at the top ... puts" */
             else if (v && (((v->frames & QD_VFR_QUOTE) && (v->vclass == QD_VC_SPEECH || v->vclass == QD_VC_WRITING)) ||

@@ -256,6 +256,9 @@ static int resolve_names(cstate *s)
             eaux *a = &s->aux[e];
             if (an->entities[e].kind != QD_ENT_PERSON || !a->last)
                 continue;
+            /* both tests below need a first letter in common: most pairs differ there */
+            if (a->last[0] != x->last[0] && !(a->first && a->first[0] == x->last[0]))
+                continue;
             bool same = surnames_agree(a->last, x->last) && first_names_agree(a->first, x->first);
             /* "Hillary" alone for Hillary Clinton */
             if (!same && !x->first && a->first && strcmp(a->first, x->last) == 0)

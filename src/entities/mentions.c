@@ -446,7 +446,7 @@ static int complement(mscan *s, int32_t m, uint32_t j, uint32_t end, uint32_t *n
         return 0;
     uint32_t k = j + 1;
     if ((!strcmp(p, "close") || !strcmp(p, "familiar")) && k < end && s->tok[k].kind == QD_TK_WORD &&
-        (!strcmp(s->tok[k].norm, "to") || !strcmp(s->tok[k].norm, "with")))
+        (qd_norm_is(&s->tok[k], "to") || qd_norm_is(&s->tok[k], "with")))
         k++;
     if (k >= end)
         return 0;
@@ -516,7 +516,7 @@ static uint32_t split_title(mscan *s, uint32_t a, uint32_t b, qd_mx *x)
             name_start = j;
             continue;
         }
-        if (t->kind == QD_TK_WORD && (!strcmp(t->norm, "of") || !strcmp(t->norm, "the") || !strcmp(t->norm, "for")) &&
+        if (t->kind == QD_TK_WORD && (qd_norm_is(t, "of") || qd_norm_is(t, "the") || qd_norm_is(t, "for")) &&
             x->role >= 0) {
             j++;
             continue;
@@ -620,12 +620,12 @@ static int scan_caps(mscan *s, uint32_t i, uint32_t end, uint32_t *next, bool ha
         /* "Secretary of State", "Bank of America", "Vermont Democratic Party": particles
          * inside the run when a capital follows */
         if (t->kind == QD_TK_WORD && j > i && j + 1 < end &&
-            (!strcmp(t->norm, "of") || !strcmp(t->norm, "for") || !strcmp(t->norm, "de") ||
-             !strcmp(t->norm, "van") || !strcmp(t->norm, "von") || !strcmp(t->norm, "bin") ||
-             !strcmp(t->norm, "al") || !strcmp(t->norm, "la") || !strcmp(t->norm, "le") ||
-             !strcmp(t->norm, "da") || !strcmp(t->norm, "del"))) {
+            (qd_norm_is(t, "of") || qd_norm_is(t, "for") || qd_norm_is(t, "de") ||
+             qd_norm_is(t, "van") || qd_norm_is(t, "von") || qd_norm_is(t, "bin") ||
+             qd_norm_is(t, "al") || qd_norm_is(t, "la") || qd_norm_is(t, "le") ||
+             qd_norm_is(t, "da") || qd_norm_is(t, "del"))) {
             uint32_t k = j + 1;
-            if (k + 1 < end && !strcmp(tok[k].norm, "the"))
+            if (k + 1 < end && qd_norm_is(&tok[k], "the"))
                 k++;
             if (k < end && is_cap(&tok[k])) {
                 j = k;
@@ -1021,7 +1021,7 @@ static int scan_np(mscan *s, uint32_t i, uint32_t mods, bool owned, uint32_t end
     x->role = head_role;
     x->country = country;
     x->definite = owned || (t->lex && (t->lex->tags & (QD_W_DET | QD_W_POSS)) &&
-                            (strcmp(t->norm, "a") != 0 && strcmp(t->norm, "an") != 0));
+                            (!qd_norm_is(t, "a") && !qd_norm_is(t, "an")));
     x->plural = plural_word(&tok[head_b - 1]) && head_role < 0;
     if (head_role >= 0) {
         const char *key = s->c->lx->role_list[head_role].key;
@@ -1252,7 +1252,7 @@ static int scan_sentence(mscan *s, uint32_t a, uint32_t b)
         } else if (t->kind == QD_TK_WORD && ((tg & QD_W_PRON) || object_of_preposition(tok, a, i)) &&
                    (t->lex->gender == 'm' || t->lex->gender == 'f' ||
                                                           t->lex->gender == 'p' || t->lex->gender == 'n') &&
-            strcmp(t->norm, "we") != 0) {
+            !qd_norm_is(t, "we")) {
             qd_entity_kind ek = t->lex->gender == 'm' || t->lex->gender == 'f' ? QD_ENT_PERSON : QD_ENT_UNKNOWN;
             qd_mx *x = push_mention(s, i, i + 1, QD_MENTION_PRONOUN, ek);
             if (!x)
@@ -1465,7 +1465,7 @@ int32_t qd_mention_np_span(qd_actx *c, uint32_t a, uint32_t b)
     for (uint32_t k = a; k < b; k++) {
         int32_t m = c->m_start[k];
         if (m >= 0 && c->mx[m].tb == b && c->mx[m].kind != QD_ENT_UNKNOWN && k > a &&
-            c->doc->in->tokens[k - 1].kind == QD_TK_WORD && !strcmp(c->doc->in->tokens[k - 1].norm, "by"))
+            c->doc->in->tokens[k - 1].kind == QD_TK_WORD && qd_norm_is(&c->doc->in->tokens[k - 1], "by"))
             return make_np_mention(c, a, b - 1);
     }
     return make_np_mention(c, a, b - 1);
@@ -1492,7 +1492,7 @@ int32_t qd_mention_np_ending_at(qd_actx *c, uint32_t k, uint32_t lo)
             continue;
         }
         /* "85% of Democrats", "a majority of voters" */
-        if (p->kind == QD_TK_WORD && !strcmp(p->norm, "of") && a - 1 > lo && (nounish(&tok[a - 2]) ||
+        if (p->kind == QD_TK_WORD && qd_norm_is(p, "of") && a - 1 > lo && (nounish(&tok[a - 2]) ||
             (tok[a - 2].kind == QD_TK_SYMBOL && tok[a - 2].norm[0] == '%'))) {
             a--;
             continue;

@@ -401,7 +401,7 @@ static bool media_before(const qd_doc *doc, uint32_t first)
         }
         return false;
     }
-    if (b >= 2 && !strcmp(w->norm, "on") && tok[b - 2].kind == QD_TK_WORD) {
+    if (b >= 2 && qd_norm_is(w, "on") && tok[b - 2].kind == QD_TK_WORD) {
         const char *p = tok[b - 2].norm;
         return !strcmp(p, "appearance") || !strcmp(p, "appeared") || !strcmp(p, "appearing") || !strcmp(p, "appears");
     }

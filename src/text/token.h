@@ -60,6 +60,20 @@ static inline bool qd_tok_word(const qd_token *t, const char *w)
     return t->kind == QD_TK_WORD && t->normlen == n && memcmp(t->norm, w, n) == 0;
 }
 
+/* Is the token's normal form w, or does it end in s?  What strcmp on the norm would
+ * say (a norm holds no NUL), lengths first and without a call: the stages ask this of
+ * a few fixed words at many tokens. */
+static inline bool qd_norm_is(const qd_token *t, const char *w)
+{
+    size_t n = strlen(w);
+    return t->normlen == n && memcmp(t->norm, w, n) == 0;
+}
+static inline bool qd_norm_ends(const qd_token *t, const char *s)
+{
+    size_t n = strlen(s);
+    return t->normlen >= n && memcmp(t->norm + t->normlen - n, s, n) == 0;
+}
+
 static inline uint32_t qd_tok_tags(const qd_token *t)
 {
     return t->lex ? t->lex->tags : 0;
