@@ -23,6 +23,7 @@
 #include "quotediff/document.h"
 #include "quotediff/framing.h"
 #include "quotediff/lexicon.h"
+#include "quotediff/tasks.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -33,6 +34,11 @@ typedef struct qd_match_options {
     double thread_threshold;  /* similarity needed to link two events in a thread (0.12) */
     int event_days;           /* a document more days than this from an event needs a shared quote */
     bool keep_text;           /* keep article texts (the HTML report links into them) */
+    /* Where matching runs its independent tasks (statement alignment per event and per
+     * thread, framing per scope): the caller's threads (quotediff/tasks.h), which must
+     * outlive qd_corpus_match; NULL (the default) runs them on the calling thread.  The
+     * result does not depend on it. */
+    const qd_task_runner *tasks;
 } qd_match_options;
 
 void qd_match_options_init(qd_match_options *opt);

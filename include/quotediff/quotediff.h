@@ -7,6 +7,7 @@
  *   report.h    JSON and text renderings of one document
  *   compare.h   many documents: events, threads, aligned statements, reports
  *   framing.h   how each outlet tells it: scare quotes, labels, verbs, voice, sources
+ *   tasks.h     independent work handed to the caller's threads
  */
 #ifndef QUOTEDIFF_H
 #define QUOTEDIFF_H
@@ -18,5 +19,6 @@
 #include "quotediff/report.h"
 #include "quotediff/compare.h"
 #include "quotediff/framing.h"
+#include "quotediff/tasks.h"
 
 #endif

@@ -22,6 +22,7 @@
 #include <strings.h>
 
 #include "corpus.h"
+#include "../util/tasks.h"
 
 #define MAX_LCS 600 /* words; longer statements are compared by their stems only */
 
@@ -88,11 +89,24 @@ static float dice(const qd_sfeat *a, const qd_sfeat *b, uint32_t *shared)
     return 2.0f * (float)n / (float)(a->n_stems + b->n_stems);
 }
 
+/* What one worker slot aligns with (see qd_match_statements). */
 typedef struct work {
     uint32_t *ka, *kb, *row0, *row1;
-    qd_arena tmp; /* what aligning one event or thread needs, released after it */
-    uint32_t cap_groups; /* of the corpus's groups, kept across sets so they grow geometrically */
+    qd_arena tmp;  /* what aligning one event or thread needs, released after it */
+    qd_arena keep; /* the groups it makes, until the corpus adopts them */
+    /* Set only for a big set aligned alone on the calling thread: its linking is split
+     * over the caller's threads, each using its slot's scratch. */
+    const qd_task_runner *tasks;
+    struct work *slots;
 } work;
+
+/* The groups a task made, numbered from 0 (statements' `group` too) until they are
+ * appended to the corpus's in task order. */
+typedef struct gsink {
+    qd_group *v;
+    uint32_t n, cap;
+    int rc;
+} gsink;
 
 /* Kind and score of the alignment of b with a; false when they do not align. */
 static bool classify(const qd_corpus *c, sref ra, sref rb, work *w, qd_align_kind *kind, float *score)
@@ -303,7 +317,7 @@ static bool alignable(const qd_cstatement *s)
 /* Align a set of statements: within one event (event >= 0), or across the events of a
  * thread (event < 0: only quotes, only pairs from different events, and no paraphrase,
  * since reports of different days resemble each other without being the same words). */
-static int align_set(qd_corpus *c, sref *s, uint32_t ns, int32_t ei, int32_t thread, work *w);
+static int align_set(qd_corpus *c, sref *s, uint32_t ns, int32_t ei, int32_t thread, work *w, gsink *out);
 
 /* At most this many candidates of a statement are compared word by word: the ones
  * sharing the most stems.  A quote repeated in hundreds of articles still costs a
@@ -311,7 +325,7 @@ static int align_set(qd_corpus *c, sref *s, uint32_t ns, int32_t ei, int32_t thr
 #define MAX_CANDIDATES 64
 #define MAX_POSTINGS 1024
 
-static int align_event(qd_corpus *c, uint32_t ei, work *w)
+static int align_event(qd_corpus *c, uint32_t ei, work *w, gsink *out)
 {
     qd_comparison *r = &c->res;
     qd_arena *A = &w->tmp;
@@ -333,10 +347,10 @@ static int align_event(qd_corpus *c, uint32_t ei, work *w)
             x->stmt = i;
         }
     }
-    return align_set(c, s, ns, (int32_t)ei, e->thread, w);
+    return align_set(c, s, ns, (int32_t)ei, e->thread, w, out);
 }
 
-static int align_thread(qd_corpus *c, uint32_t ti, work *w)
+static int align_thread(qd_corpus *c, uint32_t ti, work *w, gsink *out)
 {
     qd_comparison *r = &c->res;
     qd_arena *A = &w->tmp;
@@ -361,7 +375,7 @@ static int align_thread(qd_corpus *c, uint32_t ti, work *w)
             }
         }
     }
-    return align_set(c, s, ns, -1, (int32_t)ti, w);
+    return align_set(c, s, ns, -1, (int32_t)ti, w, out);
 }
 
 typedef struct kpair {
@@ -391,11 +405,205 @@ static size_t first_pair(const kpair *p, size_t np, uint64_t key)
     return lo;
 }
 
-static int align_set(qd_corpus *c, sref *s, uint32_t ns, int32_t ei, int32_t thread, work *w)
+/* What linking a set's statements reads: the set, each statement's candidate keys,
+ * and the (key, statement) index over them. */
+typedef struct linkset {
+    const qd_corpus *c;
+    const sref *s;
+    uint32_t ns;
+    bool across;
+    uint64_t *const *kv;
+    const uint32_t *kn;
+    const kpair *pairs;
+    size_t np;
+} linkset;
+
+typedef struct edge {
+    uint32_t i, j;
+} edge;
+
+typedef struct edge_list {
+    qd_arena arena;
+    edge *v;
+    uint32_t n, cap;
+} edge_list;
+
+/* Link statements from..to-1 of a set with the candidates that align with them, in
+ * `parent` (union-find over the set); each link is also appended to `edges` when given.
+ * shared, mark and cand are scratch of ns entries each, mark zeroed.  Returns the
+ * number of links, -1 when out of memory. */
+static long link_range(const linkset *L, uint32_t from, uint32_t to, int *parent, uint32_t *shared, uint32_t *mark,
+                       uint32_t *cand, work *w, edge_list *edges)
+{
+    const qd_comparison *r = &L->c->res;
+    const sref *s = L->s;
+    uint32_t ns = L->ns;
+    bool across = L->across;
+    uint64_t *const *kv = L->kv;
+    const uint32_t *kn = L->kn;
+    const kpair *pairs = L->pairs;
+    size_t np = L->np;
+    long links = 0;
+    for (uint32_t i = from; i < to; i++) {
+        uint32_t nc = 0;
+        for (uint32_t k = 0; k < kn[i]; k++) {
+            size_t lo = first_pair(pairs, np, kv[i][k]), hi = lo;
+            while (hi < np && pairs[hi].key == kv[i][k])
+                hi++;
+            uint32_t pn = (uint32_t)(hi - lo);
+            /* a stem in most statements of the event says little, and neither does one
+             * in thousands of them (a thread of a year of news): reading its list for
+             * every statement holding it would make the set quadratic */
+            if ((pn > 64 && pn * 2 > ns) || pn > MAX_POSTINGS)
+                continue;
+            for (size_t q = lo; q < hi; q++) {
+                uint32_t j = pairs[q].stmt;
+                if (j <= i || s[j].doc == s[i].doc)
+                    continue;
+                if (across && r->docs[s[j].doc].event == r->docs[s[i].doc].event)
+                    continue;
+                if (mark[j] != i + 1) {
+                    mark[j] = i + 1;
+                    shared[j] = 0;
+                    cand[nc++] = j;
+                }
+                shared[j]++;
+            }
+        }
+        /* worth a word-by-word look: enough shared stems; at most the best few */
+        uint32_t keep_n = 0;
+        for (uint32_t q = 0; q < nc; q++) {
+            uint32_t j = cand[q];
+            uint32_t mn = kn[i] < kn[j] ? kn[i] : kn[j];
+            /* within an event two shared stems (one for the shortest); across events
+             * one shared 5-gram */
+            if (shared[j] < 2 && !((across || mn <= 2) && shared[j] >= 1))
+                continue;
+            cand[keep_n++] = j;
+        }
+        nc = keep_n;
+        if (nc > MAX_CANDIDATES) {
+            /* most shared stems first, then input order (a stable selection) */
+            for (uint32_t a = 0; a < MAX_CANDIDATES; a++) {
+                uint32_t best = a;
+                for (uint32_t b = a + 1; b < nc; b++)
+                    if (shared[cand[b]] > shared[cand[best]] ||
+                        (shared[cand[b]] == shared[cand[best]] && cand[b] < cand[best]))
+                        best = b;
+                uint32_t t = cand[a];
+                cand[a] = cand[best];
+                cand[best] = t;
+            }
+            nc = MAX_CANDIDATES;
+        }
+        for (uint32_t q = 0; q < nc; q++) {
+            uint32_t j = cand[q];
+            qd_align_kind kind;
+            float score;
+            /* already in one set through other links: comparing them again could only
+             * link what is linked (a quote in hundreds of articles is compared about
+             * once per article, not once per pair) */
+            if (find(parent, (int)i) == find(parent, (int)j))
+                continue;
+            if (classify(L->c, s[i], s[j], w, &kind, &score) && !(across && kind == QD_ALIGN_PARAPHRASE)) {
+                parent[find(parent, (int)j)] = find(parent, (int)i);
+                links++;
+                if (edges) {
+                    edge *e = QD_VEC_PUSH(&edges->arena, edges->v, edges->n, edges->cap);
+                    if (!e)
+                        return -1;
+                    e->i = i;
+                    e->j = j;
+                }
+            }
+        }
+    }
+    return links;
+}
+
+/* A big set (the one thread of thousands of articles) is linked in ranges of its
+ * statements on the caller's threads.  Each range links into a union-find of its own,
+ * skipping candidates its own links have joined already, and lists its links in the
+ * order it made them; the lists are then replayed into the set's union-find in range
+ * order.  That gives the very sets, and the very roots, of linking the statements one
+ * after another: a candidate skipped there was joined by earlier links, which the
+ * replay has made by then (a range's own links are a subset of them), so the links
+ * listed in addition join nothing; and no link made there is skipped by a range. */
+#ifndef PARALLEL_LINK
+#define PARALLEL_LINK 4096 /* statements; smaller sets are linked in one piece */
+#endif
+#define LINK_CHUNKS 16     /* ranges per worker */
+
+typedef struct link_chunk {
+    uint32_t lo, hi;
+    edge_list e;
+    int rc;
+} link_chunk;
+
+typedef struct link_run {
+    const linkset *L;
+    work *slots;
+    link_chunk *ch;
+} link_run;
+
+static void link_task(void *ctx, size_t t, unsigned worker)
+{
+    link_run *lr = ctx;
+    link_chunk *k = &lr->ch[t];
+    uint32_t ns = lr->L->ns;
+    int *parent = malloc(ns * sizeof(int));
+    uint32_t *shared = malloc(ns * sizeof(uint32_t));
+    uint32_t *mark = calloc(ns, sizeof(uint32_t));
+    uint32_t *cand = malloc(ns * sizeof(uint32_t));
+    if (!parent || !shared || !mark || !cand) {
+        k->rc = QD_ENOMEM;
+    } else {
+        for (uint32_t i = 0; i < ns; i++)
+            parent[i] = (int)i;
+        if (link_range(lr->L, k->lo, k->hi, parent, shared, mark, cand, &lr->slots[worker], &k->e) < 0)
+            k->rc = QD_ENOMEM;
+    }
+    free(parent);
+    free(shared);
+    free(mark);
+    free(cand);
+}
+
+static int link_parallel(const linkset *L, int *parent, work *w, bool *linked_any)
+{
+    size_t n_ch = (size_t)qd_tasks_workers(w->tasks) * LINK_CHUNKS;
+    link_chunk *ch = calloc(n_ch, sizeof(link_chunk));
+    if (!ch)
+        return QD_ENOMEM;
+    uint32_t step = (uint32_t)((L->ns + n_ch - 1) / n_ch);
+    for (size_t t = 0; t < n_ch; t++) {
+        uint64_t lo = (uint64_t)t * step, hi = lo + step;
+        ch[t].lo = lo < L->ns ? (uint32_t)lo : L->ns;
+        ch[t].hi = hi < L->ns ? (uint32_t)hi : L->ns;
+    }
+    link_run lr = {L, w->slots, ch};
+    qd_tasks_run(w->tasks, n_ch, link_task, &lr);
+    int rc = 0;
+    *linked_any = false;
+    for (size_t t = 0; t < n_ch; t++) {
+        if (ch[t].rc)
+            rc = ch[t].rc;
+        for (uint32_t k = 0; k < ch[t].e.n && !rc; k++) {
+            const edge *e = &ch[t].e.v[k];
+            parent[find(parent, (int)e->j)] = find(parent, (int)e->i);
+            *linked_any = true;
+        }
+        qd_arena_release(&ch[t].e.arena);
+    }
+    free(ch);
+    return rc;
+}
+
+static int align_set(qd_corpus *c, sref *s, uint32_t ns, int32_t ei, int32_t thread, work *w, gsink *out)
 {
     qd_comparison *r = &c->res;
     qd_arena *A = &w->tmp;     /* temporaries */
-    qd_arena *keep = &c->arena; /* the groups */
+    qd_arena *keep = &w->keep; /* the groups */
     bool across = ei < 0;
     if (ns < 2)
         return 0;
@@ -459,73 +667,17 @@ static int align_set(qd_corpus *c, sref *s, uint32_t ns, int32_t ei, int32_t thr
         return QD_ENOMEM;
     for (uint32_t i = 0; i < ns; i++)
         parent[i] = (int)i;
-    bool linked_any = false;
-    for (uint32_t i = 0; i < ns; i++) {
-        uint32_t nc = 0;
-        for (uint32_t k = 0; k < kn[i]; k++) {
-            size_t lo = first_pair(pairs, np, kv[i][k]), hi = lo;
-            while (hi < np && pairs[hi].key == kv[i][k])
-                hi++;
-            uint32_t pn = (uint32_t)(hi - lo);
-            /* a stem in most statements of the event says little, and neither does one
-             * in thousands of them (a thread of a year of news): reading its list for
-             * every statement holding it would make the set quadratic */
-            if ((pn > 64 && pn * 2 > ns) || pn > MAX_POSTINGS)
-                continue;
-            for (size_t q = lo; q < hi; q++) {
-                uint32_t j = pairs[q].stmt;
-                if (j <= i || s[j].doc == s[i].doc)
-                    continue;
-                if (across && r->docs[s[j].doc].event == r->docs[s[i].doc].event)
-                    continue;
-                if (mark[j] != i + 1) {
-                    mark[j] = i + 1;
-                    shared[j] = 0;
-                    cand[nc++] = j;
-                }
-                shared[j]++;
-            }
-        }
-        /* worth a word-by-word look: enough shared stems; at most the best few */
-        uint32_t keep_n = 0;
-        for (uint32_t q = 0; q < nc; q++) {
-            uint32_t j = cand[q];
-            uint32_t mn = kn[i] < kn[j] ? kn[i] : kn[j];
-            /* within an event two shared stems (one for the shortest); across events
-             * one shared 5-gram */
-            if (shared[j] < 2 && !((across || mn <= 2) && shared[j] >= 1))
-                continue;
-            cand[keep_n++] = j;
-        }
-        nc = keep_n;
-        if (nc > MAX_CANDIDATES) {
-            /* most shared stems first, then input order (a stable selection) */
-            for (uint32_t a = 0; a < MAX_CANDIDATES; a++) {
-                uint32_t best = a;
-                for (uint32_t b = a + 1; b < nc; b++)
-                    if (shared[cand[b]] > shared[cand[best]] ||
-                        (shared[cand[b]] == shared[cand[best]] && cand[b] < cand[best]))
-                        best = b;
-                uint32_t t = cand[a];
-                cand[a] = cand[best];
-                cand[best] = t;
-            }
-            nc = MAX_CANDIDATES;
-        }
-        for (uint32_t q = 0; q < nc; q++) {
-            uint32_t j = cand[q];
-            qd_align_kind kind;
-            float score;
-            /* already in one set through other links: comparing them again could only
-             * link what is linked (a quote in hundreds of articles is compared about
-             * once per article, not once per pair) */
-            if (find(parent, (int)i) == find(parent, (int)j))
-                continue;
-            if (classify(c, s[i], s[j], w, &kind, &score) && !(across && kind == QD_ALIGN_PARAPHRASE)) {
-                parent[find(parent, (int)j)] = find(parent, (int)i);
-                linked_any = true;
-            }
-        }
+    bool linked_any;
+    linkset L = {c, s, ns, across, kv, kn, pairs, np};
+    if (w->tasks && ns >= PARALLEL_LINK) {
+        int lrc = link_parallel(&L, parent, w, &linked_any);
+        if (lrc)
+            return lrc;
+    } else {
+        long nl = link_range(&L, 0, ns, parent, shared, mark, cand, w, NULL);
+        if (nl < 0)
+            return QD_ENOMEM;
+        linked_any = nl > 0;
     }
     if (!linked_any)
         return 0;
@@ -560,7 +712,7 @@ static int align_set(qd_corpus *c, sref *s, uint32_t ns, int32_t ei, int32_t thr
                 multi |= s[mem[k]].doc != docs0;
             if (count < 2 || !multi)
                 continue;
-            qd_group *g = QD_VEC_PUSH(keep, r->groups, r->n_groups, w->cap_groups);
+            qd_group *g = QD_VEC_PUSH(keep, out->v, out->n, out->cap);
             if (!g)
                 return QD_ENOMEM;
             g->event = ei;
@@ -608,37 +760,142 @@ static int align_set(qd_corpus *c, sref *s, uint32_t ns, int32_t ei, int32_t thr
                     g->intermediary_conflict = true;
             }
             for (uint32_t k = 0; k < g->n_members; k++)
-                r->docs[g->members[k].doc].statements[g->members[k].stmt].group = (int32_t)r->n_groups - 1;
+                r->docs[g->members[k].doc].statements[g->members[k].stmt].group = (int32_t)out->n - 1;
         }
     }
     return 0;
 }
 
+/* A batch of sets (events, or threads) aligned on the worker slots: task t aligns
+ * sets first + t * per_task onwards. */
+/* A batch of sets (events, or threads) aligned on the worker slots: task t aligns sets
+ * lo[t] .. lo[t + 1] - 1. */
+typedef struct align_batch {
+    qd_corpus *c;
+    work *w;            /* per worker slot */
+    gsink *out;         /* per task */
+    const uint32_t *lo; /* per task, and one past the last */
+    bool threads;
+} align_batch;
+
+static void align_task(void *ctx, size_t task, unsigned worker)
+{
+    align_batch *b = ctx;
+    work *w = &b->w[worker];
+    gsink *o = &b->out[task];
+    for (uint32_t i = b->lo[task]; i < b->lo[task + 1] && !o->rc; i++) {
+        o->rc = b->threads ? align_thread(b->c, i, w, o) : align_event(b->c, i, w, o);
+        qd_arena_release(&w->tmp);
+    }
+}
+
+/* The tasks' groups appended to the corpus's in task order, which is set order: the
+ * groups and their numbers are those of aligning the sets one after another. */
+static int merge_groups(qd_corpus *c, gsink *out, size_t n_out, uint32_t *cap_groups)
+{
+    qd_comparison *r = &c->res;
+    for (size_t t = 0; t < n_out; t++) {
+        if (out[t].rc)
+            return out[t].rc;
+        for (uint32_t k = 0; k < out[t].n; k++) {
+            qd_group *g = QD_VEC_PUSH(&c->arena, r->groups, r->n_groups, *cap_groups);
+            if (!g)
+                return QD_ENOMEM;
+            *g = out[t].v[k];
+            for (uint32_t m = 0; m < g->n_members; m++)
+                r->docs[g->members[m].doc].statements[g->members[m].stmt].group = (int32_t)r->n_groups - 1;
+        }
+    }
+    return 0;
+}
+
+/* Documents in a set (an event, or a thread's events). */
+static uint32_t set_docs(const qd_comparison *r, uint32_t i, bool threads)
+{
+    if (!threads)
+        return r->events[i].n_docs;
+    uint32_t n = 0;
+    for (uint32_t k = 0; k < r->threads[i].n_events; k++)
+        n += r->events[r->threads[i].events[k]].n_docs;
+    return n;
+}
+
+/* Sets are independent of each other (an event's statements are its own, and so are a
+ * thread's), so they are aligned on the caller's threads a batch at a time, a few sets
+ * per task, and the groups merged in set order after each batch.  A big set (a thread
+ * of thousands of articles) is aligned alone, its linking split over the threads (see
+ * link_parallel).  Event-level groups are all merged before the thread level starts,
+ * which skips statements already grouped. */
+#define SETS_PER_TASK 8
+#define TASKS_PER_WORKER 32
+#ifndef BIG_SET
+#define BIG_SET 2048 /* documents (both overridable to test the big-set path) */
+#endif
+
 int qd_match_statements(qd_corpus *c, qd_error *err)
 {
     qd_comparison *r = &c->res;
-    work w;
-    w.ka = malloc(MAX_LCS * sizeof(uint32_t));
-    w.kb = malloc(MAX_LCS * sizeof(uint32_t));
-    w.row0 = malloc((MAX_LCS + 1) * sizeof(uint32_t));
-    w.row1 = malloc((MAX_LCS + 1) * sizeof(uint32_t));
-    int rc = 0;
-    if (!w.ka || !w.kb || !w.row0 || !w.row1)
-        rc = QD_ENOMEM;
-    qd_arena_init(&w.tmp);
-    w.cap_groups = 0;
-    for (uint32_t e = 0; e < r->n_events && !rc; e++) {
-        rc = align_event(c, e, &w);
-        qd_arena_release(&w.tmp);
+    unsigned nw = qd_tasks_workers(c->opt.tasks);
+    size_t max_tasks = (size_t)nw * TASKS_PER_WORKER;
+    work *w = calloc(nw, sizeof(work));
+    gsink *out = calloc(max_tasks, sizeof(gsink));
+    uint32_t *lo = calloc(max_tasks + 1, sizeof(uint32_t));
+    int rc = !w || !out || !lo ? QD_ENOMEM : 0;
+    for (unsigned k = 0; k < nw && !rc; k++) {
+        w[k].ka = malloc(MAX_LCS * sizeof(uint32_t));
+        w[k].kb = malloc(MAX_LCS * sizeof(uint32_t));
+        w[k].row0 = malloc((MAX_LCS + 1) * sizeof(uint32_t));
+        w[k].row1 = malloc((MAX_LCS + 1) * sizeof(uint32_t));
+        if (!w[k].ka || !w[k].kb || !w[k].row0 || !w[k].row1)
+            rc = QD_ENOMEM;
     }
-    for (uint32_t t = 0; t < r->n_threads && !rc; t++) {
-        rc = align_thread(c, t, &w);
-        qd_arena_release(&w.tmp);
+    uint32_t cap_groups = 0;
+    for (int level = 0; level < 2 && !rc; level++) {
+        bool threads = level == 1;
+        uint32_t end = threads ? r->n_threads : r->n_events, next = 0;
+        align_batch b = {c, w, out, lo, threads};
+        while (next < end && !rc) {
+            size_t n_tasks = 0;
+            if (nw > 1 && set_docs(r, next, threads) >= BIG_SET) {
+                /* alone, on this thread */
+                lo[0] = next;
+                lo[1] = ++next;
+                n_tasks = 1;
+                memset(out, 0, sizeof(gsink));
+                w[0].tasks = c->opt.tasks;
+                w[0].slots = w;
+                align_task(&b, 0, 0);
+                w[0].tasks = NULL;
+            } else {
+                /* the small sets up to the next big one */
+                while (n_tasks < max_tasks && next < end) {
+                    lo[n_tasks] = next;
+                    uint32_t k = 0;
+                    while (k < SETS_PER_TASK && next < end && !(nw > 1 && set_docs(r, next, threads) >= BIG_SET))
+                        k++, next++;
+                    if (!k)
+                        break;
+                    lo[++n_tasks] = next;
+                }
+                memset(out, 0, n_tasks * sizeof(gsink));
+                qd_tasks_run(c->opt.tasks, n_tasks, align_task, &b);
+            }
+            rc = merge_groups(c, out, n_tasks, &cap_groups);
+            for (unsigned k = 0; k < nw; k++)
+                qd_arena_adopt(&c->arena, &w[k].keep);
+        }
     }
-    free(w.ka);
-    free(w.kb);
-    free(w.row0);
-    free(w.row1);
+    for (unsigned k = 0; w && k < nw; k++) {
+        free(w[k].ka);
+        free(w[k].kb);
+        free(w[k].row0);
+        free(w[k].row1);
+        qd_arena_release(&w[k].tmp);
+        qd_arena_release(&w[k].keep);
+    }
+    free(w);
+    free(out);
+    free(lo);
     if (rc)
         return qd_error_set(err, QD_ENOMEM, "matching: out of memory");
     return 0;

@@ -239,6 +239,12 @@ int qd_cmd_compare(int argc, char **argv)
         qd_inputs_free(&in);
         return 2;
     }
+    /* matching hands its independent work (alignment per event, framing per scope) to
+     * the same number of threads as analysis */
+    unsigned task_threads = co.threads > 64 ? 64 : co.threads;
+    qd_task_runner runner = {qd_pool_run_tasks, &task_threads, task_threads};
+    if (task_threads > 1)
+        mopt.tasks = &runner;
     qd_error err;
     qd_corpus *corpus;
     if (qd_corpus_new(&corpus, lx, &mopt, &err) != 0) {

@@ -6,6 +6,7 @@
  * guards the ring: a job takes milliseconds, so the lock is never the bottleneck.
  */
 #include <pthread.h>
+#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -168,6 +169,53 @@ void qd_pool_finish(qd_pool *p)
     free(p->done);
     free(p->threads);
     free(p);
+}
+
+/* Tasks are claimed one at a time from a shared counter: they differ in size by orders
+ * of magnitude (an event of two articles, a thread of thousands), so a static split
+ * would leave a thread idle while another works through the big ones. */
+typedef struct task_run {
+    qd_task_fn fn;
+    void *ctx;
+    size_t n;
+    atomic_size_t next;
+} task_run;
+
+typedef struct task_slot {
+    task_run *tr;
+    unsigned worker;
+} task_slot;
+
+static void *task_worker(void *arg)
+{
+    task_slot *sl = arg;
+    task_run *tr = sl->tr;
+    for (size_t i; (i = atomic_fetch_add(&tr->next, 1)) < tr->n;)
+        tr->fn(tr->ctx, i, sl->worker);
+    return NULL;
+}
+
+void qd_pool_run_tasks(void *runner, size_t n_tasks, qd_task_fn fn, void *ctx)
+{
+    unsigned threads = *(const unsigned *)runner;
+    if (threads > n_tasks)
+        threads = (unsigned)n_tasks;
+    task_run tr = {fn, ctx, n_tasks, 0};
+    pthread_t tid[64];
+    task_slot slot[64];
+    if (threads > 64)
+        threads = 64;
+    unsigned started = 0;
+    for (unsigned w = 1; w < threads; w++) {
+        slot[w] = (task_slot){&tr, w};
+        if (pthread_create(&tid[w], NULL, task_worker, &slot[w]) != 0)
+            break; /* the threads already started and this one share the tasks */
+        started = w;
+    }
+    slot[0] = (task_slot){&tr, 0};
+    task_worker(&slot[0]);
+    for (unsigned w = 1; w <= started; w++)
+        pthread_join(tid[w], NULL);
 }
 
 unsigned qd_cpu_count(void)

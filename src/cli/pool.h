@@ -14,6 +14,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "quotediff/tasks.h"
 #include "../util/buf.h"
 
 typedef struct qd_job {
@@ -40,6 +41,11 @@ int qd_pool_new(qd_pool **out, unsigned threads, qd_work_fn work, qd_emit_fn emi
 int qd_pool_submit(qd_pool *p, qd_job *job);
 /* Emit everything still in flight, stop the workers, free the pool. */
 void qd_pool_finish(qd_pool *p);
+
+/* A qd_task_runner (quotediff/tasks.h) on `threads` threads, the calling one among
+ * them: the library's independent matching work.  `runner` points to the unsigned
+ * number of threads. */
+void qd_pool_run_tasks(void *runner, size_t n_tasks, qd_task_fn fn, void *ctx);
 
 /* The default for -j: the number of cores this process may run on. */
 unsigned qd_cpu_count(void);

@@ -12,6 +12,7 @@
  * Everything lives in the corpus arena, like the rest of the comparison.
  */
 #include "framing.h"
+#include "../util/tasks.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -464,7 +465,7 @@ static double log_count_var(double y, double a, double sx2, double sxn, const do
 }
 
 /* Terms of outlet o that set it apart from the other outlets of the scope. */
-static int distinctive(qd_corpus *c, const corpus_prior *pr, const tcount *own, uint32_t n_own,
+static int distinctive(qd_corpus *c, qd_arena *K, const corpus_prior *pr, const tcount *own, uint32_t n_own,
                        const doc_sizes *so, const tcount *all, uint32_t n_all, const doc_sizes *sa,
                        qd_frame_outlet *fo)
 {
@@ -506,7 +507,7 @@ static int distinctive(qd_corpus *c, const corpus_prior *pr, const tcount *own, 
         pv[m++] = 0.5 * erfc(z / sqrt(2.0));
         if (z <= QD_FRAME_Z)
             continue;
-        qd_frame_term *t = QD_VEC_PUSH(&c->arena, best, nb, capb);
+        qd_frame_term *t = QD_VEC_PUSH(K, best, nb, capb);
         if (!t) {
             free(pv);
             return -1;
@@ -555,12 +556,12 @@ typedef struct scope_tmp {
     uint32_t **slot_of;       /* per outlet, parallel to its scare quotes: phrase slot or UINT32_MAX */
 } scope_tmp;
 
-static qd_frame_speaker *speaker_row(qd_corpus *c, qd_frame_outlet *fo, uint32_t *cap, int32_t s, scope_tmp *tmp)
+static qd_frame_speaker *speaker_row(qd_corpus *c, qd_arena *K, qd_frame_outlet *fo, uint32_t *cap, int32_t s, scope_tmp *tmp)
 {
     int32_t *slot = &tmp->row_of[s + 1];
     if (*slot >= 0)
         return &fo->speakers[*slot];
-    qd_frame_speaker *r = QD_VEC_PUSH(&c->arena, fo->speakers, fo->n_speakers, *cap);
+    qd_frame_speaker *r = QD_VEC_PUSH(K, fo->speakers, fo->n_speakers, *cap);
     if (!r)
         return NULL;
     *slot = (int32_t)fo->n_speakers - 1;
@@ -569,7 +570,7 @@ static qd_frame_speaker *speaker_row(qd_corpus *c, qd_frame_outlet *fo, uint32_t
     return r;
 }
 
-static int add_verb(qd_corpus *c, qd_frame_speaker *r, const char *lemma, qd_stance st)
+static int add_verb(qd_arena *K, qd_frame_speaker *r, const char *lemma, qd_stance st)
 {
     if (!lemma)
         return 0; /* counted under the stance "none" only */
@@ -578,7 +579,7 @@ static int add_verb(qd_corpus *c, qd_frame_speaker *r, const char *lemma, qd_sta
             r->verbs[i].count++;
             return 0;
         }
-    qd_frame_verb *nv = qd_arena_realloc(&c->arena, r->verbs, r->n_verbs * sizeof(qd_frame_verb),
+    qd_frame_verb *nv = qd_arena_realloc(K, r->verbs, r->n_verbs * sizeof(qd_frame_verb),
                                          (r->n_verbs + 1) * sizeof(qd_frame_verb));
     if (!nv)
         return -1;
@@ -590,14 +591,14 @@ static int add_verb(qd_corpus *c, qd_frame_speaker *r, const char *lemma, qd_sta
     return 0;
 }
 
-static int add_source(qd_corpus *c, qd_frame_outlet *fo, uint32_t *cap, const char *name, qd_source_kind k)
+static int add_source(qd_arena *K, qd_frame_outlet *fo, uint32_t *cap, const char *name, qd_source_kind k)
 {
     for (uint32_t i = 0; i < fo->n_sources; i++)
         if (fo->sources[i].kind == k && strcmp(fo->sources[i].name, name) == 0) {
             fo->sources[i].count++;
             return 0;
         }
-    qd_frame_source *s = QD_VEC_PUSH(&c->arena, fo->sources, fo->n_sources, *cap);
+    qd_frame_source *s = QD_VEC_PUSH(K, fo->sources, fo->n_sources, *cap);
     if (!s)
         return -1;
     s->name = name;
@@ -654,7 +655,7 @@ bool qd_frame_shared_speaker(const qd_comparison *r, int32_t s)
 }
 
 /* Voice, verbs and sources of one outlet's documents. */
-static int outlet_statements(qd_corpus *c, qd_frame_outlet *fo, const uint32_t *docs, uint32_t nd, scope_tmp *tmp)
+static int outlet_statements(qd_corpus *c, qd_arena *K, qd_frame_outlet *fo, const uint32_t *docs, uint32_t nd, scope_tmp *tmp)
 {
     const qd_comparison *r = &c->res;
     const qd_lexicon *lx = c->lx;
@@ -662,13 +663,13 @@ static int outlet_statements(qd_corpus *c, qd_frame_outlet *fo, const uint32_t *
     for (uint32_t k = 0; k < nd; k++) {
         const qd_cdoc *d = &r->docs[docs[k]];
         const frame_doc *fd = c->frame && docs[k] < c->frame->n_docs ? &c->frame->docs[docs[k]] : NULL;
-        if (fd && fd->credit && add_source(c, fo, &cap_src, fd->credit, QD_SOURCE_CREDIT) != 0)
+        if (fd && fd->credit && add_source(K, fo, &cap_src, fd->credit, QD_SOURCE_CREDIT) != 0)
             return -1;
         int32_t first_spk = INT32_MIN;
         uint32_t first_start = UINT32_MAX;
         for (uint32_t i = 0; i < d->n_statements; i++) {
             const qd_cstatement *s = &d->statements[i];
-            qd_frame_speaker *row = speaker_row(c, fo, &cap_sp, s->speaker, tmp);
+            qd_frame_speaker *row = speaker_row(c, K, fo, &cap_sp, s->speaker, tmp);
             if (!row)
                 return -1;
             bool verbatim = s->type != QD_STMT_INDIRECT;
@@ -684,7 +685,7 @@ static int outlet_statements(qd_corpus *c, qd_frame_outlet *fo, const uint32_t *
                 cue = NULL;
             qd_stance st = cue ? stance_of(s->stance) : QD_STANCE_NONE;
             row->stance[st]++;
-            if (add_verb(c, row, cue, st) != 0)
+            if (add_verb(K, row, cue, st) != 0)
                 return -1;
             fo->statements++;
             if (s->start < first_start && qd_frame_shared_speaker(r, s->speaker)) {
@@ -694,10 +695,10 @@ static int outlet_statements(qd_corpus *c, qd_frame_outlet *fo, const uint32_t *
         }
         /* sources: what its statements came through (kept when it was added) */
         for (uint32_t i = 0; fd && i < fd->n_src; i++)
-            if (add_source(c, fo, &cap_src, fd->src[i].name, fd->src[i].kind) != 0)
+            if (add_source(K, fo, &cap_src, fd->src[i].name, fd->src[i].kind) != 0)
                 return -1;
         if (first_spk != INT32_MIN) {
-            qd_frame_speaker *row = speaker_row(c, fo, &cap_sp, first_spk, tmp);
+            qd_frame_speaker *row = speaker_row(c, K, fo, &cap_sp, first_spk, tmp);
             if (!row)
                 return -1;
             row->first++;
@@ -726,7 +727,7 @@ static int outlet_statements(qd_corpus *c, qd_frame_outlet *fo, const uint32_t *
 }
 
 /* Share of voice per side, once the speakers' sides are settled. */
-static int outlet_sides(qd_corpus *c, qd_frame_outlet *fo)
+static int outlet_sides(qd_corpus *c, qd_arena *K, qd_frame_outlet *fo)
 {
     uint32_t cap_sides = 0;
     for (uint32_t i = 0; i < fo->n_speakers; i++) {
@@ -738,7 +739,7 @@ static int outlet_sides(qd_corpus *c, qd_frame_outlet *fo)
         while (k < fo->n_sides && strcmp(fo->sides[k].side, side) != 0)
             k++;
         if (k == fo->n_sides) {
-            qd_frame_side *sd = QD_VEC_PUSH(&c->arena, fo->sides, fo->n_sides, cap_sides);
+            qd_frame_side *sd = QD_VEC_PUSH(K, fo->sides, fo->n_sides, cap_sides);
             if (!sd)
                 return -1;
             sd->side = side;
@@ -754,7 +755,7 @@ static int outlet_sides(qd_corpus *c, qd_frame_outlet *fo)
 }
 
 /* Scare quotes and labels of one outlet's documents. */
-static int outlet_words(qd_corpus *c, qd_frame_outlet *fo, const uint32_t *docs, uint32_t nd, scope_tmp *tmp,
+static int outlet_words(qd_corpus *c, qd_arena *K, qd_frame_outlet *fo, const uint32_t *docs, uint32_t nd, scope_tmp *tmp,
                         uint32_t o)
 {
     uint32_t n_slots = 0, cap_slots = 0;
@@ -773,7 +774,7 @@ static int outlet_words(qd_corpus *c, qd_frame_outlet *fo, const uint32_t *docs,
             size_t kl = strlen(key);
             uint32_t j;
             if (!qd_strmap_get(&seen, key, kl, &j)) {
-                qd_frame_scare *t = QD_VEC_PUSH(&c->arena, fo->scare, fo->n_scare, cap_scare);
+                qd_frame_scare *t = QD_VEC_PUSH(K, fo->scare, fo->n_scare, cap_scare);
                 j = fo->n_scare - 1;
                 if (!t || qd_strmap_put(&seen, key, kl, j) != 0) {
                     free(lab);
@@ -822,7 +823,7 @@ static int outlet_words(qd_corpus *c, qd_frame_outlet *fo, const uint32_t *docs,
         uint32_t n = 0;
         for (uint32_t l = 0; l < lx->n_labels; l++)
             n += lab[l * 3] + lab[l * 3 + 1] + lab[l * 3 + 2] > 0;
-        fo->labels = qd_arena_calloc(&c->arena, n + 1, sizeof(qd_frame_label));
+        fo->labels = qd_arena_calloc(K, n + 1, sizeof(qd_frame_label));
         if (!fo->labels) {
             free(lab);
             return -1;
@@ -950,8 +951,8 @@ static int plain_uses(qd_corpus *c, const uint32_t *docs, uint32_t nd, const uin
 }
 
 /* The framing of the documents `docs` (any order). */
-static int frame_scope(qd_corpus *c, const corpus_prior *pr, const uint32_t *docs, uint32_t nd, bool whole,
-                       int32_t *row_of, qd_framing *out)
+static int frame_scope(qd_corpus *c, qd_arena *K, const corpus_prior *pr, uint32_t *at, const uint32_t *docs,
+                       uint32_t nd, bool whole, int32_t *row_of, qd_framing *out)
 {
     const qd_comparison *r = &c->res;
     memset(out, 0, sizeof(*out));
@@ -981,7 +982,7 @@ static int frame_scope(qd_corpus *c, const corpus_prior *pr, const uint32_t *doc
         by[k] = j;
         cnt[j]++;
     }
-    out->outlets = qd_arena_calloc(&c->arena, no + 1, sizeof(qd_frame_outlet));
+    out->outlets = qd_arena_calloc(K, no + 1, sizeof(qd_frame_outlet));
     tmp.slot_of = qd_arena_calloc(&tmp.arena, no + 1, sizeof(uint32_t *));
     if (!out->outlets || !tmp.slot_of)
         goto done;
@@ -991,7 +992,7 @@ static int frame_scope(qd_corpus *c, const corpus_prior *pr, const uint32_t *doc
         all = pr->counts;
         n_all = pr->n;
         s_all = pr->sz;
-    } else if (!(all = stem_counts(c, pr->at, docs, nd, &n_all, &s_all)))
+    } else if (!(all = stem_counts(c, at, docs, nd, &n_all, &s_all)))
         goto done;
     mine = malloc((nd + 1) * sizeof(uint32_t));
     owns = calloc(no + 1, sizeof(tcount *));
@@ -1007,11 +1008,11 @@ static int frame_scope(qd_corpus *c, const corpus_prior *pr, const uint32_t *doc
                 mine[m++] = docs[k];
         fo->outlet = names[o];
         fo->documents = m;
-        if (outlet_statements(c, fo, mine, m, &tmp) != 0 || outlet_words(c, fo, mine, m, &tmp, o) != 0)
+        if (outlet_statements(c, K, fo, mine, m, &tmp) != 0 || outlet_words(c, K, fo, mine, m, &tmp, o) != 0)
             goto done;
-        if (!(owns[o] = stem_counts(c, pr->at, mine, m, &n_owns[o], &s_os[o])))
+        if (!(owns[o] = stem_counts(c, at, mine, m, &n_owns[o], &s_os[o])))
             goto done;
-        if (distinctive(c, pr, owns[o], n_owns[o], &s_os[o], all, n_all, &s_all, fo) != 0)
+        if (distinctive(c, K, pr, owns[o], n_owns[o], &s_os[o], all, n_all, &s_all, fo) != 0)
             goto done;
     }
     /* Sides are countries, unless one country has nearly all the statements whose
@@ -1047,7 +1048,7 @@ static int frame_scope(qd_corpus *c, const corpus_prior *pr, const uint32_t *doc
                 if (s >= 0 && c->frame && (uint32_t)s < c->frame->cap_side && c->frame->party[s])
                     fo->speakers[i].side = c->frame->party[s];
             }
-            if (outlet_sides(c, fo) != 0)
+            if (outlet_sides(c, K, fo) != 0)
                 goto done;
         }
     }
@@ -1086,7 +1087,7 @@ static int frame_scope(qd_corpus *c, const corpus_prior *pr, const uint32_t *doc
             }
         if (!contested)
             continue;
-        const char **nv = qd_arena_realloc(&c->arena, out->contested, out->n_contested * sizeof(char *),
+        const char **nv = qd_arena_realloc(K, out->contested, out->n_contested * sizeof(char *),
                                            (out->n_contested + 1) * sizeof(char *));
         if (!nv)
             goto done;
@@ -1110,6 +1111,53 @@ done:
     return rc;
 }
 
+/* The scopes are independent of each other: task 0 is the corpus, then each thread,
+ * then each event (the big ones first, so that no worker is left with one at the end).
+ * Each worker slot has its own scratch (term positions, speaker rows, a thread's
+ * documents) and its own arena for what the scopes keep, which the corpus adopts once
+ * all are done; each scope writes only its own qd_framing. */
+typedef struct frame_slot {
+    qd_arena keep;
+    uint32_t *at;      /* stem_counts' scratch: per term id, UINT32_MAX, and left so */
+    int32_t *row_of;   /* per corpus speaker + 1: -1, and left so */
+    uint32_t *docs;    /* a thread's documents */
+    int rc;
+} frame_slot;
+
+typedef struct frame_run {
+    qd_corpus *c;
+    const corpus_prior *pr;
+    const uint32_t *all_docs; /* 0 .. n_docs - 1 */
+    frame_slot *slots;
+} frame_run;
+
+static void frame_task(void *ctx, size_t task, unsigned worker)
+{
+    frame_run *fr = ctx;
+    qd_corpus *c = fr->c;
+    const qd_comparison *r = &c->res;
+    qd_framing_set *set = &c->frame->set;
+    frame_slot *sl = &fr->slots[worker];
+    if (sl->rc)
+        return;
+    if (task == 0) {
+        sl->rc = frame_scope(c, &sl->keep, fr->pr, sl->at, fr->all_docs, r->n_docs, true, sl->row_of, &set->corpus);
+    } else if (task <= r->n_threads) {
+        const qd_thread *t = &r->threads[task - 1];
+        uint32_t nd = 0;
+        for (uint32_t i = 0; i < t->n_events; i++) {
+            const qd_event *e = &r->events[t->events[i]];
+            memcpy(sl->docs + nd, e->docs, e->n_docs * sizeof(uint32_t));
+            nd += e->n_docs;
+        }
+        sl->rc = frame_scope(c, &sl->keep, fr->pr, sl->at, sl->docs, nd, false, sl->row_of, &set->threads[task - 1]);
+    } else {
+        const qd_event *e = &r->events[task - 1 - r->n_threads];
+        sl->rc = frame_scope(c, &sl->keep, fr->pr, sl->at, e->docs, e->n_docs, false, sl->row_of,
+                             &set->events[task - 1 - r->n_threads]);
+    }
+}
+
 int qd_frame_compute(qd_corpus *c, qd_error *err)
 {
     qd_comparison *r = &c->res;
@@ -1127,43 +1175,49 @@ int qd_frame_compute(qd_corpus *c, qd_error *err)
     set->fdr = QD_FRAME_FDR;
     set->events = qd_arena_calloc(&c->arena, r->n_events + 1, sizeof(qd_framing));
     set->threads = qd_arena_calloc(&c->arena, r->n_threads + 1, sizeof(qd_framing));
+    unsigned nw = qd_tasks_workers(c->opt.tasks);
+    frame_slot *slots = calloc(nw, sizeof(frame_slot));
     uint32_t *docs = malloc((r->n_docs + 1) * sizeof(uint32_t));
-    int32_t *row_of = malloc((r->n_speakers + 2) * sizeof(int32_t));
     corpus_prior pr = {0};
     int rc = -1;
-    if (!set->events || !set->threads || !docs || !row_of)
+    if (!set->events || !set->threads || !docs || !slots)
         goto done;
-    for (uint32_t i = 0; i < r->n_speakers + 2; i++)
-        row_of[i] = -1;
     for (uint32_t d = 0; d < r->n_docs; d++)
         docs[d] = d;
-    /* the prior: term frequencies of the whole corpus */
-    pr.at = malloc(((size_t)c->n_dict + 1) * sizeof(uint32_t));
-    if (!pr.at)
-        goto done;
-    memset(pr.at, 0xFF, ((size_t)c->n_dict + 1) * sizeof(uint32_t));
-    pr.counts = stem_counts(c, pr.at, docs, r->n_docs, &pr.n, &pr.sz);
-    if (!pr.counts || frame_scope(c, &pr, docs, r->n_docs, true, row_of, &set->corpus) != 0)
-        goto done;
-    for (uint32_t e = 0; e < r->n_events; e++)
-        if (frame_scope(c, &pr, r->events[e].docs, r->events[e].n_docs, false, row_of, &set->events[e]) != 0)
+    for (unsigned k = 0; k < nw; k++) {
+        frame_slot *sl = &slots[k];
+        sl->at = malloc(((size_t)c->n_dict + 1) * sizeof(uint32_t));
+        sl->row_of = malloc((r->n_speakers + 2) * sizeof(int32_t));
+        sl->docs = malloc((r->n_docs + 1) * sizeof(uint32_t));
+        if (!sl->at || !sl->row_of || !sl->docs)
             goto done;
-    for (uint32_t t = 0; t < r->n_threads; t++) {
-        uint32_t nd = 0;
-        for (uint32_t i = 0; i < r->threads[t].n_events; i++) {
-            const qd_event *e = &r->events[r->threads[t].events[i]];
-            memcpy(docs + nd, e->docs, e->n_docs * sizeof(uint32_t));
-            nd += e->n_docs;
-        }
-        if (frame_scope(c, &pr, docs, nd, false, row_of, &set->threads[t]) != 0)
-            goto done;
+        memset(sl->at, 0xFF, ((size_t)c->n_dict + 1) * sizeof(uint32_t));
+        for (uint32_t i = 0; i < r->n_speakers + 2; i++)
+            sl->row_of[i] = -1;
     }
-    r->framing = set;
+    /* the prior: term frequencies of the whole corpus */
+    pr.at = slots[0].at;
+    pr.counts = stem_counts(c, pr.at, docs, r->n_docs, &pr.n, &pr.sz);
+    if (!pr.counts)
+        goto done;
+    frame_run fr = {c, &pr, docs, slots};
+    qd_tasks_run(c->opt.tasks, 1 + (size_t)r->n_threads + r->n_events, frame_task, &fr);
     rc = 0;
+    for (unsigned k = 0; k < nw; k++) {
+        rc |= slots[k].rc;
+        qd_arena_adopt(&c->arena, &slots[k].keep);
+    }
+    if (!rc)
+        r->framing = set;
 done:
+    for (unsigned k = 0; slots && k < nw; k++) {
+        free(slots[k].at);
+        free(slots[k].row_of);
+        free(slots[k].docs);
+        qd_arena_release(&slots[k].keep);
+    }
+    free(slots);
     free(docs);
-    free(row_of);
     free(pr.counts);
-    free(pr.at);
     return rc ? qd_error_set(err, QD_ENOMEM, "framing: out of memory") : 0;
 }

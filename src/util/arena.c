@@ -44,6 +44,25 @@ void qd_arena_release(qd_arena *a)
     memset(a, 0, sizeof(*a));
 }
 
+void qd_arena_adopt(qd_arena *into, qd_arena *from)
+{
+    qd_arena_chunk *first = from->head;
+    if (!first)
+        return;
+    if (!into->head) {
+        *into = *from;
+    } else {
+        /* behind into's current chunk, so that its bump and in-place growth go on */
+        qd_arena_chunk *last = first;
+        while (last->next)
+            last = last->next;
+        last->next = into->head->next;
+        into->head->next = first;
+        into->total += from->total;
+    }
+    memset(from, 0, sizeof(*from));
+}
+
 void *qd_arena_alloc_aligned(qd_arena *a, size_t size, size_t align)
 {
     if (size == 0)

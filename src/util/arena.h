@@ -39,6 +39,10 @@ void *qd_arena_realloc(qd_arena *a, void *ptr, size_t old_size, size_t new_size)
 /* Give back the end of the most recent allocation (ptr), keeping its first new_size
  * bytes; does nothing when ptr is not the most recent one. */
 void qd_arena_shrink(qd_arena *a, void *ptr, size_t new_size);
+/* Move everything allocated in `from` into `into` (no copy: its chunks change hands),
+ * leaving `from` empty.  What a worker thread built in an arena of its own joins the
+ * arena that outlives it. */
+void qd_arena_adopt(qd_arena *into, qd_arena *from);
 /* Copies of strings; the result is NUL-terminated and not aligned (strings are packed). */
 char *qd_arena_strndup(qd_arena *a, const char *s, size_t n);
 char *qd_arena_strdup(qd_arena *a, const char *s);
