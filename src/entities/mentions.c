@@ -16,10 +16,14 @@
 #include "../util/strmap.h"
 #include "entities.h"
 
-/* The answer of head_at() for a token and the bound it was asked with. */
+/* The answer of head_at() for a token and the bound it was asked with, in eight bytes
+ * (an array of them per token is zeroed for every document; an answer that would not
+ * fit is simply not kept). */
 typedef struct head_memo {
-    uint32_t end, len; /* end: the bound + 1 (0: not asked yet) */
-    int32_t role, noun;
+    uint32_t end;  /* the bound + 1 (0: not asked yet) */
+    uint8_t len;
+    int8_t noun;
+    int16_t role;
 } head_memo;
 
 typedef struct mscan {
@@ -233,10 +237,12 @@ static uint32_t head_at(mscan *s, uint32_t j, uint32_t end, int32_t *role, int32
         return hm->len;
     }
     uint32_t l = head_find(s, j, end, role, noun);
-    hm->end = end + 1;
-    hm->len = l;
-    hm->role = *role;
-    hm->noun = *noun;
+    if (l <= UINT8_MAX && *noun >= INT8_MIN && *noun <= INT8_MAX && *role >= INT16_MIN && *role <= INT16_MAX) {
+        hm->end = end + 1;
+        hm->len = (uint8_t)l;
+        hm->role = (int16_t)*role;
+        hm->noun = (int8_t)*noun;
+    }
     return l;
 }
 

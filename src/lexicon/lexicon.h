@@ -180,7 +180,7 @@ typedef struct qd_label {
 } qd_label;
 
 /* A phrase table: keys are lower-cased words joined by single spaces. */
-#define QD_PHRASE_FILTER_LOG2 12
+#define QD_PHRASE_FILTER_LOG2 15
 #define QD_PHRASE_FILTER_BITS (1u << QD_PHRASE_FILTER_LOG2)
 typedef struct qd_phrase_table {
     qd_strmap map;
