@@ -244,9 +244,8 @@ static void line_features(layout *L, line *ln, char *norm, size_t *normlen)
     while (i < nl) {
         while (i < nl && norm[i] == ' ')
             i++;
-        size_t j = i;
-        while (j < nl && norm[j] != ' ')
-            j++;
+        const char *sp = memchr(norm + i, ' ', nl - i);
+        size_t j = sp ? (size_t)(sp - norm) : nl;
         if (j > i) {
             /* strip punctuation around the word */
             size_t a = i, b = j;
@@ -276,8 +275,13 @@ static void line_features(layout *L, line *ln, char *norm, size_t *normlen)
                 }
             }
         }
-        /* advance raw to the next space */
+        /* advance raw to the next space (past plain ASCII letters without decoding) */
         while (raw < ln->end) {
+            unsigned char c = (unsigned char)s[raw];
+            if (c > ' ' && c < 0x80) {
+                raw++;
+                continue;
+            }
             uint32_t cp;
             int k = qd_utf8_decode(s, ln->end, raw, &cp);
             raw += (uint32_t)k;
