@@ -58,6 +58,7 @@ static uint32_t base_hash(const qd_token *t)
 }
 
 #define NO_WORD UINT32_MAX
+#define CAP_FILTER_LOG2 12
 enum {
     CW_LOWER = 1u << 0,  /* written in lower case somewhere */
     CW_MIDCAP = 1u << 1  /* capitalised mid-sentence outside headlines */
@@ -132,8 +133,10 @@ static void mark_title_sentences(mscan *s)
         uint32_t words = 0, caps = 0, common = 0;
         for (uint32_t k = se->first_token; k < se->first_token + se->n_tokens; k++) {
             const qd_token *t = &s->tok[k];
-            const qd_lexword *w = t->kind == QD_TK_WORD ? base_lex(s, t) : NULL;
-            if (t->kind != QD_TK_WORD || qd_tok_base_len(t) < 4 || (w && (w->tags & QD_W_FUNCTION)))
+            if (t->kind != QD_TK_WORD || qd_tok_base_len(t) < 4)
+                continue;
+            const qd_lexword *w = base_lex(s, t);
+            if (w && (w->tags & QD_W_FUNCTION))
                 continue;
             words++;
             if (!(t->flags & QD_TF_CAP))
@@ -1403,12 +1406,18 @@ int qd_mentions_find(qd_actx *c)
     /* number the capitalised words, keyed by the tokens' own norms (in this arena) and
      * their hashes, so nothing is copied or rehashed but for possessives */
     uint32_t n_caps = 0;
+    /* a one-hash Bloom filter of the capitalised words, so that the lower-case words,
+     * nearly all of which are never capitalised, are looked up only when its bit says
+     * they may be (a few hundred words in 4,096 bits) */
+    uint64_t capbloom[(1u << CAP_FILTER_LOG2) / 64];
+    memset(capbloom, 0, sizeof(capbloom));
     for (uint32_t i = 0; i < n; i++) {
         const qd_token *t = &in->tokens[i];
         s.capword[i] = NO_WORD;
         if (!is_cap(t))
             continue;
         uint32_t bl = qd_tok_base_len(t), h = base_hash(t), id;
+        qd_bloom_set(capbloom, CAP_FILTER_LOG2, h);
         if (!qd_strmap_get_hashed(&s.caps, t->norm, bl, h, &id)) {
             id = n_caps++;
             if (qd_strmap_put_borrowed(&s.caps, t->norm, bl, h, id) != 0)
@@ -1422,9 +1431,11 @@ int qd_mentions_find(qd_actx *c)
     if (n_caps)
         for (uint32_t i = 0; i < n; i++) {
             const qd_token *t = &in->tokens[i];
-            uint32_t id;
-            if (t->kind == QD_TK_WORD && !(t->flags & QD_TF_CAP) &&
-                qd_strmap_get_hashed(&s.caps, t->norm, qd_tok_base_len(t), base_hash(t), &id))
+            if (t->kind != QD_TK_WORD || (t->flags & QD_TF_CAP))
+                continue;
+            uint32_t h = base_hash(t), id;
+            if (qd_bloom_test(capbloom, CAP_FILTER_LOG2, h) &&
+                qd_strmap_get_hashed(&s.caps, t->norm, qd_tok_base_len(t), h, &id))
                 s.capfacts[id] |= CW_LOWER;
         }
     mark_title_sentences(&s);
