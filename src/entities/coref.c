@@ -36,7 +36,9 @@ typedef struct eaux {
  * subject was found by walking back over the sentence's mentions, per candidate). */
 enum {
     MF_SUBJECT = 1u << 0, /* the first mention of its sentence that may be a subject */
-    MF_TITLE = 1u << 1    /* in the headline */
+    MF_TITLE = 1u << 1,   /* in the headline */
+    MF_IN_QUOTE = 1u << 2 /* inside quoted words (qd_mx.in_quote, kept here to walk
+                           * the mentions without touching their large records) */
 };
 
 typedef struct cstate {
@@ -446,6 +448,8 @@ static int mention_flags(cstate *s)
         }
         if (c->doc->paragraphs[tok[c->mx[k].ta].paragraph].role == QD_PARA_TITLE)
             s->mflags[k] |= MF_TITLE;
+        if (c->mx[k].in_quote)
+            s->mflags[k] |= MF_IN_QUOTE;
     }
     return 0;
 }
@@ -492,7 +496,7 @@ static int32_t resolve_pronoun(cstate *s, uint32_t m)
         qd_mention *pm = &an->mentions[k];
         if (sent - pm->sentence > 4)
             break;
-        if (pm->entity < 0 || c->mx[k].in_quote != x->in_quote)
+        if (pm->entity < 0 || ((s->mflags[k] & MF_IN_QUOTE) != 0) != x->in_quote)
             continue;
         /* the headline is not part of the running text */
         if (s->mflags[k] & MF_TITLE)
