@@ -255,8 +255,7 @@ static void line_features(layout *L, line *ln, char *norm, size_t *normlen)
                 b--;
             if (b > a) {
                 ln->words++;
-                const qd_lexword *w = qd_lex_word(L->lx, norm + a, b - a);
-                if (w && (w->tags & QD_W_FUNCTION)) {
+                if (qd_lex_function_word(L->lx, norm + a, b - a)) {
                     ln->func++;
                 } else if (b - a >= 4) {
                     ln->content++;
@@ -510,8 +509,7 @@ static size_t content_words(layout *L, const line *ln, char words[][32], size_t 
                 w[k - i] = (char)tolower((unsigned char)s[k]);
             w[j - i] = '\0';
             size_t wl = j - i;
-            const qd_lexword *lw = qd_lex_word(L->lx, w, wl);
-            if (!(lw && (lw->tags & QD_W_FUNCTION))) {
+            if (!qd_lex_function_word(L->lx, w, wl)) {
                 if (wl > 4 && w[wl - 1] == 's')
                     w[--wl] = '\0';
                 memcpy(words[n++], w, wl + 1);

@@ -50,6 +50,30 @@ const qd_lexword *qd_lex_word_hashed(const qd_lexicon *lx, const char *w, size_t
     return &lx->lexwords[idx];
 }
 
+bool qd_lex_function_word(const qd_lexicon *lx, const char *w, size_t n)
+{
+    uint32_t hash = qd_hash_bytes(w, n);
+    return qd_bloom_test(lx->function_filter, QD_FUNCTION_FILTER_LOG2, hash) &&
+           qd_strmap_get_hashed(&lx->function_words, w, n, hash, NULL);
+}
+
+/* (Re)make the function words' table from the word table.  The keys are the word
+ * table's own (in the lexicon's arena); a table made before is left in the arena. */
+static int index_function_words(qd_lexicon *lx)
+{
+    qd_strmap_init(&lx->function_words, &lx->arena);
+    memset(lx->function_filter, 0, sizeof(lx->function_filter));
+    for (uint32_t i = 0; i < lx->words.cap; i++) {
+        const qd_strmap_slot *sl = &lx->words.slots[i];
+        if (!sl->key || !(lx->lexwords[sl->value].tags & QD_W_FUNCTION))
+            continue;
+        if (qd_strmap_put_borrowed(&lx->function_words, sl->key, sl->keylen, sl->hash, 1) != 0)
+            return -1;
+        qd_bloom_set(lx->function_filter, QD_FUNCTION_FILTER_LOG2, sl->hash);
+    }
+    return 0;
+}
+
 bool qd_lex_phrase(const qd_phrase_table *t, const char *key, size_t n, uint32_t *value)
 {
     return qd_strmap_get(&t->map, key, n, value);
@@ -715,8 +739,20 @@ static line_fn handler_for(const char *kind)
     return NULL;
 }
 
+static int add_text(qd_lexicon *lx, const char *kind, const char *name, const char *text, size_t len,
+                    qd_error *err);
+
 int qd_lexicon_add_text(qd_lexicon *lx, const char *kind, const char *name, const char *text,
                         size_t len, qd_error *err)
+{
+    int rc = add_text(lx, kind, name, text, len, err);
+    if (rc == 0 && index_function_words(lx) != 0)
+        rc = qd_error_set(err, QD_ENOMEM, "%s: out of memory", name);
+    return rc;
+}
+
+static int add_text(qd_lexicon *lx, const char *kind, const char *name, const char *text, size_t len,
+                    qd_error *err)
 {
     line_fn fn = handler_for(kind);
     if (!fn)
@@ -826,12 +862,16 @@ int qd_lexicon_new(qd_lexicon **out, qd_error *err)
         for (const qd_embedded_lexicon *e = qd_embedded_lexicons; e->kind; e++) {
             if (strcmp(e->kind, *k) != 0)
                 continue;
-            int rc = qd_lexicon_add_text(lx, e->kind, e->file, e->data, e->len, err);
+            int rc = add_text(lx, e->kind, e->file, e->data, e->len, err);
             if (rc) {
                 qd_lexicon_free(lx);
                 return rc;
             }
         }
+    }
+    if (index_function_words(lx) != 0) {
+        qd_lexicon_free(lx);
+        return qd_error_set(err, QD_ENOMEM, "lexicon: out of memory");
     }
     *out = lx;
     return 0;

@@ -214,6 +214,8 @@ static inline bool qd_phrase_maybe(const qd_phrase_table *t, uint32_t h)
 
 /* One-hash Bloom filter over the keys of the word table (see qd_lex_word). */
 #define QD_WORD_FILTER_LOG2 15
+/* ... and over the function words alone (see qd_lex_function_word). */
+#define QD_FUNCTION_FILTER_LOG2 13
 
 struct qd_lexicon {
     qd_arena arena;
@@ -223,6 +225,12 @@ struct qd_lexicon {
     uint64_t word_filter[(1u << QD_WORD_FILTER_LOG2) / 64];
     qd_lexword *lexwords;
     uint32_t n_lexwords, cap_lexwords;
+    /* The words tagged QD_W_FUNCTION again, in a table of their own: the layout asks
+     * of every word of every line only whether it is one, and a few hundred words in a
+     * small table with its own filter answer that faster than the whole word table.
+     * Made again whenever lexicon text is added (index_function_words). */
+    qd_strmap function_words;
+    uint64_t function_filter[(1u << QD_FUNCTION_FILTER_LOG2) / 64];
 
     qd_speech_verb *verbs;
     uint32_t n_verbs, cap_verbs;
@@ -281,6 +289,9 @@ struct qd_lexicon {
 const qd_lexword *qd_lex_word(const qd_lexicon *lx, const char *w, size_t n);
 /* The same with qd_hash_bytes(w, n) already known (tokens carry it). */
 const qd_lexword *qd_lex_word_hashed(const qd_lexicon *lx, const char *w, size_t n, uint32_t hash);
+/* Is w a function word: what (qd_lex_word(lx, w, n)->tags & QD_W_FUNCTION) says, from
+ * the function words' own table. */
+bool qd_lex_function_word(const qd_lexicon *lx, const char *w, size_t n);
 /* Phrase lookup; true and *value when found. */
 bool qd_lex_phrase(const qd_phrase_table *t, const char *key, size_t n, uint32_t *value);
 

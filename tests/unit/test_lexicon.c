@@ -80,11 +80,15 @@ static void assert_tables_covered(const qd_lexicon *lx)
     }
     assert_filter_covers(&lx->label_prefixes, lx->label_filter, QD_PHRASE_FILTER_LOG2);
     assert_filter_covers(&lx->words, lx->word_filter, QD_WORD_FILTER_LOG2);
-    /* and every word of the word table is found through it */
+    /* and every word of the word table is found through it, and is a function word
+     * to qd_lex_function_word exactly when its tags say so */
     for (uint32_t i = 0; i < lx->words.cap; i++) {
         const qd_strmap_slot *sl = &lx->words.slots[i];
-        if (sl->key)
+        if (sl->key) {
             assert_ptr_equal(qd_lex_word(lx, sl->key, sl->keylen), &lx->lexwords[sl->value]);
+            assert_int_equal(qd_lex_function_word(lx, sl->key, sl->keylen),
+                             (lx->lexwords[sl->value].tags & QD_W_FUNCTION) != 0);
+        }
     }
 }
 
@@ -103,8 +107,14 @@ static void test_filters_hide_nothing(void **state)
     assert_int_equal(qd_lexicon_add_text(lx, "first_names", "names.tsv", names, strlen(names), &err), 0);
     const char *labels = "Gulf\tgulf of america\n";
     assert_int_equal(qd_lexicon_add_text(lx, "labels", "labels.tsv", labels, strlen(labels), &err), 0);
+    const char *words = "whereunto\tprep\n";
+    assert_int_equal(qd_lexicon_add_text(lx, "words", "words.tsv", words, strlen(words), &err), 0);
     assert_tables_covered(lx);
     assert_non_null(qd_lex_word(lx, "zebulon", 7));
+    assert_true(qd_lex_function_word(lx, "whereunto", 9));
+    assert_true(qd_lex_function_word(lx, "the", 3));
+    assert_false(qd_lex_function_word(lx, "zebulon", 7));
+    assert_false(qd_lex_function_word(lx, "lavrov", 6));
     uint32_t v;
     assert_true(qd_lex_phrase(&lx->roles, "deputy chief whip", 17, &v));
     qd_lexicon_free(lx);
