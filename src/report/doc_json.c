@@ -14,9 +14,9 @@
 /* The members of a span: where it is in the input, and its text. */
 static void span_members(qd_jw *w, const qd_doc *doc, qd_span sp)
 {
-    qd_jw_member_int(w, "start", (long long)qd_doc_source_offset(doc, sp.start));
-    qd_jw_member_int(w, "end", (long long)qd_doc_source_offset(doc, sp.end));
-    qd_jw_key(w, "text");
+    QD_JW_MEMBER_INT(w, "start", (long long)qd_doc_source_offset(doc, sp.start));
+    QD_JW_MEMBER_INT(w, "end", (long long)qd_doc_source_offset(doc, sp.end));
+    QD_JW_KEY(w, "text");
     qd_jw_stringn(w, doc->text + sp.start, sp.end - sp.start);
 }
 
@@ -39,13 +39,13 @@ static void speaker_json(qd_jw *w, const qd_doc *doc, const qd_statement *st)
         span_members(w, doc, an->mentions[st->speaker].span);
     if (st->entity >= 0) {
         const qd_entity *e = &an->entities[st->entity];
-        qd_jw_member_string(w, "name", e->name);
-        qd_jw_member_string(w, "kind", qd_entity_kind_name(e->kind));
-        qd_jw_member_int(w, "entity", st->entity);
+        QD_JW_MEMBER_STRING(w, "name", e->name);
+        QD_JW_MEMBER_STRING(w, "kind", qd_entity_kind_name(e->kind));
+        QD_JW_MEMBER_INT(w, "entity", st->entity);
     } else {
-        qd_jw_key(w, "name");
+        QD_JW_KEY(w, "name");
         qd_jw_null(w);
-        qd_jw_member_string(w, "kind", "unknown");
+        QD_JW_MEMBER_STRING(w, "kind", "unknown");
     }
     qd_jw_object_end(w);
 }
@@ -55,9 +55,9 @@ static void statement_json(qd_jw *w, const qd_doc *doc, uint32_t i)
     const qd_analysis *an = doc->analysis;
     const qd_statement *st = &an->statements[i];
     qd_jw_object_begin(w);
-    qd_jw_member_int(w, "id", i);
-    qd_jw_member_string(w, "type", qd_statement_type_name(st->type));
-    qd_jw_key(w, "content");
+    QD_JW_MEMBER_INT(w, "id", i);
+    QD_JW_MEMBER_STRING(w, "type", qd_statement_type_name(st->type));
+    QD_JW_KEY(w, "content");
     if (st->n_pieces == 1) {
         span_json(w, doc, st->pieces[0]);
     } else {
@@ -66,45 +66,45 @@ static void statement_json(qd_jw *w, const qd_doc *doc, uint32_t i)
             span_json(w, doc, st->pieces[k]);
         qd_jw_array_end(w);
     }
-    qd_jw_key(w, "speaker");
+    QD_JW_KEY(w, "speaker");
     speaker_json(w, doc, st);
-    qd_jw_key(w, "cue");
+    QD_JW_KEY(w, "cue");
     if (qd_span_empty(st->cue)) {
         qd_jw_null(w);
     } else {
         qd_jw_object_begin(w);
         span_members(w, doc, st->cue);
-        qd_jw_member_string(w, "lemma", st->cue_lemma);
-        qd_jw_member_string(w, "stance", st->stance);
+        QD_JW_MEMBER_STRING(w, "lemma", st->cue_lemma);
+        QD_JW_MEMBER_STRING(w, "stance", st->stance);
         qd_jw_object_end(w);
     }
-    qd_jw_key(w, "provenance");
+    QD_JW_KEY(w, "provenance");
     qd_jw_array_begin(w);
     for (uint32_t k = 0; k < st->n_provenance; k++) {
         const qd_provenance *p = &st->provenance[k];
         qd_jw_object_begin(w);
-        qd_jw_member_string(w, "role", qd_prov_role_name(p->role));
-        qd_jw_member_string(w, "name", p->name);
+        QD_JW_MEMBER_STRING(w, "role", qd_prov_role_name(p->role));
+        QD_JW_MEMBER_STRING(w, "name", p->name);
         if (p->role == QD_PROV_OUTLET && doc->meta.byline)
-            qd_jw_member_string(w, "author", doc->meta.byline);
+            QD_JW_MEMBER_STRING(w, "author", doc->meta.byline);
         if (!qd_span_empty(p->span)) {
-            qd_jw_member_int(w, "start", (long long)qd_doc_source_offset(doc, p->span.start));
-            qd_jw_member_int(w, "end", (long long)qd_doc_source_offset(doc, p->span.end));
+            QD_JW_MEMBER_INT(w, "start", (long long)qd_doc_source_offset(doc, p->span.start));
+            QD_JW_MEMBER_INT(w, "end", (long long)qd_doc_source_offset(doc, p->span.end));
         }
         qd_jw_object_end(w);
     }
     qd_jw_array_end(w);
-    qd_jw_key(w, "parent");
+    QD_JW_KEY(w, "parent");
     if (st->parent >= 0)
         qd_jw_int(w, st->parent);
     else
         qd_jw_null(w);
-    qd_jw_key(w, "continuation");
+    QD_JW_KEY(w, "continuation");
     qd_jw_bool(w, st->continuation);
-    qd_jw_member_int(w, "paragraph", st->paragraph);
+    QD_JW_MEMBER_INT(w, "paragraph", st->paragraph);
     /* two decimals, printed as a double the way jansson prints reals (0.69999999999999996),
      * which is what readers of earlier output have seen */
-    qd_jw_key(w, "confidence");
+    QD_JW_KEY(w, "confidence");
     qd_jw_real(w, (double)((int)(st->confidence * 100 + 0.5)) / 100.0);
     qd_jw_object_end(w);
 }
@@ -118,34 +118,34 @@ int qd_report_doc_json(const qd_doc *doc, unsigned flags, char **out, qd_error *
     qd_jw *w = &jw;
     qd_jw_init(w, &b);
     qd_jw_object_begin(w);
-    qd_jw_member_string(w, "path", doc->path);
-    qd_jw_member_string(w, "kind", kinds[doc->kind]);
-    qd_jw_member_string(w, "title", doc->meta.title);
-    qd_jw_member_string(w, "date", doc->meta.date);
-    qd_jw_member_string(w, "outlet", doc->meta.outlet);
-    qd_jw_member_string(w, "outlet_source", doc->meta.outlet_how);
-    qd_jw_member_string(w, "byline", doc->meta.byline);
-    qd_jw_member_string(w, "credit", doc->meta.credit);
-    qd_jw_member_string(w, "url", doc->meta.url);
+    QD_JW_MEMBER_STRING(w, "path", doc->path);
+    QD_JW_MEMBER_STRING(w, "kind", kinds[doc->kind]);
+    QD_JW_MEMBER_STRING(w, "title", doc->meta.title);
+    QD_JW_MEMBER_STRING(w, "date", doc->meta.date);
+    QD_JW_MEMBER_STRING(w, "outlet", doc->meta.outlet);
+    QD_JW_MEMBER_STRING(w, "outlet_source", doc->meta.outlet_how);
+    QD_JW_MEMBER_STRING(w, "byline", doc->meta.byline);
+    QD_JW_MEMBER_STRING(w, "credit", doc->meta.credit);
+    QD_JW_MEMBER_STRING(w, "url", doc->meta.url);
     if (doc->meta.language)
-        qd_jw_member_string(w, "language", doc->meta.language);
+        QD_JW_MEMBER_STRING(w, "language", doc->meta.language);
     if (doc->meta.date_text)
-        qd_jw_member_string(w, "date_text", doc->meta.date_text);
-    qd_jw_key(w, "warnings");
+        QD_JW_MEMBER_STRING(w, "date_text", doc->meta.date_text);
+    QD_JW_KEY(w, "warnings");
     qd_jw_array_begin(w);
     for (uint32_t i = 0; i < doc->n_warnings; i++)
         qd_jw_string(w, doc->warnings[i]);
     qd_jw_array_end(w);
 
     const qd_analysis *an = doc->analysis;
-    qd_jw_key(w, "quotes");
+    QD_JW_KEY(w, "quotes");
     qd_jw_array_begin(w);
     if (an)
         for (uint32_t i = 0; i < an->n_statements; i++)
             statement_json(w, doc, i);
     qd_jw_array_end(w);
 
-    qd_jw_key(w, "quoted_terms");
+    QD_JW_KEY(w, "quoted_terms");
     qd_jw_array_begin(w);
     if (an) {
         /* quoted words nobody is credited with: scare quotes, names, titles, and speech
@@ -170,14 +170,14 @@ int qd_report_doc_json(const qd_doc *doc, unsigned flags, char **out, qd_error *
             }
             qd_jw_object_begin(w);
             span_members(w, doc, q->inner);
-            qd_jw_member_string(w, "type", type);
-            qd_jw_member_int(w, "paragraph", q->paragraph);
+            QD_JW_MEMBER_STRING(w, "type", type);
+            QD_JW_MEMBER_INT(w, "paragraph", q->paragraph);
             qd_jw_object_end(w);
         }
     }
     qd_jw_array_end(w);
 
-    qd_jw_key(w, "speakers");
+    QD_JW_KEY(w, "speakers");
     qd_jw_array_begin(w);
     if (an) {
         /* speakers: entities credited with at least one statement */
@@ -194,20 +194,20 @@ int qd_report_doc_json(const qd_doc *doc, unsigned flags, char **out, qd_error *
                 continue;
             const qd_entity *en = &an->entities[e];
             qd_jw_object_begin(w);
-            qd_jw_member_int(w, "entity", e);
-            qd_jw_member_string(w, "name", en->name);
-            qd_jw_member_string(w, "key", en->key);
-            qd_jw_member_string(w, "kind", qd_entity_kind_name(en->kind));
+            QD_JW_MEMBER_INT(w, "entity", e);
+            QD_JW_MEMBER_STRING(w, "name", en->name);
+            QD_JW_MEMBER_STRING(w, "key", en->key);
+            QD_JW_MEMBER_STRING(w, "kind", qd_entity_kind_name(en->kind));
             char g[2] = {en->gender, 0};
-            qd_jw_member_string(w, "gender", g);
-            qd_jw_key(w, "roles");
+            QD_JW_MEMBER_STRING(w, "gender", g);
+            QD_JW_KEY(w, "roles");
             qd_jw_array_begin(w);
             for (uint32_t r = 0; r < en->n_roles; r++)
                 qd_jw_string(w, en->roles[r]);
             qd_jw_array_end(w);
-            qd_jw_member_string(w, "role_conflict", en->role_conflict);
-            qd_jw_member_int(w, "mentions", en->n_mentions);
-            qd_jw_member_int(w, "quotes", count[e]);
+            QD_JW_MEMBER_STRING(w, "role_conflict", en->role_conflict);
+            QD_JW_MEMBER_INT(w, "mentions", en->n_mentions);
+            QD_JW_MEMBER_INT(w, "quotes", count[e]);
             qd_jw_object_end(w);
         }
         free(count);
@@ -216,18 +216,18 @@ int qd_report_doc_json(const qd_doc *doc, unsigned flags, char **out, qd_error *
 
     if (flags & QD_REPORT_PARAGRAPHS) {
         static const char *const roles[] = {"body", "title", "meta", "furniture"};
-        qd_jw_key(w, "paragraphs");
+        QD_JW_KEY(w, "paragraphs");
         qd_jw_array_begin(w);
         for (uint32_t i = 0; i < doc->n_paragraphs; i++) {
             qd_jw_object_begin(w);
             span_members(w, doc, doc->paragraphs[i].span);
-            qd_jw_member_string(w, "role", roles[doc->paragraphs[i].role]);
+            QD_JW_MEMBER_STRING(w, "role", roles[doc->paragraphs[i].role]);
             qd_jw_object_end(w);
         }
         qd_jw_array_end(w);
     }
     if (flags & QD_REPORT_WITH_TEXT) {
-        qd_jw_key(w, "text");
+        QD_JW_KEY(w, "text");
         qd_jw_stringn(w, doc->text, doc->len);
     }
     qd_jw_object_end(w);

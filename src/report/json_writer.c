@@ -294,6 +294,26 @@ void qd_jw_member_int(qd_jw *w, const char *key, long long v)
     qd_jw_int(w, v);
 }
 
+void qd_jw_key_quoted(qd_jw *w, const char *quoted, size_t n)
+{
+    w->pending_key = false;
+    item_begin(w);
+    put(w->b, quoted, n);
+    w->pending_key = true;
+}
+
+void qd_jw_member_string_quoted(qd_jw *w, const char *quoted, size_t n, const char *s)
+{
+    qd_jw_key_quoted(w, quoted, n);
+    qd_jw_string(w, s);
+}
+
+void qd_jw_member_int_quoted(qd_jw *w, const char *quoted, size_t n, long long v)
+{
+    qd_jw_key_quoted(w, quoted, n);
+    qd_jw_int(w, v);
+}
+
 void qd_jw_null(qd_jw *w)
 {
     item_begin(w);

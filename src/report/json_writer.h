@@ -51,6 +51,18 @@ void qd_jw_real(qd_jw *w, double v);
 /* A member: qd_jw_key() and the value in one call. */
 void qd_jw_member_string(qd_jw *w, const char *key, const char *s);
 void qd_jw_member_int(qd_jw *w, const char *key, long long v);
+/* The same for a key written out already, quoted and with its colon ('"path":', n
+ * bytes), which the caller knows needs no escaping.  Through the macros below a
+ * record's fixed keys, string literals, are quoted by the compiler, and are neither
+ * measured nor checked at every member of every record. */
+void qd_jw_key_quoted(qd_jw *w, const char *quoted, size_t n);
+void qd_jw_member_string_quoted(qd_jw *w, const char *quoted, size_t n, const char *s);
+void qd_jw_member_int_quoted(qd_jw *w, const char *quoted, size_t n, long long v);
+/* (k must be a string literal of plain ASCII: no '"', '\\' or control characters) */
+#define QD_JW_QUOTED(k) "\"" k "\":", sizeof("\"" k "\":") - 1
+#define QD_JW_KEY(w, k) qd_jw_key_quoted((w), QD_JW_QUOTED(k))
+#define QD_JW_MEMBER_STRING(w, k, s) qd_jw_member_string_quoted((w), QD_JW_QUOTED(k), (s))
+#define QD_JW_MEMBER_INT(w, k, v) qd_jw_member_int_quoted((w), QD_JW_QUOTED(k), (v))
 
 /* Append s[0..n) to b escaped as a JSON string with its quotes, as jansson's dump
  * does without JSON_ENSURE_ASCII and JSON_ESCAPE_SLASH.  Returns false, leaving
