@@ -273,7 +273,7 @@ static const qd_place *place_at(mscan *s, uint32_t j, uint32_t end, uint32_t *le
     uint32_t l = qd_match_phrase(s->c->doc, &s->c->lx->places, j, end, true, &v);
     if (!l) {
         /* a spelling variant of a known place: "Kiev" for Kyiv */
-        const qd_lexword *w = qd_lex_word(s->c->lx, t->norm, qd_tok_base_len(t));
+        const qd_lexword *w = base_lex(s, t); /* (the token's own entry but for a possessive) */
         if (!w || w->variant < 0)
             return NULL;
         const char *canon = s->c->lx->variant_names[w->variant];
