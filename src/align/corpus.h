@@ -70,8 +70,10 @@ typedef struct qd_dfeat {
     uint32_t *terms;        /* sorted term ids (stems, and "@"-prefixed speaker/entity keys) */
     uint32_t *tf;
     uint32_t n_terms;
-    float *w;               /* tf-idf weights, L2-normalised (set by matching) */
+    float *w;               /* tf-idf weights, L2-normalised (set by matching events) */
     uint64_t *shingles;     /* sorted hashes of word 5-grams of direct quotes */
+    /* w and shingles live in the corpus's match_tmp and are gone (NULL) once events and
+     * threads are found: nothing after reads them */
     uint32_t n_shingles;
     int32_t day;            /* days since 1970-01-01, QD_NO_DAY if undated */
     qd_sfeat *stmts;
@@ -79,6 +81,8 @@ typedef struct qd_dfeat {
 
 struct qd_corpus {
     qd_arena arena;
+    qd_arena match_tmp;     /* what only event matching reads: the documents' weights and
+                             * quote shingles, the event index; released after it */
     const qd_lexicon *lx;
     qd_match_options opt;
     struct sb_stemmer *stemmer;

@@ -168,7 +168,7 @@ static int weigh(qd_corpus *c)
     uint32_t n = c->res.n_docs;
     for (uint32_t d = 0; d < n; d++) {
         qd_dfeat *f = &c->feat[d];
-        f->w = qd_arena_alloc(&c->arena, (f->n_terms + 1) * sizeof(float));
+        f->w = qd_arena_alloc(&c->match_tmp, (f->n_terms + 1) * sizeof(float));
         if (!f->w)
             return QD_ENOMEM;
         double norm = 0;
@@ -379,12 +379,13 @@ static int find(int *parent, int x)
 int qd_match_events(qd_corpus *c, qd_error *err)
 {
     qd_comparison *r = &c->res;
-    qd_arena *A = &c->arena;
+    qd_arena *A = &c->arena;     /* the events and threads */
+    qd_arena *T = &c->match_tmp; /* the index and scratch, released after matching events */
     uint32_t n = r->n_docs;
     if (weigh(c) != 0)
         goto oom;
     /* date order, undated last, input order within a day */
-    uint64_t *order = qd_arena_alloc(A, (n + 1) * sizeof(uint64_t));
+    uint64_t *order = qd_arena_alloc(T, (n + 1) * sizeof(uint64_t));
     if (!order)
         goto oom;
     for (uint32_t d = 0; d < n; d++) {
@@ -393,17 +394,17 @@ int qd_match_events(qd_corpus *c, qd_error *err)
         order[d] = (k << 32) | d;
     }
     qsort(order, n, sizeof(uint64_t), by_day);
-    uint32_t *rivals = qd_arena_alloc(A, (n + 1) * sizeof(uint32_t));
+    uint32_t *rivals = qd_arena_alloc(T, (n + 1) * sizeof(uint32_t));
     if (!rivals)
         goto oom;
     count_rivals(c, order, rivals);
 
     ev *evs = NULL;
     uint32_t n_ev = 0, cap_ev = 0;
-    postings *post = qd_arena_calloc(A, c->n_dict + 2, sizeof(postings));
-    uint32_t *score_of = qd_arena_calloc(A, n + 1, sizeof(uint32_t));
-    uint32_t *seen_at = qd_arena_calloc(A, n + 1, sizeof(uint32_t));
-    float *spread = qd_arena_calloc(A, c->n_dict + 2, sizeof(float)); /* dot_spread */
+    postings *post = qd_arena_calloc(T, c->n_dict + 2, sizeof(postings));
+    uint32_t *score_of = qd_arena_calloc(T, n + 1, sizeof(uint32_t));
+    uint32_t *seen_at = qd_arena_calloc(T, n + 1, sizeof(uint32_t));
+    float *spread = qd_arena_calloc(T, c->n_dict + 2, sizeof(float)); /* dot_spread */
     if (!post || !score_of || !seen_at || !spread)
         goto oom;
     for (uint32_t oi = 0; oi < n; oi++) {
@@ -474,7 +475,7 @@ int qd_match_events(qd_corpus *c, qd_error *err)
         for (uint32_t i = 0; i < f->n_terms; i++)
             spread[f->terms[i]] = 0;
         if (best < 0 || best_sim < best_need) {
-            ev *e = QD_VEC_PUSH(A, evs, n_ev, cap_ev);
+            ev *e = QD_VEC_PUSH(T, evs, n_ev, cap_ev);
             if (!e)
                 goto oom;
             best = (int32_t)n_ev - 1;
@@ -489,7 +490,7 @@ int qd_match_events(qd_corpus *c, qd_error *err)
             postings *p = &post[f->terms[top[i]]];
             bool have = p->n && p->ev[p->n - 1] == (uint32_t)best;
             if (!have) {
-                uint32_t *slot = QD_VEC_PUSH(A, p->ev, p->n, p->cap);
+                uint32_t *slot = QD_VEC_PUSH(T, p->ev, p->n, p->cap);
                 if (!slot)
                     goto oom;
                 *slot = (uint32_t)best;
@@ -536,7 +537,7 @@ int qd_match_events(qd_corpus *c, qd_error *err)
                         (double)names_sim(c, &c->feat[a], &c->feat[b2]),
                         (double)shared_quotes(&c->feat[a], &c->feat[b2]));
     /* threads: events whose documents share enough, whatever their dates */
-    int *parent = qd_arena_alloc(A, (n_ev + 1) * sizeof(int));
+    int *parent = qd_arena_alloc(T, (n_ev + 1) * sizeof(int));
     if (!parent)
         goto oom;
     for (uint32_t i = 0; i < n_ev; i++)
@@ -553,7 +554,7 @@ int qd_match_events(qd_corpus *c, qd_error *err)
                 postings *p = &post[f->terms[top[t]]];
                 if (p->n && p->ev[p->n - 1] == i)
                     continue;
-                uint32_t *slot = QD_VEC_PUSH(A, p->ev, p->n, p->cap);
+                uint32_t *slot = QD_VEC_PUSH(T, p->ev, p->n, p->cap);
                 if (!slot)
                     goto oom;
                 *slot = i;
@@ -562,7 +563,7 @@ int qd_match_events(qd_corpus *c, qd_error *err)
     }
     /* each pair of events is judged once: whether they link depends only on their
      * documents, so a pair met again through another shared term is skipped */
-    uint32_t *judged = qd_arena_calloc(A, n_ev + 1, sizeof(uint32_t));
+    uint32_t *judged = qd_arena_calloc(T, n_ev + 1, sizeof(uint32_t));
     if (!judged)
         goto oom;
     for (uint32_t i = 0; i < n_ev; i++) {
@@ -596,7 +597,7 @@ int qd_match_events(qd_corpus *c, qd_error *err)
             }
         }
     }
-    int *thread_of_root = qd_arena_alloc(A, (n_ev + 1) * sizeof(int));
+    int *thread_of_root = qd_arena_alloc(T, (n_ev + 1) * sizeof(int));
     if (!thread_of_root)
         goto oom;
     for (uint32_t i = 0; i < n_ev; i++)
@@ -641,7 +642,7 @@ int qd_match_events(qd_corpus *c, qd_error *err)
         for (uint32_t a = 0; a < t->n_events; a++) {
             const qd_event *e = &r->events[t->events[a]];
             for (uint32_t k = 0; k < e->n_docs && k < RECENT; k++) {
-                uint32_t *slot = QD_VEC_PUSH(A, docs, nd, capd);
+                uint32_t *slot = QD_VEC_PUSH(T, docs, nd, capd);
                 if (!slot)
                     goto oom;
                 *slot = e->docs[k];

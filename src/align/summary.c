@@ -1222,7 +1222,7 @@ int qd_corpus_add_summary(qd_corpus *c, const qd_summary *s, const qd_doc *doc, 
     spk_of_entity = NULL;
     if (nsh > 1)
         qsort(sh, nsh, sizeof(uint64_t), cmp_u64);
-    f->shingles = qd_arena_alloc_aligned(A, ((size_t)nsh + 1) * sizeof(uint64_t), sizeof(uint64_t));
+    f->shingles = qd_arena_alloc_aligned(&c->match_tmp, ((size_t)nsh + 1) * sizeof(uint64_t), sizeof(uint64_t));
     if (!f->shingles)
         goto oom;
     memcpy(f->shingles, sh, nsh * sizeof(uint64_t));
