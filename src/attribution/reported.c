@@ -1069,15 +1069,14 @@ static void credit_run_on(qd_actx *c, uint32_t from)
     }
 }
 
-/* The speech verb with this lemma, or -1. */
+/* The speech verb with this lemma, or -1 (a lemma names one verb: the lexicon's table
+ * of lemmas rather than a comparison with each of its verbs). */
 static int32_t verb_index(const qd_lexicon *lx, const char *lemma)
 {
-    if (!lemma)
+    uint32_t v;
+    if (!lemma || !qd_strmap_get(&lx->verb_lemmas, lemma, strlen(lemma), &v))
         return -1;
-    for (uint32_t i = 0; i < lx->n_verbs; i++)
-        if (!strcmp(lx->verbs[i].lemma, lemma))
-            return (int32_t)i;
-    return -1;
+    return (int32_t)v;
 }
 
 /* "Lavrov said Russia wants normal relations", "voters say they think she could win",
