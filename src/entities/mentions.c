@@ -381,7 +381,7 @@ static bool place_is_location(mscan *s, uint32_t a, uint32_t b)
         k -= 2;
     if (k > 0 && tok[k - 1].kind == QD_TK_WORD && tok[k - 1].paragraph == tok[a].paragraph)
         for (size_t i = 0; i < sizeof(preps) / sizeof(preps[0]); i++)
-            if (!strcmp(tok[k - 1].norm, preps[i]))
+            if (qd_norm_is(&tok[k - 1], preps[i]))
                 return true;
     /* "Columbus, Ohio", "Flint, Mich.": a town and its state say where, both of them */
     if (city_and_state(s, b) || (a >= 2 && qd_tok_is(&tok[a - 1], ',') && is_cap(&tok[a - 2]) &&
@@ -435,26 +435,24 @@ static int complement(mscan *s, int32_t m, uint32_t j, uint32_t end, uint32_t *n
     const qd_token *t = &s->tok[j];
     static const char *const preps[] = {"of", "for", "in", "at", "from", "with", "close", "familiar", "within", "inside", "on", "to"};
     bool ok = false;
-    for (size_t k = 0; k < sizeof(preps) / sizeof(preps[0]); k++)
-        if (t->kind == QD_TK_WORD && strcmp(t->norm, preps[k]) == 0)
-            ok = true;
+    for (size_t k = 0; k < sizeof(preps) / sizeof(preps[0]) && t->kind == QD_TK_WORD && !ok; k++)
+        ok = qd_norm_is(t, preps[k]);
     if (!ok)
         return 0;
     qd_mx *x = &s->c->mx[m];
     /* which heads take which complements */
-    const char *p = t->norm;
     bool takes;
     switch (x->kind) {
     case QD_ENT_ANONYMOUS: takes = true; break;
-    case QD_ENT_DOCUMENT: takes = !strcmp(p, "of") || !strcmp(p, "from") || !strcmp(p, "by"); break;
-    case QD_ENT_PERSON: takes = x->role >= 0 && (!strcmp(p, "of") || !strcmp(p, "for") || !strcmp(p, "at") || !strcmp(p, "to")); break;
-    case QD_ENT_ORG: takes = !strcmp(p, "of"); break;
+    case QD_ENT_DOCUMENT: takes = qd_norm_is(t, "of") || qd_norm_is(t, "from") || qd_norm_is(t, "by"); break;
+    case QD_ENT_PERSON: takes = x->role >= 0 && (qd_norm_is(t, "of") || qd_norm_is(t, "for") || qd_norm_is(t, "at") || qd_norm_is(t, "to")); break;
+    case QD_ENT_ORG: takes = qd_norm_is(t, "of"); break;
     default: takes = false; break;
     }
     if (!takes)
         return 0;
     uint32_t k = j + 1;
-    if ((!strcmp(p, "close") || !strcmp(p, "familiar")) && k < end && s->tok[k].kind == QD_TK_WORD &&
+    if ((qd_norm_is(t, "close") || qd_norm_is(t, "familiar")) && k < end && s->tok[k].kind == QD_TK_WORD &&
         (qd_norm_is(&s->tok[k], "to") || qd_norm_is(&s->tok[k], "with")))
         k++;
     if (k >= end)
