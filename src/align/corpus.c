@@ -109,6 +109,13 @@ int qd_corpus_match(qd_corpus *c, qd_error *err)
     }
     if (!rc)
         rc = qd_match_statements(c, err);
+    /* the statements' stems: read by nothing after alignment */
+    qd_arena_release(&c->align_tmp);
+    for (uint32_t d = 0; d < c->res.n_docs; d++)
+        for (uint32_t i = 0; i < c->res.docs[d].n_statements; i++) {
+            c->feat[d].stmts[i].stems = NULL;
+            c->feat[d].stmts[i].n_stems = 0;
+        }
     if (!rc && index_groups(c) != 0)
         rc = qd_error_set(err, QD_ENOMEM, "matching: out of memory");
     if (!rc)
@@ -138,6 +145,7 @@ void qd_corpus_free(qd_corpus *c)
     qd_strmap_free(&c->speaker_keys);
     qd_strmap_free(&c->strs);
     qd_arena_release(&c->match_tmp);
+    qd_arena_release(&c->align_tmp);
     qd_arena_release(&c->arena);
     free(c);
 }

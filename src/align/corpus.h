@@ -60,7 +60,8 @@ typedef struct qd_sfeat {
     uint32_t *keys;         /* per white-space word of the text: normalised word id
                              * (0: punctuation only) */
     uint32_t n_words;
-    uint32_t *stems;        /* sorted distinct content-word stem ids */
+    uint32_t *stems;        /* sorted distinct content-word stem ids (in the corpus's
+                             * align_tmp: NULL once statements are aligned) */
     uint32_t n_stems;
     bool direct;            /* holds quotation marks */
 } qd_sfeat;
@@ -83,6 +84,8 @@ struct qd_corpus {
     qd_arena arena;
     qd_arena match_tmp;     /* what only event matching reads: the documents' weights and
                              * quote shingles, the event index; released after it */
+    qd_arena align_tmp;     /* what only statement alignment reads (the statements' stems),
+                             * released after it */
     const qd_lexicon *lx;
     qd_match_options opt;
     struct sb_stemmer *stemmer;

@@ -1002,8 +1002,8 @@ static int statement_features(qd_corpus *c, const qd_sstmt *st, qd_sfeat *f, uin
     const char *text = st->text;
     size_t n = strlen(text);
     /* only the ids of the words are kept: the words themselves are found again in the
-     * statement's text when a diff shows them (a corpus holds millions of words); the
-     * word ids and the stem ids share one block, packed (4-byte aligned) */
+     * statement's text when a diff shows them (a corpus holds millions of words); both
+     * packed (4-byte aligned), the stems apart since only alignment reads them */
     uint32_t *words = malloc((2 * (size_t)st->n_words + 1) * sizeof(uint32_t));
     if (!words)
         return QD_ENOMEM;
@@ -1041,16 +1041,15 @@ static int statement_features(qd_corpus *c, const qd_sstmt *st, qd_sfeat *f, uin
     for (uint32_t i = 0; i < ns; i++)
         if (u == 0 || stems[u - 1] != stems[i])
             stems[u++] = stems[i];
-    uint32_t *kept = qd_arena_alloc_aligned(A, ((size_t)f->n_words + u + 1) * sizeof(uint32_t), sizeof(uint32_t));
-    if (!kept) {
+    f->keys = qd_arena_alloc_aligned(A, ((size_t)f->n_words + 1) * sizeof(uint32_t), sizeof(uint32_t));
+    f->stems = qd_arena_alloc_aligned(&c->align_tmp, ((size_t)u + 1) * sizeof(uint32_t), sizeof(uint32_t));
+    if (!f->keys || !f->stems) {
         free(words);
         return QD_ENOMEM;
     }
-    memcpy(kept, words, f->n_words * sizeof(uint32_t));
-    memcpy(kept + f->n_words, stems, u * sizeof(uint32_t));
+    memcpy(f->keys, words, f->n_words * sizeof(uint32_t));
+    memcpy(f->stems, stems, u * sizeof(uint32_t));
     free(words);
-    f->keys = kept;
-    f->stems = kept + f->n_words;
     f->n_stems = u;
     /* 5-gram shingles of quotes, for "the same quote" evidence between documents */
     if (f->direct) {
