@@ -20,6 +20,7 @@
 #include <string.h>
 
 #include "corpus.h"
+#include "../util/tasks.h"
 
 #define RECENT 8      /* members of an event a new document is compared with */
 #define TOP_TERMS 12  /* terms of a document indexed for candidate search */
@@ -376,6 +377,378 @@ static int find(int *parent, int x)
     return x;
 }
 
+/* Cohesion of events first .. first + COHESION_TASK - 1: the mean similarity of their
+ * first members, pair by pair. */
+#define COHESION_TASK 64
+
+static void cohesion_task(void *ctx, size_t task, unsigned worker)
+{
+    qd_corpus *c = ctx;
+    qd_comparison *r = &c->res;
+    uint32_t lo = (uint32_t)task * COHESION_TASK;
+    uint32_t hi = r->n_events - lo > COHESION_TASK ? lo + COHESION_TASK : r->n_events;
+    for (uint32_t i = lo; i < hi; i++) {
+        qd_event *e = &r->events[i];
+        float sum = 0;
+        uint32_t pairs = 0;
+        for (uint32_t a = 0; a < e->n_docs && a < 32; a++)
+            for (uint32_t b = a + 1; b < e->n_docs && b < 32; b++) {
+                sum += doc_sim(c, e->docs[a], e->docs[b], false);
+                pairs++;
+            }
+        e->cohesion = pairs ? sum / (float)pairs : 1.0f;
+    }
+}
+
+typedef struct ev_link {
+    uint32_t i, j;
+} ev_link;
+
+typedef struct link_chunk {
+    uint32_t lo, hi;
+    ev_link *v;          /* malloc'd */
+    uint32_t n, cap;
+    int rc;
+} link_chunk;
+
+/* Thread links of events lo .. hi - 1 with the later events met through their
+ * documents' top terms and names, made in `parent` (union-find over the events); each
+ * link also listed in ch when given.  judged: per event, zero (scratch).  Returns 0, or
+ * QD_ENOMEM. */
+static int links_of(const qd_corpus *c, const postings *post, uint32_t lo, uint32_t hi, int *parent,
+                    uint32_t *judged, link_chunk *ch)
+{
+    const qd_comparison *r = &c->res;
+    for (uint32_t i = lo; i < hi; i++) {
+        const qd_event *ei = &r->events[i];
+        for (uint32_t k = 0; k < ei->n_docs && k < RECENT; k++) {
+            const qd_dfeat *f = &c->feat[ei->docs[k]];
+            uint32_t top[TOP_TERMS + TOP_NAMES];
+            uint32_t nt = top_terms(f, top, TOP_TERMS);
+            nt += top_names(c, f, top + nt, TOP_NAMES);
+            for (uint32_t t = 0; t < nt; t++) {
+                const postings *p = &post[f->terms[top[t]]];
+                for (uint32_t q = 0; q < p->n && q < THREAD_SCAN; q++) {
+                    uint32_t j = p->ev[q];
+                    if (j <= i || judged[j] == i + 1 || find(parent, (int)i) == find(parent, (int)j))
+                        continue;
+                    judged[j] = i + 1;
+                    const qd_event *ej = &r->events[j];
+                    /* the same topic: shared words, or the same people with some
+                     * shared words */
+                    bool linked = false;
+                    double th = c->opt.thread_threshold;
+                    for (uint32_t a = 0; a < ei->n_docs && a < RECENT && !linked; a++)
+                        for (uint32_t b = 0; b < ej->n_docs && b < RECENT && !linked; b++) {
+                            const qd_dfeat *fa = &c->feat[ei->docs[a]], *fb = &c->feat[ej->docs[b]];
+                            double words = doc_sim(c, ei->docs[a], ej->docs[b], false);
+                            linked = words >= th || (words >= th / 3 && names_sim(c, fa, fb) >= 0.5f);
+                        }
+                    if (!linked)
+                        continue;
+                    parent[find(parent, (int)j)] = find(parent, (int)i);
+                    if (!ch)
+                        continue;
+                    if (ch->n == ch->cap) {
+                        uint32_t nc = ch->cap ? ch->cap * 2 : 64;
+                        ev_link *nv = realloc(ch->v, nc * sizeof(ev_link));
+                        if (!nv)
+                            return QD_ENOMEM;
+                        ch->v = nv;
+                        ch->cap = nc;
+                    }
+                    ch->v[ch->n++] = (ev_link){i, j};
+                }
+            }
+        }
+    }
+    return 0;
+}
+
+typedef struct link_run {
+    const qd_corpus *c;
+    const postings *post;
+    link_chunk *ch;
+} link_run;
+
+static void link_task(void *ctx, size_t task, unsigned worker)
+{
+    link_run *lr = ctx;
+    link_chunk *ch = &lr->ch[task];
+    uint32_t n_ev = lr->c->res.n_events;
+    int *parent = malloc((n_ev + 1) * sizeof(int));
+    uint32_t *judged = calloc(n_ev + 1, sizeof(uint32_t));
+    if (!parent || !judged) {
+        ch->rc = QD_ENOMEM;
+    } else {
+        for (uint32_t i = 0; i < n_ev; i++)
+            parent[i] = (int)i;
+        ch->rc = links_of(lr->c, lr->post, ch->lo, ch->hi, parent, judged, ch);
+    }
+    free(parent);
+    free(judged);
+}
+
+/* Events into threads (parent: union-find over the events).  On the caller's threads
+ * the events are taken in ranges, each linking in a union-find of its own and listing
+ * its links in order; the lists are replayed here in range order, which gives the very
+ * sets and roots of linking the events one after another (the argument of
+ * link_parallel in statements.c: a pair skipped there as already joined is joined by
+ * then in the replay, and no link made there is missed by a range). */
+#define LINK_CHUNKS 16 /* ranges per worker */
+
+static int link_threads(const qd_corpus *c, const postings *post, int *parent)
+{
+    uint32_t n_ev = c->res.n_events;
+    unsigned nw = qd_tasks_workers(c->opt.tasks);
+    if (nw == 1) {
+        uint32_t *judged = calloc(n_ev + 1, sizeof(uint32_t));
+        int rc = judged ? links_of(c, post, 0, n_ev, parent, judged, NULL) : QD_ENOMEM;
+        free(judged);
+        return rc;
+    }
+    size_t n_ch = (size_t)nw * LINK_CHUNKS;
+    link_chunk *ch = calloc(n_ch, sizeof(link_chunk));
+    if (!ch)
+        return QD_ENOMEM;
+    uint32_t step = (uint32_t)((n_ev + n_ch - 1) / n_ch);
+    for (size_t t = 0; t < n_ch; t++) {
+        uint64_t lo = (uint64_t)t * step, hi = lo + step;
+        ch[t].lo = lo < n_ev ? (uint32_t)lo : n_ev;
+        ch[t].hi = hi < n_ev ? (uint32_t)hi : n_ev;
+    }
+    link_run lr = {c, post, ch};
+    qd_tasks_run(c->opt.tasks, n_ch, link_task, &lr);
+    int rc = 0;
+    for (size_t t = 0; t < n_ch; t++) {
+        if (ch[t].rc)
+            rc = ch[t].rc;
+        for (uint32_t k = 0; k < ch[t].n && !rc; k++)
+            parent[find(parent, (int)ch[t].v[k].j)] = find(parent, (int)ch[t].v[k].i);
+        free(ch[t].v);
+    }
+    free(ch);
+    return rc;
+}
+
+/* Single-pass clustering (qd_match_events): the events found so far and their index. */
+typedef struct clusters {
+    const qd_corpus *c;
+    const uint32_t *rivals;
+    uint32_t n;           /* documents */
+    ev *evs;
+    uint32_t n_ev, cap_ev;
+    postings *post;       /* per term id: events indexed under it, oldest first */
+    uint32_t *post_mod;   /* per term id: the batch that last changed its postings */
+    uint32_t *ev_mod;     /* per event: the batch that last gave it a member */
+    uint32_t batch;       /* the current batch, from 1 */
+} clusters;
+
+/* One worker's scratch for scoring a document. */
+typedef struct cl_scratch {
+    float *spread;        /* per term id: the document's weight (dot_spread), zero between */
+    uint32_t *score_of;   /* per event: top terms it shares with the document */
+    uint32_t *seen_at;    /* per event: the scoring that last met it */
+    uint32_t stamp;
+} cl_scratch;
+
+/* A document's candidate events, each with its similarity and the similarity it would
+ * need to join. */
+typedef struct dscore {
+    uint32_t top[TOP_TERMS], nt;
+    uint32_t cand[CANDIDATES], nc;
+    float sim[CANDIDATES], need[CANDIDATES];
+} dscore;
+
+/* Similarity of document d (its weights spread) to event ei, and the similarity it
+ * needs to join it. */
+static void event_score(const clusters *k, const float *spread, uint32_t d, uint32_t ei, float *sim_out,
+                        float *need_out)
+{
+    const qd_corpus *c = k->c;
+    const qd_dfeat *f = &c->feat[d];
+    const ev *e = &k->evs[ei];
+    float mx = 0, sum = 0;
+    bool undated = f->day == QD_NO_DAY;
+    uint32_t near = 0; /* members within two days of d (of the latest RECENT) */
+    uint32_t k0 = e->n > RECENT ? e->n - RECENT : 0;
+    for (uint32_t m = k0; m < e->n; m++) {
+        float s = sim_with_cos(c, d, e->members[m], dot_spread(spread, &c->feat[e->members[m]]), true);
+        sum += s;
+        if (s > mx)
+            mx = s;
+        int32_t dm = c->feat[e->members[m]].day;
+        near += f->day != QD_NO_DAY && dm != QD_NO_DAY && abs(dm - f->day) <= 2;
+        undated = undated || dm == QD_NO_DAY;
+    }
+    *sim_out = 0.5f * mx + 0.5f * sum / (float)(e->n - k0);
+    if (near)
+        *need_out = crowd_threshold(c, k->rivals[d] > near ? k->rivals[d] - near : 0);
+    else if (undated)
+        *need_out = crowd_threshold(c, k->n - 1 - (e->n - k0));
+    else
+        *need_out = (float)c->opt.event_threshold;
+}
+
+static void spread_doc(const qd_dfeat *f, float *spread, bool on)
+{
+    for (uint32_t i = 0; i < f->n_terms; i++)
+        spread[f->terms[i]] = on ? f->w[i] : 0;
+}
+
+/* The candidate events of document d as the events stand (o->cand, o->nc). */
+static void candidates(const clusters *k, cl_scratch *sc, uint32_t d, dscore *o)
+{
+    const qd_dfeat *f = &k->c->feat[d];
+    o->nt = top_terms(f, o->top, TOP_TERMS);
+    /* candidate events: those indexed under this document's top terms, newest first */
+    uint32_t cand[CANDIDATES * 4];
+    uint32_t nc = 0, stamp = ++sc->stamp;
+    for (uint32_t i = 0; i < o->nt; i++) {
+        const postings *p = &k->post[f->terms[o->top[i]]];
+        uint32_t stop = p->n > SCAN ? p->n - SCAN : 0;
+        for (uint32_t q = p->n; q-- > stop;) {
+            uint32_t e = p->ev[q];
+            if (sc->seen_at[e] != stamp) {
+                sc->seen_at[e] = stamp;
+                sc->score_of[e] = 0;
+                if (nc < CANDIDATES * 4)
+                    cand[nc++] = e;
+            }
+            sc->score_of[e]++;
+        }
+    }
+    /* keep the candidates sharing the most top terms */
+    for (uint32_t i = 1; i < nc; i++) {
+        uint32_t x = cand[i], j = i;
+        while (j > 0 && sc->score_of[cand[j - 1]] < sc->score_of[x]) {
+            cand[j] = cand[j - 1];
+            j--;
+        }
+        cand[j] = x;
+    }
+    o->nc = nc > CANDIDATES ? CANDIDATES : nc;
+    memcpy(o->cand, cand, o->nc * sizeof(uint32_t));
+}
+
+/* Document d scored against the events as they stand. */
+static void score_doc(const clusters *k, cl_scratch *sc, uint32_t d, dscore *o)
+{
+    const qd_dfeat *f = &k->c->feat[d];
+    candidates(k, sc, d, o);
+    spread_doc(f, sc->spread, true);
+    for (uint32_t i = 0; i < o->nc; i++)
+        event_score(k, sc->spread, d, o->cand[i], &o->sim[i], &o->need[i]);
+    spread_doc(f, sc->spread, false);
+}
+
+/* A document scored on a worker against the events before its batch, brought up to
+ * date with what the documents before it in the batch changed.  Its candidates come
+ * from the postings of its top terms: when one of those changed they are listed again
+ * (a few hundred postings read).  A candidate's score depends only on the document and
+ * the event's latest members, so it is made again only for a candidate new to the list
+ * or one that gained members.  The document gets what scoring it after the document
+ * before it would have given, bit for bit, and the costly part of it (the similarity
+ * to each candidate's members) mostly on the workers. */
+static void clusters_rescore(const clusters *k, cl_scratch *sc, uint32_t d, dscore *o)
+{
+    const qd_dfeat *f = &k->c->feat[d];
+    dscore was;
+    bool relist = false;
+    for (uint32_t i = 0; i < o->nt && !relist; i++)
+        relist = k->post_mod[f->terms[o->top[i]]] == k->batch;
+    if (relist) {
+        was = *o;
+        candidates(k, sc, d, o);
+    }
+    bool spread = false;
+    for (uint32_t i = 0; i < o->nc; i++) {
+        if (k->ev_mod[o->cand[i]] != k->batch) {
+            if (!relist)
+                continue;
+            uint32_t j = 0;
+            while (j < was.nc && was.cand[j] != o->cand[i])
+                j++;
+            if (j < was.nc) {
+                o->sim[i] = was.sim[j];
+                o->need[i] = was.need[j];
+                continue;
+            }
+        }
+        if (!spread)
+            spread_doc(f, sc->spread, spread = true);
+        event_score(k, sc->spread, d, o->cand[i], &o->sim[i], &o->need[i]);
+    }
+    if (spread)
+        spread_doc(f, sc->spread, false);
+}
+
+/* Document d joins its best candidate event when similar enough, else starts one. */
+static int clusters_join(clusters *k, qd_arena *A, qd_arena *T, uint32_t d, const dscore *o)
+{
+    const qd_dfeat *f = &k->c->feat[d];
+    int32_t best = -1;
+    float best_sim = 0;
+    float best_need = (float)k->c->opt.event_threshold;
+    for (uint32_t i = 0; i < o->nc; i++)
+        if (o->sim[i] > best_sim) {
+            best_sim = o->sim[i];
+            best = (int32_t)o->cand[i];
+            best_need = o->need[i];
+        }
+    if (best < 0 || best_sim < best_need) {
+        ev *e = QD_VEC_PUSH(T, k->evs, k->n_ev, k->cap_ev);
+        if (!e)
+            return QD_ENOMEM;
+        best = (int32_t)k->n_ev - 1;
+    }
+    ev *e = &k->evs[best];
+    uint32_t *m = QD_VEC_PUSH(A, e->members, e->n, e->cap);
+    if (!m)
+        return QD_ENOMEM;
+    *m = d;
+    k->ev_mod[best] = k->batch;
+    /* the result, written here on the calling thread */
+    ((qd_corpus *)k->c)->res.docs[d].event = best;
+    for (uint32_t i = 0; i < o->nt; i++) {
+        postings *p = &k->post[f->terms[o->top[i]]];
+        bool have = p->n && p->ev[p->n - 1] == (uint32_t)best;
+        if (!have) {
+            uint32_t *slot = QD_VEC_PUSH(T, p->ev, p->n, p->cap);
+            if (!slot)
+                return QD_ENOMEM;
+            *slot = (uint32_t)best;
+            k->post_mod[f->terms[o->top[i]]] = k->batch;
+        }
+    }
+    return 0;
+}
+
+/* Documents per batch scored on the workers, and per task (overridable to test). */
+#ifndef CLUSTER_BATCH
+#define CLUSTER_BATCH 256
+#endif
+#ifndef CLUSTER_TASK
+#define CLUSTER_TASK 16
+#endif
+
+typedef struct cl_run {
+    const clusters *k;
+    cl_scratch *sc;      /* per worker slot */
+    dscore *ds;          /* per document of the batch */
+    const uint64_t *order;
+    uint32_t n;
+} cl_run;
+
+static void score_task(void *ctx, size_t task, unsigned worker)
+{
+    cl_run *run = ctx;
+    uint32_t lo = (uint32_t)task * CLUSTER_TASK;
+    uint32_t hi = run->n - lo > CLUSTER_TASK ? lo + CLUSTER_TASK : run->n;
+    for (uint32_t j = lo; j < hi; j++)
+        score_doc(run->k, &run->sc[worker], (uint32_t)(run->order[j] & 0xFFFFFFFFu), &run->ds[j]);
+}
+
 int qd_match_events(qd_corpus *c, qd_error *err)
 {
     qd_comparison *r = &c->res;
@@ -400,103 +773,57 @@ int qd_match_events(qd_corpus *c, qd_error *err)
     count_rivals(c, order, rivals);
 
     ev *evs = NULL;
-    uint32_t n_ev = 0, cap_ev = 0;
+    uint32_t n_ev = 0;
     postings *post = qd_arena_calloc(T, c->n_dict + 2, sizeof(postings));
     uint32_t *score_of = qd_arena_calloc(T, n + 1, sizeof(uint32_t));
     uint32_t *seen_at = qd_arena_calloc(T, n + 1, sizeof(uint32_t));
     float *spread = qd_arena_calloc(T, c->n_dict + 2, sizeof(float)); /* dot_spread */
     if (!post || !score_of || !seen_at || !spread)
         goto oom;
-    for (uint32_t oi = 0; oi < n; oi++) {
-        uint32_t d = (uint32_t)(order[oi] & 0xFFFFFFFFu);
-        qd_dfeat *f = &c->feat[d];
-        for (uint32_t i = 0; i < f->n_terms; i++)
-            spread[f->terms[i]] = f->w[i];
-        uint32_t top[TOP_TERMS];
-        uint32_t nt = top_terms(f, top, TOP_TERMS);
-        /* candidate events: those indexed under this document's top terms, newest first */
-        uint32_t cand[CANDIDATES * 4];
-        uint32_t nc = 0;
-        for (uint32_t i = 0; i < nt; i++) {
-            postings *p = &post[f->terms[top[i]]];
-            uint32_t stop = p->n > SCAN ? p->n - SCAN : 0;
-            for (uint32_t k = p->n; k-- > stop;) {
-                uint32_t e = p->ev[k];
-                if (seen_at[e] != oi + 1) {
-                    seen_at[e] = oi + 1;
-                    score_of[e] = 0;
-                    if (nc < CANDIDATES * 4)
-                        cand[nc++] = e;
-                }
-                score_of[e]++;
-            }
-        }
-        /* keep the candidates sharing the most top terms */
-        for (uint32_t i = 1; i < nc; i++) {
-            uint32_t x = cand[i], j = i;
-            while (j > 0 && score_of[cand[j - 1]] < score_of[x]) {
-                cand[j] = cand[j - 1];
-                j--;
-            }
-            cand[j] = x;
-        }
-        if (nc > CANDIDATES)
-            nc = CANDIDATES;
-        int32_t best = -1;
-        float best_sim = 0;
-        float best_need = c->opt.event_threshold;
-        for (uint32_t i = 0; i < nc; i++) {
-            ev *e = &evs[cand[i]];
-            float mx = 0, sum = 0;
-            bool undated = f->day == QD_NO_DAY;
-            uint32_t near = 0; /* members within two days of d (of the latest RECENT) */
-            uint32_t k0 = e->n > RECENT ? e->n - RECENT : 0;
-            for (uint32_t k = k0; k < e->n; k++) {
-                float s = sim_with_cos(c, d, e->members[k], dot_spread(spread, &c->feat[e->members[k]]), true);
-                sum += s;
-                if (s > mx)
-                    mx = s;
-                int32_t dm = c->feat[e->members[k]].day;
-                near += f->day != QD_NO_DAY && dm != QD_NO_DAY && abs(dm - f->day) <= 2;
-                undated = undated || dm == QD_NO_DAY;
-            }
-            float sim = 0.5f * mx + 0.5f * sum / (float)(e->n - k0);
-            if (sim > best_sim) {
-                best_sim = sim;
-                best = (int32_t)cand[i];
-                if (near)
-                    best_need = crowd_threshold(c, rivals[d] > near ? rivals[d] - near : 0);
-                else if (undated)
-                    best_need = crowd_threshold(c, n - 1 - (e->n - k0));
-                else
-                    best_need = c->opt.event_threshold;
-            }
-        }
-        for (uint32_t i = 0; i < f->n_terms; i++)
-            spread[f->terms[i]] = 0;
-        if (best < 0 || best_sim < best_need) {
-            ev *e = QD_VEC_PUSH(T, evs, n_ev, cap_ev);
-            if (!e)
-                goto oom;
-            best = (int32_t)n_ev - 1;
-        }
-        ev *e = &evs[best];
-        uint32_t *m = QD_VEC_PUSH(A, e->members, e->n, e->cap);
-        if (!m)
-            goto oom;
-        *m = d;
-        r->docs[d].event = best;
-        for (uint32_t i = 0; i < nt; i++) {
-            postings *p = &post[f->terms[top[i]]];
-            bool have = p->n && p->ev[p->n - 1] == (uint32_t)best;
-            if (!have) {
-                uint32_t *slot = QD_VEC_PUSH(T, p->ev, p->n, p->cap);
-                if (!slot)
-                    goto oom;
-                *slot = (uint32_t)best;
-            }
+    /* Documents are scored against the events a batch at a time on the caller's
+     * threads, all against the events as they stood before the batch, and then join in
+     * order here, each with the scores it would have been given one after another (see
+     * clusters_rescore). */
+    clusters cl = {c, rivals, n, NULL, 0, 0, post, NULL, NULL, 0};
+    unsigned nw = qd_tasks_workers(c->opt.tasks);
+    uint32_t batch_docs = nw > 1 ? CLUSTER_BATCH : 1;
+    cl_scratch *sc = calloc(nw, sizeof(cl_scratch));
+    dscore *ds = malloc(batch_docs * sizeof(dscore));
+    cl.post_mod = qd_arena_calloc(T, c->n_dict + 2, sizeof(uint32_t));
+    cl.ev_mod = qd_arena_calloc(T, n + 1, sizeof(uint32_t));
+    bool failed = !sc || !ds || !cl.post_mod || !cl.ev_mod;
+    if (sc && !failed) {
+        sc[0] = (cl_scratch){spread, score_of, seen_at, 0};
+        for (unsigned i = 1; i < nw && !failed; i++) {
+            sc[i].spread = calloc(c->n_dict + 2, sizeof(float));
+            sc[i].score_of = calloc(n + 1, sizeof(uint32_t));
+            sc[i].seen_at = calloc(n + 1, sizeof(uint32_t));
+            failed = !sc[i].spread || !sc[i].score_of || !sc[i].seen_at;
         }
     }
+    for (uint32_t oi = 0; oi < n && !failed; oi += batch_docs) {
+        uint32_t bn = n - oi < batch_docs ? n - oi : batch_docs;
+        cl.batch++;
+        cl_run run = {&cl, sc, ds, order + oi, bn};
+        qd_tasks_run(c->opt.tasks, (bn + CLUSTER_TASK - 1) / CLUSTER_TASK, score_task, &run);
+        for (uint32_t j = 0; j < bn && !failed; j++) {
+            uint32_t d = (uint32_t)(order[oi + j] & 0xFFFFFFFFu);
+            if (nw > 1)
+                clusters_rescore(&cl, &sc[0], d, &ds[j]);
+            failed = clusters_join(&cl, A, T, d, &ds[j]) != 0;
+        }
+    }
+    for (unsigned i = 1; sc && i < nw; i++) {
+        free(sc[i].spread);
+        free(sc[i].score_of);
+        free(sc[i].seen_at);
+    }
+    free(sc);
+    free(ds);
+    if (failed)
+        goto oom;
+    evs = cl.evs;
+    n_ev = cl.n_ev;
 
     /* events in the order of their first document */
     r->events = qd_arena_calloc(A, n_ev + 1, sizeof(qd_event));
@@ -517,17 +844,10 @@ int qd_match_events(qd_corpus *c, qd_error *err)
             if (!e->label && d->title)
                 e->label = d->title;
         }
-        float sum = 0;
-        uint32_t pairs = 0;
-        for (uint32_t a = 0; a < e->n_docs && a < 32; a++)
-            for (uint32_t b = a + 1; b < e->n_docs && b < 32; b++) {
-                sum += doc_sim(c, e->docs[a], e->docs[b], false);
-                pairs++;
-            }
-        e->cohesion = pairs ? sum / (float)pairs : 1.0f;
         if (evidence(c, e->docs, e->n_docs, &e->terms, &e->n_terms) != 0)
             goto oom;
     }
+    qd_tasks_run(c->opt.tasks, (n_ev + COHESION_TASK - 1) / COHESION_TASK, cohesion_task, c);
 
     if (getenv("QUOTEDIFF_DEBUG_MATCH"))
         for (uint32_t a = 0; a < n && a < 40; a++)
@@ -563,40 +883,8 @@ int qd_match_events(qd_corpus *c, qd_error *err)
     }
     /* each pair of events is judged once: whether they link depends only on their
      * documents, so a pair met again through another shared term is skipped */
-    uint32_t *judged = qd_arena_calloc(T, n_ev + 1, sizeof(uint32_t));
-    if (!judged)
+    if (link_threads(c, post, parent) != 0)
         goto oom;
-    for (uint32_t i = 0; i < n_ev; i++) {
-        const qd_event *ei = &r->events[i];
-        for (uint32_t k = 0; k < ei->n_docs && k < RECENT; k++) {
-            const qd_dfeat *f = &c->feat[ei->docs[k]];
-            uint32_t top[TOP_TERMS + TOP_NAMES];
-            uint32_t nt = top_terms(f, top, TOP_TERMS);
-            nt += top_names(c, f, top + nt, TOP_NAMES);
-            for (uint32_t t = 0; t < nt; t++) {
-                const postings *p = &post[f->terms[top[t]]];
-                for (uint32_t q = 0; q < p->n && q < THREAD_SCAN; q++) {
-                    uint32_t j = p->ev[q];
-                    if (j <= i || judged[j] == i + 1 || find(parent, (int)i) == find(parent, (int)j))
-                        continue;
-                    judged[j] = i + 1;
-                    const qd_event *ej = &r->events[j];
-                    /* the same topic: shared words, or the same people with some
-                     * shared words */
-                    bool linked = false;
-                    double th = c->opt.thread_threshold;
-                    for (uint32_t a = 0; a < ei->n_docs && a < RECENT && !linked; a++)
-                        for (uint32_t b = 0; b < ej->n_docs && b < RECENT && !linked; b++) {
-                            const qd_dfeat *fa = &c->feat[ei->docs[a]], *fb = &c->feat[ej->docs[b]];
-                            double words = doc_sim(c, ei->docs[a], ej->docs[b], false);
-                            linked = words >= th || (words >= th / 3 && names_sim(c, fa, fb) >= 0.5f);
-                        }
-                    if (linked)
-                        parent[find(parent, (int)j)] = find(parent, (int)i);
-                }
-            }
-        }
-    }
     int *thread_of_root = qd_arena_alloc(T, (n_ev + 1) * sizeof(int));
     if (!thread_of_root)
         goto oom;
