@@ -411,7 +411,7 @@ static int cmp_term_z(const void *a, const void *b)
 /* The stems of the words of an outlet's name, as "~stem" term ids (at most cap) that
  * are in the corpus.  "Politico" says "Politico" more than anyone, which tells nothing
  * about how it tells the story. */
-static uint32_t name_stems(qd_corpus *c, const char *outlet, uint32_t *ids, uint32_t cap)
+static uint32_t name_stems(qd_corpus *c, struct sb_stemmer *stemmer, const char *outlet, uint32_t *ids, uint32_t cap)
 {
     char key[256], buf[300];
     size_t n = qd_frame_norm_key(outlet, strlen(outlet), key, sizeof(key));
@@ -422,8 +422,8 @@ static uint32_t name_stems(qd_corpus *c, const char *outlet, uint32_t *ids, uint
         size_t j = i;
         while (j < n && ((key[j] >= 'a' && key[j] <= 'z') || (unsigned char)key[j] >= 0x80))
             j++;
-        const sb_symbol *st = j > i ? sb_stemmer_stem(c->stemmer, (const sb_symbol *)key + i, (int)(j - i)) : NULL;
-        int sl = st ? sb_stemmer_length(c->stemmer) : 0;
+        const sb_symbol *st = j > i ? sb_stemmer_stem(stemmer, (const sb_symbol *)key + i, (int)(j - i)) : NULL;
+        int sl = st ? sb_stemmer_length(stemmer) : 0;
         uint32_t id;
         if (st && (size_t)sl + 2 < sizeof(buf)) {
             buf[0] = '~';
@@ -465,7 +465,7 @@ static double log_count_var(double y, double a, double sx2, double sxn, const do
 }
 
 /* Terms of outlet o that set it apart from the other outlets of the scope. */
-static int distinctive(qd_corpus *c, qd_arena *K, const corpus_prior *pr, const tcount *own, uint32_t n_own,
+static int distinctive(qd_corpus *c, qd_arena *K, struct sb_stemmer *stemmer, const corpus_prior *pr, const tcount *own, uint32_t n_own,
                        const doc_sizes *so, const tcount *all, uint32_t n_all, const doc_sizes *sa,
                        qd_frame_outlet *fo)
 {
@@ -483,7 +483,7 @@ static int distinctive(qd_corpus *c, qd_arena *K, const corpus_prior *pr, const 
     if (!pv)
         return -1;
     uint32_t named_ids[8];
-    uint32_t n_named = name_stems(c, fo->outlet, named_ids, 8);
+    uint32_t n_named = name_stems(c, stemmer, fo->outlet, named_ids, 8);
     for (uint32_t i = 0; i < n_own; i++) {
         uint32_t id = own[i].id;
         bool named = false;
@@ -951,8 +951,8 @@ static int plain_uses(qd_corpus *c, const uint32_t *docs, uint32_t nd, const uin
 }
 
 /* The framing of the documents `docs` (any order). */
-static int frame_scope(qd_corpus *c, qd_arena *K, const corpus_prior *pr, uint32_t *at, const uint32_t *docs,
-                       uint32_t nd, bool whole, int32_t *row_of, qd_framing *out)
+static int frame_scope(qd_corpus *c, qd_arena *K, struct sb_stemmer *stemmer, const corpus_prior *pr, uint32_t *at,
+                       const uint32_t *docs, uint32_t nd, bool whole, int32_t *row_of, qd_framing *out)
 {
     const qd_comparison *r = &c->res;
     memset(out, 0, sizeof(*out));
@@ -1012,7 +1012,7 @@ static int frame_scope(qd_corpus *c, qd_arena *K, const corpus_prior *pr, uint32
             goto done;
         if (!(owns[o] = stem_counts(c, at, mine, m, &n_owns[o], &s_os[o])))
             goto done;
-        if (distinctive(c, K, pr, owns[o], n_owns[o], &s_os[o], all, n_all, &s_all, fo) != 0)
+        if (distinctive(c, K, stemmer, pr, owns[o], n_owns[o], &s_os[o], all, n_all, &s_all, fo) != 0)
             goto done;
     }
     /* Sides are countries, unless one country has nearly all the statements whose
@@ -1121,6 +1121,7 @@ typedef struct frame_slot {
     uint32_t *at;      /* stem_counts' scratch: per term id, UINT32_MAX, and left so */
     int32_t *row_of;   /* per corpus speaker + 1: -1, and left so */
     uint32_t *docs;    /* a thread's documents */
+    struct sb_stemmer *stemmer; /* a stemmer keeps its last word: one per thread */
     int rc;
 } frame_slot;
 
@@ -1141,7 +1142,8 @@ static void frame_task(void *ctx, size_t task, unsigned worker)
     if (sl->rc)
         return;
     if (task == 0) {
-        sl->rc = frame_scope(c, &sl->keep, fr->pr, sl->at, fr->all_docs, r->n_docs, true, sl->row_of, &set->corpus);
+        sl->rc = frame_scope(c, &sl->keep, sl->stemmer, fr->pr, sl->at, fr->all_docs, r->n_docs, true, sl->row_of,
+                             &set->corpus);
     } else if (task <= r->n_threads) {
         const qd_thread *t = &r->threads[task - 1];
         uint32_t nd = 0;
@@ -1150,10 +1152,11 @@ static void frame_task(void *ctx, size_t task, unsigned worker)
             memcpy(sl->docs + nd, e->docs, e->n_docs * sizeof(uint32_t));
             nd += e->n_docs;
         }
-        sl->rc = frame_scope(c, &sl->keep, fr->pr, sl->at, sl->docs, nd, false, sl->row_of, &set->threads[task - 1]);
+        sl->rc = frame_scope(c, &sl->keep, sl->stemmer, fr->pr, sl->at, sl->docs, nd, false, sl->row_of,
+                             &set->threads[task - 1]);
     } else {
         const qd_event *e = &r->events[task - 1 - r->n_threads];
-        sl->rc = frame_scope(c, &sl->keep, fr->pr, sl->at, e->docs, e->n_docs, false, sl->row_of,
+        sl->rc = frame_scope(c, &sl->keep, sl->stemmer, fr->pr, sl->at, e->docs, e->n_docs, false, sl->row_of,
                              &set->events[task - 1 - r->n_threads]);
     }
 }
@@ -1189,7 +1192,9 @@ int qd_frame_compute(qd_corpus *c, qd_error *err)
         sl->at = malloc(((size_t)c->n_dict + 1) * sizeof(uint32_t));
         sl->row_of = malloc((r->n_speakers + 2) * sizeof(int32_t));
         sl->docs = malloc((r->n_docs + 1) * sizeof(uint32_t));
-        if (!sl->at || !sl->row_of || !sl->docs)
+        /* the calling thread (slot 0) uses the corpus's own */
+        sl->stemmer = k ? sb_stemmer_new("english", "UTF_8") : c->stemmer;
+        if (!sl->at || !sl->row_of || !sl->docs || !sl->stemmer)
             goto done;
         memset(sl->at, 0xFF, ((size_t)c->n_dict + 1) * sizeof(uint32_t));
         for (uint32_t i = 0; i < r->n_speakers + 2; i++)
@@ -1214,6 +1219,8 @@ done:
         free(slots[k].at);
         free(slots[k].row_of);
         free(slots[k].docs);
+        if (k && slots[k].stemmer)
+            sb_stemmer_delete(slots[k].stemmer);
         qd_arena_release(&slots[k].keep);
     }
     free(slots);
