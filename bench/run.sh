@@ -16,7 +16,9 @@
 # printing wall seconds, MB/s (of input), documents/s, CPU seconds and MB per CPU
 # second (what one core does, even on a busy machine) and peak RSS for each, then a
 # projection to 1,000,000 documents from the largest size measured.  Corpora are
-# generated under WORKDIR (default: a temporary directory, removed afterwards).
+# generated under WORKDIR (default: a temporary directory, removed afterwards); with -w
+# they are kept there, WORKDIR/cN/corpus.jsonl and its summaries WORKDIR/sN.jsonl, so
+# that a command can be timed again by hand.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -99,12 +101,14 @@ for n in $sizes; do
     echo "corpus: $mb MB of JSON Lines"
     run body "$mb" "$n" "$qd" body -j "$jobs" "$in"
     run extract "$mb" "$n" "$qd" extract -j "$jobs" -o "$work/x.jsonl" "$in"
-    run summary "$mb" "$n" "$qd" extract -j "$jobs" -f summary -o "$work/s.jsonl" "$in"
+    run summary "$mb" "$n" "$qd" extract -j "$jobs" -f summary -o "$work/s$n.jsonl" "$in"
     run compare "$mb" "$n" "$qd" compare -j "$jobs" -o "$work/c.txt" "$in"
-    smb=$(awk -v b="$(stat -c %s "$work/s.jsonl")" 'BEGIN { printf "%.1f", b / 1e6 }')
-    run compare-summaries "$smb" "$n" "$qd" compare -j "$jobs" -o "$work/cs.txt" "$work/s.jsonl"
-    rm -f "$work/x.jsonl" "$work/c.txt" "$work/cs.txt" "$work/s.jsonl"
-    rm -rf "$work/c$n"
+    smb=$(awk -v b="$(stat -c %s "$work/s$n.jsonl")" 'BEGIN { printf "%.1f", b / 1e6 }')
+    run compare-summaries "$smb" "$n" "$qd" compare -j "$jobs" -o "$work/cs.txt" "$work/s$n.jsonl"
+    rm -f "$work/x.jsonl" "$work/c.txt" "$work/cs.txt"
+    if [ "$keep" = 0 ]; then
+        rm -rf "$work/c$n" "$work/s$n.jsonl"
+    fi
 done
 
 # 1,000,000 documents: linear projection from the largest size, and the growth

@@ -254,9 +254,11 @@ static const char *term_display(const qd_corpus *c, uint32_t id)
 static int evidence_tally(qd_corpus *c, qd_arena *T, const uint32_t *docs, uint32_t n, const char ***out,
                           uint32_t *n_out)
 {
-    /* accumulate weights of terms over members (merge of sorted lists via a small map) */
-    qd_strmap acc;
-    qd_strmap_init(&acc, T);
+    /* accumulate weights of terms over members, each term's tally in first-seen order,
+     * found through a table of tally numbers hashed by term id.  The table and the
+     * tallies are malloc'd and sized to the terms seen: the documents of a thread of
+     * tens of thousands of events hold over a million distinct terms, and a string map
+     * of them (with the tables it outgrew) took hundreds of megabytes */
     typedef struct {
         uint32_t id;
         float w;
@@ -264,31 +266,64 @@ static int evidence_tally(qd_corpus *c, qd_arena *T, const uint32_t *docs, uint3
     } tw;
     tw *v = NULL;
     uint32_t nv = 0, cap = 0;
-    for (uint32_t k = 0; k < n; k++) {
+    uint32_t *tab = NULL, mask = 0; /* tally number + 1, 0: empty */
+    int rc = 0;
+    for (uint32_t k = 0; k < n && !rc; k++) {
         const qd_dfeat *f = &c->feat[docs[k]];
         for (uint32_t i = 0; i < f->n_terms; i++) {
-            char key[16];
-            int kl = snprintf(key, sizeof(key), "%u", f->terms[i]);
-            uint32_t *slot = qd_strmap_ref(&acc, key, (size_t)kl);
-            if (!slot) {
-                tw *x = QD_VEC_PUSH(T, v, nv, cap);
-                if (!x || qd_strmap_put(&acc, key, (size_t)kl, nv - 1) != 0)
-                    return QD_ENOMEM;
-                x->id = f->terms[i];
-                slot = qd_strmap_ref(&acc, key, (size_t)kl);
+            uint32_t id = f->terms[i];
+            if (nv * 2 >= mask) {
+                /* rebuild at twice the size when half full */
+                uint32_t ncap = mask ? (mask + 1) * 2 : 1024;
+                uint32_t *nt = ncap > mask ? calloc(ncap, sizeof(uint32_t)) : NULL;
+                if (!nt) {
+                    rc = QD_ENOMEM;
+                    break;
+                }
+                for (uint32_t q = 0; q < nv; q++) {
+                    uint32_t h = (v[q].id * 2654435761u) & (ncap - 1);
+                    while (nt[h])
+                        h = (h + 1) & (ncap - 1);
+                    nt[h] = q + 1;
+                }
+                free(tab);
+                tab = nt;
+                mask = ncap - 1;
             }
-            v[*slot].w += f->w[i];
-            v[*slot].docs++;
+            uint32_t h = (id * 2654435761u) & mask;
+            while (tab[h] && v[tab[h] - 1].id != id)
+                h = (h + 1) & mask;
+            if (!tab[h]) {
+                if (nv == cap) {
+                    uint32_t ncap = cap ? cap * 2 : 256;
+                    tw *nw = ncap > cap ? realloc(v, (size_t)ncap * sizeof(tw)) : NULL;
+                    if (!nw) {
+                        rc = QD_ENOMEM;
+                        break;
+                    }
+                    v = nw;
+                    cap = ncap;
+                }
+                v[nv] = (tw){id, 0, 0};
+                tab[h] = ++nv;
+            }
+            v[tab[h] - 1].w += f->w[i];
+            v[tab[h] - 1].docs++;
         }
+    }
+    free(tab);
+    if (rc) {
+        free(v);
+        return rc;
     }
     uint32_t need = n >= 2 ? (n + 1) / 2 : 1;
     const char **res = qd_arena_calloc(&c->arena, 8, sizeof(char *));
-    if (!res)
-        return QD_ENOMEM;
-    uint32_t m = 0;
     bool *used = qd_arena_calloc(T, nv + 1, sizeof(bool));
-    if (!used)
+    if (!res || !used) {
+        free(v);
         return QD_ENOMEM;
+    }
+    uint32_t m = 0;
     while (m < 8) {
         int32_t best = -1;
         for (uint32_t i = 0; i < nv; i++)
@@ -299,6 +334,7 @@ static int evidence_tally(qd_corpus *c, qd_arena *T, const uint32_t *docs, uint3
         used[best] = true;
         res[m++] = term_display(c, v[best].id);
     }
+    free(v);
     *out = res;
     *n_out = m;
     return 0;
