@@ -51,6 +51,14 @@ int qd_cli_max_depth(const char *arg, uint32_t *out);
  * raise the limit an input ran into. */
 const char *qd_cli_hint(const qd_error *err);
 
+/* Interrupting signals (SIGINT, SIGTERM, SIGHUP, SIGQUIT) wait for a report's commit
+ * in flight, then end the process as they would have (signals.c).  Start before any
+ * thread; commit reports with qd_cli_commit or write them with qd_cli_write_file. */
+typedef struct qd_atomic qd_atomic;
+void qd_cli_signals_start(void);
+int qd_cli_commit(qd_atomic *w, qd_error *err);
+int qd_cli_write_file(const char *path, const char *data, size_t len, qd_error *err);
+
 /* Progress on stderr when it is a terminal. */
 void qd_progress(size_t done, size_t total, bool finish);
 

@@ -271,7 +271,7 @@ int qd_cmd_compare(int argc, char **argv)
         if (out.w)
             qd_atomic_abort(out.w);
         status = 1;
-    } else if (qd_atomic_commit(out.w, &err) != 0) {
+    } else if (qd_cli_commit(out.w, &err) != 0) {
         fprintf(stderr, "quotediff: %s\n", err.msg);
         status = 1;
     }

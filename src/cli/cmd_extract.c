@@ -212,7 +212,7 @@ int qd_cmd_extract(int argc, char **argv)
     size_t failed = qd_run_inputs(&run, &in);
     int status = failed ? 1 : 0;
     /* a partial output replaces nothing: the file is whole or untouched */
-    if (x.w && qd_atomic_commit(x.w, &err) != 0) {
+    if (x.w && qd_cli_commit(x.w, &err) != 0) {
         fprintf(stderr, "quotediff: %s\n", err.msg);
         status = 1;
     }
@@ -319,7 +319,7 @@ static int body_doc(qd_doc *doc, qd_job *job, void *ctx)
     if (p && qd_cli_output_is_input(p, ((body_ctx *)ctx)->in))
         rc = qd_error_set(&err, QD_EUSAGE, "%s: the output would overwrite an input", p);
     else
-        rc = p ? qd_write_atomic(p, tmp.data ? tmp.data : "", tmp.len, &err) : -1;
+        rc = p ? qd_cli_write_file(p, tmp.data ? tmp.data : "", tmp.len, &err) : -1;
     if (rc)
         qd_buf_printf(&job->msgs, "quotediff: %s\n", p ? err.msg : "out of memory");
     free(p);
@@ -382,7 +382,7 @@ int qd_cmd_body(int argc, char **argv)
     qd_run run = {.co = &co, .lx = lx, .analyze = false, .doc = body_doc,
                   .emit = co.output ? NULL : body_emit, .ctx = &x};
     size_t failed = qd_run_inputs(&run, &in);
-    if (w && qd_atomic_commit(w, &err) != 0) {
+    if (w && qd_cli_commit(w, &err) != 0) {
         fprintf(stderr, "quotediff: %s\n", err.msg);
         failed++;
     }

@@ -69,6 +69,7 @@ static ssize_t stderr_write(void *cookie, const char *buf, size_t n)
 
 int main(int argc, char **argv)
 {
+    qd_cli_signals_start();
     if (isatty(STDERR_FILENO)) {
         cookie_io_functions_t io = {NULL, stderr_write, NULL, NULL};
         FILE *f = fopencookie(NULL, "w", io);
