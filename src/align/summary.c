@@ -1224,7 +1224,8 @@ int qd_corpus_add_summary(qd_corpus *c, const qd_summary *s, const qd_doc *doc, 
     f->shingles = qd_arena_alloc_aligned(&c->match_tmp, ((size_t)nsh + 1) * sizeof(uint64_t), sizeof(uint64_t));
     if (!f->shingles)
         goto oom;
-    memcpy(f->shingles, sh, nsh * sizeof(uint64_t));
+    if (nsh)
+        memcpy(f->shingles, sh, nsh * sizeof(uint64_t));
     f->n_shingles = nsh;
     free(sh);
     sh = NULL;
