@@ -91,11 +91,18 @@ qd_voice *qd_view_thread_voice(const qd_comparison *r, const qd_thread *t, const
     return v;
 }
 
+#define VOICE_SCAN 64
+
 static qd_voice *voice_of_docs(const qd_comparison *r, const uint32_t *docs, uint32_t nd, const char **outlets,
                                uint32_t n_outlets, uint32_t *n_rows)
 {
     qd_voice *v = NULL;
     uint32_t n = 0;
+    /* A speaker's row is looked for among the rows while they are few; past VOICE_SCAN
+     * rows (a thread of thousands of articles has thousands of speakers, and the scan
+     * made the report quadratic) through a table by speaker.  Rows keep the order they
+     * were met in either way. */
+    int32_t *row_of = NULL; /* speaker + 1 -> row, or -1 */
     for (uint32_t k = 0; k < nd; k++) {
         const qd_cdoc *d = &r->docs[docs[k]];
         uint32_t o = 0;
@@ -106,8 +113,12 @@ static qd_voice *voice_of_docs(const qd_comparison *r, const uint32_t *docs, uin
         for (uint32_t i = 0; i < d->n_statements; i++) {
             const qd_cstatement *s = &d->statements[i];
             uint32_t row = 0;
-            while (row < n && v[row].speaker != s->speaker)
-                row++;
+            bool indexed = row_of && s->speaker >= -1 && (uint32_t)(s->speaker + 1) <= r->n_speakers;
+            if (indexed)
+                row = row_of[s->speaker + 1] >= 0 ? (uint32_t)row_of[s->speaker + 1] : n;
+            else
+                while (row < n && v[row].speaker != s->speaker)
+                    row++;
             if (row == n) {
                 qd_voice *nv = realloc(v, (n + 1) * sizeof(qd_voice));
                 if (!nv)
@@ -120,17 +131,30 @@ static qd_voice *voice_of_docs(const qd_comparison *r, const uint32_t *docs, uin
                 n++;
                 if (!v[n - 1].statements || !v[n - 1].quoted_words)
                     goto fail;
+                if (indexed) {
+                    row_of[s->speaker + 1] = (int32_t)row;
+                } else if (!row_of && n > VOICE_SCAN) {
+                    if (!(row_of = malloc((r->n_speakers + 2) * sizeof(int32_t))))
+                        goto fail;
+                    for (uint32_t q = 0; q < r->n_speakers + 2; q++)
+                        row_of[q] = -1;
+                    for (uint32_t q = 0; q < n; q++)
+                        if (v[q].speaker >= -1 && (uint32_t)(v[q].speaker + 1) <= r->n_speakers)
+                            row_of[v[q].speaker + 1] = (int32_t)q;
+                }
             }
             v[row].statements[o]++;
             v[row].quoted_words[o] += qd_quoted_word_count(s->text);
             v[row].total++;
         }
     }
+    free(row_of);
     if (n > 1)
         qsort(v, n, sizeof(qd_voice), cmp_voice);
     *n_rows = n;
     return v ? v : calloc(1, sizeof(qd_voice));
 fail:
+    free(row_of);
     qd_view_voice_free(v, n);
     *n_rows = 0;
     return NULL;
