@@ -415,7 +415,9 @@ static int find(int *parent, int x)
 
 /* Cohesion of events first .. first + COHESION_TASK - 1: the mean similarity of their
  * first members, pair by pair. */
-#define COHESION_TASK 64
+#ifndef COHESION_TASK
+#define COHESION_TASK 64 /* overridable to test */
+#endif
 
 static void cohesion_task(void *ctx, size_t task, unsigned worker)
 {

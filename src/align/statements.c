@@ -826,10 +826,15 @@ static uint32_t set_docs(const qd_comparison *r, uint32_t i, bool threads)
  * of thousands of articles) is aligned alone, its linking split over the threads (see
  * link_parallel).  Event-level groups are all merged before the thread level starts,
  * which skips statements already grouped. */
+/* All four overridable, so that a test can take every path with a few articles. */
+#ifndef SETS_PER_TASK
 #define SETS_PER_TASK 8
+#endif
+#ifndef TASKS_PER_WORKER
 #define TASKS_PER_WORKER 32
+#endif
 #ifndef BIG_SET
-#define BIG_SET 2048 /* documents (both overridable to test the big-set path) */
+#define BIG_SET 2048 /* documents */
 #endif
 
 int qd_match_statements(qd_corpus *c, qd_error *err)
