@@ -102,13 +102,15 @@ void qd_jw_array_end(qd_jw *w)
  * or '\\' (the usual "has a zero byte" test on x xor the repeated character). */
 static size_t plain_run(const unsigned char *s, size_t n)
 {
-    const uint64_t ones = 0x0101010101010101u, highs = 0x8080808080808080u;
     size_t i = 0;
-#if __BYTE_ORDER__ != __ORDER_LITTLE_ENDIAN__
+#if !defined(__BYTE_ORDER__) || __BYTE_ORDER__ != __ORDER_LITTLE_ENDIAN__ || !defined(__GNUC__)
+    /* (the word test reads the first byte as the lowest and counts trailing zeros with
+     * a GCC builtin: elsewhere a byte at a time) */
     while (i < n && s[i] >= 0x20 && s[i] < 0x80 && s[i] != '"' && s[i] != '\\')
         i++;
     return i;
-#endif
+#else
+    const uint64_t ones = 0x0101010101010101u, highs = 0x8080808080808080u;
     while (i < n) {
         /* the last few bytes padded with plain ones */
         uint64_t x = ones * 'a';
@@ -128,6 +130,7 @@ static size_t plain_run(const unsigned char *s, size_t n)
         i += k;
     }
     return n;
+#endif
 }
 
 void qd_jw_key(qd_jw *w, const char *key)

@@ -262,11 +262,11 @@ qd_qmark qd_cp_quote_mark_wide(uint32_t cp)
  * exact per byte: each adds to the low seven bits, which cannot carry into the next. */
 static inline uint64_t ascii_words8(const char *s)
 {
-    const uint64_t low7 = 0x7F7F7F7F7F7F7F7Fu, highs = 0x8080808080808080u, ones = 0x0101010101010101u;
-#if __BYTE_ORDER__ != __ORDER_LITTLE_ENDIAN__
+#if !defined(__BYTE_ORDER__) || __BYTE_ORDER__ != __ORDER_LITTLE_ENDIAN__
     (void)s;
     return 0; /* (the tests below read the first byte as the lowest) */
-#endif
+#else
+    const uint64_t low7 = 0x7F7F7F7F7F7F7F7Fu, highs = 0x8080808080808080u, ones = 0x0101010101010101u;
     uint64_t x;
     memcpy(&x, s, 8);
     if (x & highs)
@@ -280,6 +280,7 @@ static inline uint64_t ascii_words8(const char *s)
         return 0;
     uint64_t upper = ((x + ones * (0x80 - 'A')) & ~(x + ones * (0x80 - 'Z' - 1))) & highs;
     return x | (upper >> 2);
+#endif
 }
 
 size_t qd_utf8_normalize(const char *s, size_t n, char *out, size_t cap)

@@ -141,6 +141,16 @@ static void test_reals(void **state)
         check_real(nextafter(d, 0.0));
         check_real(nextafter(d, 1.0));
     }
+    /* exact ties at the seventeenth digit, which random bit patterns nearly never
+     * give: for an odd k, k / 2^(17 + lead) has 17 + lead digits after the point,
+     * the last a 5, and in [10^-lead, 10^(1-lead)) 18 of them significant, so the
+     * seventeenth is rounded half to even as printf does */
+    for (int lead = 1; lead <= 4; lead++) {
+        double scale = ldexp(1.0, 17 + lead);
+        double k0 = ceil(scale * pow(10.0, -lead));
+        for (double k = k0 + (fmod(k0, 2.0) == 0.0); k < k0 + 4000; k += 2)
+            check_real(k / scale);
+    }
     uint64_t x = 88172645463325252u;
     for (int t = 0; t < 100000; t++) {
         x ^= x << 13;
