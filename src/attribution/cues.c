@@ -140,7 +140,7 @@ int qd_cues_find(qd_actx *c, qd_cues *cues)
                 if (i + 1 < b && tok[i + 1].lex && (tok[i + 1].lex->tags & QD_W_HONORIFIC) &&
                     t->lex->vform == QD_VF_BASE)
                     continue;
-                if (noun && !(i + 1 < b && tok[i + 1].kind == QD_TK_WORD && qd_norm_is(&tok[i + 1], "that") &&
+                if (noun && !(i + 1 < b && qd_tok_word(&tok[i + 1], "that") &&
                               (lx->verbs[t->lex->verb].frames & QD_VFR_THAT) && t->lex->vform == QD_VF_BASE))
                     continue;
                 cue.kind = QD_CK_VERB;
@@ -519,10 +519,10 @@ static int32_t speaker_depth(qd_actx *c, const qd_cues *cues, uint32_t ci, uint3
     const qd_lexicon *lx = c->lx;
     if (cue->kind == QD_CK_ACCORDING || cue->kind == QD_CK_INTERMEDIARY) {
         uint32_t k = cue->tb;
-        if (k < hi && tok[k].kind == QD_TK_WORD && qd_norm_is(&tok[k], "by"))
+        if (k < hi && qd_tok_word(&tok[k], "by"))
             k++;
         /* "reported by the “Interfax” agency" */
-        if (k < hi && tok[k].kind == QD_TK_WORD && qd_norm_is(&tok[k], "the"))
+        if (k < hi && qd_tok_word(&tok[k], "the"))
             k++;
         if (k + 1 < hi && tok[k].kind == QD_TK_QUOTE)
             k++;
@@ -747,7 +747,7 @@ static int32_t speaker_depth(qd_actx *c, const qd_cues *cues, uint32_t ci, uint3
     }
     /* "voters were more likely to say", "Trump is expected to announce": the subject
      * of an infinitive is that of the verb it hangs from */
-    if (k >= (int32_t)lo && tok[k].kind == QD_TK_WORD && qd_norm_is(&tok[k], "to") && depth < 4) {
+    if (k >= (int32_t)lo && qd_tok_word(&tok[k], "to") && depth < 4) {
         bool clean = true;
         for (int32_t j = k - 1; j >= (int32_t)lo && j > k - 10; j--) {
             if (qd_tok_is(&tok[j], ',') || tok[j].kind == QD_TK_QUOTE || (tok[j].lex && (tok[j].lex->tags & QD_W_SUB)))

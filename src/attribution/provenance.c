@@ -211,7 +211,7 @@ int qd_provenance_chains(qd_actx *c, qd_cues *cues)
                 (qd_norm_is(&tok[a], "this") || qd_norm_is(&tok[a], "that") || qd_norm_is(&tok[a], "it")) &&
                 tok[a + 1].lex && (tok[a + 1].lex->tags & QD_W_AUX)) {
                 for (uint32_t k = a + 2; k + 2 < b && k < a + 6; k++) {
-                    if (cues->at[k] >= 0 && tok[k + 1].kind == QD_TK_WORD && qd_norm_is(&tok[k + 1], "by") &&
+                    if (cues->at[k] >= 0 && qd_tok_word(&tok[k + 1], "by") &&
                         c->m_start[k + 2] >= 0) {
                         int32_t m = c->m_start[k + 2];
                         int32_t e = c->an->mentions[m].entity;

@@ -525,7 +525,7 @@ static int32_t as_label_subject(qd_actx *c, uint32_t lo, uint32_t qa_tok, uint32
     uint32_t p = qa_tok;
     if (p > lo && tok[p - 1].kind == QD_TK_WORD && tok[p - 1].lex && (tok[p - 1].lex->tags & QD_W_DET))
         p--;
-    if (p <= lo + 2 || !(tok[p - 1].kind == QD_TK_WORD && qd_norm_is(&tok[p - 1], "as")))
+    if (p <= lo + 2 || !qd_tok_word(&tok[p - 1], "as"))
         return -1;
     /* the object: a mention, or a short phrase opened by a determiner or possessive */
     for (uint32_t v = p - 2; v > lo && v + 10 > p; v--) {

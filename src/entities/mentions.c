@@ -1480,7 +1480,7 @@ int32_t qd_mention_np_span(qd_actx *c, uint32_t a, uint32_t b)
     for (uint32_t k = a; k < b; k++) {
         int32_t m = c->m_start[k];
         if (m >= 0 && c->mx[m].tb == b && c->mx[m].kind != QD_ENT_UNKNOWN && k > a &&
-            c->doc->in->tokens[k - 1].kind == QD_TK_WORD && qd_norm_is(&c->doc->in->tokens[k - 1], "by"))
+            qd_tok_word(&c->doc->in->tokens[k - 1], "by"))
             return make_np_mention(c, a, b - 1);
     }
     return make_np_mention(c, a, b - 1);
@@ -1507,7 +1507,7 @@ int32_t qd_mention_np_ending_at(qd_actx *c, uint32_t k, uint32_t lo)
             continue;
         }
         /* "85% of Democrats", "a majority of voters" */
-        if (p->kind == QD_TK_WORD && qd_norm_is(p, "of") && a - 1 > lo && (nounish(&tok[a - 2]) ||
+        if (qd_tok_word(p, "of") && a - 1 > lo && (nounish(&tok[a - 2]) ||
             (tok[a - 2].kind == QD_TK_SYMBOL && tok[a - 2].norm[0] == '%'))) {
             a--;
             continue;

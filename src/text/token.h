@@ -51,27 +51,26 @@ static inline bool qd_tok_is(const qd_token *t, char c)
     return t->kind == QD_TK_PUNCT && t->normlen == 1 && t->norm[0] == c;
 }
 
-/* Is the token this word (its normalised form)?  Lengths first: w is nearly always a
- * literal, so its strlen is a constant and most tokens fail without a comparison (a
- * token's norm holds no NUL, so normlen is its strlen). */
-static inline bool qd_tok_word(const qd_token *t, const char *w)
-{
-    size_t n = strlen(w);
-    return t->kind == QD_TK_WORD && t->normlen == n && memcmp(t->norm, w, n) == 0;
-}
-
 /* Is the token's normal form w, or does it end in s?  What strcmp on the norm would
- * say (a norm holds no NUL), lengths first and without a call: the stages ask this of
- * a few fixed words at many tokens. */
+ * say (a norm holds no NUL, so normlen is its strlen), lengths first and without a
+ * call: w is nearly always a literal, so its strlen is a constant and most tokens fail
+ * without a comparison; the stages ask this of a few fixed words at many tokens. */
 static inline bool qd_norm_is(const qd_token *t, const char *w)
 {
     size_t n = strlen(w);
     return t->normlen == n && memcmp(t->norm, w, n) == 0;
 }
+
 static inline bool qd_norm_ends(const qd_token *t, const char *s)
 {
     size_t n = strlen(s);
     return t->normlen >= n && memcmp(t->norm + t->normlen - n, s, n) == 0;
+}
+
+/* Is the token this word (its normalised form)? */
+static inline bool qd_tok_word(const qd_token *t, const char *w)
+{
+    return t->kind == QD_TK_WORD && qd_norm_is(t, w);
 }
 
 static inline uint32_t qd_tok_tags(const qd_token *t)
