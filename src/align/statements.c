@@ -766,8 +766,6 @@ static int align_set(qd_corpus *c, sref *s, uint32_t ns, int32_t ei, int32_t thr
     return 0;
 }
 
-/* A batch of sets (events, or threads) aligned on the worker slots: task t aligns
- * sets first + t * per_task onwards. */
 /* A batch of sets (events, or threads) aligned on the worker slots: task t aligns sets
  * lo[t] .. lo[t + 1] - 1. */
 typedef struct align_batch {

@@ -1116,6 +1116,8 @@ int qd_corpus_add_summary(qd_corpus *c, const qd_summary *s, const qd_doc *doc, 
     bool oom = false;
     d->outlet = pooled(c, s->outlet, &oom);
     d->date = pooled(c, s->date, &oom);
+    if (oom)
+        goto oom; /* checked here too: a document without statements never gets to the loop's check */
     d->title = DUP(s->title);
     d->byline = DUP(s->byline);
     f->day = qd_iso_day(s->date);
