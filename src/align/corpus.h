@@ -105,7 +105,7 @@ struct qd_corpus {
     qd_strmap speaker_keys; /* corpus speaker key -> index (table malloc'd) */
     qd_strmap strs;         /* strings many statements repeat, one copy each (table malloc'd) */
     qd_dfeat *feat;         /* parallel to res.docs */
-    uint32_t cap_docs, cap_feat, cap_speakers;
+    uint32_t cap_docs, cap_speakers; /* res.docs and feat grow together, by cap_docs */
     qd_comparison res;
     bool matched;
     struct qd_frame_state *frame; /* what framing keeps per document (src/framing/) */

@@ -1102,7 +1102,7 @@ int qd_corpus_add_summary(qd_corpus *c, const qd_summary *s, const qd_doc *doc, 
         if (!nf)
             goto oom;
         c->feat = nf;
-        c->cap_docs = c->cap_feat = ncap;
+        c->cap_docs = ncap;
     }
     qd_cdoc *d = &r->docs[r->n_docs];
     qd_dfeat *f = &c->feat[r->n_docs];
