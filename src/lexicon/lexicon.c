@@ -746,7 +746,9 @@ int qd_lexicon_add_text(qd_lexicon *lx, const char *kind, const char *name, cons
                         size_t len, qd_error *err)
 {
     int rc = add_text(lx, kind, name, text, len, err);
-    if (rc == 0 && index_function_words(lx) != 0)
+    /* also after an error: the lines before the bad one are in the word table already,
+     * and qd_lex_function_word must go on saying what the word table says */
+    if (index_function_words(lx) != 0 && rc == 0)
         rc = qd_error_set(err, QD_ENOMEM, "%s: out of memory", name);
     return rc;
 }
