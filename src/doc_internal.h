@@ -33,6 +33,7 @@ struct qd_doc_internal {
      * so qd_token_at() scans a few tokens instead of searching them all (NULL: search) */
     uint32_t *tok_block;
     uint32_t n_tok_blocks;
+    FILE *debug; /* qd_options.debug: where analysis dumps its intermediate results */
 };
 
 #define QD_TOKEN_BLOCK_SHIFT 5

@@ -14,6 +14,8 @@
 #ifndef QUOTEDIFF_DOCUMENT_H
 #define QUOTEDIFF_DOCUMENT_H
 
+#include <stdio.h>
+
 #include "quotediff/common.h"
 #include "quotediff/lexicon.h"
 
@@ -39,6 +41,9 @@ typedef struct qd_options {
     const char *byline;     /* known author(s), overrides */
     bool paragraphs_only;   /* the caller reads only the paragraphs (`body`): no sentences
                              * nor tokens are made; qd_doc_analyze() makes them if needed */
+    FILE *debug;            /* for developers: qd_doc_analyze() writes its intermediate results
+                             * (tokens with mentions, cues and quote marks) here; NULL for none.
+                             * Documents analysed on several threads interleave their lines. */
 } qd_options;
 
 void qd_options_init(qd_options *opt);

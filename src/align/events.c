@@ -893,13 +893,6 @@ int qd_match_events(qd_corpus *c, qd_error *err)
     }
     qd_tasks_run(c->opt.tasks, (n_ev + COHESION_TASK - 1) / COHESION_TASK, cohesion_task, c);
 
-    if (getenv("QUOTEDIFF_DEBUG_MATCH"))
-        for (uint32_t a = 0; a < n && a < 40; a++)
-            for (uint32_t b2 = a + 1; b2 < n && b2 < 40; b2++)
-                fprintf(stderr, "sim %u %u: event %.3f words %.3f names %.3f quotes %.3f\n", a, b2,
-                        (double)doc_sim(c, a, b2, true), (double)doc_sim(c, a, b2, false),
-                        (double)names_sim(c, &c->feat[a], &c->feat[b2]),
-                        (double)shared_quotes(&c->feat[a], &c->feat[b2]));
     /* threads: events whose documents share enough, whatever their dates */
     int *parent = qd_arena_alloc(T, (n_ev + 1) * sizeof(int));
     if (!parent)

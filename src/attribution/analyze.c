@@ -9,8 +9,6 @@
 #include "../quotes/quotes.h"
 #include "attrib.h"
 
-void qd_debug_dump(qd_actx *c, const qd_cues *cues, FILE *f);
-
 int qd_doc_analyze(qd_doc *doc, const qd_lexicon *lx, qd_error *err)
 {
     if (doc->analysis)
@@ -54,8 +52,8 @@ int qd_doc_analyze(qd_doc *doc, const qd_lexicon *lx, qd_error *err)
         qd_credit_document_issuers(&c);
     if (!rc)
         rc = qd_provenance_chains(&c, &cues);
-    if (!rc && getenv("QUOTEDIFF_DEBUG"))
-        qd_debug_dump(&c, &cues, stderr);
+    if (!rc && doc->in->debug)
+        qd_debug_dump(&c, &cues, doc->in->debug);
     if (rc)
         return rc;
     doc->analysis = an;

@@ -4,6 +4,8 @@
 #ifndef QD_ATTRIB_H
 #define QD_ATTRIB_H
 
+#include <stdio.h>
+
 #include "../entities/entities.h"
 
 /* How far, in tokens, an attribution is looked for around a quote or a cue.  News
@@ -67,16 +69,20 @@ int32_t qd_cue_speaker(qd_actx *c, const qd_cues *cues, uint32_t cue, uint32_t l
  * quotation marks, a possessive or the object of a preposition; -1 if none. */
 int32_t qd_clause_subject(qd_actx *c, uint32_t lo, uint32_t before);
 
-/* The subject of a verb of saying earlier in the sentence (from lo) that reports the
- * clause of cue ci, when it is the same entity as mention m ("X said he believes"):
- * a mention index or -1. */
 /* A determiner that can stand alone for people ("some", "several", "another", "both"). */
 bool qd_quantifier(const qd_token *t);
 
+/* The subject of a verb of saying earlier in the sentence (from lo) that reports the
+ * clause of cue ci, when it is the same entity as mention m ("X said he believes"):
+ * a mention index or -1. */
 int32_t qd_reporting_speaker(qd_actx *c, const qd_cues *cues, uint32_t ci, int32_t m, uint32_t lo);
 
 /* Is verb cue `cue` a participle after a form of "be" (over adverbs), not before
  * token sa: "is widely seen", "was said", "has been called"? */
 bool qd_passive_cue(const qd_token *tok, const qd_cue *cue, uint32_t sa);
+
+/* For developers (qd_options.debug): the sentences' tokens with mention, cue and quote
+ * marks, one line a sentence (debug.c). */
+void qd_debug_dump(qd_actx *c, const qd_cues *cues, FILE *f);
 
 #endif

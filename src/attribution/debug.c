@@ -6,8 +6,6 @@
 
 #include "attrib.h"
 
-void qd_debug_dump(qd_actx *c, const qd_cues *cues, FILE *f);
-
 void qd_debug_dump(qd_actx *c, const qd_cues *cues, FILE *f)
 {
     qd_doc *doc = c->doc;

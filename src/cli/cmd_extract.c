@@ -34,12 +34,14 @@ static void extract_usage(FILE *f)
           "      --url URL         the URL of the (single) input\n"
           "      --outlet NAME     the outlet of the input(s)\n"
           "      --manifest FILE   per-input url, outlet, date, title, byline: a tab-separated\n"
-          "                        file with a header row naming its columns\n",
+          "                        file with a header row naming its columns\n"
+          "      --debug           for developers: each document's tokens with the marks of\n"
+          "                        mentions, cues and quotes on standard error (one thread)\n",
           f);
 }
 
 enum { OPT_WITH_TEXT = 256, OPT_LEXDIR, OPT_COLOR, OPT_KIND, OPT_MAXB, OPT_URL, OPT_OUTLET, OPT_PARAS, OPT_MANIFEST,
-       OPT_TITLE, OPT_MAXD };
+       OPT_TITLE, OPT_MAXD, OPT_DEBUG };
 
 static const struct option long_opts[] = {
     {"format", required_argument, 0, 'f'},       {"output", required_argument, 0, 'o'},
@@ -49,7 +51,7 @@ static const struct option long_opts[] = {
     {"max-depth", required_argument, 0, OPT_MAXD},
     {"outlet", required_argument, 0, OPT_OUTLET}, {"paragraphs", no_argument, 0, OPT_PARAS},
     {"manifest", required_argument, 0, OPT_MANIFEST}, {"title", no_argument, 0, OPT_TITLE},
-    {"jobs", required_argument, 0, 'j'},
+    {"jobs", required_argument, 0, 'j'},           {"debug", no_argument, 0, OPT_DEBUG},
     {"help", no_argument, 0, 'h'},                {0, 0, 0, 0}};
 
 /* Parse the options shared by extract and body; returns the index of the first input or
@@ -78,6 +80,7 @@ static int parse(int argc, char **argv, qd_cli_common *co, void (*help)(FILE *))
         case OPT_OUTLET: co->opt.outlet = optarg; break;
         case OPT_MANIFEST: co->manifest = optarg; break;
         case OPT_TITLE: co->title = true; break;
+        case OPT_DEBUG: co->opt.debug = stderr; break;
         case OPT_KIND:
             if (!strcmp(optarg, "text"))
                 co->opt.input = QD_INPUT_TEXT;
@@ -109,6 +112,8 @@ static int parse(int argc, char **argv, qd_cli_common *co, void (*help)(FILE *))
     }
     if (co->output && strcmp(co->output, "-") != 0)
         co->color = false;
+    if (co->opt.debug)
+        co->threads = 1; /* one document's dump after another, not interleaved */
     return optind;
 }
 

@@ -125,6 +125,7 @@ int qd_doc_parse(qd_doc **out, const char *path, const char *data, size_t len,
     }
     if (!rc)
         rc = apply_known(doc, opt, err);
+    doc->in->debug = opt->debug;
     /* tokenising is most of the work left after layout: skip it when only the
      * paragraphs are wanted (analysis segments the document itself if asked) */
     if (!rc && !opt->paragraphs_only)
