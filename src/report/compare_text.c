@@ -167,12 +167,23 @@ static void group_block(tw *w, uint32_t gi)
     qd_buf_puts(w->b, w->md ? "```\n\n" : "\n");
 }
 
+/* Widths of a share-of-voice column, in characters: at least, and at most. */
+enum { VOICE_COLUMN = 14, VOICE_COLUMN_MAX = 24 };
+
 static void voice_table(tw *w, const qd_voice *v, uint32_t nv, const char **outlets, uint32_t no, const char *title)
 {
     const qd_comparison *r = w->r;
     if (!nv)
         return;
     heading(w, 3, title);
+    /* an outlet's column is as wide as its name, up to a limit, so "The Limited Times"
+     * is not cut to "The Limited Ti"; numbers need far less */
+    size_t cw = VOICE_COLUMN;
+    for (uint32_t o = 0; o < no; o++) {
+        size_t k = qd_text_chars(outlets[o]);
+        if (k > cw)
+            cw = k < VOICE_COLUMN_MAX ? k : VOICE_COLUMN_MAX;
+    }
     if (w->md) {
         qd_buf_puts(w->b, "| speaker |");
         for (uint32_t o = 0; o < no; o++) {
@@ -189,7 +200,7 @@ static void voice_table(tw *w, const qd_voice *v, uint32_t nv, const char **outl
         qd_buf_column(w->b, "speaker", 30, false);
         for (uint32_t o = 0; o < no; o++) {
             qd_buf_putc(w->b, ' ');
-            qd_buf_column(w->b, outlets[o], 14, true);
+            qd_buf_column(w->b, outlets[o], cw, true);
         }
         qd_buf_putc(w->b, '\n');
     }
@@ -213,7 +224,7 @@ static void voice_table(tw *w, const qd_voice *v, uint32_t nv, const char **outl
                 qd_buf_printf(w->b, " %s |", cell);
             } else {
                 qd_buf_putc(w->b, ' ');
-                qd_buf_column(w->b, cell, 14, true);
+                qd_buf_column(w->b, cell, cw, true);
             }
         }
         qd_buf_putc(w->b, '\n');

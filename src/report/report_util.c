@@ -140,6 +140,16 @@ unsigned qd_count_speakers(const qd_analysis *an)
     return n;
 }
 
+size_t qd_text_chars(const char *s)
+{
+    size_t chars = 0;
+    for (size_t i = 0, n = strlen(s); i < n; chars++) {
+        size_t k = seq_len((unsigned char)s[i]);
+        i += k <= n - i ? k : n - i;
+    }
+    return chars;
+}
+
 void qd_buf_column(qd_buf *b, const char *s, size_t width, bool right)
 {
     size_t n = strlen(s), bytes = 0, chars = 0;

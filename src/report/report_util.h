@@ -25,6 +25,9 @@ void qd_buf_append_collapsed(qd_buf *b, const char *s, size_t n, size_t max);
  * lines indented by `indent` spaces. */
 void qd_buf_append_wrapped(qd_buf *b, const char *s, size_t n, size_t indent, size_t width);
 
+/* The number of characters (UTF-8 sequences) of s, the width qd_buf_column counts. */
+size_t qd_text_chars(const char *s);
+
 /* Append s in a column `width` characters wide: cut (on a character boundary) or padded
  * with spaces; right-aligned when `right`. */
 void qd_buf_column(qd_buf *b, const char *s, size_t width, bool right);
