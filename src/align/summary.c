@@ -201,8 +201,8 @@ static bool content_word(const qd_lexicon *lx, const char *key, size_t n)
 static uint32_t stem_id(qd_corpus *c, const char *stem, const char *word)
 {
     uint32_t id = qd_corpus_intern(c, stem, strlen(stem));
-    if (id && !c->disp[id])
-        c->disp[id] = qd_arena_strdup(&c->arena, word);
+    if (id && !c->disp[id] && !(c->disp[id] = qd_arena_strdup(&c->arena, word)))
+        return 0; /* out of memory, as for the stem itself */
     return id;
 }
 
@@ -284,13 +284,19 @@ static int name_rank(const qd_lexicon *lx, const char *name, const char *key)
 }
 
 /* The fullest spelling seen names the speaker: "Sergei Lavrov" over "Lavrov"; for a
- * person, a spelling that reads as a name (name_rank) over a longer one that does not. */
-static void name_speaker(qd_corpus *c, qd_cspeaker *sp, const char *name, bool person)
+ * person, a spelling that reads as a name (name_rank) over a longer one that does not.
+ * Returns -1 when out of memory, the old name kept. */
+static int name_speaker(qd_corpus *c, qd_cspeaker *sp, const char *name, bool person)
 {
     int fits = person ? name_rank(c->lx, name, sp->key) : 1;
     int fitted = person ? name_rank(c->lx, sp->name, sp->key) : 1;
-    if (fits > fitted || (fits == fitted && strlen(name) > strlen(sp->name) && strchr(name, ' ')))
-        sp->name = qd_arena_strdup(&c->arena, name);
+    if (fits > fitted || (fits == fitted && strlen(name) > strlen(sp->name) && strchr(name, ' '))) {
+        char *copy = qd_arena_strdup(&c->arena, name);
+        if (!copy)
+            return -1;
+        sp->name = copy;
+    }
+    return 0;
 }
 
 /* One more corpus speaker, zeroed; NULL when out of memory.  The array is malloc'd so
@@ -326,8 +332,9 @@ static const char *pooled(qd_corpus *c, const char *s, bool *oom)
     return k;
 }
 
-/* The corpus speaker a document entity stands for (creating it); -1 if none. */
-static int32_t corpus_speaker(qd_corpus *c, const char *path, const qd_sentity *e)
+/* The corpus speaker a document entity stands for (creating it); -1 if none, or when
+ * out of memory, which also sets `*oom` (-1 alone must not pass for "no speaker"). */
+static int32_t corpus_speaker(qd_corpus *c, const char *path, const qd_sentity *e, bool *oom)
 {
     if (!e || !e->key || !e->name)
         return -1;
@@ -356,46 +363,55 @@ static int32_t corpus_speaker(qd_corpus *c, const char *path, const qd_sentity *
         if (qd_strmap_get(&c->speaker_keys, sur, strlen(sur), &idx)) {
             const char *have = strchr(r->speakers[idx].key, '|');
             if (!bar || !have || have[1] == bar[1]) {
-                if (bar && !have)
-                    r->speakers[idx].key = qd_arena_strdup(&c->arena, ekey);
+                if (bar && !have) {
+                    char *k = qd_arena_strdup(&c->arena, ekey);
+                    if (!k)
+                        goto oom;
+                    r->speakers[idx].key = k;
+                }
                 if (qd_strmap_put(&c->speaker_keys, key, strlen(key), idx) != 0)
-                    return -1;
+                    goto oom;
                 goto found;
             }
         }
-        qd_cspeaker *s = new_speaker(c);
+        /* copies first: a speaker is never left without its key or name */
+        char *k = qd_arena_strdup(&c->arena, ekey), *nm = k ? qd_arena_strdup(&c->arena, e->name) : NULL;
+        qd_cspeaker *s = nm ? new_speaker(c) : NULL;
         if (!s)
-            return -1;
+            goto oom;
         idx = r->n_speakers - 1;
-        s->key = qd_arena_strdup(&c->arena, ekey);
-        s->name = qd_arena_strdup(&c->arena, e->name);
+        s->key = k;
+        s->name = nm;
         s->kind = e->kind;
         s->shared = shared;
         uint32_t dummy;
         if (!qd_strmap_get(&c->speaker_keys, sur, strlen(sur), &dummy) &&
             qd_strmap_put(&c->speaker_keys, sur, strlen(sur), idx) != 0)
-            return -1;
+            goto oom;
     } else {
-        qd_cspeaker *s = new_speaker(c);
+        char *nm = (kept = qd_arena_strdup(&c->arena, key)) ? qd_arena_strdup(&c->arena, e->name) : NULL;
+        qd_cspeaker *s = nm ? new_speaker(c) : NULL;
         if (!s)
-            return -1;
+            goto oom;
         idx = r->n_speakers - 1;
-        s->key = kept = qd_arena_strdup(&c->arena, key);
-        s->name = qd_arena_strdup(&c->arena, e->name);
+        s->key = kept;
+        s->name = nm;
         s->kind = e->kind;
         s->shared = shared;
-        if (!kept)
-            return -1;
     }
     /* the map keeps the speaker's own copy of its key when it is the same string (a
      * speaker private to a document is keyed by kind, key and path: a million keys at
      * 100,000 documents) */
     if ((kept ? qd_strmap_put_borrowed(&c->speaker_keys, kept, strlen(kept), qd_hash_bytes(kept, strlen(kept)), idx)
               : qd_strmap_put(&c->speaker_keys, key, strlen(key), idx)) != 0)
-        return -1;
+        goto oom;
 found:
-    name_speaker(c, &r->speakers[idx], e->name, person);
+    if (name_speaker(c, &r->speakers[idx], e->name, person) != 0)
+        goto oom;
     return (int32_t)idx;
+oom:
+    *oom = true;
+    return -1;
 }
 
 typedef struct tcount {
@@ -500,6 +516,18 @@ static int statement_words(qd_arena *A, const qd_lexicon *lx, stem_cache *sc, qd
     return 0;
 }
 
+/* A copy of an optional string: NULL for NULL, and NULL with `*lost` set when out of
+ * memory, so that a run of copies is checked once. */
+static char *dup_or_null(qd_arena *A, const char *s, bool *lost)
+{
+    if (!s)
+        return NULL;
+    char *copy = qd_arena_strdup(A, s);
+    if (!copy)
+        *lost = true;
+    return copy;
+}
+
 static bool eligible_entity(const qd_entity *en)
 {
     return !(en->kind == QD_ENT_ANONYMOUS || en->kind == QD_ENT_UNKNOWN || en->kind == QD_ENT_DOCUMENT ||
@@ -541,14 +569,18 @@ int qd_summary_make(const qd_doc *doc, const qd_lexicon *lx, bool keep_text, qd_
     }
     qd_arena *A = &s->arena;
     const qd_analysis *an = doc->analysis;
-    /* strings are copied into the summary's arena as they go; `A` may move nothing */
-#define DUP(x) ((x) ? qd_arena_strdup(A, (x)) : NULL)
+    /* strings are copied into the summary's arena as they go; `A` may move nothing.  A
+     * copy that fails sets `lost`, checked before returning */
+    bool lost = false;
+#define DUP(x) dup_or_null(A, (x), &lost)
     s->path = DUP(doc->path);
     s->url = DUP(doc->meta.url);
     s->outlet = DUP(doc->meta.outlet);
     s->date = DUP(doc->meta.date);
     s->title = DUP(doc->meta.title);
     s->byline = DUP(doc->meta.byline);
+    if (lost)
+        goto oom;
     if (keep_text) {
         s->text = qd_arena_strndup(A, doc->text, doc->len);
         s->paragraphs = qd_arena_calloc(A, doc->n_paragraphs + 1, sizeof(qd_span));
@@ -611,7 +643,7 @@ int qd_summary_make(const qd_doc *doc, const qd_lexicon *lx, bool keep_text, qd_
         x->name = DUP(en->name);
         x->kind = en->kind;
         x->mentions = en->n_mentions;
-        if (!x->key || (en->name && !x->name))
+        if (lost)
             goto oom;
         sent_of[e] = (int32_t)s->n_entities++;
     }
@@ -652,6 +684,8 @@ int qd_summary_make(const qd_doc *doc, const qd_lexicon *lx, bool keep_text, qd_
         if (st->speaker >= 0) {
             qd_span sp = an->mentions[st->speaker].span;
             cs->speaker_text = qd_arena_strndup(A, doc->text + sp.start, sp.end - sp.start);
+            if (!cs->speaker_text)
+                goto oom;
         }
         cs->cue = DUP(st->cue_lemma);
         cs->stance = DUP(st->stance);
@@ -671,7 +705,7 @@ int qd_summary_make(const qd_doc *doc, const qd_lexicon *lx, bool keep_text, qd_
             }
         }
         cs->direct = quote || st->type == QD_STMT_DIRECT || st->type == QD_STMT_PARTIAL || st->type == QD_STMT_MIXED;
-        if (statement_words(A, lx, &sc, cs) != 0)
+        if (lost || statement_words(A, lx, &sc, cs) != 0)
             goto oom;
         s->n_stmts++;
     }
@@ -1110,21 +1144,21 @@ int qd_corpus_add_summary(qd_corpus *c, const qd_summary *s, const qd_doc *doc, 
     memset(f, 0, sizeof(*f));
     r->n_docs++;
     d->event = -1;
-#define DUP(x) ((x) ? qd_arena_strdup(A, (x)) : NULL)
+    bool oom = false;
+#define DUP(x) dup_or_null(A, (x), &oom)
     d->path = DUP(s->path);
     d->url = DUP(s->url);
-    bool oom = false;
     d->outlet = pooled(c, s->outlet, &oom);
     d->date = pooled(c, s->date, &oom);
-    if (oom)
-        goto oom; /* checked here too: a document without statements never gets to the loop's check */
     d->title = DUP(s->title);
     d->byline = DUP(s->byline);
+    if (oom)
+        goto oom; /* checked here too: a document without statements never gets to the loop's check */
     f->day = qd_iso_day(s->date);
     if (c->opt.keep_text && s->text) {
         d->text = DUP(s->text);
         d->paragraphs = qd_arena_calloc(A, s->n_paragraphs + 1, sizeof(qd_span));
-        if (!d->text || !d->paragraphs)
+        if (oom || !d->paragraphs)
             goto oom;
         memcpy(d->paragraphs, s->paragraphs, s->n_paragraphs * sizeof(qd_span));
         d->n_paragraphs = s->n_paragraphs;
@@ -1146,7 +1180,9 @@ int qd_corpus_add_summary(qd_corpus *c, const qd_summary *s, const qd_doc *doc, 
     char key[64];
     for (uint32_t e = 0; e < s->n_entities; e++) {
         const qd_sentity *en = &s->entities[e];
-        int32_t sp = corpus_speaker(c, s->path, en);
+        int32_t sp = corpus_speaker(c, s->path, en, &oom);
+        if (oom)
+            goto oom;
         spk_of_entity[e] = sp;
         /* speakers private to this document ("the writer") say nothing about events,
          * nor do "names" that are a headline's capitalised words */
@@ -1210,7 +1246,7 @@ int qd_corpus_add_summary(qd_corpus *c, const qd_summary *s, const qd_doc *doc, 
                 cs->intermediaries[k] = pooled(c, st->intermediaries[k], &oom);
             cs->n_intermediaries = st->n_intermediaries;
         }
-        if (oom || !cs->text || statement_features(c, st, sf, &sh, &nsh, &capsh) != 0)
+        if (oom || statement_features(c, st, sf, &sh, &nsh, &capsh) != 0)
             goto oom;
         for (uint32_t k = 0; k < sf->n_words; k++)
             cs->words += sf->keys[k] != 0;
