@@ -97,7 +97,7 @@ static qd_voice *voice_of_docs(const qd_comparison *r, const uint32_t *docs, uin
                                uint32_t n_outlets, uint32_t *n_rows)
 {
     qd_voice *v = NULL;
-    uint32_t n = 0;
+    uint32_t n = 0, cap = 0; /* rows double as they fill: one realloc each copied them all */
     /* A speaker's row is looked for among the rows while they are few; past VOICE_SCAN
      * rows (a thread of thousands of articles has thousands of speakers, and the scan
      * made the report quadratic) through a table by speaker.  Rows keep the order they
@@ -120,10 +120,14 @@ static qd_voice *voice_of_docs(const qd_comparison *r, const uint32_t *docs, uin
                 while (row < n && v[row].speaker != s->speaker)
                     row++;
             if (row == n) {
-                qd_voice *nv = realloc(v, (n + 1) * sizeof(qd_voice));
-                if (!nv)
-                    goto fail;
-                v = nv;
+                if (n == cap) {
+                    uint32_t ncap = cap ? cap * 2 : 16;
+                    qd_voice *nv = ncap > cap ? realloc(v, (size_t)ncap * sizeof(qd_voice)) : NULL;
+                    if (!nv)
+                        goto fail;
+                    v = nv;
+                    cap = ncap;
+                }
                 v[n].speaker = s->speaker;
                 v[n].statements = calloc(n_outlets + 1, sizeof(uint32_t));
                 v[n].quoted_words = calloc(n_outlets + 1, sizeof(uint32_t));
