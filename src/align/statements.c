@@ -101,12 +101,39 @@ typedef struct work {
 } work;
 
 /* The groups a task made, numbered from 0 (statements' `group` too) until they are
- * appended to the corpus's in task order. */
+ * appended to the corpus's in task order.  The vector is malloc'd and freed once merged
+ * (gsinks_free): grown in the `keep` arena, it and its outgrown copies stayed in the
+ * corpus arena as dead memory.  The groups' members stay in `keep`. */
 typedef struct gsink {
     qd_group *v;
     uint32_t n, cap;
     int rc;
 } gsink;
+
+/* One more group in the sink, zeroed; NULL when out of memory. */
+static qd_group *gsink_push(gsink *o)
+{
+    if (o->n == o->cap) {
+        uint32_t ncap = o->cap ? o->cap * 2 : 16;
+        qd_group *nv = ncap > o->cap ? realloc(o->v, (size_t)ncap * sizeof(qd_group)) : NULL;
+        if (!nv)
+            return NULL;
+        o->v = nv;
+        o->cap = ncap;
+    }
+    qd_group *g = &o->v[o->n++];
+    memset(g, 0, sizeof(*g));
+    return g;
+}
+
+static void gsinks_free(gsink *out, size_t n)
+{
+    for (size_t t = 0; t < n; t++) {
+        free(out[t].v);
+        out[t].v = NULL;
+        out[t].n = out[t].cap = 0;
+    }
+}
 
 /* Kind and score of the alignment of b with a; false when they do not align. */
 static bool classify(const qd_corpus *c, sref ra, sref rb, work *w, qd_align_kind *kind, float *score)
@@ -712,7 +739,7 @@ static int align_set(qd_corpus *c, sref *s, uint32_t ns, int32_t ei, int32_t thr
                 multi |= s[mem[k]].doc != docs0;
             if (count < 2 || !multi)
                 continue;
-            qd_group *g = QD_VEC_PUSH(keep, out->v, out->n, out->cap);
+            qd_group *g = gsink_push(out);
             if (!g)
                 return QD_ENOMEM;
             g->event = ei;
@@ -884,6 +911,7 @@ int qd_match_statements(qd_corpus *c, qd_error *err)
                 qd_tasks_run(c->opt.tasks, n_tasks, align_task, &b);
             }
             rc = merge_groups(c, out, n_tasks, &cap_groups);
+            gsinks_free(out, n_tasks); /* merged or failed, the tasks' vectors are done with */
             for (unsigned k = 0; k < nw; k++)
                 qd_arena_adopt(&c->arena, &w[k].keep);
         }
