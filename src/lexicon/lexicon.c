@@ -885,7 +885,9 @@ int qd_lexicon_add_dir(qd_lexicon *lx, const char *dir, qd_error *err)
     if (!d)
         return qd_error_set(err, QD_EIO, "%s: %s", dir, strerror(errno));
     closedir(d);
-    for (const char *const *k = kinds; *k; k++) {
+    int rc = 0;
+    bool added = false;
+    for (const char *const *k = kinds; *k && rc == 0; k++) {
         char path[4096];
         snprintf(path, sizeof(path), "%s/%s.tsv", dir, *k);
         FILE *f = fopen(path, "rb");
@@ -894,15 +896,19 @@ int qd_lexicon_add_dir(qd_lexicon *lx, const char *dir, qd_error *err)
         fclose(f);
         char *data;
         size_t len;
-        int rc = qd_read_file(path, 64u * 1024 * 1024, &data, &len, err);
+        rc = qd_read_file(path, 64u * 1024 * 1024, &data, &len, err);
         if (rc)
-            return rc;
-        rc = qd_lexicon_add_text(lx, *k, path, data, len, err);
+            break;
+        rc = add_text(lx, *k, path, data, len, err);
+        added = true; /* failing part way too: the lines before the bad one are in */
         free(data);
-        if (rc)
-            return rc;
     }
-    return 0;
+    /* The function words' table once for the directory, not after every file; also
+     * after a failure, so that qd_lex_function_word still says what the word table says
+     * (see qd_lexicon_add_text). */
+    if (added && index_function_words(lx) != 0 && rc == 0)
+        rc = qd_error_set(err, QD_ENOMEM, "%s: out of memory", dir);
+    return rc;
 }
 
 void qd_lexicon_free(qd_lexicon *lx)

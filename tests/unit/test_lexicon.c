@@ -120,12 +120,57 @@ static void test_filters_hide_nothing(void **state)
     qd_lexicon_free(lx);
 }
 
+/* A words file whose second line is invalid UTF-8 fails, but its first line is in the
+ * word table already: the function words must agree with it (they did not, once). */
+static void test_failed_add_keeps_function_words(void **state)
+{
+    (void)state;
+    qd_lexicon *lx;
+    qd_error err;
+    assert_int_equal(qd_lexicon_new(&lx, &err), 0);
+    const char *words = "whereunto\tprep\nwhere\xff\tprep\n";
+    assert_int_equal(qd_lexicon_add_text(lx, "words", "words.tsv", words, strlen(words), &err), QD_ELEXICON);
+    assert_non_null(strstr(err.msg, "words.tsv"));
+    const qd_lexword *w = qd_lex_word(lx, "whereunto", 9);
+    assert_non_null(w);
+    assert_true(w->tags & QD_W_FUNCTION);
+    assert_true(qd_lex_function_word(lx, "whereunto", 9));
+    assert_tables_covered(lx);
+    qd_lexicon_free(lx);
+
+    /* the same through a directory, whose table is made once at its end: a good words
+     * file, then a speech verbs file failing on its second line */
+    assert_int_equal(qd_lexicon_new(&lx, &err), 0);
+    char dir[] = "/tmp/qd-lex-XXXXXX";
+    assert_non_null(mkdtemp(dir));
+    char wpath[256], vpath[256];
+    snprintf(wpath, sizeof(wpath), "%s/words.tsv", dir);
+    snprintf(vpath, sizeof(vpath), "%s/speech_verbs.tsv", dir);
+    FILE *f = fopen(wpath, "wb");
+    assert_non_null(f);
+    fputs("whereunto\tprep\n", f);
+    fclose(f);
+    f = fopen(vpath, "wb");
+    assert_non_null(f);
+    fputs("grumble\tspeech\tneutral\tthat\n\xfe\n", f);
+    fclose(f);
+    assert_int_equal(qd_lexicon_add_dir(lx, dir, &err), QD_ELEXICON);
+    assert_non_null(strstr(err.msg, "speech_verbs.tsv"));
+    assert_true(qd_lex_function_word(lx, "whereunto", 9));
+    assert_tables_covered(lx);
+    qd_lexicon_free(lx);
+    remove(wpath);
+    remove(vpath);
+    remove(dir);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_builtin),
         cmocka_unit_test(test_user_extension_and_errors),
         cmocka_unit_test(test_filters_hide_nothing),
+        cmocka_unit_test(test_failed_add_keeps_function_words),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
