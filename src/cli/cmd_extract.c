@@ -2,6 +2,9 @@
  * cmd_extract.c - `quotediff extract` and `quotediff body`.
  */
 #include <getopt.h>
+#if defined(__GLIBC__)
+#include <malloc.h>
+#endif
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -171,6 +174,23 @@ static int extract_emit(qd_job *job, void *ctx)
     return 0;
 }
 
+/* extract and body hold one document per worker at a time, and each document's arena
+ * takes a few 64 KB chunks from malloc and gives them all back when it is done.  With
+ * glibc's defaults the freed top of the heap is handed back to the kernel as soon as
+ * it passes 128 KB, so the next document faults the same pages in again: about four
+ * faults a document, 18% of `body`'s CPU time on the PolNeAR text.  Keeping up to
+ * 8 MB of freed memory per malloc arena (and serving blocks up to 4 MB from the heap
+ * rather than fresh mappings: setting the trim threshold also fixes that one, at 128 KB)
+ * bounds what is kept while the pages stay mapped from one document to the next.
+ * Only these two commands do this: compare keeps its corpus and sizes memory itself. */
+static void keep_freed_pages(void)
+{
+#if defined(__GLIBC__)
+    mallopt(M_MMAP_THRESHOLD, 4 * 1024 * 1024);
+    mallopt(M_TRIM_THRESHOLD, 8 * 1024 * 1024);
+#endif
+}
+
 int qd_cmd_extract(int argc, char **argv)
 {
     qd_cli_common co;
@@ -212,6 +232,7 @@ int qd_cmd_extract(int argc, char **argv)
         qd_inputs_free(&in);
         return 1;
     }
+    keep_freed_pages();
     qd_run run = {.co = &co, .lx = lx, .analyze = true,
                   .doc = extract_doc, .emit = extract_emit, .ctx = &x};
     size_t failed = qd_run_inputs(&run, &in);
@@ -384,6 +405,7 @@ int qd_cmd_body(int argc, char **argv)
         return 1;
     }
     body_ctx x = {co.output, w, co.title, &in};
+    keep_freed_pages();
     qd_run run = {.co = &co, .lx = lx, .analyze = false, .doc = body_doc,
                   .emit = co.output ? NULL : body_emit, .ctx = &x};
     size_t failed = qd_run_inputs(&run, &in);
