@@ -16,15 +16,18 @@
 #include "../util/strmap.h"
 #include "entities.h"
 
-/* The answer of head_at() for a token and the bound it was asked with, in eight bytes
- * (an array of them per token is zeroed for every document; an answer that would not
- * fit is simply not kept). */
+/* The role or noun phrase starting at a token, found once per document with no bound
+ * but the document's end, in four bytes.  A scan asks with a bound (its sentence, a
+ * clause): the longest phrase within the bound is the unbounded one whenever that one
+ * ends inside it (the search tries the same keys up to there and finds nothing longer),
+ * which is nearly always; only a phrase that runs past the bound is searched again. */
 typedef struct head_memo {
-    uint32_t end;  /* the bound + 1 (0: not asked yet) */
     uint8_t len;
     int8_t noun;
     int16_t role;
 } head_memo;
+
+#define HEAD_UNKNOWN UINT8_MAX
 
 typedef struct mscan {
     qd_actx *c;
@@ -231,22 +234,32 @@ static uint32_t head_find(mscan *s, uint32_t j, uint32_t end, int32_t *role, int
 
 static uint32_t head_at(mscan *s, uint32_t j, uint32_t end, int32_t *role, int32_t *noun)
 {
-    /* the scans ask this again and again of the same token and bound (a run is read by
-     * several of them, and each tries every token of it): answer a repeat from the memo */
-    head_memo *hm = &s->head[j];
-    if (hm->end == end + 1) {
+    const head_memo *hm = &s->head[j];
+    if (hm->len != HEAD_UNKNOWN && j + hm->len <= end) {
         *role = hm->role;
         *noun = hm->noun;
         return hm->len;
     }
-    uint32_t l = head_find(s, j, end, role, noun);
-    if (l <= UINT8_MAX && *noun >= INT8_MIN && *noun <= INT8_MAX && *role >= INT16_MIN && *role <= INT16_MAX) {
-        hm->end = end + 1;
-        hm->len = (uint8_t)l;
-        hm->role = (int16_t)*role;
-        hm->noun = (int8_t)*noun;
+    return head_find(s, j, end, role, noun);
+}
+
+/* Every token's unbounded answer, in one pass over the tokens in order (the scans ask
+ * nearly every token, several times, with different bounds).  An answer that would not
+ * fit the memo is marked unknown and searched at each asking. */
+static void head_fill(mscan *s)
+{
+    for (uint32_t j = 0; j <= s->n; j++) {
+        int32_t role, noun;
+        uint32_t l = head_find(s, j, s->n, &role, &noun);
+        head_memo *hm = &s->head[j];
+        if (l < HEAD_UNKNOWN && noun >= INT8_MIN && noun <= INT8_MAX && role >= INT16_MIN && role <= INT16_MAX) {
+            hm->len = (uint8_t)l;
+            hm->role = (int16_t)role;
+            hm->noun = (int8_t)noun;
+        } else {
+            hm->len = HEAD_UNKNOWN;
+        }
     }
-    return l;
 }
 
 static qd_entity_kind kind_of_noun(int32_t nc)
@@ -1397,7 +1410,7 @@ int qd_mentions_find(qd_actx *c)
     mscan s = {.c = c, .tok = in->tokens, .n = n};
     qd_strmap_init(&s.caps, A);
     s.title = qd_arena_calloc(A, doc->n_sentences + 1, sizeof(bool));
-    s.head = qd_arena_calloc(A, n + 1, sizeof(head_memo));
+    s.head = qd_arena_alloc(A, (n + 1) * sizeof(head_memo));
     s.capword = qd_arena_alloc(A, (n + 1) * sizeof(uint32_t));
     if (!s.title || !s.head || !s.capword)
         return qd_error_set(c->err, QD_ENOMEM, "%s: out of memory", doc->path);
@@ -1437,6 +1450,7 @@ int qd_mentions_find(qd_actx *c)
                 s.capfacts[id] |= CW_LOWER;
         }
     mark_title_sentences(&s);
+    head_fill(&s);
     const char *outlet = doc->meta.outlet;
     if (outlet && strlen(outlet) < sizeof(s.outlet_key) / 4)
         s.outlet_kl = qd_lex_key(outlet, strlen(outlet), s.outlet_key);
