@@ -16,18 +16,20 @@
 #include "../util/strmap.h"
 #include "entities.h"
 
-/* The role or noun phrase starting at a token, found once per document with no bound
- * but the document's end, in four bytes.  A scan asks with a bound (its sentence, a
- * clause): the longest phrase within the bound is the unbounded one whenever that one
- * ends inside it (the search tries the same keys up to there and finds nothing longer),
- * which is nearly always; only a phrase that runs past the bound is searched again. */
+/* The role or noun phrase starting at a token, found once per document (at the first
+ * asking) with no bound but the document's end, in four bytes.  A scan asks with a bound
+ * (its sentence, a clause): the longest phrase within the bound is the unbounded one
+ * whenever that one ends inside it (the search tries the same keys up to there and
+ * finds nothing longer), which is nearly always; only a phrase that runs past the bound
+ * is searched again.  An answer too large for the memo is searched at every asking. */
 typedef struct head_memo {
     uint8_t len;
     int8_t noun;
     int16_t role;
 } head_memo;
 
-#define HEAD_UNKNOWN UINT8_MAX
+#define HEAD_UNKNOWN UINT8_MAX           /* len: not kept, search each time */
+#define HEAD_NOT_ASKED (UINT8_MAX - 1)  /* len: not searched yet */
 
 typedef struct mscan {
     qd_actx *c;
@@ -234,32 +236,24 @@ static uint32_t head_find(mscan *s, uint32_t j, uint32_t end, int32_t *role, int
 
 static uint32_t head_at(mscan *s, uint32_t j, uint32_t end, int32_t *role, int32_t *noun)
 {
-    const head_memo *hm = &s->head[j];
+    head_memo *hm = &s->head[j];
+    if (hm->len == HEAD_NOT_ASKED) {
+        int32_t r, nn;
+        uint32_t l = head_find(s, j, s->n, &r, &nn);
+        if (l < HEAD_NOT_ASKED && nn >= INT8_MIN && nn <= INT8_MAX && r >= INT16_MIN && r <= INT16_MAX) {
+            hm->len = (uint8_t)l;
+            hm->role = (int16_t)r;
+            hm->noun = (int8_t)nn;
+        } else {
+            hm->len = HEAD_UNKNOWN;
+        }
+    }
     if (hm->len != HEAD_UNKNOWN && j + hm->len <= end) {
         *role = hm->role;
         *noun = hm->noun;
         return hm->len;
     }
     return head_find(s, j, end, role, noun);
-}
-
-/* Every token's unbounded answer, in one pass over the tokens in order (the scans ask
- * nearly every token, several times, with different bounds).  An answer that would not
- * fit the memo is marked unknown and searched at each asking. */
-static void head_fill(mscan *s)
-{
-    for (uint32_t j = 0; j <= s->n; j++) {
-        int32_t role, noun;
-        uint32_t l = head_find(s, j, s->n, &role, &noun);
-        head_memo *hm = &s->head[j];
-        if (l < HEAD_UNKNOWN && noun >= INT8_MIN && noun <= INT8_MAX && role >= INT16_MIN && role <= INT16_MAX) {
-            hm->len = (uint8_t)l;
-            hm->role = (int16_t)role;
-            hm->noun = (int8_t)noun;
-        } else {
-            hm->len = HEAD_UNKNOWN;
-        }
-    }
 }
 
 static qd_entity_kind kind_of_noun(int32_t nc)
@@ -1411,6 +1405,9 @@ int qd_mentions_find(qd_actx *c)
     qd_strmap_init(&s.caps, A);
     s.title = qd_arena_calloc(A, doc->n_sentences + 1, sizeof(bool));
     s.head = qd_arena_alloc(A, (n + 1) * sizeof(head_memo));
+    if (s.head)
+        for (uint32_t i = 0; i <= n; i++)
+            s.head[i].len = HEAD_NOT_ASKED;
     s.capword = qd_arena_alloc(A, (n + 1) * sizeof(uint32_t));
     if (!s.title || !s.head || !s.capword)
         return qd_error_set(c->err, QD_ENOMEM, "%s: out of memory", doc->path);
@@ -1450,7 +1447,6 @@ int qd_mentions_find(qd_actx *c)
                 s.capfacts[id] |= CW_LOWER;
         }
     mark_title_sentences(&s);
-    head_fill(&s);
     const char *outlet = doc->meta.outlet;
     if (outlet && strlen(outlet) < sizeof(s.outlet_key) / 4)
         s.outlet_kl = qd_lex_key(outlet, strlen(outlet), s.outlet_key);
