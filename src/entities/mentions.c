@@ -234,20 +234,28 @@ static uint32_t head_find(mscan *s, uint32_t j, uint32_t end, int32_t *role, int
     return ln;
 }
 
-static uint32_t head_at(mscan *s, uint32_t j, uint32_t end, int32_t *role, int32_t *noun)
+/* head_at's first asking of a token: the unbounded search, kept in the memo.  A
+ * function of its own, so that head_at stays small enough to inline and the answers
+ * from the memo (half the askings) do not pay for the registers the search needs. */
+static void head_first(mscan *s, uint32_t j)
 {
     head_memo *hm = &s->head[j];
-    if (hm->len == HEAD_NOT_ASKED) {
-        int32_t r, nn;
-        uint32_t l = head_find(s, j, s->n, &r, &nn);
-        if (l < HEAD_NOT_ASKED && nn >= INT8_MIN && nn <= INT8_MAX && r >= INT16_MIN && r <= INT16_MAX) {
-            hm->len = (uint8_t)l;
-            hm->role = (int16_t)r;
-            hm->noun = (int8_t)nn;
-        } else {
-            hm->len = HEAD_UNKNOWN;
-        }
+    int32_t r, nn;
+    uint32_t l = head_find(s, j, s->n, &r, &nn);
+    if (l < HEAD_NOT_ASKED && nn >= INT8_MIN && nn <= INT8_MAX && r >= INT16_MIN && r <= INT16_MAX) {
+        hm->len = (uint8_t)l;
+        hm->role = (int16_t)r;
+        hm->noun = (int8_t)nn;
+    } else {
+        hm->len = HEAD_UNKNOWN;
     }
+}
+
+static inline uint32_t head_at(mscan *s, uint32_t j, uint32_t end, int32_t *role, int32_t *noun)
+{
+    const head_memo *hm = &s->head[j];
+    if (hm->len == HEAD_NOT_ASKED)
+        head_first(s, j);
     if (hm->len != HEAD_UNKNOWN && j + hm->len <= end) {
         *role = hm->role;
         *noun = hm->noun;
