@@ -295,14 +295,12 @@ static int evidence_tally(qd_corpus *c, qd_arena *T, const uint32_t *docs, uint3
                 h = (h + 1) & mask;
             if (!tab[h]) {
                 if (nv == cap) {
-                    uint32_t ncap = cap ? cap * 2 : 256;
-                    tw *nw = ncap > cap ? realloc(v, (size_t)ncap * sizeof(tw)) : NULL;
+                    tw *nw = qd_grow_array(v, &cap, nv + 1, sizeof(tw));
                     if (!nw) {
                         rc = QD_ENOMEM;
                         break;
                     }
                     v = nw;
-                    cap = ncap;
                 }
                 v[nv] = (tw){id, 0, 0};
                 tab[h] = ++nv;
@@ -488,12 +486,10 @@ static int links_of(const qd_corpus *c, const postings *post, uint32_t lo, uint3
                     if (!ch)
                         continue;
                     if (ch->n == ch->cap) {
-                        uint32_t nc = ch->cap ? ch->cap * 2 : 64;
-                        ev_link *nv = realloc(ch->v, nc * sizeof(ev_link));
+                        ev_link *nv = qd_grow_array(ch->v, &ch->cap, ch->n + 1, sizeof(ev_link));
                         if (!nv)
                             return QD_ENOMEM;
                         ch->v = nv;
-                        ch->cap = nc;
                     }
                     ch->v[ch->n++] = (ev_link){i, j};
                 }

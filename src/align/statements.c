@@ -114,12 +114,10 @@ typedef struct gsink {
 static qd_group *gsink_push(gsink *o)
 {
     if (o->n == o->cap) {
-        uint32_t ncap = o->cap ? o->cap * 2 : 16;
-        qd_group *nv = ncap > o->cap ? realloc(o->v, (size_t)ncap * sizeof(qd_group)) : NULL;
+        qd_group *nv = qd_grow_array(o->v, &o->cap, o->n + 1, sizeof(qd_group));
         if (!nv)
             return NULL;
         o->v = nv;
-        o->cap = ncap;
     }
     qd_group *g = &o->v[o->n++];
     memset(g, 0, sizeof(*g));

@@ -305,12 +305,10 @@ static qd_cspeaker *new_speaker(qd_corpus *c)
 {
     qd_comparison *r = &c->res;
     if (r->n_speakers == c->cap_speakers) {
-        uint32_t ncap = c->cap_speakers ? c->cap_speakers * 2 : 256;
-        qd_cspeaker *ns = ncap > c->cap_speakers ? realloc(r->speakers, (size_t)ncap * sizeof(qd_cspeaker)) : NULL;
+        qd_cspeaker *ns = qd_grow_array(r->speakers, &c->cap_speakers, r->n_speakers + 1, sizeof(qd_cspeaker));
         if (!ns)
             return NULL;
         r->speakers = ns;
-        c->cap_speakers = ncap;
     }
     qd_cspeaker *s = &r->speakers[r->n_speakers++];
     memset(s, 0, sizeof(*s));
@@ -1100,12 +1098,10 @@ static int statement_features(qd_corpus *c, const qd_sstmt *st, qd_sfeat *f, uin
                 h *= 1099511628211ull;
             }
             if (*nsh == *capsh) {
-                uint32_t ncap = *capsh ? *capsh * 2 : 64;
-                uint64_t *nv = ncap > *capsh ? realloc(*sh, (size_t)ncap * sizeof(uint64_t)) : NULL;
+                uint64_t *nv = qd_grow_array(*sh, capsh, *nsh + 1, sizeof(uint64_t));
                 if (!nv)
                     return QD_ENOMEM;
                 *sh = nv;
-                *capsh = ncap;
             }
             (*sh)[(*nsh)++] = h;
             if (nk < 5)

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "../text/utf8.h"
+#include "../util/arena.h"
 
 const char *qd_view_outlet(const qd_cdoc *d)
 {
@@ -121,12 +122,10 @@ static qd_voice *voice_of_docs(const qd_comparison *r, const uint32_t *docs, uin
                     row++;
             if (row == n) {
                 if (n == cap) {
-                    uint32_t ncap = cap ? cap * 2 : 16;
-                    qd_voice *nv = ncap > cap ? realloc(v, (size_t)ncap * sizeof(qd_voice)) : NULL;
+                    qd_voice *nv = qd_grow_array(v, &cap, n + 1, sizeof(qd_voice));
                     if (!nv)
                         goto fail;
                     v = nv;
-                    cap = ncap;
                 }
                 v[n].speaker = s->speaker;
                 v[n].statements = calloc(n_outlets + 1, sizeof(uint32_t));

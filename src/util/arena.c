@@ -4,6 +4,7 @@
 #include "arena.h"
 
 #include <stdarg.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -149,17 +150,39 @@ void qd_arena_shrink(qd_arena *a, void *ptr, size_t new_size)
     a->last_size = rounded;
 }
 
-void *qd_arena_grow_array(qd_arena *a, void *ptr, uint32_t *cap, uint32_t need, size_t elem)
+/* The capacity for `need` elements of `elem` bytes: `cap` (8 when 0) doubled until
+ * they fit; false when the count or the byte size would overflow. */
+static bool grown_cap(uint32_t cap, uint32_t need, size_t elem, uint32_t *out)
 {
-    uint32_t ncap = *cap ? *cap : 8;
+    uint32_t ncap = cap ? cap : 8;
     while (ncap < need) {
         if (ncap > UINT32_MAX / 2)
-            return NULL;
+            return false;
         ncap *= 2;
     }
     if (elem && (size_t)ncap > SIZE_MAX / elem)
+        return false;
+    *out = ncap;
+    return true;
+}
+
+void *qd_arena_grow_array(qd_arena *a, void *ptr, uint32_t *cap, uint32_t need, size_t elem)
+{
+    uint32_t ncap;
+    if (!grown_cap(*cap, need, elem, &ncap))
         return NULL;
     void *p = qd_arena_realloc(a, ptr, (size_t)*cap * elem, (size_t)ncap * elem);
+    if (p)
+        *cap = ncap;
+    return p;
+}
+
+void *qd_grow_array(void *ptr, uint32_t *cap, uint32_t need, size_t elem)
+{
+    uint32_t ncap;
+    if (!grown_cap(*cap, need, elem, &ncap))
+        return NULL;
+    void *p = realloc(ptr, (size_t)ncap * elem);
     if (p)
         *cap = ncap;
     return p;

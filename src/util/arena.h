@@ -59,6 +59,11 @@ char *qd_arena_printf(qd_arena *a, const char *fmt, ...)
  */
 void *qd_arena_grow_array(qd_arena *a, void *ptr, uint32_t *cap, uint32_t need, size_t elem);
 
+/* The same growth for a malloc'd array (one that must not leave its outgrown copies in
+ * an arena): room for `need` elements, *cap updated; NULL when out of memory, with ptr
+ * untouched and still the caller's to free. */
+void *qd_grow_array(void *ptr, uint32_t *cap, uint32_t need, size_t elem);
+
 #define QD_VEC_PUSH(arena, v, n, cap)                                                     \
     (((n) < (cap) || ((v) = qd_arena_grow_array((arena), (v), &(cap), (n) + 1,            \
                                                  sizeof(*(v)))) != NULL)                   \
