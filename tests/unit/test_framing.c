@@ -250,9 +250,7 @@ static void test_summary_round_trip(void **state)
     qd_corpus *direct = test_seed_corpus(), *c;
     qd_error err;
     assert_int_equal(qd_corpus_new(&c, test_lexicon(), NULL, &err), 0);
-    const char *seeds[] = {SEED("000_c21110f2c13453e9.txt"), SEED("001_15887e59612d77b7.txt"),
-                           SEED("002_44361a8531b9948d.txt"), SEED("003_459388830af05508.txt"),
-                           SEED("004_63e49bb7f3518d4d.txt")};
+    const char *seeds[] = {SEED_FILES};
     for (int i = 0; i < 5; i++) {
         qd_doc *d = test_file(seeds[i]);
         qd_summary *s, *back;
@@ -462,9 +460,7 @@ static qd_corpus *two_desks(bool by_topic)
     qd_corpus *c;
     qd_error err;
     assert_int_equal(qd_corpus_new(&c, test_lexicon(), NULL, &err), 0);
-    const char *files[] = {SEED("000_c21110f2c13453e9.txt"), SEED("001_15887e59612d77b7.txt"),
-                           SEED("002_44361a8531b9948d.txt"), SEED("003_459388830af05508.txt"),
-                           SEED("004_63e49bb7f3518d4d.txt"),
+    const char *files[] = {SEED_FILES,
                            FIX "breitbart_2016-03-09_hillary-benghazi-victim-mother-a.txt",
                            FIX "politico_2016-03-10_hillary-clinton-s-backseat-drive.txt",
                            FIX "wash-post_2016-03-10_scrappy-debate-signals-long-grin.txt",

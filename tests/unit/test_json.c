@@ -188,9 +188,7 @@ static void test_json_lines_reader(void **state)
 static void test_seeds_as_records(void **state)
 {
     (void)state;
-    static const char *const seeds[] = {SEED("000_c21110f2c13453e9.txt"), SEED("001_15887e59612d77b7.txt"),
-                                        SEED("002_44361a8531b9948d.txt"), SEED("003_459388830af05508.txt"),
-                                        SEED("004_63e49bb7f3518d4d.txt")};
+    static const char *const seeds[] = {SEED_FILES};
     qd_reader *r;
     qd_error err;
     assert_int_equal(qd_reader_open(&r, FIX("seeds.jsonl"), NULL, &err), 0);

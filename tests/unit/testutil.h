@@ -122,6 +122,11 @@ static inline const char *test_speaker_mention(const qd_doc *doc, const char *ne
 
 /* The seed articles, by file name (tests run from the repository root). */
 #define SEED(n) "corpora/lavrov-blinken/" n
+/* The five seed articles, in file-name order: an initialiser list of their paths. */
+#define SEED_FILES                                                                           \
+    SEED("000_c21110f2c13453e9.txt"), SEED("001_15887e59612d77b7.txt"),                     \
+        SEED("002_44361a8531b9948d.txt"), SEED("003_459388830af05508.txt"),                 \
+        SEED("004_63e49bb7f3518d4d.txt")
 
 /* The five seed articles as one matched corpus. */
 static inline qd_corpus *test_seed_corpus(void)
@@ -129,9 +134,7 @@ static inline qd_corpus *test_seed_corpus(void)
     qd_corpus *c;
     qd_error err;
     assert_int_equal(qd_corpus_new(&c, test_lexicon(), NULL, &err), 0);
-    const char *seeds[] = {SEED("000_c21110f2c13453e9.txt"), SEED("001_15887e59612d77b7.txt"),
-                           SEED("002_44361a8531b9948d.txt"), SEED("003_459388830af05508.txt"),
-                           SEED("004_63e49bb7f3518d4d.txt")};
+    const char *seeds[] = {SEED_FILES};
     for (int i = 0; i < 5; i++) {
         qd_doc *d = test_file(seeds[i]);
         assert_int_equal(qd_corpus_add(c, d, &err), 0);
