@@ -13,17 +13,25 @@
 #include <stdio.h>
 #include <string.h>
 
-/* qd_buf_append for the many short pieces of a record: copy in place while the
- * buffer has room, and leave growing (and running out of memory) to qd_buf. */
-static inline void put(qd_buf *b, const char *s, size_t n)
+/* Every write below first makes room for all it may append (qd_buf_reserve keeps a
+ * byte more for the NUL), then copies without further checks and ends the text once:
+ * a record is hundreds of short pieces, and a capacity check and a terminator per
+ * piece cost more than the pieces' bytes.  False once the buffer has failed. */
+static inline bool room(qd_buf *b, size_t n)
 {
-    if (!b->failed && b->cap - b->len > n) {
-        memcpy(b->data + b->len, s, n);
-        b->len += n;
-        b->data[b->len] = '\0';
-    } else {
-        qd_buf_append(b, s, n);
-    }
+    return (!b->failed && b->cap - b->len > n) || qd_buf_reserve(b, n);
+}
+
+/* Append s[0..n) where room() was made. */
+static inline void emit(qd_buf *b, const char *s, size_t n)
+{
+    memcpy(b->data + b->len, s, n);
+    b->len += n;
+}
+
+static inline void terminate(qd_buf *b)
+{
+    b->data[b->len] = '\0';
 }
 
 void qd_jw_init(qd_jw *w, qd_buf *b)
@@ -32,19 +40,21 @@ void qd_jw_init(qd_jw *w, qd_buf *b)
     w->b = b;
 }
 
-/* Start a member value or an array element: remember where it starts, so that a
- * value jansson would have refused can be taken back with its separator. */
-static void item_begin(qd_jw *w)
+/* Start a member value or an array element, after room() for its separator:
+ * remember where it starts, so that a value jansson would have refused can be taken
+ * back with its separator. */
+static inline void item_begin(qd_jw *w)
 {
     if (w->pending_key) {
-        w->pending_key = false; /* the mark was set by qd_jw_key */
+        w->pending_key = false; /* the mark was set by the key */
         return;
     }
-    w->mark = w->b->len;
+    qd_buf *b = w->b;
+    w->mark = b->len;
     if (w->depth > 0) {
         w->mark_had_items = w->items[w->depth];
         if (w->items[w->depth])
-            put(w->b, ",", 1);
+            b->data[b->len++] = ',';
         w->items[w->depth] = true;
     }
 }
@@ -60,8 +70,11 @@ static void item_drop(qd_jw *w)
 
 static void open_container(qd_jw *w, char c)
 {
+    if (!room(w->b, 2))
+        return;
     item_begin(w);
-    put(w->b, &c, 1);
+    w->b->data[w->b->len++] = c;
+    terminate(w->b);
     /* deeper than our records ever go: stay in the last slot rather than overrun
      * (separators could then be misplaced, never memory) */
     if (w->depth + 1 < QD_JW_MAX_DEPTH)
@@ -71,9 +84,12 @@ static void open_container(qd_jw *w, char c)
 
 static void close_container(qd_jw *w, char c)
 {
-    put(w->b, &c, 1);
     if (w->depth > 0)
         w->depth--;
+    if (!room(w->b, 1))
+        return;
+    w->b->data[w->b->len++] = c;
+    terminate(w->b);
 }
 
 void qd_jw_object_begin(qd_jw *w)
@@ -136,22 +152,27 @@ static size_t plain_run(const unsigned char *s, size_t n)
 void qd_jw_key(qd_jw *w, const char *key)
 {
     w->pending_key = false;
-    item_begin(w);
     /* keys are the report's own short ASCII names, written in one piece; anything
      * else is escaped as jansson escapes keys, like values */
-    char tmp[64];
-    size_t n = strlen(key), k = 0;
-    bool plain = n + 3 <= sizeof(tmp) && plain_run((const unsigned char *)key, n) == n;
-    if (plain) {
-        tmp[k++] = '"';
-        memcpy(tmp + k, key, n);
-        k += n;
-        tmp[k++] = '"';
-        tmp[k++] = ':';
-        put(w->b, tmp, k);
+    size_t n = strlen(key);
+    if (plain_run((const unsigned char *)key, n) == n) {
+        if (!room(w->b, n + 4))
+            return;
+        item_begin(w);
+        qd_buf *b = w->b;
+        b->data[b->len++] = '"';
+        emit(b, key, n);
+        emit(b, "\":", 2);
+        terminate(b);
     } else {
+        if (!room(w->b, 1))
+            return;
+        item_begin(w);
         qd_jw_escape(w->b, key, n);
-        put(w->b, ":", 1);
+        if (room(w->b, 1)) {
+            emit(w->b, ":", 1);
+            terminate(w->b);
+        }
     }
     w->pending_key = true;
 }
@@ -193,14 +214,17 @@ static size_t utf8_seq(const unsigned char *s, size_t n, uint32_t *cp)
     return len;
 }
 
-bool qd_jw_escape(qd_buf *b, const char *str, size_t n)
+/* The escaped string s[0..n) with its quotes, where room() was made for n + 2 bytes
+ * (what it takes when nothing needs escaping); an escape makes room for itself.
+ * Bytes JSON takes as they are, and valid UTF-8 sequences, are copied a run at a
+ * time.  False, with b as it was, if s is not valid UTF-8. */
+static bool escape_in_room(qd_buf *b, const unsigned char *s, size_t n)
 {
     static const char hex[] = "0123456789ABCDEF"; /* jansson prints \u%04X */
-    const unsigned char *s = (const unsigned char *)str;
     size_t start = b->len;
     size_t run = 0; /* first byte not yet copied */
     size_t i = 0;
-    put(b, "\"", 1);
+    b->data[b->len++] = '"';
     while (i < n) {
         i += plain_run(s + i, n - i);
         if (i == n)
@@ -211,14 +235,13 @@ bool qd_jw_escape(qd_buf *b, const char *str, size_t n)
             size_t len = utf8_seq(s + i, n - i, &cp);
             if (!len) {
                 b->len = start;
-                if (b->data)
-                    b->data[start] = '\0';
+                b->data[start] = '\0';
                 return false;
             }
             i += len; /* jansson writes non-ASCII as is without JSON_ENSURE_ASCII */
             continue;
         }
-        put(b, str + run, i - run);
+        emit(b, (const char *)s + run, i - run);
         char esc[6] = {'\\', 0, 0, 0, 0, 0};
         size_t elen = 2;
         switch (c) {
@@ -238,13 +261,24 @@ bool qd_jw_escape(qd_buf *b, const char *str, size_t n)
             elen = 6;
             break;
         }
-        put(b, esc, elen);
         i++;
         run = i;
+        /* the escape, the rest of s and the closing quote */
+        if (!room(b, elen + (n - i) + 1))
+            return true; /* out of memory: the buffer says so */
+        emit(b, esc, elen);
     }
-    put(b, str + run, n - run);
-    put(b, "\"", 1);
+    emit(b, (const char *)s + run, n - run);
+    b->data[b->len++] = '"';
+    terminate(b);
     return true;
+}
+
+bool qd_jw_escape(qd_buf *b, const char *s, size_t n)
+{
+    if (n > SIZE_MAX - 2 || !room(b, n + 2))
+        return true; /* nothing written, as to any failed buffer: it reports itself */
+    return escape_in_room(b, (const unsigned char *)s, n);
 }
 
 bool qd_jw_utf8_valid(const char *str, size_t n)
@@ -266,93 +300,194 @@ bool qd_jw_utf8_valid(const char *str, size_t n)
 
 void qd_jw_raw(qd_jw *w, const char *json, size_t n)
 {
+    if (n > SIZE_MAX - 1 || !room(w->b, n + 1))
+        return;
     item_begin(w);
-    put(w->b, json, n);
+    emit(w->b, json, n);
+    terminate(w->b);
+}
+
+static inline void write_stringn(qd_jw *w, const char *s, size_t n)
+{
+    if (n > SIZE_MAX - 3 || !room(w->b, n + 3))
+        return;
+    item_begin(w);
+    if (!escape_in_room(w->b, (const unsigned char *)s, n))
+        item_drop(w);
+}
+
+static inline void write_null(qd_jw *w)
+{
+    if (!room(w->b, 5))
+        return;
+    item_begin(w);
+    emit(w->b, "null", 4);
+    terminate(w->b);
+}
+
+static inline void write_string(qd_jw *w, const char *s)
+{
+    if (!s)
+        write_null(w);
+    else
+        write_stringn(w, s, strlen(s));
+}
+
+/* Two decimal digits at a time: half the divisions of one at a time. */
+static const char digit_pairs[] = "00010203040506070809"
+                                  "10111213141516171819"
+                                  "20212223242526272829"
+                                  "30313233343536373839"
+                                  "40414243444546474849"
+                                  "50515253545556575859"
+                                  "60616263646566676869"
+                                  "70717273747576777879"
+                                  "80818283848586878889"
+                                  "90919293949596979899";
+
+/* The last `count` decimal digits of u (leading zeros included) at out[0..count). */
+static void write_digits(char *out, uint64_t u, size_t count)
+{
+    char *p = out + count;
+    while (p - out >= 2) {
+        p -= 2;
+        memcpy(p, digit_pairs + 2 * (u % 100), 2);
+        u /= 100;
+    }
+    if (p > out)
+        *--p = (char)('0' + u % 10);
+}
+
+static size_t digit_count(uint64_t u)
+{
+    size_t n = 1;
+    for (; u >= 10000; u /= 10000)
+        n += 4;
+    return n + (u >= 10) + (u >= 100) + (u >= 1000);
+}
+
+static inline void write_int(qd_jw *w, long long v)
+{
+    if (!room(w->b, 22)) /* a comma, a sign and 20 digits */
+        return;
+    item_begin(w);
+    qd_buf *b = w->b;
+    /* digits of the magnitude, computed unsigned so that LLONG_MIN does not overflow */
+    unsigned long long u = v < 0 ? 0ull - (unsigned long long)v : (unsigned long long)v;
+    if (v < 0)
+        b->data[b->len++] = '-';
+    size_t n = digit_count(u);
+    write_digits(b->data + b->len, u, n);
+    b->len += n;
+    terminate(b);
+}
+
+static inline void write_key_quoted(qd_jw *w, const char *quoted, size_t n)
+{
+    w->pending_key = false;
+    if (n > SIZE_MAX - 1 || !room(w->b, n + 1))
+        return;
+    item_begin(w);
+    emit(w->b, quoted, n);
+    terminate(w->b);
+    w->pending_key = true;
 }
 
 void qd_jw_stringn(qd_jw *w, const char *s, size_t n)
 {
-    item_begin(w);
-    if (!qd_jw_escape(w->b, s, n))
-        item_drop(w);
+    write_stringn(w, s, n);
 }
 
 void qd_jw_string(qd_jw *w, const char *s)
 {
-    if (!s)
-        qd_jw_null(w);
-    else
-        qd_jw_stringn(w, s, strlen(s));
+    write_string(w, s);
 }
 
 void qd_jw_member_string(qd_jw *w, const char *key, const char *s)
 {
     qd_jw_key(w, key);
-    qd_jw_string(w, s);
+    write_string(w, s);
 }
 
 void qd_jw_member_int(qd_jw *w, const char *key, long long v)
 {
     qd_jw_key(w, key);
-    qd_jw_int(w, v);
+    write_int(w, v);
 }
 
 void qd_jw_key_quoted(qd_jw *w, const char *quoted, size_t n)
 {
-    w->pending_key = false;
-    item_begin(w);
-    put(w->b, quoted, n);
-    w->pending_key = true;
+    write_key_quoted(w, quoted, n);
 }
 
 void qd_jw_member_string_quoted(qd_jw *w, const char *quoted, size_t n, const char *s)
 {
-    qd_jw_key_quoted(w, quoted, n);
-    qd_jw_string(w, s);
+    write_key_quoted(w, quoted, n);
+    write_string(w, s);
 }
 
 void qd_jw_member_int_quoted(qd_jw *w, const char *quoted, size_t n, long long v)
 {
-    qd_jw_key_quoted(w, quoted, n);
-    qd_jw_int(w, v);
+    write_key_quoted(w, quoted, n);
+    write_int(w, v);
 }
 
 void qd_jw_null(qd_jw *w)
 {
-    item_begin(w);
-    put(w->b, "null", 4);
+    write_null(w);
 }
 
 void qd_jw_bool(qd_jw *w, bool v)
 {
+    if (!room(w->b, 6))
+        return;
     item_begin(w);
     if (v)
-        put(w->b, "true", 4);
+        emit(w->b, "true", 4);
     else
-        put(w->b, "false", 5);
+        emit(w->b, "false", 5);
+    terminate(w->b);
 }
 
 void qd_jw_int(qd_jw *w, long long v)
 {
-    char tmp[24];
-    size_t k = sizeof(tmp);
-    /* digits of the magnitude, computed unsigned so that LLONG_MIN does not overflow */
-    unsigned long long u = v < 0 ? 0ull - (unsigned long long)v : (unsigned long long)v;
-    do {
-        tmp[--k] = (char)('0' + u % 10);
-        u /= 10;
-    } while (u);
-    if (v < 0)
-        tmp[--k] = '-';
-    item_begin(w);
-    put(w->b, tmp + k, sizeof(tmp) - k);
+    write_int(w, v);
 }
 
-/* "%.17g" of a v in [0.0001, 1), worked out exactly in integers: printf's general
- * conversion goes through multiple-precision arithmetic and costs thousands of
- * instructions a number, and every statement's confidence is one of these.  v is
- * m / 2^e with m < 2^53 and e <= 66, so v * 10^20 fits in 128 bits.  Returns the
- * length, or 0 when v is outside that range (the caller asks printf). */
+#if defined(__SIZEOF_INT128__)
+/* 10^k for k <= 20 (10^20 is past 64 bits). */
+static unsigned __int128 pow10_128(int k)
+{
+    static const uint64_t p[20] = {1u,
+                                   10u,
+                                   100u,
+                                   1000u,
+                                   10000u,
+                                   100000u,
+                                   1000000u,
+                                   10000000u,
+                                   100000000u,
+                                   1000000000u,
+                                   10000000000u,
+                                   100000000000u,
+                                   1000000000000u,
+                                   10000000000000u,
+                                   100000000000000u,
+                                   1000000000000000u,
+                                   10000000000000000u,
+                                   100000000000000000u,
+                                   1000000000000000000u,
+                                   10000000000000000000u};
+    return k < 20 ? p[k] : (unsigned __int128)p[19] * 10;
+}
+#endif
+
+/* "%.17g" of a v in [0.0001, 1), worked out exactly in integers, with the ".0" jansson
+ * adds to an integral value: printf's general conversion goes through
+ * multiple-precision arithmetic and costs thousands of instructions a number, and
+ * every statement's confidence is one of these.  v is m / 2^e with m < 2^53 and
+ * e <= 66, so v * 10^20 fits in 128 bits.  Returns the length, or 0 when v is outside
+ * that range (the caller asks printf).  out holds at least 32 bytes. */
 static size_t format_fraction(char *out, double v)
 {
 #if defined(__SIZEOF_INT128__)
@@ -366,21 +501,15 @@ static size_t format_fraction(char *out, double v)
     unsigned e = (unsigned)(53 - ex); /* v = m / 2^e, 53 <= e <= 66 */
     /* the position of v's first significant digit: v >= 10^-k exactly when
      * floor(v * 10^20) >= 10^(20-k) */
-    unsigned __int128 p20 = 1;
-    for (int i = 0; i < 20; i++)
-        p20 *= 10;
-    unsigned __int128 t = (m * p20) >> e;
+    unsigned __int128 t = (m * pow10_128(20)) >> e;
     int lead; /* v in [10^-lead, 10^-(lead-1)) */
-    unsigned __int128 bound = p20 / 10;
-    for (lead = 1; lead <= 4 && t < bound; lead++)
-        bound /= 10;
+    for (lead = 1; lead <= 4 && t < pow10_128(20 - lead); lead++)
+        ;
     if (lead > 4)
         return 0; /* below 0.0001: printf's exponent form */
     /* 17 significant digits: v * 10^(16 + lead), rounded to nearest, ties to even */
     int scale = 16 + lead;
-    unsigned __int128 p = 1;
-    for (int i = 0; i < scale; i++)
-        p *= 10;
+    unsigned __int128 p = pow10_128(scale);
     unsigned __int128 x = m * p;
     unsigned __int128 d = x >> e, rem = x & (((unsigned __int128)1 << e) - 1);
     unsigned __int128 half = (unsigned __int128)1 << (e - 1);
@@ -391,20 +520,17 @@ static size_t format_fraction(char *out, double v)
      * the rest below 10^17, so in 64 bits */
     int ip = d >= p;
     uint64_t fp = (uint64_t)(d - (ip ? p : 0));
-    size_t n = 0;
-    out[n++] = (char)('0' + ip);
+    out[0] = (char)('0' + ip);
+    out[1] = '.';
+    size_t n;
     if (fp) {
-        char digits[40];
-        for (int i = scale - 1; i >= 0; i--) {
-            digits[i] = (char)('0' + (int)(fp % 10));
-            fp /= 10;
-        }
-        int last = scale;
-        while (last > 0 && digits[last - 1] == '0')
-            last--;
-        out[n++] = '.';
-        memcpy(out + n, digits, (size_t)last);
-        n += (size_t)last;
+        write_digits(out + 2, fp, (size_t)scale);
+        n = 2 + (size_t)scale;
+        while (out[n - 1] == '0')
+            n--;
+    } else {
+        out[2] = '0'; /* "1.0" */
+        n = 3;
     }
     out[n] = '\0';
     return n;
@@ -420,7 +546,9 @@ size_t qd_jw_format_real(char *out, size_t size, double v)
     if (!isfinite(v) || size < 32)
         return 0; /* json_real() refuses NaN and infinities */
     size_t fast = format_fraction(out, v);
-    int r = fast ? (int)fast : snprintf(out, size, "%.17g", v);
+    if (fast)
+        return fast;
+    int r = snprintf(out, size, "%.17g", v);
     if (r < 0 || (size_t)r + 3 >= size)
         return 0;
     size_t len = (size_t)r;
@@ -461,12 +589,14 @@ size_t qd_jw_format_real(char *out, size_t size, double v)
 
 void qd_jw_real(qd_jw *w, double v)
 {
-    char tmp[64];
+    if (!room(w->b, 65)) /* a comma and what qd_jw_format_real may use */
+        return;
     item_begin(w);
-    size_t n = qd_jw_format_real(tmp, sizeof(tmp), v);
+    qd_buf *b = w->b;
+    size_t n = qd_jw_format_real(b->data + b->len, 64, v);
     if (!n) {
         item_drop(w);
         return;
     }
-    put(w->b, tmp, n);
+    b->len += n;
 }

@@ -27,7 +27,7 @@ void qd_buf_reset(qd_buf *b)
         b->data[0] = '\0';
 }
 
-static bool reserve(qd_buf *b, size_t extra)
+bool qd_buf_reserve(qd_buf *b, size_t extra)
 {
     if (b->failed)
         return false;
@@ -55,7 +55,7 @@ static bool reserve(qd_buf *b, size_t extra)
 
 void qd_buf_append(qd_buf *b, const char *s, size_t n)
 {
-    if (!reserve(b, n))
+    if (!qd_buf_reserve(b, n))
         return;
     if (n)
         memcpy(b->data + b->len, s, n);
@@ -75,7 +75,7 @@ void qd_buf_putc(qd_buf *b, char c)
 
 void qd_buf_fill(qd_buf *b, char c, size_t n)
 {
-    if (!reserve(b, n))
+    if (!qd_buf_reserve(b, n))
         return;
     memset(b->data + b->len, c, n);
     b->len += n;
@@ -92,7 +92,7 @@ void qd_buf_printf(qd_buf *b, const char *fmt, ...)
         b->failed = true;
         return;
     }
-    if (!reserve(b, (size_t)n))
+    if (!qd_buf_reserve(b, (size_t)n))
         return;
     va_start(ap, fmt);
     vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap);

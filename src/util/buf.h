@@ -21,6 +21,10 @@ void qd_buf_init(qd_buf *b);
 void qd_buf_free(qd_buf *b);
 void qd_buf_reset(qd_buf *b);
 void qd_buf_append(qd_buf *b, const char *s, size_t n);
+/* Room for `extra` more bytes and the NUL after them, for a writer that then fills
+ * data[len..] itself (and keeps the NUL); false, and nothing changed, once the buffer
+ * has failed or cannot grow (it is then marked failed). */
+bool qd_buf_reserve(qd_buf *b, size_t extra);
 void qd_buf_puts(qd_buf *b, const char *s);
 void qd_buf_putc(qd_buf *b, char c);
 void qd_buf_printf(qd_buf *b, const char *fmt, ...)
