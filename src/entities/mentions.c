@@ -23,17 +23,27 @@
  * finds nothing longer), which is nearly always; only a phrase that runs past the bound
  * is searched again.  An answer too large for the memo is searched at every asking. */
 typedef struct head_memo {
-    uint8_t len;
+    uint8_t len;     /* the phrase's length + 1; 0: not searched yet (the memo starts
+                      * zeroed); HEAD_UNKNOWN: not kept, search each time */
     int8_t noun;
     int16_t role;
 } head_memo;
 
-#define HEAD_UNKNOWN UINT8_MAX           /* len: not kept, search each time */
-#define HEAD_NOT_ASKED (UINT8_MAX - 1)  /* len: not searched yet */
+#define HEAD_UNKNOWN UINT8_MAX
+
+/* What may start at a token, beyond the lexicon's QD_START_* bits (see token_facts). */
+enum {
+    TOK_VARIANT = 1u << 6  /* a spelling variant (of a place, perhaps: "Kiev") */
+};
 
 typedef struct mscan {
     qd_actx *c;
     head_memo *head; /* per token */
+    /* Per token (and 0 after the last), which phrase tables a match can start in there
+     * (QD_START_* of its word, and of its word without a possessive ending) and
+     * TOK_VARIANT: the scans ask the tables at nearly every token, and nearly every
+     * answer is no, which this byte gives without a probe. */
+    uint8_t *facts;
     qd_token *tok;
     uint32_t n;
     /* Two facts about each capitalised word of the document, asked again and again of
@@ -212,15 +222,25 @@ static const char *name_key(mscan *s, const qd_token *t)
 
 /* ---- pieces of noun phrases -------------------------------------------------- */
 
+/* qd_match_phrase of table t at token j, asked only when the token's facts say a match
+ * can start there (`start`: the table's QD_START_* bit). */
+static inline uint32_t match_at(const mscan *s, const qd_phrase_table *t, uint32_t start, uint32_t j,
+                                uint32_t end, bool allow_possessive, uint32_t *value)
+{
+    if (!(s->facts[j] & start))
+        return 0;
+    return qd_match_phrase(s->c->doc, t, j, end, allow_possessive, value);
+}
+
 /* A role or noun phrase starting at j: returns its length in tokens (longest of the two)
  * and what it is. */
 static uint32_t head_find(mscan *s, uint32_t j, uint32_t end, int32_t *role, int32_t *noun)
 {
     const qd_lexicon *lx = s->c->lx;
     uint32_t v;
-    uint32_t lr = qd_match_phrase(s->c->doc, &lx->roles, j, end, true, &v);
+    uint32_t lr = match_at(s, &lx->roles, QD_START_ROLE, j, end, true, &v);
     int32_t r = lr ? (int32_t)v : -1;
-    uint32_t ln = qd_match_phrase(s->c->doc, &lx->nouns, j, end, true, &v);
+    uint32_t ln = match_at(s, &lx->nouns, QD_START_NOUN, j, end, true, &v);
     int32_t nn = ln ? (int32_t)v : -1;
     *role = -1;
     *noun = -1;
@@ -242,8 +262,8 @@ static void head_first(mscan *s, uint32_t j)
     head_memo *hm = &s->head[j];
     int32_t r, nn;
     uint32_t l = head_find(s, j, s->n, &r, &nn);
-    if (l < HEAD_NOT_ASKED && nn >= INT8_MIN && nn <= INT8_MAX && r >= INT16_MIN && r <= INT16_MAX) {
-        hm->len = (uint8_t)l;
+    if (l + 1 < HEAD_UNKNOWN && nn >= INT8_MIN && nn <= INT8_MAX && r >= INT16_MIN && r <= INT16_MAX) {
+        hm->len = (uint8_t)(l + 1);
         hm->role = (int16_t)r;
         hm->noun = (int8_t)nn;
     } else {
@@ -253,13 +273,18 @@ static void head_first(mscan *s, uint32_t j)
 
 static inline uint32_t head_at(mscan *s, uint32_t j, uint32_t end, int32_t *role, int32_t *noun)
 {
+    if (!(s->facts[j] & (QD_START_ROLE | QD_START_NOUN))) {
+        *role = -1;
+        *noun = -1;
+        return 0;
+    }
     const head_memo *hm = &s->head[j];
-    if (hm->len == HEAD_NOT_ASKED)
+    if (hm->len == 0)
         head_first(s, j);
-    if (hm->len != HEAD_UNKNOWN && j + hm->len <= end) {
+    if (hm->len != HEAD_UNKNOWN && j + hm->len - 1 <= end) {
         *role = hm->role;
         *noun = hm->noun;
-        return hm->len;
+        return hm->len - 1u;
     }
     return head_find(s, j, end, role, noun);
 }
@@ -282,10 +307,10 @@ static const qd_place *place_at(mscan *s, uint32_t j, uint32_t end, uint32_t *le
 {
     const qd_token *t = &s->tok[j];
     /* lower-case "us" is the pronoun, not the country */
-    if (!(t->flags & QD_TF_CAP))
+    if (!(t->flags & QD_TF_CAP) || !(s->facts[j] & (QD_START_PLACE | TOK_VARIANT)))
         return NULL;
     uint32_t v;
-    uint32_t l = qd_match_phrase(s->c->doc, &s->c->lx->places, j, end, true, &v);
+    uint32_t l = match_at(s, &s->c->lx->places, QD_START_PLACE, j, end, true, &v);
     if (!l) {
         /* a spelling variant of a known place: "Kiev" for Kyiv */
         const qd_lexword *w = base_lex(s, t); /* (the token's own entry but for a possessive) */
@@ -307,8 +332,8 @@ static uint32_t title_name_len(mscan *s, uint32_t k, uint32_t end)
     const qd_lexicon *lx = s->c->lx;
     const qd_token *t = &s->tok[k];
     uint32_t v, l;
-    if ((l = qd_match_phrase(s->c->doc, &lx->people, k, end, true, &v)) != 0 ||
-        (l = qd_match_phrase(s->c->doc, &lx->outlets, k, end, true, &v)) != 0)
+    if ((l = match_at(s, &lx->people, QD_START_PERSON, k, end, true, &v)) != 0 ||
+        (l = match_at(s, &lx->outlets, QD_START_OUTLET, k, end, true, &v)) != 0)
         return l;
     if (place_at(s, k, end, &l))
         return l;
@@ -543,9 +568,9 @@ static uint32_t split_title(mscan *s, uint32_t a, uint32_t b, qd_mx *x)
             j++;
             continue;
         }
-        if (qd_match_phrase(s->c->doc, &lx->outlets, j, b, true, &(uint32_t){0}) && j + 1 < b) {
+        if (match_at(s, &lx->outlets, QD_START_OUTLET, j, b, true, &(uint32_t){0}) && j + 1 < b) {
             uint32_t v;
-            uint32_t ol = qd_match_phrase(s->c->doc, &lx->outlets, j, b, true, &v);
+            uint32_t ol = match_at(s, &lx->outlets, QD_START_OUTLET, j, b, true, &v);
             if (j + ol < b) {
                 x->org = lx->outlet_list[v].name;
                 j += ol;
@@ -695,7 +720,7 @@ static int scan_caps(mscan *s, uint32_t i, uint32_t end, uint32_t *next, bool ha
         return 0;
     uint32_t v;
     /* a known outlet or agency */
-    uint32_t ol = qd_match_phrase(c->doc, &lx->outlets, a, b, true, &v);
+    uint32_t ol = match_at(s, &lx->outlets, QD_START_OUTLET, a, b, true, &v);
     if (ol == b - a) {
         qd_mx *x = push_mention(s, has_det ? i - 1 : a, b, QD_MENTION_NAME, QD_ENT_MEDIA);
         if (!x)
@@ -1216,6 +1241,28 @@ static uint32_t doc_source_at(mscan *s, uint32_t i, uint32_t b)
     return o == kl ? k - i : 0;
 }
 
+/* The facts byte of a token (see mscan.facts).  A match starts only with a word that is
+ * an entry of the table (qd_lex_starts), or with a possessive whose word without "'s" is
+ * one; a dash may continue a phrase, so at one anything is possible. */
+static uint8_t token_facts(const mscan *s, const qd_token *t)
+{
+    const qd_lexicon *lx = s->c->lx;
+    if (t->kind == QD_TK_PUNCT && t->norm[0] == '-')
+        return UINT8_MAX;
+    if (t->kind != QD_TK_WORD && t->kind != QD_TK_NUM)
+        return 0;
+    uint32_t f = qd_lex_starts(lx, t->lex, t->norm, t->normlen, t->hash);
+    const qd_lexword *w = t->lex;
+    if (qd_tok_possessive(t)) {
+        uint32_t bl = t->normlen - 2, bh = qd_hash_bytes(t->norm, bl);
+        w = qd_lex_word_hashed(lx, t->norm, bl, bh);
+        f |= qd_lex_starts(lx, w, t->norm, bl, bh);
+    }
+    if (w && w->variant >= 0)
+        f |= TOK_VARIANT;
+    return (uint8_t)f;
+}
+
 static int scan_sentence(mscan *s, uint32_t a, uint32_t b)
 {
     qd_actx *c = s->c;
@@ -1230,7 +1277,7 @@ static int scan_sentence(mscan *s, uint32_t a, uint32_t b)
         }
         uint32_t v;
         /* cue phrases ("according to") are not mentions */
-        uint32_t cl = qd_match_phrase(c->doc, &lx->cues, i, b, false, &v);
+        uint32_t cl = match_at(s, &lx->cues, QD_START_CUE, i, b, false, &v);
         if (cl > 1) {
             i += cl;
             continue;
@@ -1249,7 +1296,7 @@ static int scan_sentence(mscan *s, uint32_t a, uint32_t b)
             x->org = c->doc->meta.outlet;
             const qd_outlet *o = NULL;
             uint32_t ov;
-            if (qd_match_phrase(c->doc, &c->lx->outlets, i, b, true, &ov) == ol)
+            if (match_at(s, &c->lx->outlets, QD_START_OUTLET, i, b, true, &ov) == ol)
                 o = &c->lx->outlet_list[ov];
             if (o)
                 x->org = o->name;
@@ -1412,12 +1459,10 @@ int qd_mentions_find(qd_actx *c)
     mscan s = {.c = c, .tok = in->tokens, .n = n};
     qd_strmap_init(&s.caps, A);
     s.title = qd_arena_calloc(A, doc->n_sentences + 1, sizeof(bool));
-    s.head = qd_arena_alloc(A, (n + 1) * sizeof(head_memo));
-    if (s.head)
-        for (uint32_t i = 0; i <= n; i++)
-            s.head[i].len = HEAD_NOT_ASKED;
+    s.head = qd_arena_calloc(A, n + 1, sizeof(head_memo));
+    s.facts = qd_arena_alloc(A, n + 1);
     s.capword = qd_arena_alloc(A, (n + 1) * sizeof(uint32_t));
-    if (!s.title || !s.head || !s.capword)
+    if (!s.title || !s.head || !s.facts || !s.capword)
         return qd_error_set(c->err, QD_ENOMEM, "%s: out of memory", doc->path);
     /* number the capitalised words, keyed by the tokens' own norms (in this arena) and
      * their hashes, so nothing is copied or rehashed but for possessives */
@@ -1429,6 +1474,7 @@ int qd_mentions_find(qd_actx *c)
     memset(capbloom, 0, sizeof(capbloom));
     for (uint32_t i = 0; i < n; i++) {
         const qd_token *t = &in->tokens[i];
+        s.facts[i] = token_facts(&s, t);
         s.capword[i] = NO_WORD;
         if (!is_cap(t))
             continue;
@@ -1441,6 +1487,7 @@ int qd_mentions_find(qd_actx *c)
         }
         s.capword[i] = id;
     }
+    s.facts[n] = 0;
     s.capfacts = qd_arena_calloc(A, n_caps + 1, 1);
     if (!s.capfacts)
         return qd_error_set(c->err, QD_ENOMEM, "%s: out of memory", doc->path);

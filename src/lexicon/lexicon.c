@@ -74,6 +74,59 @@ static int index_function_words(qd_lexicon *lx)
     return 0;
 }
 
+/* Give `bit` to every key of map m: on its word-table entry, or in start_words. */
+static int mark_starts(qd_lexicon *lx, const qd_strmap *m, uint32_t bit)
+{
+    for (uint32_t i = 0; i < m->cap; i++) {
+        const qd_strmap_slot *sl = &m->slots[i];
+        uint32_t idx;
+        if (!sl->key)
+            continue;
+        if (qd_bloom_test(lx->word_filter, QD_WORD_FILTER_LOG2, sl->hash) &&
+            qd_strmap_get_hashed(&lx->words, sl->key, sl->keylen, sl->hash, &idx)) {
+            lx->lexwords[idx].starts |= (uint8_t)bit;
+            continue;
+        }
+        uint32_t had = 0;
+        qd_strmap_get_hashed(&lx->start_words, sl->key, sl->keylen, sl->hash, &had);
+        if (qd_strmap_put_borrowed(&lx->start_words, sl->key, sl->keylen, sl->hash, had | bit) != 0)
+            return -1;
+        qd_bloom_set(lx->start_filter, QD_START_FILTER_LOG2, sl->hash);
+    }
+    return 0;
+}
+
+/* (Re)make the QD_START_* bits (see qd_lex_starts) from the phrase tables.  A match gets
+ * past its first word only when that word alone is an entry of map or prefixes, so every
+ * entry is marked (the multi-word ones are never a token's norm, and too few to matter).
+ * Keys are borrowed from the tables (in the lexicon's arena); a table made before is left
+ * in the arena. */
+static int index_phrase_starts(qd_lexicon *lx)
+{
+    const struct {
+        const qd_phrase_table *t;
+        uint32_t bit;
+    } tables[] = {
+        {&lx->cues, QD_START_CUE},       {&lx->roles, QD_START_ROLE},   {&lx->nouns, QD_START_NOUN},
+        {&lx->people, QD_START_PERSON}, {&lx->places, QD_START_PLACE}, {&lx->outlets, QD_START_OUTLET},
+    };
+    for (uint32_t i = 0; i < lx->n_lexwords; i++)
+        lx->lexwords[i].starts = 0;
+    qd_strmap_init(&lx->start_words, &lx->arena);
+    memset(lx->start_filter, 0, sizeof(lx->start_filter));
+    for (size_t k = 0; k < sizeof(tables) / sizeof(tables[0]); k++)
+        if (mark_starts(lx, &tables[k].t->map, tables[k].bit) != 0 ||
+            mark_starts(lx, &tables[k].t->prefixes, tables[k].bit) != 0)
+            return -1;
+    return 0;
+}
+
+/* The tables made from the others once lexicon text is added. */
+static int index_words(qd_lexicon *lx)
+{
+    return index_function_words(lx) == 0 && index_phrase_starts(lx) == 0 ? 0 : -1;
+}
+
 bool qd_lex_phrase(const qd_phrase_table *t, const char *key, size_t n, uint32_t *value)
 {
     return qd_strmap_get(&t->map, key, n, value);
@@ -748,7 +801,7 @@ int qd_lexicon_add_text(qd_lexicon *lx, const char *kind, const char *name, cons
     int rc = add_text(lx, kind, name, text, len, err);
     /* also after an error: the lines before the bad one are in the word table already,
      * and qd_lex_function_word must go on saying what the word table says */
-    if (index_function_words(lx) != 0 && rc == 0)
+    if (index_words(lx) != 0 && rc == 0)
         rc = qd_error_set(err, QD_ENOMEM, "%s: out of memory", name);
     return rc;
 }
@@ -871,7 +924,7 @@ int qd_lexicon_new(qd_lexicon **out, qd_error *err)
             }
         }
     }
-    if (index_function_words(lx) != 0) {
+    if (index_words(lx) != 0) {
         qd_lexicon_free(lx);
         return qd_error_set(err, QD_ENOMEM, "lexicon: out of memory");
     }
@@ -906,7 +959,7 @@ int qd_lexicon_add_dir(qd_lexicon *lx, const char *dir, qd_error *err)
     /* The function words' table once for the directory, not after every file; also
      * after a failure, so that qd_lex_function_word still says what the word table says
      * (see qd_lexicon_add_text). */
-    if (added && index_function_words(lx) != 0 && rc == 0)
+    if (added && index_words(lx) != 0 && rc == 0)
         rc = qd_error_set(err, QD_ENOMEM, "%s: out of memory", dir);
     return rc;
 }

@@ -80,7 +80,22 @@ typedef struct qd_lexword {
     bool first_name;
     int32_t variant;    /* name-variant group (index of canonical string) or -1 */
     int8_t abbr;        /* abbreviation kind + 1 (0: not an abbreviation) */
+    uint8_t starts;     /* QD_START_* of the phrase tables with a key or key prefix
+                         * equal to this word (see qd_lex_starts) */
 } qd_lexword;
+
+/* Which phrase tables a word can start a match in: those whose keys or proper word
+ * prefixes (qd_phrase_table.map, .prefixes) include the word itself.  Mention finding
+ * asks "can a role, noun or place phrase start at this token" of nearly every token;
+ * decided per lexicon word when the lexicon is built, the answer is one load. */
+enum {
+    QD_START_CUE = 1u << 0,
+    QD_START_ROLE = 1u << 1,
+    QD_START_NOUN = 1u << 2,
+    QD_START_PERSON = 1u << 3,
+    QD_START_PLACE = 1u << 4,
+    QD_START_OUTLET = 1u << 5
+};
 
 typedef enum qd_abbr_kind { QD_ABBR_TITLE = 0, QD_ABBR_MONTH, QD_ABBR_GENERAL, QD_ABBR_INITIALISM } qd_abbr_kind;
 
@@ -212,6 +227,9 @@ static inline bool qd_phrase_maybe(const qd_phrase_table *t, uint32_t h)
     return qd_bloom_test(t->filter, QD_PHRASE_FILTER_LOG2, h);
 }
 
+/* ... over the words outside the word table that start a phrase (see qd_lex_starts). */
+#define QD_START_FILTER_LOG2 14
+
 /* One-hash Bloom filter over the keys of the word table (see qd_lex_word). */
 #define QD_WORD_FILTER_LOG2 15
 /* ... and over the function words alone (see qd_lex_function_word). */
@@ -231,6 +249,13 @@ struct qd_lexicon {
      * Made again whenever lexicon text is added (index_function_words). */
     qd_strmap function_words;
     uint64_t function_filter[(1u << QD_FUNCTION_FILTER_LOG2) / 64];
+
+    /* The QD_START_* bits of the words that start a phrase but are not in the word
+     * table (those in it carry them in qd_lexword.starts), with their own filter: most
+     * words of a text start no phrase and have no entry.  Made again with the function
+     * words' table (index_phrase_starts). */
+    qd_strmap start_words;
+    uint64_t start_filter[(1u << QD_START_FILTER_LOG2) / 64];
 
     qd_speech_verb *verbs;
     uint32_t n_verbs, cap_verbs;
@@ -292,6 +317,22 @@ const qd_lexword *qd_lex_word_hashed(const qd_lexicon *lx, const char *w, size_t
 /* Is w a function word: what (qd_lex_word(lx, w, n)->tags & QD_W_FUNCTION) says, from
  * the function words' own table. */
 bool qd_lex_function_word(const qd_lexicon *lx, const char *w, size_t n);
+/* The QD_START_* bits of word s (n bytes, hash qd_hash_bytes(s, n)), whose word-table
+ * entry is w (NULL: none; tokens carry theirs): the tables in which a phrase match
+ * starting with this word can get past its first word.  0 means qd_match_phrase finds
+ * nothing starting with it (but for a possessive ending, which the caller asks of the
+ * word without it). */
+static inline uint32_t qd_lex_starts(const qd_lexicon *lx, const qd_lexword *w, const char *s, size_t n,
+                                     uint32_t hash)
+{
+    uint32_t v;
+    if (w)
+        return w->starts;
+    if (!qd_bloom_test(lx->start_filter, QD_START_FILTER_LOG2, hash) ||
+        !qd_strmap_get_hashed(&lx->start_words, s, n, hash, &v))
+        return 0;
+    return v;
+}
 /* Phrase lookup; true and *value when found. */
 bool qd_lex_phrase(const qd_phrase_table *t, const char *key, size_t n, uint32_t *value);
 
