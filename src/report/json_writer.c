@@ -10,16 +10,18 @@
 #include "json_writer.h"
 
 #include <math.h>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 #include <stdio.h>
 #include <string.h>
 
-/* Every write below first makes room for all it may append (qd_buf_reserve keeps a
- * byte more for the NUL), then copies without further checks and ends the text once:
- * a record is hundreds of short pieces, and a capacity check and a terminator per
- * piece cost more than the pieces' bytes.  False once the buffer has failed. */
+/* Every write makes room (qd_jw_room) for all it may append, then copies without
+ * further checks and ends the text once: a record is hundreds of short pieces, and a
+ * capacity check and a terminator per piece cost more than the pieces' bytes. */
 static inline bool room(qd_buf *b, size_t n)
 {
-    return (!b->failed && b->cap - b->len > n) || qd_buf_reserve(b, n);
+    return qd_jw_room(b, n);
 }
 
 /* Append s[0..n) where room() was made. */
@@ -40,23 +42,9 @@ void qd_jw_init(qd_jw *w, qd_buf *b)
     w->b = b;
 }
 
-/* Start a member value or an array element, after room() for its separator:
- * remember where it starts, so that a value jansson would have refused can be taken
- * back with its separator. */
 static inline void item_begin(qd_jw *w)
 {
-    if (w->pending_key) {
-        w->pending_key = false; /* the mark was set by the key */
-        return;
-    }
-    qd_buf *b = w->b;
-    w->mark = b->len;
-    if (w->depth > 0) {
-        w->mark_had_items = w->items[w->depth];
-        if (w->items[w->depth])
-            b->data[b->len++] = ',';
-        w->items[w->depth] = true;
-    }
+    qd_jw_item_begin(w);
 }
 
 static void item_drop(qd_jw *w)
@@ -112,41 +100,57 @@ void qd_jw_array_end(qd_jw *w)
     close_container(w, ']');
 }
 
-/* How many bytes from s on JSON takes as they are: printable ASCII but '"' and '\\'.
- * Eight bytes at a time (most of a record is such text): a word has none of the
- * others when no byte is below 0x20, none has its top bit set, and none equals '"'
- * or '\\' (the usual "has a zero byte" test on x xor the repeated character). */
+/* A byte JSON takes as it is: printable ASCII but '"' and '\\'. */
+static inline bool plain_byte(unsigned char c)
+{
+    return c >= 0x20 && c < 0x80 && c != '"' && c != '\\';
+}
+
+/* How many bytes from s on are plain (most of a record is such text).  With SSE2,
+ * sixteen bytes at a time: as signed bytes, those below 0x20 and those from 0x80 up
+ * are both less than 0x20, so one comparison finds them and two more the quote and
+ * the backslash; a string's last block is the one ending at its end, overlapping
+ * the bytes seen already (never a read past s[n - 1]).  Shorter strings and other
+ * machines take eight bytes at a time: a word has none of the others when no byte is
+ * below 0x20, none has its top bit set, and none equals '"' or '\\' (the usual "has
+ * a zero byte" test on x xor the repeated character). */
 static size_t plain_run(const unsigned char *s, size_t n)
 {
     size_t i = 0;
-#if !defined(__BYTE_ORDER__) || __BYTE_ORDER__ != __ORDER_LITTLE_ENDIAN__ || !defined(__GNUC__)
+#if defined(__SSE2__)
+    if (n >= 16) {
+        const __m128i space = _mm_set1_epi8(0x20), quote = _mm_set1_epi8('"'), bslash = _mm_set1_epi8('\\');
+        for (;; i += 16) {
+            size_t at = i + 16 <= n ? i : n - 16;
+            __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(s + at));
+            __m128i bad = _mm_or_si128(_mm_cmplt_epi8(x, space),
+                                       _mm_or_si128(_mm_cmpeq_epi8(x, quote), _mm_cmpeq_epi8(x, bslash)));
+            unsigned mask = (unsigned)_mm_movemask_epi8(bad) >> (i - at); /* bytes from i on */
+            if (mask)
+                return i + (size_t)__builtin_ctz(mask);
+            if (at + 16 == n)
+                return n;
+        }
+    }
+#endif
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__ && defined(__GNUC__)
     /* (the word test reads the first byte as the lowest and counts trailing zeros with
      * a GCC builtin: elsewhere a byte at a time) */
-    while (i < n && s[i] >= 0x20 && s[i] < 0x80 && s[i] != '"' && s[i] != '\\')
-        i++;
-    return i;
-#else
     const uint64_t ones = 0x0101010101010101u, highs = 0x8080808080808080u;
-    while (i < n) {
-        /* the last few bytes padded with plain ones */
-        uint64_t x = ones * 'a';
-        size_t k = 8;
-        if (n - i >= 8)
-            memcpy(&x, s + i, 8); /* (a fixed size: one load) */
-        else
-            memcpy(&x, s + i, k = n - i);
+    for (; n - i >= 8; i += 8) {
+        uint64_t x;
+        memcpy(&x, s + i, 8); /* (a fixed size: one load) */
         uint64_t q = x ^ (ones * '"'), bs = x ^ (ones * '\\');
         uint64_t bad = ((x - ones * 0x20) | x | ((q - ones) & ~q) | ((bs - ones) & ~bs)) & highs;
-        if (bad) {
-            /* a false alarm can only come above a true one (a borrow carries upwards),
-             * so the lowest flagged byte is the first that is not plain */
-            size_t at = (size_t)__builtin_ctzll(bad) / 8;
-            return i + (at < k ? at : k);
-        }
-        i += k;
+        /* a false alarm can only come above a true one (a borrow carries upwards),
+         * so the lowest flagged byte is the first that is not plain */
+        if (bad)
+            return i + (size_t)__builtin_ctzll(bad) / 8;
     }
-    return n;
 #endif
+    while (i < n && plain_byte(s[i]))
+        i++;
+    return i;
 }
 
 void qd_jw_key(qd_jw *w, const char *key)
@@ -382,17 +386,6 @@ static inline void write_int(qd_jw *w, long long v)
     terminate(b);
 }
 
-static inline void write_key_quoted(qd_jw *w, const char *quoted, size_t n)
-{
-    w->pending_key = false;
-    if (n > SIZE_MAX - 1 || !room(w->b, n + 1))
-        return;
-    item_begin(w);
-    emit(w->b, quoted, n);
-    terminate(w->b);
-    w->pending_key = true;
-}
-
 void qd_jw_stringn(qd_jw *w, const char *s, size_t n)
 {
     write_stringn(w, s, n);
@@ -412,23 +405,6 @@ void qd_jw_member_string(qd_jw *w, const char *key, const char *s)
 void qd_jw_member_int(qd_jw *w, const char *key, long long v)
 {
     qd_jw_key(w, key);
-    write_int(w, v);
-}
-
-void qd_jw_key_quoted(qd_jw *w, const char *quoted, size_t n)
-{
-    write_key_quoted(w, quoted, n);
-}
-
-void qd_jw_member_string_quoted(qd_jw *w, const char *quoted, size_t n, const char *s)
-{
-    write_key_quoted(w, quoted, n);
-    write_string(w, s);
-}
-
-void qd_jw_member_int_quoted(qd_jw *w, const char *quoted, size_t n, long long v)
-{
-    write_key_quoted(w, quoted, n);
     write_int(w, v);
 }
 

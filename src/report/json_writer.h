@@ -20,6 +20,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 #include "../util/buf.h"
 
@@ -55,9 +56,9 @@ void qd_jw_member_int(qd_jw *w, const char *key, long long v);
  * bytes), which the caller knows needs no escaping.  Through the macros below a
  * record's fixed keys, string literals, are quoted by the compiler, and are neither
  * measured nor checked at every member of every record. */
-void qd_jw_key_quoted(qd_jw *w, const char *quoted, size_t n);
-void qd_jw_member_string_quoted(qd_jw *w, const char *quoted, size_t n, const char *s);
-void qd_jw_member_int_quoted(qd_jw *w, const char *quoted, size_t n, long long v);
+static inline void qd_jw_key_quoted(qd_jw *w, const char *quoted, size_t n);
+static inline void qd_jw_member_string_quoted(qd_jw *w, const char *quoted, size_t n, const char *s);
+static inline void qd_jw_member_int_quoted(qd_jw *w, const char *quoted, size_t n, long long v);
 /* (k must be a string literal of plain ASCII: no '"', '\\' or control characters) */
 #define QD_JW_QUOTED(k) "\"" k "\":", sizeof("\"" k "\":") - 1
 #define QD_JW_KEY(w, k) qd_jw_key_quoted((w), QD_JW_QUOTED(k))
@@ -83,5 +84,60 @@ void qd_jw_raw(qd_jw *w, const char *json, size_t n);
  * ".0" added to integral values, exponent without '+' or leading zeros) into
  * out (at least 32 bytes); returns its length, or 0 if v is not finite. */
 size_t qd_jw_format_real(char *out, size_t size, double v);
+
+/* ---- Inline: a record's fixed keys are most of its members, and a key whose length
+ * the compiler knows is copied in a move or two instead of a call to memcpy.  What
+ * follows is the writer's own machinery, shared with json_writer.c. ---- */
+
+/* Room for n more bytes and the NUL after them: every write makes room once for all
+ * it may append, then copies without further checks.  False once the buffer failed. */
+static inline bool qd_jw_room(qd_buf *b, size_t n)
+{
+    return (!b->failed && b->cap - b->len > n) || qd_buf_reserve(b, n);
+}
+
+/* Start a member value or an array element, after qd_jw_room() for its separator:
+ * remember where it starts, so that a value jansson would have refused can be taken
+ * back with its separator. */
+static inline void qd_jw_item_begin(qd_jw *w)
+{
+    if (w->pending_key) {
+        w->pending_key = false; /* the mark was set by the key */
+        return;
+    }
+    qd_buf *b = w->b;
+    w->mark = b->len;
+    if (w->depth > 0) {
+        w->mark_had_items = w->items[w->depth];
+        if (w->items[w->depth])
+            b->data[b->len++] = ',';
+        w->items[w->depth] = true;
+    }
+}
+
+static inline void qd_jw_key_quoted(qd_jw *w, const char *quoted, size_t n)
+{
+    w->pending_key = false;
+    if (!qd_jw_room(w->b, n + 1))
+        return;
+    qd_jw_item_begin(w);
+    qd_buf *b = w->b;
+    memcpy(b->data + b->len, quoted, n);
+    b->len += n;
+    b->data[b->len] = '\0';
+    w->pending_key = true;
+}
+
+static inline void qd_jw_member_string_quoted(qd_jw *w, const char *quoted, size_t n, const char *s)
+{
+    qd_jw_key_quoted(w, quoted, n);
+    qd_jw_string(w, s);
+}
+
+static inline void qd_jw_member_int_quoted(qd_jw *w, const char *quoted, size_t n, long long v)
+{
+    qd_jw_key_quoted(w, quoted, n);
+    qd_jw_int(w, v);
+}
 
 #endif
