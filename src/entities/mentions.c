@@ -33,16 +33,31 @@ typedef struct head_memo {
 
 /* What may start at a token, beyond the lexicon's QD_START_* bits (see token_facts). */
 enum {
-    TOK_VARIANT = 1u << 6  /* a spelling variant (of a place, perhaps: "Kiev") */
+    TOK_PLACE = 1u << 6,   /* place_at may find a place: capitalised, and starting a
+                            * place name or a spelling variant (of one, perhaps: "Kiev") */
+    TOK_LEADS = 1u << 7    /* the scan of a sentence may do more at it than step over it,
+                            * unless a role or noun follows it (see token_leads) */
 };
+#define TOK_HEAD (QD_START_ROLE | QD_START_NOUN)
+/* zero facts after the last token, so that a look a few tokens ahead needs no bound */
+#define FACTS_PAD 8
+
+/* Does any token of [a, b) have one of the facts `f`? */
+static inline bool facts_any(const uint8_t *facts, uint32_t a, uint32_t b, uint32_t f)
+{
+    for (uint32_t k = a; k < b; k++)
+        if (facts[k] & f)
+            return true;
+    return false;
+}
 
 typedef struct mscan {
     qd_actx *c;
     head_memo *head; /* per token */
-    /* Per token (and 0 after the last), which phrase tables a match can start in there
-     * (QD_START_* of its word, and of its word without a possessive ending) and
-     * TOK_VARIANT: the scans ask the tables at nearly every token, and nearly every
-     * answer is no, which this byte gives without a probe. */
+    /* Per token (and 0 for FACTS_PAD after the last), which phrase tables a match can
+     * start in there (QD_START_* of its word, and of its word without a possessive
+     * ending), TOK_PLACE and TOK_LEADS: the scans ask the tables at nearly every token,
+     * and nearly every answer is no, which this byte gives without a probe. */
     uint8_t *facts;
     qd_token *tok;
     uint32_t n;
@@ -273,7 +288,7 @@ static void head_first(mscan *s, uint32_t j)
 
 static inline uint32_t head_at(mscan *s, uint32_t j, uint32_t end, int32_t *role, int32_t *noun)
 {
-    if (!(s->facts[j] & (QD_START_ROLE | QD_START_NOUN))) {
+    if (!(s->facts[j] & TOK_HEAD)) {
         *role = -1;
         *noun = -1;
         return 0;
@@ -303,12 +318,10 @@ static qd_entity_kind kind_of_noun(int32_t nc)
     return QD_ENT_UNKNOWN;
 }
 
-static const qd_place *place_at(mscan *s, uint32_t j, uint32_t end, uint32_t *len)
+/* place_at where its facts allow a place: the search itself. */
+static const qd_place *place_find(mscan *s, uint32_t j, uint32_t end, uint32_t *len)
 {
     const qd_token *t = &s->tok[j];
-    /* lower-case "us" is the pronoun, not the country */
-    if (!(t->flags & QD_TF_CAP) || !(s->facts[j] & (QD_START_PLACE | TOK_VARIANT)))
-        return NULL;
     uint32_t v;
     uint32_t l = match_at(s, &s->c->lx->places, QD_START_PLACE, j, end, true, &v);
     if (!l) {
@@ -325,6 +338,13 @@ static const qd_place *place_at(mscan *s, uint32_t j, uint32_t end, uint32_t *le
     }
     *len = l;
     return &s->c->lx->place_list[v];
+}
+
+/* The place named from token j (before end), and its length in tokens; NULL if none.
+ * Capitalised only: lower-case "us" is the pronoun, not the country (TOK_PLACE). */
+static inline const qd_place *place_at(mscan *s, uint32_t j, uint32_t end, uint32_t *len)
+{
+    return (s->facts[j] & TOK_PLACE) ? place_find(s, j, end, len) : NULL;
 }
 
 static uint32_t title_name_len(mscan *s, uint32_t k, uint32_t end)
@@ -980,7 +1000,11 @@ static int scan_np(mscan *s, uint32_t i, uint32_t mods, bool owned, uint32_t end
     int32_t head_role = -1, head_noun = -1;
     const char *country = NULL;
     uint32_t last_caps_a = UINT32_MAX;
-    while (j < end && j < i + 9) {
+    /* the loop asks only for heads and places at the words it passes, so where none
+     * starts it has nothing to find */
+    uint32_t window = end < i + 9 ? end : i + 9;
+    bool may_find = facts_any(s->facts, mods, window, TOK_HEAD | QD_START_PLACE);
+    while (may_find && j < end && j < i + 9) {
         const qd_token *u = &tok[j];
         if (u->kind == QD_TK_QUOTE || u->quoted != tok[i].quoted)
             break;
@@ -1017,11 +1041,10 @@ static int scan_np(mscan *s, uint32_t i, uint32_t mods, bool owned, uint32_t end
                 break;
             continue;
         }
-        uint32_t pl_len;
-        const qd_place *pl = place_at(s, j, end, &pl_len);
-        if (pl && (pl->kind == QD_PL_ADJECTIVE || pl->kind == QD_PL_COUNTRY)) {
-            country = pl->code;
-            j += pl_len;
+        /* (the place at j, found above) */
+        if (pl0 && (pl0->kind == QD_PL_ADJECTIVE || pl0->kind == QD_PL_COUNTRY)) {
+            country = pl0->code;
+            j += pl_len0;
             continue;
         }
         if (u->kind == QD_TK_NUM) {
@@ -1171,6 +1194,9 @@ static bool role_name_at(mscan *s, uint32_t i, uint32_t b, uint32_t *next)
 {
     qd_token *tok = s->tok;
     uint32_t j = i;
+    /* the role is at one of the first four tokens */
+    if (!facts_any(s->facts, i, i + 4, QD_START_ROLE))
+        return false;
     /* up to four capitalised modifiers (nationality, organisation, outlet) */
     while (j < b && j < i + 4 && is_cap(&tok[j]) && !qd_tok_possessive(&tok[j])) {
         int32_t r, n;
@@ -1241,6 +1267,21 @@ static uint32_t doc_source_at(mscan *s, uint32_t i, uint32_t b)
     return o == kl ? k - i : 0;
 }
 
+/* Can token t (a word or number, whose QD_START_* bits are `starts`) lead anything in
+ * scan_sentence, as the token it stands at: a cue, a pronoun, a role, a noun phrase, a
+ * capitalised run, the document's outlet?  The tests of its branches, in one place.
+ * (The bare nouns after it, "senior officials", the scan tells by the TOK_HEAD of the
+ * next two tokens.) */
+static bool token_leads(const qd_token *t, uint32_t starts)
+{
+    if (t->kind == QD_TK_NUM || (t->flags & QD_TF_CAP) || (starts & (QD_START_CUE | TOK_HEAD)))
+        return true;
+    if (qd_tok_tags(t) & (QD_W_PRON | QD_W_OBJ | QD_W_DET | QD_W_POSS | QD_W_NUM | QD_W_HONORIFIC))
+        return true;
+    return t->normlen <= 5 && (qd_norm_is(t, "i") || qd_norm_is(t, "we") || qd_norm_is(t, "that") ||
+                               qd_norm_is(t, "who") || qd_norm_is(t, "which"));
+}
+
 /* The facts byte of a token (see mscan.facts).  A match starts only with a word that is
  * an entry of the table (qd_lex_starts), or with a possessive whose word without "'s" is
  * one; a dash may continue a phrase, so at one anything is possible. */
@@ -1248,7 +1289,7 @@ static uint8_t token_facts(const mscan *s, const qd_token *t)
 {
     const qd_lexicon *lx = s->c->lx;
     if (t->kind == QD_TK_PUNCT && t->norm[0] == '-')
-        return UINT8_MAX;
+        return (uint8_t)(UINT8_MAX & ~TOK_PLACE);
     if (t->kind != QD_TK_WORD && t->kind != QD_TK_NUM)
         return 0;
     uint32_t f = qd_lex_starts(lx, t->lex, t->norm, t->normlen, t->hash);
@@ -1258,8 +1299,10 @@ static uint8_t token_facts(const mscan *s, const qd_token *t)
         w = qd_lex_word_hashed(lx, t->norm, bl, bh);
         f |= qd_lex_starts(lx, w, t->norm, bl, bh);
     }
-    if (w && w->variant >= 0)
-        f |= TOK_VARIANT;
+    if ((t->flags & QD_TF_CAP) && ((f & QD_START_PLACE) || (w && w->variant >= 0)))
+        f |= TOK_PLACE;
+    if (token_leads(t, f))
+        f |= TOK_LEADS;
     return (uint8_t)f;
 }
 
@@ -1271,6 +1314,11 @@ static int scan_sentence(mscan *s, uint32_t a, uint32_t b)
     uint32_t i = a;
     while (i < b) {
         const qd_token *t = &tok[i];
+        /* most tokens lead nothing and are followed by no role or noun: a step */
+        if (!(s->facts[i] & TOK_LEADS) && !((s->facts[i + 1] | s->facts[i + 2]) & TOK_HEAD)) {
+            i++;
+            continue;
+        }
         if (t->kind != QD_TK_WORD && t->kind != QD_TK_NUM) {
             i++;
             continue;
@@ -1460,7 +1508,7 @@ int qd_mentions_find(qd_actx *c)
     qd_strmap_init(&s.caps, A);
     s.title = qd_arena_calloc(A, doc->n_sentences + 1, sizeof(bool));
     s.head = qd_arena_calloc(A, n + 1, sizeof(head_memo));
-    s.facts = qd_arena_alloc(A, n + 1);
+    s.facts = qd_arena_alloc(A, n + FACTS_PAD);
     s.capword = qd_arena_alloc(A, (n + 1) * sizeof(uint32_t));
     if (!s.title || !s.head || !s.facts || !s.capword)
         return qd_error_set(c->err, QD_ENOMEM, "%s: out of memory", doc->path);
@@ -1487,7 +1535,7 @@ int qd_mentions_find(qd_actx *c)
         }
         s.capword[i] = id;
     }
-    s.facts[n] = 0;
+    memset(s.facts + n, 0, FACTS_PAD);
     s.capfacts = qd_arena_calloc(A, n_caps + 1, 1);
     if (!s.capfacts)
         return qd_error_set(c->err, QD_ENOMEM, "%s: out of memory", doc->path);
