@@ -80,23 +80,31 @@ int qd_cues_find(qd_actx *c, qd_cues *cues)
     cues->at = qd_arena_alloc(A, (in->n_tokens + 1) * sizeof(int32_t));
     if (!cues->at)
         return qd_error_set(c->err, QD_ENOMEM, "%s: out of memory", doc->path);
-    for (uint32_t i = 0; i <= in->n_tokens; i++)
-        cues->at[i] = -1;
+    memset(cues->at, 0xff, (in->n_tokens + 1) * sizeof(int32_t)); /* all -1 */
     for (uint32_t si = 0; si < doc->n_sentences; si++) {
         const qd_sentence *se = &doc->sentences[si];
         uint32_t a = se->first_token, b = a + se->n_tokens;
         for (uint32_t i = a; i < b; i++) {
             const qd_token *t = &tok[i];
-            if (t->quoted >= 0 && c->an->quoted[t->quoted].type == QD_QUOTED_SPEECH)
+            /* a cue is a cue phrase, which starts only with a word the lexicon marks as
+             * starting one, a verb form, or a colon: most tokens are none, told by their
+             * lexicon entry without a search */
+            bool phrase = false;
+            if (t->kind == QD_TK_WORD) {
+                phrase = (qd_lex_starts(lx, t->lex, t->norm, t->normlen, t->hash) & QD_START_CUE) != 0;
+                if (!phrase && !(t->lex && t->lex->verb >= 0))
+                    continue;
+            } else if (!qd_tok_is(t, ':')) {
                 continue;
-            if (t->kind != QD_TK_WORD && !qd_tok_is(t, ':'))
+            }
+            if (t->quoted >= 0 && c->an->quoted[t->quoted].type == QD_QUOTED_SPEECH)
                 continue;
             /* part of a name ("the United States") or a capital mid-sentence ("Says Who") */
             if (c->m_in[i] >= 0 && c->an->mentions[c->m_in[i]].kind != QD_MENTION_PRONOUN)
                 continue;
             qd_cue cue = {i, i + 1, QD_CK_NONE, -1};
             uint32_t v;
-            uint32_t pl = t->kind == QD_TK_WORD ? qd_match_phrase(doc, &lx->cues, i, b, false, &v) : 0;
+            uint32_t pl = phrase ? qd_match_phrase(doc, &lx->cues, i, b, false, &v) : 0;
             if (pl) {
                 const qd_cue_phrase *cp = &lx->cue_phrases[v];
                 cue.tb = i + pl;

@@ -860,15 +860,20 @@ static int make_report(rstate *r, uint32_t cue_ta, uint32_t cue_tb, const qd_spe
     return 0;
 }
 
-/* Is the sentence written in title case (nearly every longer word capitalised)? */
+/* Is the sentence written in title case (nearly every longer word capitalised)?  It
+ * is not once the words left could not bring the capitalised ones up to nine in ten:
+ * most sentences tell within a few words. */
 static bool title_case(const qd_token *tok, const qd_sentence *se)
 {
-    uint32_t words = 0, caps = 0;
-    for (uint32_t k = se->first_token; k < se->first_token + se->n_tokens; k++) {
+    uint32_t words = 0, caps = 0, end = se->first_token + se->n_tokens;
+    for (uint32_t k = se->first_token; k < end; k++) {
         if (tok[k].kind != QD_TK_WORD || tok[k].normlen < 4)
             continue;
         words++;
-        caps += (tok[k].flags & QD_TF_CAP) != 0;
+        if (tok[k].flags & QD_TF_CAP)
+            caps++;
+        else if (caps + (end - k - 1) < 9 * (words - caps))
+            return false; /* caps * 10 >= words * 9 means caps >= 9 * (words - caps) */
     }
     return words >= 4 && caps * 10 >= words * 9;
 }
@@ -1142,8 +1147,7 @@ int qd_attribute_reported(qd_actx *c, qd_cues *cues)
     r.direct_cue_at = qd_arena_alloc(A, (doc->in->n_tokens + 1) * sizeof(int32_t));
     if (!r.direct_cue_at)
         return qd_error_set(c->err, QD_ENOMEM, "%s: out of memory", doc->path);
-    for (uint32_t i = 0; i <= doc->in->n_tokens; i++)
-        r.direct_cue_at[i] = -1;
+    memset(r.direct_cue_at, 0xff, (doc->in->n_tokens + 1) * sizeof(int32_t)); /* all -1 */
     for (uint32_t k = 0; k < r.n_quote_stmts; k++) {
         const qd_statement *st = &c->an->statements[k];
         if (st->type == QD_STMT_DIRECT && !qd_span_empty(st->cue))
@@ -1155,17 +1159,22 @@ int qd_attribute_reported(qd_actx *c, qd_cues *cues)
     for (uint32_t k = 0; k < r.n_quote_stmts; k++)
         if (c->an->statements[k].sentence < doc->n_sentences)
             quoted_sentence[c->an->statements[k].sentence] = true;
+    /* cues are in text order, one per starting token: a sentence's cues are the run of
+     * them from the first starting in it, found without a look at its other tokens */
+    uint32_t first_cue = 0;
     for (uint32_t si = 0; si < doc->n_sentences; si++) {
         const qd_sentence *se = &doc->sentences[si];
         qd_para_role role = doc->paragraphs[se->paragraph].role;
         if (role != QD_PARA_BODY && role != QD_PARA_TITLE)
             continue;
+        uint32_t se_end = se->first_token + se->n_tokens;
+        while (first_cue < cues->n && cues->v[first_cue].ta < se->first_token)
+            first_cue++;
         if (role == QD_PARA_TITLE) {
             /* headlines report through a colon ("Lavrov: ...") or their main verb */
             uint32_t before = c->an->n_statements;
-            for (uint32_t t = se->first_token; t < se->first_token + se->n_tokens; t++)
-                if (cues->at[t] >= 0 && cues->v[cues->at[t]].kind == QD_CK_COLON &&
-                    report(&r, (uint32_t)cues->at[t], se) != 0)
+            for (uint32_t ci = first_cue; ci < cues->n && cues->v[ci].ta < se_end; ci++)
+                if (cues->v[ci].kind == QD_CK_COLON && report(&r, ci, se) != 0)
                     return qd_error_set(c->err, QD_ENOMEM, "%s: out of memory", doc->path);
             if (c->an->n_statements == before && title_report(&r, se) != 0)
                 return qd_error_set(c->err, QD_ENOMEM, "%s: out of memory", doc->path);
@@ -1174,20 +1183,17 @@ int qd_attribute_reported(qd_actx *c, qd_cues *cues)
         uint32_t before = c->an->n_statements;
         /* a headline inside the body, as live blogs write them: "Rubio Says Abandoning
          * Immigration Reform Was A Sign Of Leadership" */
-        if (title_case(tok, se) && !quoted_sentence[si]) {
+        if (!quoted_sentence[si] && title_case(tok, se)) {
             if (title_report(&r, se) != 0)
                 return qd_error_set(c->err, QD_ENOMEM, "%s: out of memory", doc->path);
             if (c->an->n_statements > before)
                 continue;
         }
-        for (uint32_t t = se->first_token; t < se->first_token + se->n_tokens; t++) {
-            int32_t ci = cues->at[t];
-            if (ci < 0)
-                continue;
+        for (uint32_t ci = first_cue; ci < cues->n && cues->v[ci].ta < se_end; ci++) {
             qd_cue_kind k = cues->v[ci].kind;
             if (k != QD_CK_VERB && k != QD_CK_ACCORDING && k != QD_CK_PASSIVE && k != QD_CK_COLON)
                 continue;
-            if (report(&r, (uint32_t)ci, se) != 0)
+            if (report(&r, ci, se) != 0)
                 return qd_error_set(c->err, QD_ENOMEM, "%s: out of memory", doc->path);
         }
         /* a sentence nothing else credits may be framed by its source */
@@ -1279,6 +1285,9 @@ int qd_statements_order(qd_actx *c)
         uint32_t lo = i > 48 ? i - 48 : 0, hi = i + 48 < an->n_statements ? i + 48 : an->n_statements;
         for (uint32_t k = lo; k < hi; k++) {
             const qd_statement *o = &an->statements[k];
+            /* (sorted by start: none from here on starts at or before the cue) */
+            if (o->pieces[0].start > st->cue.start)
+                break;
             if (k == i || o->type == QD_STMT_DIRECT)
                 continue;
             qd_span sp = {o->pieces[0].start, o->pieces[o->n_pieces - 1].end};
