@@ -174,30 +174,138 @@ static int split_lines(layout *L)
     return 0;
 }
 
+/* A line of fewer words said twice or more on a page is furniture ("Share", "Read
+ * more", a repeated headline of another story). */
+#define REPEAT_MAX_WORDS 10
+
 /* ---- features ---------------------------------------------------------------- */
 
-static bool furniture_match(const qd_lexicon *lx, const char *norm, size_t n)
+/* Each line is read once, token by token (a token: the characters between two spaces),
+ * and its normal form (qd_utf8_normalize: lower case, folded quotes and dashes, single
+ * spaces) is made only where it is compared whole: short lines (repeats, contains
+ * phrases) and the head of the others (line and prefix phrases, "copyright").  The
+ * normal form of a line is that of its tokens joined by single spaces, and a token of
+ * ASCII bytes is its own normal form but for the case, so most tokens are read in
+ * place; only tokens with other bytes are normalised, one at a time. */
+
+/* The high bit of each of the 8 bytes at p that is a space or a control (<= ' ') or
+ * not ASCII (>= 0x80); 0 if none.  Only the lowest such byte is sure to be marked (a
+ * byte below ' ' borrows from the next), and it is the only one token_end looks at. */
+static inline uint64_t stop_bytes8(const char *p)
 {
-    /* compare without trailing punctuation and spaces: "What are you looking for ?" */
-    size_t m = n;
-    while (m > 0 && (norm[m - 1] == ' ' || norm[m - 1] == '?' || norm[m - 1] == '!' ||
-                     norm[m - 1] == ':' || norm[m - 1] == '.'))
-        m--;
+    const uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
+    uint64_t x;
+    memcpy(&x, p, 8);
+    return (((x - ones * 0x21) & ~x) | x) & highs;
+}
+
+/* End of the token that starts at i: the first space (qd_cp_is_space) from i on, or
+ * end.  *ascii is cleared when the token holds a byte >= 0x80. */
+static uint32_t token_end(const char *s, uint32_t i, uint32_t end, bool *ascii)
+{
+    while (i < end) {
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+        if (i + 8 <= end) {
+            uint64_t stop = stop_bytes8(s + i);
+            if (!stop) {
+                i += 8;
+                continue;
+            }
+            i += (uint32_t)__builtin_ctzll(stop) >> 3;
+        }
+#endif
+        unsigned char c = (unsigned char)s[i];
+        if (c > ' ' && c < 0x80) {
+            i++;
+            continue;
+        }
+        uint32_t cp;
+        int k = qd_utf8_decode(s, end, i, &cp);
+        if (qd_cp_is_space(cp))
+            return i;
+        if (c >= 0x80)
+            *ascii = false;
+        i += (uint32_t)k;
+    }
+    return end;
+}
+
+/* An ASCII byte that is no letter or digit (what isalnum() says of ASCII in any locale,
+ * without its table lookup through a call at every byte of every line). */
+static inline bool ascii_punct(unsigned char c)
+{
+    return c < 0x80 && !((unsigned)(c - '0') < 10u || (unsigned)((c | 32) - 'a') < 26u);
+}
+
+/* The n <= 8 bytes at p packed as a qd_packed_word, ASCII capitals lower-cased when
+ * `lower`; the 8 bytes from p are read at once when they lie before limit. */
+static inline uint64_t pack_word(const char *p, size_t n, const char *limit, bool lower)
+{
+    const uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
+    uint64_t x = 0;
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    if (p + 8 <= limit) {
+        memcpy(&x, p, 8);
+        if (n < 8)
+            x &= ((uint64_t)1 << (8 * n)) - 1;
+    } else
+#endif
+    {
+        (void)limit;
+        for (size_t k = 0; k < n; k++)
+            x |= (uint64_t)(unsigned char)p[k] << (8 * k);
+    }
+    if (!lower)
+        return x;
+    /* 'A'..'Z' (the bytes are ASCII: the sums cannot carry into the next byte) */
+    uint64_t upper = (x + ones * (0x80 - 'A')) & ~(x + ones * (0x80 - 'Z' - 1)) & highs;
+    return x | (upper >> 2);
+}
+
+/* Is the word w (n bytes) a function word?  `raw`: w is ASCII text still to be
+ * lower-cased (scratch holds n bytes), else it is in normal form already. */
+static bool function_word(const layout *L, const char *w, size_t n, bool raw, char *scratch)
+{
+    const qd_lexicon *lx = L->lx;
+    if (n > lx->function_max_len)
+        return false;
+    if (n <= 8)
+        return qd_lex_function_word8(lx, pack_word(w, n, raw ? L->doc->text + L->doc->len : w, raw), n);
+    if (raw) {
+        for (size_t k = 0; k < n; k++)
+            scratch[k] = (char)(w[k] >= 'A' && w[k] <= 'Z' ? w[k] + 32 : w[k]);
+        w = scratch;
+    }
+    return qd_lex_function_word(lx, w, n);
+}
+
+/* Is the line furniture?  norm: its normal form, n bytes long (m without trailing
+ * spaces and " ?!:."), of which at least the first min(n, furniture_head_max) bytes are
+ * made, all of them when n < 160. */
+static bool furniture_match(const qd_lexicon *lx, const char *norm, size_t n, size_t m)
+{
+    unsigned char c0 = (unsigned char)norm[0];
+    bool whole = m <= lx->furniture_line_max;
+    bool prefix = (lx->furniture_prefix_first[c0 >> 6] >> (c0 & 63)) & 1;
+    /* contains phrases only in short lines: a long paragraph mentioning "cookies" is prose */
+    bool contains = n < 160 && lx->furniture_contains;
+    if (!whole && !prefix && !contains)
+        return false;
     for (uint32_t i = 0; i < lx->n_furniture; i++) {
         const qd_furniture *f = &lx->furniture[i];
         size_t fl = f->len;
         switch (f->match) {
         case QD_FURN_LINE:
-            if ((fl == m && memcmp(norm, f->phrase, fl) == 0) || (fl == n && memcmp(norm, f->phrase, fl) == 0))
+            /* compare without trailing punctuation and spaces: "What are you looking for ?" */
+            if (whole && ((fl == m && memcmp(norm, f->phrase, fl) == 0) || (fl == n && memcmp(norm, f->phrase, fl) == 0)))
                 return true;
             break;
         case QD_FURN_PREFIX:
-            if (n >= fl && memcmp(norm, f->phrase, fl) == 0)
+            if (prefix && n >= fl && memcmp(norm, f->phrase, fl) == 0)
                 return true;
             break;
         case QD_FURN_CONTAINS:
-            /* only in short lines: a long paragraph mentioning "cookies" is prose */
-            if (n < 160 && fl <= n) {
+            if (contains && fl <= n) {
                 const char *p = norm;
                 while ((p = strstr(p, f->phrase)) != NULL) {
                     bool left = p == norm || !isalnum((unsigned char)p[-1]);
@@ -213,82 +321,122 @@ static bool furniture_match(const qd_lexicon *lx, const char *norm, size_t n)
     return false;
 }
 
-/* An ASCII byte that is no letter or digit (what isalnum() says of ASCII in any locale,
- * without its table lookup through a call at every byte of every line). */
-static inline bool ascii_punct(unsigned char c)
-{
-    return c < 0x80 && !((unsigned)(c - '0') < 10u || (unsigned)((c | 32) - 'a') < 26u);
-}
-
-static void line_features(layout *L, line *ln, char *norm, size_t *normlen)
+/* The line's features.  norm and tok hold 4 * (line length) + 1 bytes each; on return
+ * norm holds the line's normal form, whole when the line has fewer than
+ * REPEAT_MAX_WORDS words, and *normlen its length. */
+static void line_features(layout *L, line *ln, char *norm, char *tok, size_t *normlen)
 {
     const char *s = L->doc->text;
     uint32_t n = ln->end - ln->start;
-    *normlen = qd_utf8_normalize(s + ln->start, n, norm, 4 * (size_t)n + 1);
     ln->terminal = ends_terminal(s, ln->start, ln->end);
-    ln->furniture = furniture_match(L->lx, norm, *normlen);
-    ln->copyright = strstr(norm, "\xc2\xa9") != NULL || strncmp(norm, "copyright", 9) == 0 ||
-                    strstr(norm, "(c) 20") != NULL;
-    /* The normal form folds every double quotation mark to '"', so a line without one
-     * there has none, and most lines are not decoded at all. */
-    bool any_double = memchr(norm, '"', *normlen) != NULL;
-    for (uint32_t i = ln->start; any_double && i < ln->end && !ln->has_quote;) {
+    /* a straight double quote is a quote; other marks fold to one in the normal form */
+    bool straight = memchr(s + ln->start, '"', n) != NULL;
+    bool any_double = straight;
+    bool copyright = false, after_c = false; /* after_c: the token before ends in "(c)" */
+    size_t nl = 0, m = 0; /* normal form's length, and without trailing " ?!:." */
+    uint32_t raw = ln->start; /* see below */
+    for (uint32_t i = ln->start; i < ln->end;) {
+        bool ascii = true;
+        uint32_t ts = i, te = token_end(s, i, ln->end, &ascii);
+        /* the token's normal form: its own bytes (but for the case) when ASCII */
+        const char *t = s + ts;
+        size_t tl = te - ts;
+        if (!ascii) {
+            tl = qd_utf8_normalize(t, tl, tok, 4 * tl + 1);
+            t = tok;
+            any_double = any_double || memchr(t, '"', tl) != NULL;
+            copyright = copyright || memmem(t, tl, "\xc2\xa9", 2) != NULL;
+        }
+        size_t off = nl ? nl + 1 : 0;
+        nl = off + tl;
+        size_t k = tl;
+        while (k > 0 && (t[k - 1] == '?' || t[k - 1] == '!' || t[k - 1] == ':' || t[k - 1] == '.'))
+            k--;
+        if (k > 0)
+            m = off + k;
+        /* "(c) 20" anywhere in the normal form */
+        if (after_c && tl >= 2 && t[0] == '2' && t[1] == '0')
+            copyright = true;
+        after_c = tl >= 3 && t[tl - 1] == ')' && (t[tl - 2] | 0x20) == 'c' && t[tl - 3] == '(';
+        /* the word: the token without the punctuation around it */
+        size_t a = 0, b = tl;
+        while (a < b && ascii_punct((unsigned char)t[a]))
+            a++;
+        while (b > a && ascii_punct((unsigned char)t[b - 1]))
+            b--;
+        if (b > a) {
+            ln->words++;
+            if (function_word(L, t + a, b - a, ascii, tok)) {
+                ln->func++;
+            } else if (b - a >= 4) {
+                ln->content++;
+                /* Its case is read at `raw`, a cursor that moves to the first letter or
+                 * digit from where it is, and past the next space after each token.  It
+                 * is at the token's start but after a run of spaces, which it takes as
+                 * one token each, or after a content word without letters or digits;
+                 * that is how the case has always been read, so it stays. */
+                uint32_t cp0;
+                unsigned char c = (unsigned char)s[ts];
+                if (raw == ts && ((unsigned)(c - '0') < 10u || (unsigned)((c | 32) - 'a') < 26u)) {
+                    cp0 = c;
+                } else {
+                    while (raw < ln->end) {
+                        uint32_t cp;
+                        int kk = qd_utf8_decode(s, ln->end, raw, &cp);
+                        if (qd_cp_is_letter(cp) || qd_cp_is_digit(cp))
+                            break;
+                        raw += (uint32_t)kk;
+                    }
+                    qd_utf8_decode(s, ln->end, raw, &cp0);
+                }
+                if (qd_cp_is_upper(cp0) || qd_cp_is_digit(cp0))
+                    ln->caps_content++;
+            }
+        }
+        /* the next token */
+        i = te;
+        int sk = 0;
+        while (i < ln->end && is_space_at(s, ln->end, i, &sk))
+            i += (uint32_t)sk;
+        /* raw past the next space: from within the token, past the space after it */
+        if (raw >= ts && raw <= te) {
+            uint32_t cp;
+            raw = te < ln->end ? te + (uint32_t)qd_utf8_decode(s, ln->end, te, &cp) : ln->end;
+        } else {
+            while (raw < ln->end) {
+                unsigned char c = (unsigned char)s[raw];
+                if (c > ' ' && c < 0x80) {
+                    raw++;
+                    continue;
+                }
+                uint32_t cp;
+                int kk = qd_utf8_decode(s, ln->end, raw, &cp);
+                raw += (uint32_t)kk;
+                if (qd_cp_is_space(cp))
+                    break;
+            }
+        }
+    }
+    ln->has_quote = straight;
+    for (uint32_t i = ln->start; any_double && !ln->has_quote && i < ln->end;) {
         uint32_t cp;
         int k = qd_utf8_decode(s, ln->end, i, &cp);
         ln->has_quote = cp == '"' || qd_cp_quote_mark(cp) == QD_QM_DOUBLE_OPEN;
         i += (uint32_t)k;
     }
-    /* words */
-    size_t i = 0, nl = *normlen;
-    uint32_t raw = ln->start;
-    while (i < nl) {
-        while (i < nl && norm[i] == ' ')
-            i++;
-        const char *sp = memchr(norm + i, ' ', nl - i);
-        size_t j = sp ? (size_t)(sp - norm) : nl;
-        if (j > i) {
-            /* strip punctuation around the word */
-            size_t a = i, b = j;
-            while (a < b && ascii_punct((unsigned char)norm[a]))
-                a++;
-            while (b > a && ascii_punct((unsigned char)norm[b - 1]))
-                b--;
-            if (b > a) {
-                ln->words++;
-                if (qd_lex_function_word(L->lx, norm + a, b - a)) {
-                    ln->func++;
-                } else if (b - a >= 4) {
-                    ln->content++;
-                    /* find the same word in the raw text to see its case */
-                    while (raw < ln->end) {
-                        uint32_t cp;
-                        int k = qd_utf8_decode(s, ln->end, raw, &cp);
-                        if (qd_cp_is_letter(cp) || qd_cp_is_digit(cp))
-                            break;
-                        raw += (uint32_t)k;
-                    }
-                    uint32_t cp0;
-                    qd_utf8_decode(s, ln->end, raw, &cp0);
-                    if (qd_cp_is_upper(cp0) || qd_cp_is_digit(cp0))
-                        ln->caps_content++;
-                }
-            }
-        }
-        /* advance raw to the next space (past plain ASCII letters without decoding) */
-        while (raw < ln->end) {
-            unsigned char c = (unsigned char)s[raw];
-            if (c > ' ' && c < 0x80) {
-                raw++;
-                continue;
-            }
-            uint32_t cp;
-            int k = qd_utf8_decode(s, ln->end, raw, &cp);
-            raw += (uint32_t)k;
-            if (qd_cp_is_space(cp))
-                break;
-        }
-        i = j;
+
+    /* the normal form, whole or its head */
+    const qd_lexicon *lx = L->lx;
+    size_t cap = 4 * (size_t)n + 1;
+    if (ln->words >= REPEAT_MAX_WORDS && nl >= 160) {
+        size_t head = (lx->furniture_head_max > 9 ? lx->furniture_head_max : 9) + 8;
+        if (head < cap)
+            cap = head;
     }
+    *normlen = qd_utf8_normalize(s + ln->start, n, norm, cap);
+    ln->furniture = furniture_match(lx, norm, nl, m);
+    ln->copyright = copyright || strncmp(norm, "copyright", 9) == 0;
+
     size_t ms, me;
     if (ln->words <= 10 && qd_find_date(s + ln->start, n, ln->iso, &ms, &me)) {
         /* a date line is mostly its date: "06 December 2024 11:19" */
@@ -300,10 +448,6 @@ static void line_features(layout *L, line *ln, char *norm, size_t *normlen)
     char by[256];
     ln->byline = ln->words <= 10 && qd_parse_byline(s + ln->start, n, by, sizeof(by));
 }
-
-/* A line of fewer words said twice or more on a page is furniture ("Share", "Read
- * more", a repeated headline of another story). */
-#define REPEAT_MAX_WORDS 10
 
 static bool title_case(const line *ln)
 {
@@ -589,7 +733,8 @@ int qd_layout_plain(qd_doc *doc, const qd_options *opt, qd_error *err)
     for (uint32_t i = 0; i < L.n; i++)
         if (L.lines[i].end - L.lines[i].start > maxlen)
             maxlen = L.lines[i].end - L.lines[i].start;
-    char *norm = malloc(4 * maxlen + 1);
+    /* a line's normal form, and a token's (see line_features) */
+    char *norm = malloc(2 * (4 * maxlen + 1));
     if (!norm)
         return qd_error_set(err, QD_ENOMEM, "%s: out of memory", doc->path);
     qd_strmap seen;
@@ -612,7 +757,7 @@ int qd_layout_plain(qd_doc *doc, const qd_options *opt, qd_error *err)
     counts[0] = 1;
     for (uint32_t i = 0; i < L.n; i++) {
         size_t nl;
-        line_features(&L, &L.lines[i], norm, &nl);
+        line_features(&L, &L.lines[i], norm, norm + 4 * maxlen + 1, &nl);
         if (L.lines[i].words >= REPEAT_MAX_WORDS) {
             ids[i] = 0;
             continue;

@@ -71,6 +71,35 @@ static int index_function_words(qd_lexicon *lx)
             return -1;
         qd_bloom_set(lx->function_filter, QD_FUNCTION_FILTER_LOG2, sl->hash);
     }
+    /* the packed twin of the words up to 8 bytes (see qd_lex_function_word8) */
+    uint32_t n8 = 0, max_len = 0, cap = 16;
+    for (uint32_t i = 0; i < lx->function_words.cap; i++) {
+        const qd_strmap_slot *sl = &lx->function_words.slots[i];
+        if (sl->key && sl->keylen > max_len)
+            max_len = sl->keylen;
+        n8 += sl->key && sl->keylen <= 8;
+    }
+    while (cap < 2 * n8 + 2)
+        cap *= 2;
+    qd_packed_word *packed = qd_arena_calloc(&lx->arena, cap, sizeof(*packed));
+    if (!packed)
+        return -1;
+    for (uint32_t i = 0; i < lx->function_words.cap; i++) {
+        const qd_strmap_slot *sl = &lx->function_words.slots[i];
+        if (!sl->key || sl->keylen > 8)
+            continue;
+        uint64_t bytes = 0;
+        for (uint32_t k = 0; k < sl->keylen; k++)
+            bytes |= (uint64_t)(unsigned char)sl->key[k] << (8 * k);
+        uint32_t j = (uint32_t)((bytes * 0x9E3779B97F4A7C15ull) >> 32) & (cap - 1);
+        while (packed[j].len)
+            j = (j + 1) & (cap - 1);
+        packed[j].bytes = bytes;
+        packed[j].len = sl->keylen;
+    }
+    lx->function_packed = packed;
+    lx->function_packed_mask = cap - 1;
+    lx->function_max_len = max_len;
     return 0;
 }
 
@@ -640,7 +669,23 @@ static int load_furniture(loader *ld, char **f, int nf)
         return oom(ld);
     fu->phrase = key_dup(ld, f[0], strlen(f[0]), &fu->len);
     fu->match = m;
-    return fu->phrase ? 0 : oom(ld);
+    if (!fu->phrase)
+        return oom(ld);
+    /* the facts the layout filters lines with (see furniture_line_max) */
+    uint32_t len = (uint32_t)fu->len;
+    if (m == QD_FURN_LINE && len > lx->furniture_line_max)
+        lx->furniture_line_max = len;
+    if (m != QD_FURN_CONTAINS && len > lx->furniture_head_max)
+        lx->furniture_head_max = len;
+    if (m == QD_FURN_PREFIX) {
+        unsigned char c = (unsigned char)fu->phrase[0];
+        for (unsigned b = 0; b < 256; b++) /* an empty phrase is a prefix of every line */
+            if (b == c || len == 0)
+                lx->furniture_prefix_first[b >> 6] |= (uint64_t)1 << (b & 63);
+    }
+    if (m == QD_FURN_CONTAINS)
+        lx->furniture_contains = true;
+    return 0;
 }
 
 static int load_html_hints(loader *ld, char **f, int nf)

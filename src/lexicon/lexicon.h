@@ -194,6 +194,12 @@ typedef struct qd_label {
     const char *note;      /* who tends to use it, or NULL */
 } qd_label;
 
+/* A function word packed into 64 bits: byte i in bits 8i..8i+7, zero above len. */
+typedef struct qd_packed_word {
+    uint64_t bytes;
+    uint32_t len; /* 0: an empty slot */
+} qd_packed_word;
+
 /* A phrase table: keys are lower-cased words joined by single spaces. */
 #define QD_PHRASE_FILTER_LOG2 15
 #define QD_PHRASE_FILTER_BITS (1u << QD_PHRASE_FILTER_LOG2)
@@ -249,6 +255,13 @@ struct qd_lexicon {
      * Made again whenever lexicon text is added (index_function_words). */
     qd_strmap function_words;
     uint64_t function_filter[(1u << QD_FUNCTION_FILTER_LOG2) / 64];
+    /* The function words of up to 8 bytes once more, packed (see qd_lex_function_word8):
+     * the layout tests every word of every line, and a multiply and a probe or two of
+     * this table answer without hashing the word byte by byte.  A power of two of
+     * slots, at most half full; made with function_words. */
+    qd_packed_word *function_packed;
+    uint32_t function_packed_mask;
+    uint32_t function_max_len; /* the longest function word in bytes: longer words are none */
 
     /* The QD_START_* bits of the words that start a phrase but are not in the word
      * table (those in it carry them in qd_lexword.starts), with their own filter: most
@@ -289,6 +302,13 @@ struct qd_lexicon {
 
     qd_furniture *furniture;
     uint32_t n_furniture, cap_furniture;
+    /* What the layout, which asks of every line of a page whether it is furniture,
+     * needs to leave most lines alone: a line longer than every whole-line phrase that
+     * starts with no prefix phrase's first byte can match only a contains phrase. */
+    uint32_t furniture_line_max;        /* longest QD_FURN_LINE phrase */
+    uint32_t furniture_head_max;        /* longest QD_FURN_LINE or QD_FURN_PREFIX phrase */
+    uint64_t furniture_prefix_first[4]; /* first bytes of the QD_FURN_PREFIX phrases */
+    bool furniture_contains;            /* is there a QD_FURN_CONTAINS phrase? */
 
     qd_strmap html_hints;     /* class/id word or "<tag>" -> qd_html_hint */
     qd_html_sub *html_subs;   /* class/id terms matched inside words */
@@ -317,6 +337,18 @@ const qd_lexword *qd_lex_word_hashed(const qd_lexicon *lx, const char *w, size_t
 /* Is w a function word: what (qd_lex_word(lx, w, n)->tags & QD_W_FUNCTION) says, from
  * the function words' own table. */
 bool qd_lex_function_word(const qd_lexicon *lx, const char *w, size_t n);
+/* The same for a word of n <= 8 bytes packed as in qd_packed_word. */
+static inline bool qd_lex_function_word8(const qd_lexicon *lx, uint64_t bytes, size_t n)
+{
+    uint32_t i = (uint32_t)((bytes * 0x9E3779B97F4A7C15ull) >> 32) & lx->function_packed_mask;
+    for (;; i = (i + 1) & lx->function_packed_mask) {
+        const qd_packed_word *p = &lx->function_packed[i];
+        if (p->len == 0)
+            return false;
+        if (p->bytes == bytes && p->len == n)
+            return true;
+    }
+}
 /* The QD_START_* bits of word s (n bytes, hash qd_hash_bytes(s, n)), whose word-table
  * entry is w (NULL: none; tokens carry theirs): the tables in which a phrase match
  * starting with this word can get past its first word.  0 means qd_match_phrase finds
