@@ -149,33 +149,35 @@ static const qd_lexword *base_lex(const mscan *s, const qd_token *t)
     return n == t->normlen ? t->lex : qd_lex_word(s->c->lx, t->norm, n);
 }
 
+/* Is token t (whose word without a possessive ending has the lexicon entry w) one of
+ * the longer words a headline would capitalise (see mark_title_sentences)? */
+static bool title_word(const qd_token *t, const qd_lexword *w)
+{
+    return t->kind == QD_TK_WORD && qd_tok_base_len(t) >= 4 && !(w && (w->tags & QD_W_FUNCTION));
+}
+
 /* Title case: a headline or heading ("Donald Trump Featured In Jihadist Video", "FULL
  * TEXT") capitalises its ordinary words, so its capitals prove nothing.  A sentence is
  * one when nearly all its longer words are capitalised and at least two of those are
  * words the document also writes in lower case ("video", "text").  A sentence of names
  * in prose ("Donald Trump and Hillary Clinton met in New York") has a lower-case verb,
- * and its names are not written in lower case elsewhere. */
-static void mark_title_sentences(mscan *s)
+ * and its names are not written in lower case elsewhere.  words[si] and caps[si] count
+ * each sentence's title words and its capitalised ones (counted with the tokens' other
+ * facts): only the few sentences those counts allow are read again. */
+static void mark_title_sentences(mscan *s, const uint32_t *words, const uint32_t *caps)
 {
     const qd_doc *doc = s->c->doc;
     for (uint32_t si = 0; si < doc->n_sentences; si++) {
         const qd_sentence *se = &doc->sentences[si];
-        uint32_t words = 0, caps = 0, common = 0;
-        for (uint32_t k = se->first_token; k < se->first_token + se->n_tokens; k++) {
+        if (!(words[si] >= 2 && caps[si] * 5 >= words[si] * 4))
+            continue;
+        uint32_t common = 0;
+        for (uint32_t k = se->first_token; k < se->first_token + se->n_tokens && common < 2; k++) {
             const qd_token *t = &s->tok[k];
-            if (t->kind != QD_TK_WORD || qd_tok_base_len(t) < 4)
-                continue;
-            const qd_lexword *w = base_lex(s, t);
-            if (w && (w->tags & QD_W_FUNCTION))
-                continue;
-            words++;
-            if (!(t->flags & QD_TF_CAP))
-                continue;
-            caps++;
-            if (word_fact(s, t, CW_LOWER))
+            if ((t->flags & QD_TF_CAP) && title_word(t, base_lex(s, t)) && word_fact(s, t, CW_LOWER))
                 common++;
         }
-        s->title[si] = words >= 2 && caps * 5 >= words * 4 && common >= 2;
+        s->title[si] = common >= 2;
     }
 }
 
@@ -1282,22 +1284,25 @@ static bool token_leads(const qd_token *t, uint32_t starts)
                                qd_norm_is(t, "who") || qd_norm_is(t, "which"));
 }
 
-/* The facts byte of a token (see mscan.facts).  A match starts only with a word that is
- * an entry of the table (qd_lex_starts), or with a possessive whose word without "'s" is
- * one; a dash may continue a phrase, so at one anything is possible. */
-static uint8_t token_facts(const mscan *s, const qd_token *t)
+/* The facts byte of a token (see mscan.facts), and in *base the lexicon entry of its
+ * word without a possessive ending (what base_lex says).  A match starts only with a
+ * word that is an entry of the table (qd_lex_starts), or with a possessive whose word
+ * without "'s" is one; a dash may continue a phrase, so at one anything is possible. */
+static uint8_t token_facts(const mscan *s, const qd_token *t, const qd_lexword **base)
 {
     const qd_lexicon *lx = s->c->lx;
+    const qd_lexword *w = t->lex;
+    *base = w;
     if (t->kind == QD_TK_PUNCT && t->norm[0] == '-')
         return (uint8_t)(UINT8_MAX & ~TOK_PLACE);
     if (t->kind != QD_TK_WORD && t->kind != QD_TK_NUM)
         return 0;
     uint32_t f = qd_lex_starts(lx, t->lex, t->norm, t->normlen, t->hash);
-    const qd_lexword *w = t->lex;
     if (qd_tok_possessive(t)) {
         uint32_t bl = t->normlen - 2, bh = qd_hash_bytes(t->norm, bl);
         w = qd_lex_word_hashed(lx, t->norm, bl, bh);
         f |= qd_lex_starts(lx, w, t->norm, bl, bh);
+        *base = w;
     }
     if ((t->flags & QD_TF_CAP) && ((f & QD_START_PLACE) || (w && w->variant >= 0)))
         f |= TOK_PLACE;
@@ -1510,11 +1515,18 @@ int qd_mentions_find(qd_actx *c)
     s.head = qd_arena_calloc(A, n + 1, sizeof(head_memo));
     s.facts = qd_arena_alloc(A, n + FACTS_PAD);
     s.capword = qd_arena_alloc(A, (n + 1) * sizeof(uint32_t));
-    if (!s.title || !s.head || !s.facts || !s.capword)
+    /* the capitalised tokens, in order: the facts of their words are asked of them alone */
+    uint32_t *capped = qd_arena_alloc(A, (n + 1) * sizeof(uint32_t));
+    uint32_t *title_words = qd_arena_calloc(A, doc->n_sentences + 1, sizeof(uint32_t));
+    uint32_t *title_caps = qd_arena_calloc(A, doc->n_sentences + 1, sizeof(uint32_t));
+    /* (a document has about one capitalised word for every twelve tokens: room for them,
+     * so the table is seldom rebuilt as it fills) */
+    if (!s.title || !s.head || !s.facts || !s.capword || !capped || !title_words || !title_caps ||
+        qd_strmap_reserve(&s.caps, n / 16) != 0)
         return qd_error_set(c->err, QD_ENOMEM, "%s: out of memory", doc->path);
     /* number the capitalised words, keyed by the tokens' own norms (in this arena) and
      * their hashes, so nothing is copied or rehashed but for possessives */
-    uint32_t n_caps = 0;
+    uint32_t n_caps = 0, n_capped = 0;
     /* a one-hash Bloom filter of the capitalised words, so that the lower-case words,
      * nearly all of which are never capitalised, are looked up only when its bit says
      * they may be (a few hundred words in 4,096 bits) */
@@ -1522,7 +1534,12 @@ int qd_mentions_find(qd_actx *c)
     memset(capbloom, 0, sizeof(capbloom));
     for (uint32_t i = 0; i < n; i++) {
         const qd_token *t = &in->tokens[i];
-        s.facts[i] = token_facts(&s, t);
+        const qd_lexword *base;
+        s.facts[i] = token_facts(&s, t, &base);
+        if (title_word(t, base) && t->sentence < doc->n_sentences) {
+            title_words[t->sentence]++;
+            title_caps[t->sentence] += (t->flags & QD_TF_CAP) != 0;
+        }
         s.capword[i] = NO_WORD;
         if (!is_cap(t))
             continue;
@@ -1534,6 +1551,7 @@ int qd_mentions_find(qd_actx *c)
                 return qd_error_set(c->err, QD_ENOMEM, "%s: out of memory", doc->path);
         }
         s.capword[i] = id;
+        capped[n_capped++] = i;
     }
     memset(s.facts + n, 0, FACTS_PAD);
     s.capfacts = qd_arena_calloc(A, n_caps + 1, 1);
@@ -1549,14 +1567,14 @@ int qd_mentions_find(qd_actx *c)
                 qd_strmap_get_hashed(&s.caps, t->norm, qd_tok_base_len(t), h, &id))
                 s.capfacts[id] |= CW_LOWER;
         }
-    mark_title_sentences(&s);
+    mark_title_sentences(&s, title_words, title_caps);
     const char *outlet = doc->meta.outlet;
     if (outlet && strlen(outlet) < sizeof(s.outlet_key) / 4)
         s.outlet_kl = qd_lex_key(outlet, strlen(outlet), s.outlet_key);
-    for (uint32_t i = 0; i < n; i++) {
+    for (uint32_t k = 0; k < n_capped; k++) {
+        uint32_t i = capped[k];
         const qd_token *t = &in->tokens[i];
-        if (s.capword[i] != NO_WORD && !initial_position(&s, i) && !(t->flags & QD_TF_ALLCAPS && t->normlen > 5) &&
-            !s.title[t->sentence])
+        if (!initial_position(&s, i) && !(t->flags & QD_TF_ALLCAPS && t->normlen > 5) && !s.title[t->sentence])
             s.capfacts[s.capword[i]] |= CW_MIDCAP;
     }
     for (uint32_t si = 0; si < doc->n_sentences; si++) {
