@@ -44,7 +44,7 @@ enum {
 typedef struct cstate {
     qd_actx *c;
     eaux *aux;
-    uint32_t cap_aux;
+    uint32_t n_aux, cap_aux;
     uint8_t *mflags;        /* per mention, MF_* */
     qd_strmap okeys;        /* organisation key -> first entity with it (see resolve_org) */
     int32_t writer;         /* the entity of "I", -1 until there is one */
@@ -63,42 +63,62 @@ int32_t qd_entity_new(qd_actx *c, int32_t m)
     return (int32_t)an->n_entities - 1;
 }
 
+/* An eaux for every entity made so far.  A new one starts empty: its fields are set one
+ * by one rather than the whole record zeroed, its role arrays being read only below
+ * n_roles. */
 static int ensure_aux(cstate *s)
 {
     qd_actx *c = s->c;
     uint32_t need = c->an->n_entities;
-    if (need <= s->cap_aux)
-        return 0;
-    uint32_t old = s->cap_aux;
-    eaux *p = qd_arena_grow_array(&c->doc->in->arena, s->aux, &s->cap_aux, need, sizeof(eaux));
-    if (!p)
-        return -1;
-    memset(p + old, 0, (s->cap_aux - old) * sizeof(eaux));
-    s->aux = p;
+    if (need > s->cap_aux) {
+        eaux *p = qd_arena_grow_array(&c->doc->in->arena, s->aux, &s->cap_aux, need, sizeof(eaux));
+        if (!p)
+            return -1;
+        s->aux = p;
+    }
+    for (; s->n_aux < need; s->n_aux++) {
+        eaux *a = &s->aux[s->n_aux];
+        a->last_mention = 0;
+        a->first = a->last = NULL;
+        a->country = a->org = NULL;
+        a->n_roles = 0;
+        a->okey = NULL;
+        a->next_okey = 0;
+        a->conflict = false;
+    }
     return 0;
 }
 
-static int edit_distance(const char *a, const char *b)
+/* Are a and b (na and nb bytes) at most k edits apart (Levenshtein: insertions,
+ * deletions, substitutions)?  Names longer than 30 bytes never are.  Lengths further
+ * apart than k need more edits than that, and the least value of a row of the table
+ * never falls in the rows below it, so a row above k ends the search. */
+static bool within_edits(const char *a, size_t na, const char *b, size_t nb, int k)
 {
-    size_t na = strlen(a), nb = strlen(b);
-    if (na > 30 || nb > 30)
-        return 99;
-    int d[32][32];
-    for (size_t i = 0; i <= na; i++)
-        d[i][0] = (int)i;
+    if (na > 30 || nb > 30 || (na > nb ? na - nb : nb - na) > (size_t)k)
+        return false;
+    int row[32]; /* the table's row i: the distance from a's first i bytes to b's first j */
     for (size_t j = 0; j <= nb; j++)
-        d[0][j] = (int)j;
-    for (size_t i = 1; i <= na; i++)
+        row[j] = (int)j;
+    for (size_t i = 1; i <= na; i++) {
+        int diag = row[0];
+        row[0] = (int)i;
+        int least = row[0];
         for (size_t j = 1; j <= nb; j++) {
-            int cost = a[i - 1] != b[j - 1];
-            int v = d[i - 1][j] + 1;
-            if (d[i][j - 1] + 1 < v)
-                v = d[i][j - 1] + 1;
-            if (d[i - 1][j - 1] + cost < v)
-                v = d[i - 1][j - 1] + cost;
-            d[i][j] = v;
+            int v = diag + (a[i - 1] != b[j - 1]);
+            if (row[j] + 1 < v)
+                v = row[j] + 1;
+            if (row[j - 1] + 1 < v)
+                v = row[j - 1] + 1;
+            diag = row[j];
+            row[j] = v;
+            if (v < least)
+                least = v;
         }
-    return d[na][nb];
+        if (least > k)
+            return false;
+    }
+    return row[nb] <= k;
 }
 
 /* Two spellings of one given name: equal, an initial, or a transliteration (same first
@@ -114,7 +134,7 @@ static bool first_names_agree(const char *a, const char *b)
     size_t la = strlen(a), lb = strlen(b);
     if (la == 1 || lb == 1)
         return true;
-    return la >= 4 && lb >= 4 && edit_distance(a, b) <= 2;
+    return la >= 4 && lb >= 4 && within_edits(a, la, b, lb, 2);
 }
 
 static bool surnames_agree(const char *a, const char *b)
@@ -125,7 +145,7 @@ static bool surnames_agree(const char *a, const char *b)
         return true;
     size_t la = strlen(a), lb = strlen(b);
     /* Zelensky/Zelenskyy when the lexicon does not know them */
-    return la >= 6 && lb >= 6 && a[0] == b[0] && edit_distance(a, b) <= 1;
+    return la >= 6 && lb >= 6 && a[0] == b[0] && within_edits(a, la, b, lb, 1);
 }
 
 static const char *role_key(const qd_actx *c, int32_t r)
