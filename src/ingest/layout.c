@@ -42,6 +42,7 @@ typedef struct line {
     bool date;
     bool byline;
     bool has_quote;
+    bool report_verb; /* " report..." or " learned..." in it (see self_references) */
     uint16_t repeats;
     line_kind kind;
     qd_para_role role;
@@ -183,7 +184,7 @@ static int split_lines(layout *L)
 /* Each line is read once, token by token (a token: the characters between two spaces),
  * and its normal form (qd_utf8_normalize: lower case, folded quotes and dashes, single
  * spaces) is made only where it is compared whole: short lines (repeats, contains
- * phrases) and the head of the others (line and prefix phrases, "copyright").  The
+ * phrases) and the head of the others when a line or prefix phrase may start it.  The
  * normal form of a line is that of its tokens joined by single spaces, and a token of
  * ASCII bytes is its own normal form but for the case, so most tokens are read in
  * place; only tokens with other bytes are normalised, one at a time. */
@@ -212,6 +213,8 @@ static uint32_t token_end(const char *s, uint32_t i, uint32_t end, bool *ascii)
                 continue;
             }
             i += (uint32_t)__builtin_ctzll(stop) >> 3;
+            if (s[i] == ' ')
+                return i;
         }
 #endif
         unsigned char c = (unsigned char)s[i];
@@ -230,24 +233,66 @@ static uint32_t token_end(const char *s, uint32_t i, uint32_t end, bool *ascii)
     return end;
 }
 
-/* An ASCII byte that is no letter or digit (what isalnum() says of ASCII in any locale,
- * without its table lookup through a call at every byte of every line). */
+/* ASCII bytes that are no letter or digit (what isalnum() says of ASCII in any locale):
+ * a table, as every token asks it of the bytes at its edges. */
+static const unsigned char punct_table[256] = {
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1,
+    1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1,
+    1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1,
+    /* bytes >= 0x80: 0 */
+};
+
 static inline bool ascii_punct(unsigned char c)
 {
-    return c < 0x80 && !((unsigned)(c - '0') < 10u || (unsigned)((c | 32) - 'a') < 26u);
+    return punct_table[c];
 }
 
-/* The n <= 8 bytes at p packed as a qd_packed_word, ASCII capitals lower-cased when
- * `lower`; the 8 bytes from p are read at once when they lie before limit. */
-static inline uint64_t pack_word(const char *p, size_t n, const char *limit, bool lower)
+/* The trailing characters a whole-line furniture phrase is compared without
+ * ("What are you looking for ?"): ' ', '?', '!', ':' and '.', all below 64. */
+static inline bool trailing_punct(unsigned char c)
+{
+    const uint64_t set = (1ull << ' ') | (1ull << '?') | (1ull << '!') | (1ull << ':') | (1ull << '.');
+    return c < 64 && ((set >> c) & 1);
+}
+
+/* The ASCII capitals among 8 bytes lower-cased (the sums cannot carry into the next
+ * byte, the bytes being ASCII). */
+static inline uint64_t lower8(uint64_t x)
 {
     const uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
+    uint64_t upper = (x + ones * (0x80 - 'A')) & ~(x + ones * (0x80 - 'Z' - 1)) & highs;
+    return x | (upper >> 2);
+}
+
+/* The n ASCII bytes at s lower-cased into out, NUL-terminated. */
+static void lower_ascii(const char *s, size_t n, char *out)
+{
+    size_t i = 0;
+    for (; i + 8 <= n; i += 8) {
+        uint64_t x;
+        memcpy(&x, s + i, 8);
+        x = lower8(x);
+        memcpy(out + i, &x, 8);
+    }
+    for (; i < n; i++)
+        out[i] = (char)(s[i] >= 'A' && s[i] <= 'Z' ? s[i] + 32 : s[i]);
+    out[n] = '\0';
+}
+
+/* The 1 <= n <= 8 bytes at p packed as a qd_packed_word, ASCII capitals lower-cased
+ * when `lower`; the 8 bytes from p are read at once when they lie before limit. */
+static inline uint64_t pack_word(const char *p, size_t n, const char *limit, bool lower)
+{
     uint64_t x = 0;
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
     if (p + 8 <= limit) {
         memcpy(&x, p, 8);
-        if (n < 8)
-            x &= ((uint64_t)1 << (8 * n)) - 1;
+        x &= ~0ull >> (64 - 8 * n);
     } else
 #endif
     {
@@ -255,11 +300,7 @@ static inline uint64_t pack_word(const char *p, size_t n, const char *limit, boo
         for (size_t k = 0; k < n; k++)
             x |= (uint64_t)(unsigned char)p[k] << (8 * k);
     }
-    if (!lower)
-        return x;
-    /* 'A'..'Z' (the bytes are ASCII: the sums cannot carry into the next byte) */
-    uint64_t upper = (x + ones * (0x80 - 'A')) & ~(x + ones * (0x80 - 'Z' - 1)) & highs;
-    return x | (upper >> 2);
+    return lower ? lower8(x) : x;
 }
 
 /* Is the word w (n bytes) a function word?  `raw`: w is ASCII text still to be
@@ -291,12 +332,23 @@ static bool furniture_match(const qd_lexicon *lx, const char *norm, size_t n, si
     bool contains = n < 160 && lx->furniture_contains;
     if (!whole && !prefix && !contains)
         return false;
+    /* the bytes a contains phrase may start with: those at the start of the line or
+     * after a byte that is no letter or digit (the phrase's left edge) */
+    uint64_t starts[4] = {0, 0, 0, 0};
+    if (contains) {
+        bool after_alnum = false;
+        for (size_t p = 0; p < n; p++) {
+            unsigned char c = (unsigned char)norm[p];
+            if (!after_alnum)
+                starts[c >> 6] |= (uint64_t)1 << (c & 63);
+            after_alnum = c < 0x80 && !ascii_punct(c);
+        }
+    }
     for (uint32_t i = 0; i < lx->n_furniture; i++) {
         const qd_furniture *f = &lx->furniture[i];
         size_t fl = f->len;
         switch (f->match) {
         case QD_FURN_LINE:
-            /* compare without trailing punctuation and spaces: "What are you looking for ?" */
             if (whole && ((fl == m && memcmp(norm, f->phrase, fl) == 0) || (fl == n && memcmp(norm, f->phrase, fl) == 0)))
                 return true;
             break;
@@ -305,7 +357,8 @@ static bool furniture_match(const qd_lexicon *lx, const char *norm, size_t n, si
                 return true;
             break;
         case QD_FURN_CONTAINS:
-            if (contains && fl <= n) {
+            if (contains && fl <= n &&
+                (fl == 0 || ((starts[(unsigned char)f->phrase[0] >> 6] >> ((unsigned char)f->phrase[0] & 63)) & 1))) {
                 const char *p = norm;
                 while ((p = strstr(p, f->phrase)) != NULL) {
                     bool left = p == norm || !isalnum((unsigned char)p[-1]);
@@ -327,37 +380,71 @@ static bool furniture_match(const qd_lexicon *lx, const char *norm, size_t n, si
 static void line_features(layout *L, line *ln, char *norm, char *tok, size_t *normlen)
 {
     const char *s = L->doc->text;
+    const qd_lexicon *lx = L->lx;
     uint32_t n = ln->end - ln->start;
     ln->terminal = ends_terminal(s, ln->start, ln->end);
     /* a straight double quote is a quote; other marks fold to one in the normal form */
     bool straight = memchr(s + ln->start, '"', n) != NULL;
     bool any_double = straight;
     bool copyright = false, after_c = false; /* after_c: the token before ends in "(c)" */
-    size_t nl = 0, m = 0; /* normal form's length, and without trailing " ?!:." */
+    bool plain = true;  /* ASCII tokens between single spaces: the normal form is the
+                         * line lower-cased */
+    size_t nl1 = 0, m = 0; /* normal form's length + 1, and without trailing " ?!:." */
+    unsigned char c0 = 0;  /* the normal form's first byte */
     uint32_t raw = ln->start; /* see below */
+    unsigned words = 0, func = 0, content = 0, caps = 0; /* (kept out of *ln in the loop) */
     for (uint32_t i = ln->start; i < ln->end;) {
         bool ascii = true;
         uint32_t ts = i, te = token_end(s, i, ln->end, &ascii);
+        /* the next token: after one ASCII space (nearly always), or a run of spaces */
+        i = te;
+        if (te < ln->end) {
+            unsigned char next = (unsigned char)s[te + 1]; /* (a line ends in no space) */
+            if (s[te] == ' ' && next > ' ' && next < 0x80) {
+                i = te + 1;
+            } else {
+                int sk;
+                plain = false;
+                while (i < ln->end && is_space_at(s, ln->end, i, &sk))
+                    i += (uint32_t)sk;
+            }
+        }
+        /* "... Caliber.Az reports": see self_references */
+        if ((s[ts] == 'r' || s[ts] == 'l') && ts > ln->start && s[ts - 1] == ' ' &&
+            ((te - ts >= 6 && memcmp(s + ts, "report", 6) == 0) ||
+             (te - ts >= 7 && memcmp(s + ts, "learned", 7) == 0)))
+            ln->report_verb = true;
         /* the token's normal form: its own bytes (but for the case) when ASCII */
         const char *t = s + ts;
         size_t tl = te - ts;
         if (!ascii) {
+            plain = false;
             tl = qd_utf8_normalize(t, tl, tok, 4 * tl + 1);
             t = tok;
             any_double = any_double || memchr(t, '"', tl) != NULL;
             copyright = copyright || memmem(t, tl, "\xc2\xa9", 2) != NULL;
         }
-        size_t off = nl ? nl + 1 : 0;
-        nl = off + tl;
-        size_t k = tl;
-        while (k > 0 && (t[k - 1] == '?' || t[k - 1] == '!' || t[k - 1] == ':' || t[k - 1] == '.'))
-            k--;
-        if (k > 0)
-            m = off + k;
+        if (ts == ln->start)
+            c0 = (unsigned char)(t[0] >= 'A' && t[0] <= 'Z' ? t[0] + 32 : t[0]);
+        size_t off = nl1;
+        nl1 = off + tl + 1;
+        unsigned char last = (unsigned char)t[tl - 1];
+        if (!trailing_punct(last)) {
+            m = off + tl;
+        } else {
+            size_t k = tl - 1;
+            while (k > 0 && trailing_punct((unsigned char)t[k - 1]))
+                k--;
+            if (k > 0)
+                m = off + k;
+        }
         /* "(c) 20" anywhere in the normal form */
-        if (after_c && tl >= 2 && t[0] == '2' && t[1] == '0')
-            copyright = true;
-        after_c = tl >= 3 && t[tl - 1] == ')' && (t[tl - 2] | 0x20) == 'c' && t[tl - 3] == '(';
+        if (after_c) {
+            copyright = copyright || (tl >= 2 && t[0] == '2' && t[1] == '0');
+            after_c = false;
+        }
+        if (last == ')' && tl >= 3 && (t[tl - 2] | 0x20) == 'c' && t[tl - 3] == '(')
+            after_c = true;
         /* the word: the token without the punctuation around it */
         size_t a = 0, b = tl;
         while (a < b && ascii_punct((unsigned char)t[a]))
@@ -365,11 +452,11 @@ static void line_features(layout *L, line *ln, char *norm, char *tok, size_t *no
         while (b > a && ascii_punct((unsigned char)t[b - 1]))
             b--;
         if (b > a) {
-            ln->words++;
+            words++;
             if (function_word(L, t + a, b - a, ascii, tok)) {
-                ln->func++;
+                func++;
             } else if (b - a >= 4) {
-                ln->content++;
+                content++;
                 /* Its case is read at `raw`, a cursor that moves to the first letter or
                  * digit from where it is, and past the next space after each token.  It
                  * is at the token's start but after a run of spaces, which it takes as
@@ -390,14 +477,9 @@ static void line_features(layout *L, line *ln, char *norm, char *tok, size_t *no
                     qd_utf8_decode(s, ln->end, raw, &cp0);
                 }
                 if (qd_cp_is_upper(cp0) || qd_cp_is_digit(cp0))
-                    ln->caps_content++;
+                    caps++;
             }
         }
-        /* the next token */
-        i = te;
-        int sk = 0;
-        while (i < ln->end && is_space_at(s, ln->end, i, &sk))
-            i += (uint32_t)sk;
         /* raw past the next space: from within the token, past the space after it */
         if (raw >= ts && raw <= te) {
             uint32_t cp;
@@ -417,6 +499,12 @@ static void line_features(layout *L, line *ln, char *norm, char *tok, size_t *no
             }
         }
     }
+    size_t nl = nl1 - 1;
+    /* (the fields have 16 bits: a count past 65535 wraps, as it always has) */
+    ln->words = (uint16_t)words;
+    ln->func = (uint16_t)func;
+    ln->content = (uint16_t)content;
+    ln->caps_content = (uint16_t)caps;
     ln->has_quote = straight;
     for (uint32_t i = ln->start; any_double && !ln->has_quote && i < ln->end;) {
         uint32_t cp;
@@ -425,20 +513,40 @@ static void line_features(layout *L, line *ln, char *norm, char *tok, size_t *no
         i += (uint32_t)k;
     }
 
-    /* the normal form, whole or its head */
-    const qd_lexicon *lx = L->lx;
+    /* The normal form: whole for short lines (repeats, contains phrases); else its head,
+     * when a line or prefix phrase or "copyright" may start it. */
+    bool whole = ln->words < REPEAT_MAX_WORDS || nl < 160;
+    bool head = m <= lx->furniture_line_max || c0 == 'c' ||
+                ((lx->furniture_prefix_first[c0 >> 6] >> (c0 & 63)) & 1);
+    *normlen = 0;
+    ln->copyright = copyright;
+    if (!whole && !head)
+        return; /* no furniture phrase can match (see furniture_match) */
     size_t cap = 4 * (size_t)n + 1;
-    if (ln->words >= REPEAT_MAX_WORDS && nl >= 160) {
-        size_t head = (lx->furniture_head_max > 9 ? lx->furniture_head_max : 9) + 8;
-        if (head < cap)
-            cap = head;
+    if (!whole) {
+        size_t h = (lx->furniture_head_max > 9 ? lx->furniture_head_max : 9) + 8;
+        if (h < cap)
+            cap = h;
     }
-    *normlen = qd_utf8_normalize(s + ln->start, n, norm, cap);
+    if (plain) {
+        *normlen = cap - 1 < n ? cap - 1 : n;
+        lower_ascii(s + ln->start, *normlen, norm);
+    } else {
+        *normlen = qd_utf8_normalize(s + ln->start, n, norm, cap);
+    }
     ln->furniture = furniture_match(lx, norm, nl, m);
     ln->copyright = copyright || strncmp(norm, "copyright", 9) == 0;
+}
 
+/* Dates and bylines: read only in lines of ten words or fewer. */
+static void line_meta(layout *L, line *ln)
+{
+    const char *s = L->doc->text;
+    uint32_t n = ln->end - ln->start;
+    if (ln->words > 10)
+        return;
     size_t ms, me;
-    if (ln->words <= 10 && qd_find_date(s + ln->start, n, ln->iso, &ms, &me)) {
+    if (qd_find_date(s + ln->start, n, ln->iso, &ms, &me)) {
         /* a date line is mostly its date: "06 December 2024 11:19" */
         size_t rest = n - (me - ms);
         ln->date = rest * 2 < n || ln->words <= 5;
@@ -446,7 +554,7 @@ static void line_features(layout *L, line *ln, char *norm, char *tok, size_t *no
             ln->iso[0] = '\0';
     }
     char by[256];
-    ln->byline = ln->words <= 10 && qd_parse_byline(s + ln->start, n, by, sizeof(by));
+    ln->byline = qd_parse_byline(s + ln->start, n, by, sizeof(by));
 }
 
 static bool title_case(const line *ln)
@@ -557,9 +665,9 @@ static void self_references(layout *L, const line *ln, votes *V)
 {
     const char *s = L->doc->text;
     static const char *const verbs[] = {" reports", " reported", " has learned", " learned"};
-    /* every verb holds " report" or " learned": most lines have neither */
-    if (!memmem(s + ln->start, ln->end - ln->start, " report", 7) &&
-        !memmem(s + ln->start, ln->end - ln->start, " learned", 8))
+    /* every verb holds " report" or " learned": most lines have neither (line_features
+     * saw it) */
+    if (!ln->report_verb)
         return;
     for (size_t v = 0; v < sizeof(verbs) / sizeof(verbs[0]); v++) {
         size_t vl = strlen(verbs[v]);
@@ -636,28 +744,30 @@ static const qd_outlet *credit_in(layout *L, const line *ln, bool dateline_only)
 
 /* ---- title -------------------------------------------------------------------- */
 
+static inline bool ascii_letter(char c)
+{
+    return (unsigned)(((unsigned char)c | 32) - 'a') < 26u;
+}
+
+/* The line's words of 4 to 30 ASCII letters that are no function words, lower-cased,
+ * a plural 's' taken off. */
 static size_t content_words(layout *L, const line *ln, char words[][32], size_t max)
 {
     const char *s = L->doc->text;
     size_t n = 0;
     uint32_t i = ln->start;
     while (i < ln->end && n < max) {
-        while (i < ln->end && !isalpha((unsigned char)s[i]))
+        while (i < ln->end && !ascii_letter(s[i]))
             i++;
         uint32_t j = i;
-        while (j < ln->end && (isalpha((unsigned char)s[j])))
+        while (j < ln->end && ascii_letter(s[j]))
             j++;
-        if (j - i >= 4 && j - i < 31) {
-            char w[32];
-            for (uint32_t k = i; k < j; k++)
-                w[k - i] = (char)tolower((unsigned char)s[k]);
-            w[j - i] = '\0';
-            size_t wl = j - i;
-            if (!qd_lex_function_word(L->lx, w, wl)) {
-                if (wl > 4 && w[wl - 1] == 's')
-                    w[--wl] = '\0';
-                memcpy(words[n++], w, wl + 1);
-            }
+        size_t wl = j - i;
+        if (wl >= 4 && wl < 31 && !function_word(L, s + i, wl, true, words[n])) {
+            lower_ascii(s + i, wl, words[n]);
+            if (wl > 4 && words[n][wl - 1] == 's')
+                words[n][wl - 1] = '\0';
+            n++;
         }
         i = j;
     }
@@ -686,7 +796,7 @@ static int choose_title(layout *L, uint32_t body_start, uint32_t body_end)
         int overlap = 0;
         for (size_t a = 0; a < nw; a++)
             for (size_t b = 0; b < nlead; b++)
-                if (strcmp(w[a], lead[b]) == 0) {
+                if (w[a][0] == lead[b][0] && strcmp(w[a], lead[b]) == 0) {
                     overlap++;
                     break;
                 }
@@ -758,6 +868,7 @@ int qd_layout_plain(qd_doc *doc, const qd_options *opt, qd_error *err)
     for (uint32_t i = 0; i < L.n; i++) {
         size_t nl;
         line_features(&L, &L.lines[i], norm, norm + 4 * maxlen + 1, &nl);
+        line_meta(&L, &L.lines[i]);
         if (L.lines[i].words >= REPEAT_MAX_WORDS) {
             ids[i] = 0;
             continue;

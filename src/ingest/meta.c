@@ -302,6 +302,13 @@ static bool read_words_date(cursor *c, char *iso)
 
 bool qd_find_date(const char *s, size_t n, char iso[QD_DATE_MAX], size_t *mstart, size_t *mend)
 {
+    /* Every form read has a year of four digits: most text has no four digits in a
+     * row and needs no other test. */
+    size_t run = 0;
+    for (size_t i = 0; i < n && run < 4; i++)
+        run = (unsigned)(s[i] - '0') < 10u ? run + 1 : 0;
+    if (run < 4)
+        return false;
     for (size_t i = 0; i < n; i++) {
         unsigned char ch = (unsigned char)s[i];
         /* dates start at a word boundary */
