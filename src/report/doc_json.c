@@ -11,102 +11,233 @@
 #include "json_writer.h"
 #include "quotediff/report.h"
 
-/* The members of a span: where it is in the input, and its text. */
-static void span_members(qd_jw *w, const qd_doc *doc, qd_span sp)
+/* ---- Statements and quoted terms, written through the writer's cursor ----
+ * They are most of a record (two dozen members a statement), so they are written as
+ * literal keys and values straight into the buffer (see qd_jw_cursor_room): room is
+ * made before each string for the string and for FIXED_ROOM bytes more, which covers
+ * every key, number and separator written until the next string (a few hundred bytes
+ * at most: keys, up to six numbers of 20 digits, a real of 64).  Every key literal
+ * starts with its comma; the first member of an object leaves it out (`first`), and a
+ * string jansson would refuse (not valid UTF-8) is left out with its key, as the tree
+ * writer did.  The functions return the cursor, or NULL once out of memory. */
+#define FIXED_ROOM 512
+
+/* Key literal k (",\"name\":") without its comma when it opens its object. */
+static char *put_key(char *p, const char *k, size_t kn, bool *first)
+{
+    if (first && *first) {
+        *first = false;
+        return qd_jw_put_lit(p, k + 1, kn - 1);
+    }
+    return qd_jw_put_lit(p, k, kn);
+}
+
+static char *member_stringn(qd_buf *b, char *p, const char *k, size_t kn, const char *s, size_t n, bool *first)
+{
+    if (!(p = qd_jw_cursor_room(b, p, kn + QD_JW_STRING_ROOM(n) + FIXED_ROOM)))
+        return NULL;
+    bool was_first = first && *first;
+    char *q = qd_jw_put_string(b, put_key(p, k, kn, first), s, n);
+    if (q)
+        return q;
+    if (was_first)
+        *first = true; /* left out: the next member opens the object */
+    return p;
+}
+
+/* The same for a C string; NULL is null. */
+static char *member_string(qd_buf *b, char *p, const char *k, size_t kn, const char *s, bool *first)
+{
+    if (s)
+        return member_stringn(b, p, k, kn, s, strlen(s), first);
+    if (!(p = qd_jw_cursor_room(b, p, kn + 4 + FIXED_ROOM)))
+        return NULL;
+    return QD_JW_LIT(put_key(p, k, kn, first), "null");
+}
+
+static char *member_int(char *p, const char *k, size_t kn, long long v, bool *first)
+{
+    return qd_jw_put_int(put_key(p, k, kn, first), v);
+}
+
+#define MEMBER_STRINGN(b, p, k, s, n, first) member_stringn((b), (p), k, sizeof(k) - 1, (s), (n), (first))
+#define MEMBER_STRING(b, p, k, s, first) member_string((b), (p), k, sizeof(k) - 1, (s), (first))
+#define MEMBER_INT(p, k, v, first) member_int((p), k, sizeof(k) - 1, (v), (first))
+#define KEY(p, k, first) put_key((p), k, sizeof(k) - 1, (first))
+
+/* The members of a span, "start" first: where it is in the input, and its text. */
+static char *span_members(qd_buf *b, char *p, const qd_doc *doc, qd_span sp)
+{
+    bool first = true;
+    p = MEMBER_INT(p, ",\"start\":", (long long)qd_doc_source_offset(doc, sp.start), &first);
+    p = MEMBER_INT(p, ",\"end\":", (long long)qd_doc_source_offset(doc, sp.end), NULL);
+    return MEMBER_STRINGN(b, p, ",\"text\":", doc->text + sp.start, sp.end - sp.start, NULL);
+}
+
+static char *span_json(qd_buf *b, char *p, const qd_doc *doc, qd_span sp)
+{
+    *p++ = '{';
+    if (!(p = span_members(b, p, doc, sp)))
+        return NULL;
+    *p++ = '}';
+    return p;
+}
+
+static char *speaker_json(qd_buf *b, char *p, const qd_doc *doc, const qd_statement *st)
+{
+    const qd_analysis *an = doc->analysis;
+    if (st->speaker < 0 && st->entity < 0)
+        return QD_JW_LIT(p, "null");
+    bool first = true;
+    *p++ = '{';
+    if (st->speaker >= 0) {
+        first = false;
+        if (!(p = span_members(b, p, doc, an->mentions[st->speaker].span)))
+            return NULL;
+    }
+    if (st->entity >= 0) {
+        const qd_entity *e = &an->entities[st->entity];
+        if (!(p = MEMBER_STRING(b, p, ",\"name\":", e->name, &first)) ||
+            !(p = MEMBER_STRING(b, p, ",\"kind\":", qd_entity_kind_name(e->kind), &first)))
+            return NULL;
+        p = MEMBER_INT(p, ",\"entity\":", st->entity, &first);
+    } else {
+        p = QD_JW_LIT(KEY(p, ",\"name\":", &first), "null");
+        if (!(p = MEMBER_STRING(b, p, ",\"kind\":", "unknown", &first)))
+            return NULL;
+    }
+    *p++ = '}';
+    return p;
+}
+
+/* A statement's confidence is rounded to two decimals and printed as a double the way
+ * jansson prints reals (0.69999999999999996), which is what readers of earlier output
+ * have seen: a hundred and one values, each formatted once per record and copied after
+ * (printing a real exactly costs some hundred instructions). */
+typedef struct conf_memo {
+    uint8_t len[101]; /* 0: not formatted yet */
+    char text[101][32];
+} conf_memo;
+
+/* The value at p (room for 64 bytes); NULL if jansson would leave it out (not finite). */
+static char *put_confidence(char *p, conf_memo *memo, float confidence)
+{
+    int k = (int)(confidence * 100 + 0.5);
+    bool memo_k = k >= 0 && k <= 100;
+    if (memo_k && memo->len[k]) {
+        memcpy(p, memo->text[k], memo->len[k]);
+        return p + memo->len[k];
+    }
+    size_t n = qd_jw_format_real(p, 64, (double)k / 100.0);
+    if (!n)
+        return NULL;
+    if (memo_k && n < sizeof(memo->text[k])) {
+        memcpy(memo->text[k], p, n);
+        memo->len[k] = (uint8_t)n;
+    }
+    return p + n;
+}
+
+static char *statement_json(qd_buf *b, char *p, const qd_doc *doc, uint32_t i, conf_memo *memo)
+{
+    const qd_analysis *an = doc->analysis;
+    const qd_statement *st = &an->statements[i];
+    if (!(p = qd_jw_cursor_room(b, p, FIXED_ROOM)))
+        return NULL;
+    if (i > 0)
+        *p++ = ',';
+    p = QD_JW_LIT(p, "{\"id\":");
+    p = qd_jw_put_int(p, i);
+    if (!(p = MEMBER_STRING(b, p, ",\"type\":", qd_statement_type_name(st->type), NULL)))
+        return NULL;
+    p = QD_JW_LIT(p, ",\"content\":");
+    if (st->n_pieces == 1) {
+        p = span_json(b, p, doc, st->pieces[0]);
+    } else {
+        *p++ = '[';
+        for (uint32_t k = 0; k < st->n_pieces && p; k++) {
+            if (k > 0)
+                *p++ = ',';
+            p = span_json(b, p, doc, st->pieces[k]);
+        }
+        if (p)
+            *p++ = ']';
+    }
+    if (!p)
+        return NULL;
+    p = QD_JW_LIT(p, ",\"speaker\":");
+    if (!(p = speaker_json(b, p, doc, st)))
+        return NULL;
+    p = QD_JW_LIT(p, ",\"cue\":");
+    if (qd_span_empty(st->cue)) {
+        p = QD_JW_LIT(p, "null");
+    } else {
+        *p++ = '{';
+        if (!(p = span_members(b, p, doc, st->cue)) ||
+            !(p = MEMBER_STRING(b, p, ",\"lemma\":", st->cue_lemma, NULL)) ||
+            !(p = MEMBER_STRING(b, p, ",\"stance\":", st->stance, NULL)))
+            return NULL;
+        *p++ = '}';
+    }
+    p = QD_JW_LIT(p, ",\"provenance\":[");
+    for (uint32_t k = 0; k < st->n_provenance; k++) {
+        const qd_provenance *pv = &st->provenance[k];
+        if (!(p = qd_jw_cursor_room(b, p, FIXED_ROOM)))
+            return NULL;
+        if (k > 0)
+            *p++ = ',';
+        *p++ = '{';
+        bool first = true;
+        if (!(p = MEMBER_STRING(b, p, ",\"role\":", qd_prov_role_name(pv->role), &first)) ||
+            !(p = MEMBER_STRING(b, p, ",\"name\":", pv->name, &first)))
+            return NULL;
+        if (pv->role == QD_PROV_OUTLET && doc->meta.byline &&
+            !(p = MEMBER_STRING(b, p, ",\"author\":", doc->meta.byline, &first)))
+            return NULL;
+        if (!qd_span_empty(pv->span)) {
+            p = MEMBER_INT(p, ",\"start\":", (long long)qd_doc_source_offset(doc, pv->span.start), &first);
+            p = MEMBER_INT(p, ",\"end\":", (long long)qd_doc_source_offset(doc, pv->span.end), &first);
+        }
+        *p++ = '}';
+    }
+    if (!(p = qd_jw_cursor_room(b, p, FIXED_ROOM)))
+        return NULL;
+    p = QD_JW_LIT(p, "],\"parent\":");
+    p = st->parent >= 0 ? qd_jw_put_int(p, st->parent) : QD_JW_LIT(p, "null");
+    p = st->continuation ? QD_JW_LIT(p, ",\"continuation\":true") : QD_JW_LIT(p, ",\"continuation\":false");
+    p = QD_JW_LIT(p, ",\"paragraph\":");
+    p = qd_jw_put_int(p, st->paragraph);
+    /* (left out, as jansson did, were it not finite) */
+    char *before = p;
+    p = put_confidence(QD_JW_LIT(p, ",\"confidence\":"), memo, st->confidence);
+    if (!p)
+        p = before;
+    *p++ = '}';
+    return p;
+}
+
+/* A quoted term: its span, its type and paragraph. */
+static char *term_json(qd_buf *b, char *p, const qd_doc *doc, const qd_quoted *q, const char *type, bool sep)
+{
+    if (!(p = qd_jw_cursor_room(b, p, FIXED_ROOM)))
+        return NULL;
+    if (sep)
+        *p++ = ',';
+    *p++ = '{';
+    if (!(p = span_members(b, p, doc, q->inner)) || !(p = MEMBER_STRING(b, p, ",\"type\":", type, NULL)))
+        return NULL;
+    p = MEMBER_INT(p, ",\"paragraph\":", q->paragraph, NULL);
+    *p++ = '}';
+    return p;
+}
+
+/* The members of a span through the writer's calls (the speakers and paragraphs). */
+static void jw_span_members(qd_jw *w, const qd_doc *doc, qd_span sp)
 {
     QD_JW_MEMBER_INT(w, "start", (long long)qd_doc_source_offset(doc, sp.start));
     QD_JW_MEMBER_INT(w, "end", (long long)qd_doc_source_offset(doc, sp.end));
     QD_JW_KEY(w, "text");
     qd_jw_stringn(w, doc->text + sp.start, sp.end - sp.start);
-}
-
-static void span_json(qd_jw *w, const qd_doc *doc, qd_span sp)
-{
-    qd_jw_object_begin(w);
-    span_members(w, doc, sp);
-    qd_jw_object_end(w);
-}
-
-static void speaker_json(qd_jw *w, const qd_doc *doc, const qd_statement *st)
-{
-    const qd_analysis *an = doc->analysis;
-    if (st->speaker < 0 && st->entity < 0) {
-        qd_jw_null(w);
-        return;
-    }
-    qd_jw_object_begin(w);
-    if (st->speaker >= 0)
-        span_members(w, doc, an->mentions[st->speaker].span);
-    if (st->entity >= 0) {
-        const qd_entity *e = &an->entities[st->entity];
-        QD_JW_MEMBER_STRING(w, "name", e->name);
-        QD_JW_MEMBER_STRING(w, "kind", qd_entity_kind_name(e->kind));
-        QD_JW_MEMBER_INT(w, "entity", st->entity);
-    } else {
-        QD_JW_KEY(w, "name");
-        qd_jw_null(w);
-        QD_JW_MEMBER_STRING(w, "kind", "unknown");
-    }
-    qd_jw_object_end(w);
-}
-
-static void statement_json(qd_jw *w, const qd_doc *doc, uint32_t i)
-{
-    const qd_analysis *an = doc->analysis;
-    const qd_statement *st = &an->statements[i];
-    qd_jw_object_begin(w);
-    QD_JW_MEMBER_INT(w, "id", i);
-    QD_JW_MEMBER_STRING(w, "type", qd_statement_type_name(st->type));
-    QD_JW_KEY(w, "content");
-    if (st->n_pieces == 1) {
-        span_json(w, doc, st->pieces[0]);
-    } else {
-        qd_jw_array_begin(w);
-        for (uint32_t k = 0; k < st->n_pieces; k++)
-            span_json(w, doc, st->pieces[k]);
-        qd_jw_array_end(w);
-    }
-    QD_JW_KEY(w, "speaker");
-    speaker_json(w, doc, st);
-    QD_JW_KEY(w, "cue");
-    if (qd_span_empty(st->cue)) {
-        qd_jw_null(w);
-    } else {
-        qd_jw_object_begin(w);
-        span_members(w, doc, st->cue);
-        QD_JW_MEMBER_STRING(w, "lemma", st->cue_lemma);
-        QD_JW_MEMBER_STRING(w, "stance", st->stance);
-        qd_jw_object_end(w);
-    }
-    QD_JW_KEY(w, "provenance");
-    qd_jw_array_begin(w);
-    for (uint32_t k = 0; k < st->n_provenance; k++) {
-        const qd_provenance *p = &st->provenance[k];
-        qd_jw_object_begin(w);
-        QD_JW_MEMBER_STRING(w, "role", qd_prov_role_name(p->role));
-        QD_JW_MEMBER_STRING(w, "name", p->name);
-        if (p->role == QD_PROV_OUTLET && doc->meta.byline)
-            QD_JW_MEMBER_STRING(w, "author", doc->meta.byline);
-        if (!qd_span_empty(p->span)) {
-            QD_JW_MEMBER_INT(w, "start", (long long)qd_doc_source_offset(doc, p->span.start));
-            QD_JW_MEMBER_INT(w, "end", (long long)qd_doc_source_offset(doc, p->span.end));
-        }
-        qd_jw_object_end(w);
-    }
-    qd_jw_array_end(w);
-    QD_JW_KEY(w, "parent");
-    if (st->parent >= 0)
-        qd_jw_int(w, st->parent);
-    else
-        qd_jw_null(w);
-    QD_JW_KEY(w, "continuation");
-    qd_jw_bool(w, st->continuation);
-    QD_JW_MEMBER_INT(w, "paragraph", st->paragraph);
-    /* two decimals, printed as a double the way jansson prints reals (0.69999999999999996),
-     * which is what readers of earlier output have seen */
-    QD_JW_KEY(w, "confidence");
-    qd_jw_real(w, (double)((int)(st->confidence * 100 + 0.5)) / 100.0);
-    qd_jw_object_end(w);
 }
 
 int qd_report_doc_json(const qd_doc *doc, unsigned flags, char **out, qd_error *err)
@@ -140,19 +271,26 @@ int qd_report_doc_json(const qd_doc *doc, unsigned flags, char **out, qd_error *
     const qd_analysis *an = doc->analysis;
     QD_JW_KEY(w, "quotes");
     qd_jw_array_begin(w);
-    if (an)
-        for (uint32_t i = 0; i < an->n_statements; i++)
-            statement_json(w, doc, i);
+    if (an && an->n_statements) {
+        conf_memo memo;
+        memset(memo.len, 0, sizeof(memo.len));
+        char *p = qd_jw_cursor_begin(w, FIXED_ROOM);
+        for (uint32_t i = 0; i < an->n_statements && p; i++)
+            p = statement_json(&b, p, doc, i, &memo);
+        qd_jw_cursor_end(w, p, true);
+    }
     qd_jw_array_end(w);
 
     QD_JW_KEY(w, "quoted_terms");
     qd_jw_array_begin(w);
-    if (an) {
+    if (an && an->n_quoted) {
         /* quoted words nobody is credited with: scare quotes, names, titles, and speech
          * no statement holds (statements and quotes are both in text order, so one
          * sweep tells which uncredited quotes a report took in) */
         uint32_t si = 0, covered_to = 0;
-        for (uint32_t i = 0; i < an->n_quoted; i++) {
+        char *p = qd_jw_cursor_begin(w, FIXED_ROOM);
+        bool wrote = false;
+        for (uint32_t i = 0; i < an->n_quoted && p; i++) {
             const qd_quoted *q = &an->quoted[i];
             const char *type = qd_quoted_type_name(q->type);
             if (q->type == QD_QUOTED_SPEECH) {
@@ -168,12 +306,10 @@ int qd_report_doc_json(const qd_doc *doc, unsigned flags, char **out, qd_error *
                     continue;
                 type = "uncredited";
             }
-            qd_jw_object_begin(w);
-            span_members(w, doc, q->inner);
-            QD_JW_MEMBER_STRING(w, "type", type);
-            QD_JW_MEMBER_INT(w, "paragraph", q->paragraph);
-            qd_jw_object_end(w);
+            p = term_json(&b, p, doc, q, type, wrote);
+            wrote = true;
         }
+        qd_jw_cursor_end(w, p, wrote);
     }
     qd_jw_array_end(w);
 
@@ -220,7 +356,7 @@ int qd_report_doc_json(const qd_doc *doc, unsigned flags, char **out, qd_error *
         qd_jw_array_begin(w);
         for (uint32_t i = 0; i < doc->n_paragraphs; i++) {
             qd_jw_object_begin(w);
-            span_members(w, doc, doc->paragraphs[i].span);
+            jw_span_members(w, doc, doc->paragraphs[i].span);
             QD_JW_MEMBER_STRING(w, "role", roles[doc->paragraphs[i].role]);
             qd_jw_object_end(w);
         }

@@ -278,6 +278,43 @@ static bool escape_in_room(qd_buf *b, const unsigned char *s, size_t n)
     return true;
 }
 
+char *qd_jw_put_string(qd_buf *b, char *p, const char *s, size_t n)
+{
+    /* with the room made for the worst case, no escape grows (and moves) the data */
+    b->len = (size_t)(p - b->data);
+    if (!escape_in_room(b, (const unsigned char *)s, n))
+        return NULL;
+    return b->data + b->len;
+}
+
+char *qd_jw_cursor_room(qd_buf *b, char *p, size_t need)
+{
+    size_t len = (size_t)(p - b->data);
+    if (!b->failed && b->cap - len > need)
+        return p;
+    b->len = len;
+    if (!qd_buf_reserve(b, need))
+        return NULL;
+    return b->data + b->len;
+}
+
+char *qd_jw_cursor_begin(qd_jw *w, size_t need)
+{
+    if (!room(w->b, need))
+        return NULL;
+    return w->b->data + w->b->len;
+}
+
+void qd_jw_cursor_end(qd_jw *w, char *p, bool wrote)
+{
+    if (!p)
+        return; /* out of memory: the buffer says so */
+    w->b->len = (size_t)(p - w->b->data);
+    terminate(w->b);
+    if (wrote && w->depth > 0)
+        w->items[w->depth] = true;
+}
+
 bool qd_jw_escape(qd_buf *b, const char *s, size_t n)
 {
     if (n > SIZE_MAX - 2 || !room(b, n + 2))
@@ -370,19 +407,24 @@ static size_t digit_count(uint64_t u)
     return n + (u >= 10) + (u >= 100) + (u >= 1000);
 }
 
+char *qd_jw_put_int(char *p, long long v)
+{
+    /* digits of the magnitude, computed unsigned so that LLONG_MIN does not overflow */
+    unsigned long long u = v < 0 ? 0ull - (unsigned long long)v : (unsigned long long)v;
+    if (v < 0)
+        *p++ = '-';
+    size_t n = digit_count(u);
+    write_digits(p, u, n);
+    return p + n;
+}
+
 static inline void write_int(qd_jw *w, long long v)
 {
     if (!room(w->b, 22)) /* a comma, a sign and 20 digits */
         return;
     item_begin(w);
     qd_buf *b = w->b;
-    /* digits of the magnitude, computed unsigned so that LLONG_MIN does not overflow */
-    unsigned long long u = v < 0 ? 0ull - (unsigned long long)v : (unsigned long long)v;
-    if (v < 0)
-        b->data[b->len++] = '-';
-    size_t n = digit_count(u);
-    write_digits(b->data + b->len, u, n);
-    b->len += n;
+    b->len = (size_t)(qd_jw_put_int(b->data + b->len, v) - b->data);
     terminate(b);
 }
 

@@ -80,6 +80,39 @@ bool qd_jw_utf8_valid(const char *s, size_t n);
  * one dumped by jansson from a tree that another module builds. */
 void qd_jw_raw(qd_jw *w, const char *json, size_t n);
 
+/* ---- A cursor, for records whose shape the writer knows ----
+ * doc_json writes each statement (two dozen members, hundreds in a document) through a
+ * char pointer into the buffer: room is made once per variable-length piece
+ * (qd_jw_cursor_room), not per member; keys are literal bytes with their separators
+ * (QD_JW_LIT); the caller writes the commas and takes back a string member jansson
+ * would have refused (qd_jw_put_string returns NULL) by going on from the pointer it
+ * had before the member.  Every qd_jw_put_* needs the room its comment gives. */
+
+/* The room qd_jw_put_string may take for n bytes: each a \u00XX escape, and quotes. */
+#define QD_JW_STRING_ROOM(n) (6 * (size_t)(n) + 2)
+
+/* Room for `need` more bytes (and a NUL) at p, a cursor into b's data: p, or where it
+ * is now if the data moved; NULL once out of memory (the buffer is marked failed). */
+char *qd_jw_cursor_room(qd_buf *b, char *p, size_t need);
+/* Where the writer's buffer ends, with room for `need` bytes, to write the elements of
+ * the array just begun (the caller writes their separators); NULL out of memory. */
+char *qd_jw_cursor_begin(qd_jw *w, size_t need);
+/* The cursor's writing done: the buffer ends at p (NULL: out of memory, nothing to do);
+ * `wrote` tells whether elements were written into the current array. */
+void qd_jw_cursor_end(qd_jw *w, char *p, bool wrote);
+/* s[0..n) escaped with its quotes at p in b's data, where QD_JW_STRING_ROOM(n) was made;
+ * the end, or NULL (nothing written) if jansson would refuse it (not valid UTF-8). */
+char *qd_jw_put_string(qd_buf *b, char *p, const char *s, size_t n);
+/* v in decimal at p (room for 20 bytes); the end. */
+char *qd_jw_put_int(char *p, long long v);
+/* Literal bytes (a key with its quotes, colon and separator). */
+static inline char *qd_jw_put_lit(char *p, const char *s, size_t n)
+{
+    memcpy(p, s, n);
+    return p + n;
+}
+#define QD_JW_LIT(p, lit) qd_jw_put_lit((p), (lit), sizeof(lit) - 1)
+
 /* Format v as jansson does with the default precision (17 significant digits,
  * ".0" added to integral values, exponent without '+' or leading zeros) into
  * out (at least 32 bytes); returns its length, or 0 if v is not finite. */
