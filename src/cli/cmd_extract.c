@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "../util/buf.h"
+#include "../report/json_writer.h"
 #include "../util/io.h"
 #include "cli.h"
 #include "run.h"
@@ -135,22 +136,26 @@ static int extract_doc(qd_doc *doc, qd_job *job, void *ctx)
     qd_error err;
     char *s = NULL;
     int rc;
+    unsigned flags = (x->co->with_text ? QD_REPORT_WITH_TEXT : 0) |
+                     (x->co->paragraphs ? QD_REPORT_PARAGRAPHS : 0) | (x->co->color ? QD_REPORT_COLOR : 0);
     if (x->summary) {
         qd_summary *sum = NULL;
         rc = qd_summary_make(doc, x->lx, x->co->with_text, &sum, &err);
         if (!rc)
             rc = qd_summary_to_json(sum, &s, &err);
         qd_summary_free(sum);
+    } else if (x->text) {
+        rc = qd_report_doc_text(doc, flags, &s, &err);
     } else {
-        unsigned flags = (x->co->with_text ? QD_REPORT_WITH_TEXT : 0) |
-                         (x->co->paragraphs ? QD_REPORT_PARAGRAPHS : 0) | (x->co->color ? QD_REPORT_COLOR : 0);
-        rc = x->text ? qd_report_doc_text(doc, flags, &s, &err) : qd_report_doc_json(doc, flags, &s, &err);
+        /* the record straight into the batch's output: no copy of it */
+        rc = qd_report_doc_json_append(doc, flags, &job->out, &err);
     }
     if (rc) {
         qd_buf_printf(&job->msgs, "quotediff: %s\n", err.msg);
         return rc;
     }
-    qd_buf_puts(&job->out, s);
+    if (s)
+        qd_buf_puts(&job->out, s);
     if (!x->text)
         qd_buf_putc(&job->out, '\n');
     free(s);

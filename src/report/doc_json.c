@@ -240,14 +240,14 @@ static void jw_span_members(qd_jw *w, const qd_doc *doc, qd_span sp)
     qd_jw_stringn(w, doc->text + sp.start, sp.end - sp.start);
 }
 
-int qd_report_doc_json(const qd_doc *doc, unsigned flags, char **out, qd_error *err)
+int qd_report_doc_json_append(const qd_doc *doc, unsigned flags, qd_buf *out, qd_error *err)
 {
     static const char *const kinds[] = {"auto", "text", "html", "json"};
-    qd_buf b;
-    qd_buf_init(&b);
+    qd_buf *b = out;
+    size_t start = b->len;
     qd_jw jw;
     qd_jw *w = &jw;
-    qd_jw_init(w, &b);
+    qd_jw_init(w, b);
     qd_jw_object_begin(w);
     QD_JW_MEMBER_STRING(w, "path", doc->path);
     QD_JW_MEMBER_STRING(w, "kind", kinds[doc->kind]);
@@ -276,7 +276,7 @@ int qd_report_doc_json(const qd_doc *doc, unsigned flags, char **out, qd_error *
         memset(memo.len, 0, sizeof(memo.len));
         char *p = qd_jw_cursor_begin(w, FIXED_ROOM);
         for (uint32_t i = 0; i < an->n_statements && p; i++)
-            p = statement_json(&b, p, doc, i, &memo);
+            p = statement_json(b, p, doc, i, &memo);
         qd_jw_cursor_end(w, p, true);
     }
     qd_jw_array_end(w);
@@ -306,7 +306,7 @@ int qd_report_doc_json(const qd_doc *doc, unsigned flags, char **out, qd_error *
                     continue;
                 type = "uncredited";
             }
-            p = term_json(&b, p, doc, q, type, wrote);
+            p = term_json(b, p, doc, q, type, wrote);
             wrote = true;
         }
         qd_jw_cursor_end(w, p, wrote);
@@ -319,7 +319,9 @@ int qd_report_doc_json(const qd_doc *doc, unsigned flags, char **out, qd_error *
         /* speakers: entities credited with at least one statement */
         uint32_t *count = calloc(an->n_entities + 1, sizeof(uint32_t));
         if (!count) {
-            qd_buf_free(&b);
+            b->len = start; /* the record is not written */
+            if (b->data)
+                b->data[start] = '\0';
             return qd_error_set(err, QD_ENOMEM, "%s: out of memory", doc->path);
         }
         for (uint32_t i = 0; i < an->n_statements; i++)
@@ -367,9 +369,19 @@ int qd_report_doc_json(const qd_doc *doc, unsigned flags, char **out, qd_error *
         qd_jw_stringn(w, doc->text, doc->len);
     }
     qd_jw_object_end(w);
-    if (b.failed || !b.data) {
-        qd_buf_free(&b);
+    if (b->failed || !b->data)
         return qd_error_set(err, QD_ENOMEM, "%s: cannot render JSON", doc->path);
+    return 0;
+}
+
+int qd_report_doc_json(const qd_doc *doc, unsigned flags, char **out, qd_error *err)
+{
+    qd_buf b;
+    qd_buf_init(&b);
+    int rc = qd_report_doc_json_append(doc, flags, &b, err);
+    if (rc) {
+        qd_buf_free(&b);
+        return rc;
     }
     *out = b.data;
     return 0;

@@ -113,6 +113,13 @@ static inline char *qd_jw_put_lit(char *p, const char *s, size_t n)
 }
 #define QD_JW_LIT(p, lit) qd_jw_put_lit((p), (lit), sizeof(lit) - 1)
 
+/* (doc_json.c) The record qd_report_doc_json makes, appended to `out` (extract gathers
+ * a batch's records in one buffer: no buffer of its own, copy and free per record).
+ * Out of memory: an error, and `out` failed or as it was. */
+struct qd_doc;
+struct qd_error;
+int qd_report_doc_json_append(const struct qd_doc *doc, unsigned flags, qd_buf *out, struct qd_error *err);
+
 /* Format v as jansson does with the default precision (17 significant digits,
  * ".0" added to integral values, exponent without '+' or leading zeros) into
  * out (at least 32 bytes); returns its length, or 0 if v is not finite. */
