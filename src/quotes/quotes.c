@@ -35,6 +35,10 @@ typedef struct qstate {
     opener stack[64];
     int depth;
     uint32_t cap_quoted;
+    /* the document's quotation marks (token indices, in order): pairing walks these
+     * rather than every token, from the first not yet passed */
+    uint32_t *marks;
+    uint32_t n_marks, next_mark;
 } qstate;
 
 static bool is_open_bracket_or_dash(const qd_token *t)
@@ -232,10 +236,11 @@ static int pair_paragraph(qstate *q, uint32_t p, bool *carried)
              !(a > 0 && qd_tok_is(&tok[a - 1], ':')))
         first = a + 1; /* (not a block quote introduced by a colon) */
     *carried = false;
-    for (uint32_t i = first; i < b; i++) {
+    while (q->next_mark < q->n_marks && q->marks[q->next_mark] < first)
+        q->next_mark++;
+    for (; q->next_mark < q->n_marks && q->marks[q->next_mark] < b; q->next_mark++) {
+        uint32_t i = q->marks[q->next_mark];
         qd_token *t = &tok[i];
-        if (t->kind != QD_TK_QUOTE)
-            continue;
         qd_qmark m = (qd_qmark)t->qmark;
         int role = 0; /* 1 open, -1 close */
         bool single = m == QD_QM_SINGLE_OPEN || m == QD_QM_SINGLE_CLOSE || m == QD_QM_SINGLE_STRAIGHT;
@@ -524,11 +529,32 @@ static qd_quoted_type intrinsic_type(const qd_doc *doc, const qd_quoted *x)
     return QD_QUOTED_SPEECH;
 }
 
+/* The first token from `from` on that ends after offset off (the walk of the tokens
+ * in text order, by halves: their ends only grow). */
+static uint32_t first_ending_after(const qd_token *tok, uint32_t from, uint32_t n, uint32_t off)
+{
+    uint32_t lo = from, hi = n;
+    while (lo < hi) {
+        uint32_t mid = lo + (hi - lo) / 2;
+        if (tok[mid].end <= off)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
 int qd_quotes_find(qd_doc *doc, qd_analysis *an, qd_error *err)
 {
-    qstate q = {doc, an, err, {{0}}, 0, 0};
+    qstate q = {doc, an, err, {{0}}, 0, 0, NULL, 0, 0};
     bool carried = false;
     int rc;
+    q.marks = qd_arena_alloc(&doc->in->arena, (doc->in->n_tokens + 1) * sizeof(uint32_t));
+    if (!q.marks)
+        return qd_error_set(err, QD_ENOMEM, "%s: out of memory", doc->path);
+    for (uint32_t i = 0; i < doc->in->n_tokens; i++)
+        if (doc->in->tokens[i].kind == QD_TK_QUOTE)
+            q.marks[q.n_marks++] = i;
     for (uint32_t p = 0; p < doc->n_paragraphs; p++) {
         if (doc->paragraphs[p].role != QD_PARA_BODY && doc->paragraphs[p].role != QD_PARA_TITLE) {
             if (carried) {
@@ -571,8 +597,7 @@ int qd_quotes_find(qd_doc *doc, qd_analysis *an, qd_error *err)
     uint32_t t = 0;
     for (uint32_t k = 0; k < an->n_quoted; k++) {
         qd_quoted *x = &an->quoted[k];
-        while (t < doc->in->n_tokens && tok[t].end <= x->outer.start)
-            t++;
+        t = first_ending_after(tok, t, doc->in->n_tokens, x->outer.start);
         for (uint32_t i = t; i < doc->in->n_tokens && tok[i].start < x->outer.end; i++)
             tok[i].quoted = (int32_t)k;
     }
