@@ -56,8 +56,8 @@ typedef struct mscan {
     head_memo *head; /* per token */
     /* Per token (and 0 for FACTS_PAD after the last), which phrase tables a match can
      * start in there (QD_START_* of its word, and of its word without a possessive
-     * ending), TOK_PLACE and TOK_LEADS: the scans ask the tables at nearly every token,
-     * and nearly every answer is no, which this byte gives without a probe. */
+     * ending) and the TOK_* bits: the scans ask the tables at nearly every token, and
+     * nearly every answer is no, which this byte gives without a probe. */
     uint8_t *facts;
     qd_token *tok;
     uint32_t n;
@@ -149,11 +149,12 @@ static const qd_lexword *base_lex(const mscan *s, const qd_token *t)
     return n == t->normlen ? t->lex : qd_lex_word(s->c->lx, t->norm, n);
 }
 
-/* Is token t (whose word without a possessive ending has the lexicon entry w) one of
- * the longer words a headline would capitalise (see mark_title_sentences)? */
-static bool title_word(const qd_token *t, const qd_lexword *w)
+/* Is token t (whose word without a possessive ending has base_len bytes and the lexicon
+ * entry w) one of the longer words a headline would capitalise (see
+ * mark_title_sentences)? */
+static bool title_word(const qd_token *t, uint32_t base_len, const qd_lexword *w)
 {
-    return t->kind == QD_TK_WORD && qd_tok_base_len(t) >= 4 && !(w && (w->tags & QD_W_FUNCTION));
+    return t->kind == QD_TK_WORD && base_len >= 4 && !(w && (w->tags & QD_W_FUNCTION));
 }
 
 /* Title case: a headline or heading ("Donald Trump Featured In Jihadist Video", "FULL
@@ -174,7 +175,7 @@ static void mark_title_sentences(mscan *s, const uint32_t *words, const uint32_t
         uint32_t common = 0;
         for (uint32_t k = se->first_token; k < se->first_token + se->n_tokens && common < 2; k++) {
             const qd_token *t = &s->tok[k];
-            if ((t->flags & QD_TF_CAP) && title_word(t, base_lex(s, t)) && word_fact(s, t, CW_LOWER))
+            if ((t->flags & QD_TF_CAP) && title_word(t, qd_tok_base_len(t), base_lex(s, t)) && word_fact(s, t, CW_LOWER))
                 common++;
         }
         s->title[si] = common >= 2;
@@ -1284,27 +1285,35 @@ static bool token_leads(const qd_token *t, uint32_t starts)
                                qd_norm_is(t, "who") || qd_norm_is(t, "which"));
 }
 
-/* The facts byte of a token (see mscan.facts), and in *base the lexicon entry of its
- * word without a possessive ending (what base_lex says).  A match starts only with a
- * word that is an entry of the table (qd_lex_starts), or with a possessive whose word
- * without "'s" is one; a dash may continue a phrase, so at one anything is possible. */
-static uint8_t token_facts(const mscan *s, const qd_token *t, const qd_lexword **base)
+/* A token's word without a possessive ending ("lavrov" of "lavrov's"): its length,
+ * hash and lexicon entry (what qd_tok_base_len, base_hash and base_lex say). */
+typedef struct base_word {
+    uint32_t len, hash;
+    const qd_lexword *lex;
+} base_word;
+
+/* The facts byte of a token (see mscan.facts), and its base word.  A match starts only with a word that is an entry of the table
+ * (qd_lex_starts), or with a possessive whose word without "'s" is one; a dash may
+ * continue a phrase, so at one anything is possible. */
+static uint8_t token_facts(const mscan *s, const qd_token *t, base_word *base)
 {
     const qd_lexicon *lx = s->c->lx;
-    const qd_lexword *w = t->lex;
-    *base = w;
+    base->len = t->normlen;
+    base->hash = t->hash;
+    base->lex = t->lex;
     if (t->kind == QD_TK_PUNCT && t->norm[0] == '-')
-        return (uint8_t)(UINT8_MAX & ~TOK_PLACE);
+        return (uint8_t)(QD_START_CUE | QD_START_ROLE | QD_START_NOUN | QD_START_PERSON | QD_START_PLACE |
+                          QD_START_OUTLET | TOK_LEADS);
     if (t->kind != QD_TK_WORD && t->kind != QD_TK_NUM)
         return 0;
     uint32_t f = qd_lex_starts(lx, t->lex, t->norm, t->normlen, t->hash);
     if (qd_tok_possessive(t)) {
-        uint32_t bl = t->normlen - 2, bh = qd_hash_bytes(t->norm, bl);
-        w = qd_lex_word_hashed(lx, t->norm, bl, bh);
-        f |= qd_lex_starts(lx, w, t->norm, bl, bh);
-        *base = w;
+        base->len = t->normlen - 2;
+        base->hash = qd_hash_bytes(t->norm, base->len);
+        base->lex = qd_lex_word_hashed(lx, t->norm, base->len, base->hash);
+        f |= qd_lex_starts(lx, base->lex, t->norm, base->len, base->hash);
     }
-    if ((t->flags & QD_TF_CAP) && ((f & QD_START_PLACE) || (w && w->variant >= 0)))
+    if ((t->flags & QD_TF_CAP) && ((f & QD_START_PLACE) || (base->lex && base->lex->variant >= 0)))
         f |= TOK_PLACE;
     if (token_leads(t, f))
         f |= TOK_LEADS;
@@ -1318,12 +1327,12 @@ static int scan_sentence(mscan *s, uint32_t a, uint32_t b)
     const qd_lexicon *lx = c->lx;
     uint32_t i = a;
     while (i < b) {
-        const qd_token *t = &tok[i];
-        /* most tokens lead nothing and are followed by no role or noun: a step */
+        /* most tokens lead nothing and are followed by no role or noun: step over them */
         if (!(s->facts[i] & TOK_LEADS) && !((s->facts[i + 1] | s->facts[i + 2]) & TOK_HEAD)) {
             i++;
             continue;
         }
+        const qd_token *t = &tok[i];
         if (t->kind != QD_TK_WORD && t->kind != QD_TK_NUM) {
             i++;
             continue;
@@ -1534,20 +1543,20 @@ int qd_mentions_find(qd_actx *c)
     memset(capbloom, 0, sizeof(capbloom));
     for (uint32_t i = 0; i < n; i++) {
         const qd_token *t = &in->tokens[i];
-        const qd_lexword *base;
+        base_word base;
         s.facts[i] = token_facts(&s, t, &base);
-        if (title_word(t, base) && t->sentence < doc->n_sentences) {
+        if (title_word(t, base.len, base.lex) && t->sentence < doc->n_sentences) {
             title_words[t->sentence]++;
             title_caps[t->sentence] += (t->flags & QD_TF_CAP) != 0;
         }
         s.capword[i] = NO_WORD;
         if (!is_cap(t))
             continue;
-        uint32_t bl = qd_tok_base_len(t), h = base_hash(t), id;
-        qd_bloom_set(capbloom, CAP_FILTER_LOG2, h);
-        if (!qd_strmap_get_hashed(&s.caps, t->norm, bl, h, &id)) {
+        uint32_t id;
+        qd_bloom_set(capbloom, CAP_FILTER_LOG2, base.hash);
+        if (!qd_strmap_get_hashed(&s.caps, t->norm, base.len, base.hash, &id)) {
             id = n_caps++;
-            if (qd_strmap_put_borrowed(&s.caps, t->norm, bl, h, id) != 0)
+            if (qd_strmap_put_borrowed(&s.caps, t->norm, base.len, base.hash, id) != 0)
                 return qd_error_set(c->err, QD_ENOMEM, "%s: out of memory", doc->path);
         }
         s.capword[i] = id;
