@@ -265,42 +265,78 @@ static const char *display(qd_actx *c, uint32_t a, uint32_t b)
 
 /* ---- names ---------------------------------------------------------------------- */
 
+/* Is the person of name mention x the entity of a? */
+static bool same_person(const eaux *a, const qd_mx *x)
+{
+    if (surnames_agree(a->last, x->last) && first_names_agree(a->first, x->first))
+        return true;
+    /* "Hillary" alone for Hillary Clinton */
+    return !x->first && a->first && strcmp(a->first, x->last) == 0;
+}
+
+/* Each name joins the first (oldest) person entity whose names agree with it, or makes
+ * one.  Agreeing names share a first letter (the surnames', or the mention's surname and
+ * the entity's given name: "Hillary"), so the people are kept in chains by those letters
+ * and only the chains of the mention's letter are weighed: by_last[ch] links (through
+ * next_last) the entities whose surname starts with byte ch, by_first[ch] (next_first)
+ * those whose given name does, when the surname does not.  Chains run oldest first, and
+ * the oldest match of the two wins, as a scan of all entities in order would find it. */
 static int resolve_names(cstate *s)
 {
     qd_actx *c = s->c;
     qd_analysis *an = c->an;
+    int32_t by_last[256], last_tail[256], by_first[256];
+    for (int ch = 0; ch < 256; ch++)
+        by_last[ch] = last_tail[ch] = by_first[ch] = -1;
+    /* (every entity made here is a name mention's: at most one per mention) */
+    uint32_t base = an->n_entities, cap = an->n_mentions + 1;
+    int32_t *next_last = qd_arena_alloc(&c->doc->in->arena, cap * sizeof(int32_t));
+    int32_t *next_first = qd_arena_alloc(&c->doc->in->arena, cap * sizeof(int32_t));
+    if (!next_last || !next_first)
+        return QD_ENOMEM;
     for (uint32_t m = 0; m < an->n_mentions; m++) {
         qd_mx *x = &c->mx[m];
         if (an->mentions[m].kind != QD_MENTION_NAME || x->kind != QD_ENT_PERSON || !x->last)
             continue;
+        unsigned char ch = (unsigned char)x->last[0];
         int32_t best = -1;
-        for (uint32_t e = 0; e < an->n_entities; e++) {
-            eaux *a = &s->aux[e];
-            if (an->entities[e].kind != QD_ENT_PERSON || !a->last)
-                continue;
-            /* both tests below need a first letter in common: most pairs differ there */
-            if (a->last[0] != x->last[0] && !(a->first && a->first[0] == x->last[0]))
-                continue;
-            bool same = surnames_agree(a->last, x->last) && first_names_agree(a->first, x->first);
-            /* "Hillary" alone for Hillary Clinton */
-            if (!same && !x->first && a->first && strcmp(a->first, x->last) == 0)
-                same = true;
-            /* a two-word name whose "surname" is the entity's first name is not the same */
-            if (same) {
-                best = (int32_t)e;
+        for (int32_t e = by_last[ch]; e >= 0 && best < 0; e = next_last[e - base])
+            if (same_person(&s->aux[e], x))
+                best = e;
+        for (int32_t e = by_first[ch]; e >= 0 && (best < 0 || e < best); e = next_first[e - base])
+            if (same_person(&s->aux[e], x)) {
+                best = e;
                 break;
             }
-        }
         if (best < 0) {
             best = qd_entity_new(c, (int32_t)m);
             if (best < 0 || ensure_aux(s) != 0)
                 return QD_ENOMEM;
         }
         eaux *a = &s->aux[best];
-        if (!a->last)
+        if (!a->last) {
+            /* a new entity: the newest of its surname's chain */
             a->last = x->last;
-        if (x->first && !a->first)
+            unsigned char lc = (unsigned char)a->last[0];
+            next_last[best - base] = -1;
+            if (last_tail[lc] < 0)
+                by_last[lc] = best;
+            else
+                next_last[last_tail[lc] - base] = best;
+            last_tail[lc] = best;
+        }
+        if (x->first && !a->first) {
+            /* (given later than the entity was made: put in its place by age) */
             a->first = x->first;
+            unsigned char fc = (unsigned char)a->first[0];
+            if (fc != (unsigned char)a->last[0]) {
+                int32_t *link = &by_first[fc];
+                while (*link >= 0 && *link < best)
+                    link = &next_first[*link - base];
+                next_first[best - base] = *link;
+                *link = best;
+            }
+        }
         an->mentions[m].entity = best;
         a->last_mention = (int32_t)m;
         if (x->gender && an->entities[best].gender == '?')
