@@ -43,6 +43,7 @@ typedef struct line {
     bool byline;
     bool has_quote;
     bool report_verb; /* " report..." or " learned..." in it (see self_references) */
+    bool counted;     /* content and caps_content made (see count_words) */
     uint16_t repeats;
     line_kind kind;
     qd_para_role role;
@@ -56,6 +57,7 @@ typedef struct layout {
     line *lines;
     uint32_t n, cap;
     qd_error *err;
+    char *tok; /* a token's normal form, as long as the longest line allows (line_features) */
 } layout;
 
 /* ---- lines ------------------------------------------------------------------- */
@@ -284,8 +286,9 @@ static void lower_ascii(const char *s, size_t n, char *out)
     out[n] = '\0';
 }
 
-/* The 1 <= n <= 8 bytes at p packed as a qd_packed_word, ASCII capitals lower-cased
- * when `lower`; the 8 bytes from p are read at once when they lie before limit. */
+/* The 1 <= n <= 8 bytes at p packed as a half of a qd_packed_word, ASCII capitals
+ * lower-cased when `lower`; the 8 bytes from p are read at once when they lie before
+ * limit. */
 static inline uint64_t pack_word(const char *p, size_t n, const char *limit, bool lower)
 {
     uint64_t x = 0;
@@ -305,13 +308,17 @@ static inline uint64_t pack_word(const char *p, size_t n, const char *limit, boo
 
 /* Is the word w (n bytes) a function word?  `raw`: w is ASCII text still to be
  * lower-cased (scratch holds n bytes), else it is in normal form already. */
-static bool function_word(const layout *L, const char *w, size_t n, bool raw, char *scratch)
+static inline bool function_word(const layout *L, const char *w, size_t n, bool raw, char *scratch)
 {
     const qd_lexicon *lx = L->lx;
     if (n > lx->function_max_len)
         return false;
-    if (n <= 8)
-        return qd_lex_function_word8(lx, pack_word(w, n, raw ? L->doc->text + L->doc->len : w, raw), n);
+    if (n <= QD_PACKED_MAX) {
+        const char *limit = raw ? L->doc->text + L->doc->len : w; /* (tok: byte by byte) */
+        uint64_t lo = pack_word(w, n < 8 ? n : 8, limit, raw);
+        uint64_t hi = n > 8 ? pack_word(w + 8, n - 8, limit, raw) : 0;
+        return qd_lex_function_word_packed(lx, lo, hi, n);
+    }
     if (raw) {
         for (size_t k = 0; k < n; k++)
             scratch[k] = (char)(w[k] >= 'A' && w[k] <= 'Z' ? w[k] + 32 : w[k]);
@@ -344,35 +351,165 @@ static bool furniture_match(const qd_lexicon *lx, const char *norm, size_t n, si
             after_alnum = c < 0x80 && !ascii_punct(c);
         }
     }
-    for (uint32_t i = 0; i < lx->n_furniture; i++) {
-        const qd_furniture *f = &lx->furniture[i];
+    for (uint32_t i = 0; whole && i < lx->n_furniture_kind[QD_FURN_LINE]; i++) {
+        const qd_furniture *f = &lx->furniture[lx->furniture_kind[QD_FURN_LINE][i]];
         size_t fl = f->len;
-        switch (f->match) {
-        case QD_FURN_LINE:
-            if (whole && ((fl == m && memcmp(norm, f->phrase, fl) == 0) || (fl == n && memcmp(norm, f->phrase, fl) == 0)))
+        if ((fl == m && memcmp(norm, f->phrase, fl) == 0) || (fl == n && memcmp(norm, f->phrase, fl) == 0))
+            return true;
+    }
+    for (uint32_t i = 0; prefix && i < lx->n_furniture_kind[QD_FURN_PREFIX]; i++) {
+        const qd_furniture *f = &lx->furniture[lx->furniture_kind[QD_FURN_PREFIX][i]];
+        if (n >= f->len && memcmp(norm, f->phrase, f->len) == 0)
+            return true;
+    }
+    for (uint32_t i = 0; contains && i < lx->n_furniture_kind[QD_FURN_CONTAINS]; i++) {
+        const qd_furniture *f = &lx->furniture[lx->furniture_kind[QD_FURN_CONTAINS][i]];
+        size_t fl = f->len;
+        unsigned char f0 = (unsigned char)f->phrase[0];
+        if (fl > n || (fl > 0 && !((starts[f0 >> 6] >> (f0 & 63)) & 1)))
+            continue;
+        const char *p = norm;
+        while ((p = strstr(p, f->phrase)) != NULL) {
+            bool left = p == norm || !isalnum((unsigned char)p[-1]);
+            bool right = !isalnum((unsigned char)p[fl]);
+            if (left && right)
                 return true;
-            break;
-        case QD_FURN_PREFIX:
-            if (prefix && n >= fl && memcmp(norm, f->phrase, fl) == 0)
-                return true;
-            break;
-        case QD_FURN_CONTAINS:
-            if (contains && fl <= n &&
-                (fl == 0 || ((starts[(unsigned char)f->phrase[0] >> 6] >> ((unsigned char)f->phrase[0] & 63)) & 1))) {
-                const char *p = norm;
-                while ((p = strstr(p, f->phrase)) != NULL) {
-                    bool left = p == norm || !isalnum((unsigned char)p[-1]);
-                    bool right = !isalnum((unsigned char)p[fl]);
-                    if (left && right)
-                        return true;
-                    p++;
-                }
-            }
-            break;
+            p++;
         }
     }
     return false;
 }
+
+/* A token of a line: its bytes [ts, te) and its normal form t[0..tl) (the text itself
+ * when ascii, but for the case, else in the token buffer); next: where the next one
+ * starts; single: one ASCII space before it (or the line's end). */
+typedef struct token {
+    uint32_t ts, te, next;
+    const char *t;
+    size_t tl;
+    bool ascii, single;
+} token;
+
+/* The token at i (< ln->end), its normal form in tok when not ASCII. */
+static inline void read_token(const layout *L, const line *ln, uint32_t i, char *tok, token *k)
+{
+    const char *s = L->doc->text;
+    k->ascii = true;
+    k->ts = i;
+    k->te = token_end(s, i, ln->end, &k->ascii);
+    /* the next token: after one ASCII space (nearly always), or a run of spaces */
+    k->next = k->te;
+    k->single = true;
+    if (k->te < ln->end) {
+        unsigned char after = (unsigned char)s[k->te + 1]; /* (a line ends in no space) */
+        if (s[k->te] == ' ' && after > ' ' && after < 0x80) {
+            k->next = k->te + 1;
+        } else {
+            int sk;
+            k->single = false;
+            while (k->next < ln->end && is_space_at(s, ln->end, k->next, &sk))
+                k->next += (uint32_t)sk;
+        }
+    }
+    k->t = s + k->ts;
+    k->tl = k->te - k->ts;
+    if (!k->ascii) {
+        k->tl = qd_utf8_normalize(k->t, k->tl, tok, 4 * k->tl + 1);
+        k->t = tok;
+    }
+}
+
+/* The word of a token: its normal form without the punctuation around it, [*a, *b). */
+static inline bool token_word(const token *k, size_t *a, size_t *b)
+{
+    size_t x = 0, y = k->tl;
+    while (x < y && ascii_punct((unsigned char)k->t[x]))
+        x++;
+    while (y > x && ascii_punct((unsigned char)k->t[y - 1]))
+        y--;
+    *a = x;
+    *b = y;
+    return y > x;
+}
+
+/* A line's function words, and its content words (four bytes or more, not function
+ * words) with how many of them are capitalised.  Prose needs one function word in
+ * eight words and nothing else of these counts, so with `enough` the count stops
+ * there, func a lower bound and content and caps_content not made (ln->counted false).
+ * tok: the token buffer (see line_features). */
+static void count_words(const layout *L, line *ln, char *tok, bool enough)
+{
+    const char *s = L->doc->text;
+    unsigned words = 0, func = 0, content = 0, caps = 0;
+    uint32_t raw = ln->start; /* see below */
+    ln->counted = true;
+    for (uint32_t i = ln->start; i < ln->end;) {
+        token k;
+        read_token(L, ln, i, tok, &k);
+        i = k.next;
+        size_t a, b;
+        if (token_word(&k, &a, &b)) {
+            words++;
+            if (function_word(L, k.t + a, b - a, k.ascii, tok)) {
+                func++;
+                if (enough && func * 8 >= ln->words) {
+                    ln->counted = false;
+                    break;
+                }
+            } else if (b - a >= 4) {
+                content++;
+                /* Its case is read at `raw`, a cursor that moves to the first letter or
+                 * digit from where it is, and past the next space after each token.  It
+                 * is at the token's start but after a run of spaces, which it takes as
+                 * one token each, or after a content word without letters or digits;
+                 * that is how the case has always been read, so it stays. */
+                uint32_t cp0;
+                unsigned char c = (unsigned char)s[k.ts];
+                if (raw == k.ts && ((unsigned)(c - '0') < 10u || (unsigned)((c | 32) - 'a') < 26u)) {
+                    cp0 = c;
+                } else {
+                    while (raw < ln->end) {
+                        uint32_t cp;
+                        int kk = qd_utf8_decode(s, ln->end, raw, &cp);
+                        if (qd_cp_is_letter(cp) || qd_cp_is_digit(cp))
+                            break;
+                        raw += (uint32_t)kk;
+                    }
+                    qd_utf8_decode(s, ln->end, raw, &cp0);
+                }
+                if (qd_cp_is_upper(cp0) || qd_cp_is_digit(cp0))
+                    caps++;
+            }
+        }
+        /* raw past the next space: from within the token, past the space after it */
+        if (raw >= k.ts && raw <= k.te) {
+            uint32_t cp;
+            raw = k.te < ln->end ? k.te + (uint32_t)qd_utf8_decode(s, ln->end, k.te, &cp) : ln->end;
+        } else {
+            while (raw < ln->end) {
+                unsigned char c = (unsigned char)s[raw];
+                if (c > ' ' && c < 0x80) {
+                    raw++;
+                    continue;
+                }
+                uint32_t cp;
+                int kk = qd_utf8_decode(s, ln->end, raw, &cp);
+                raw += (uint32_t)kk;
+                if (qd_cp_is_space(cp))
+                    break;
+            }
+        }
+    }
+    /* (the fields have 16 bits: a count past 65535 wraps, as it always has) */
+    ln->func = (uint16_t)func;
+    ln->content = (uint16_t)content;
+    ln->caps_content = (uint16_t)caps;
+}
+
+/* Lines of this many words or more are prose when one word in eight is a function
+ * word (see classify), and are asked nothing else of their words unless chosen among
+ * the title candidates (title_case). */
+#define PROSE_ONLY_WORDS 25
 
 /* The line's features.  norm and tok hold 4 * (line length) + 1 bytes each; on return
  * norm holds the line's normal form, whole when the line has fewer than
@@ -391,40 +528,24 @@ static void line_features(layout *L, line *ln, char *norm, char *tok, size_t *no
                          * line lower-cased */
     size_t nl1 = 0, m = 0; /* normal form's length + 1, and without trailing " ?!:." */
     unsigned char c0 = 0;  /* the normal form's first byte */
-    uint32_t raw = ln->start; /* see below */
-    unsigned words = 0, func = 0, content = 0, caps = 0; /* (kept out of *ln in the loop) */
+    unsigned words = 0;
     for (uint32_t i = ln->start; i < ln->end;) {
-        bool ascii = true;
-        uint32_t ts = i, te = token_end(s, i, ln->end, &ascii);
-        /* the next token: after one ASCII space (nearly always), or a run of spaces */
-        i = te;
-        if (te < ln->end) {
-            unsigned char next = (unsigned char)s[te + 1]; /* (a line ends in no space) */
-            if (s[te] == ' ' && next > ' ' && next < 0x80) {
-                i = te + 1;
-            } else {
-                int sk;
-                plain = false;
-                while (i < ln->end && is_space_at(s, ln->end, i, &sk))
-                    i += (uint32_t)sk;
-            }
-        }
+        token k;
+        read_token(L, ln, i, tok, &k);
+        i = k.next;
+        const char *t = k.t;
+        size_t tl = k.tl;
+        plain = plain && k.ascii && k.single;
         /* "... Caliber.Az reports": see self_references */
-        if ((s[ts] == 'r' || s[ts] == 'l') && ts > ln->start && s[ts - 1] == ' ' &&
-            ((te - ts >= 6 && memcmp(s + ts, "report", 6) == 0) ||
-             (te - ts >= 7 && memcmp(s + ts, "learned", 7) == 0)))
+        if ((s[k.ts] == 'r' || s[k.ts] == 'l') && k.ts > ln->start && s[k.ts - 1] == ' ' &&
+            ((k.te - k.ts >= 6 && memcmp(s + k.ts, "report", 6) == 0) ||
+             (k.te - k.ts >= 7 && memcmp(s + k.ts, "learned", 7) == 0)))
             ln->report_verb = true;
-        /* the token's normal form: its own bytes (but for the case) when ASCII */
-        const char *t = s + ts;
-        size_t tl = te - ts;
-        if (!ascii) {
-            plain = false;
-            tl = qd_utf8_normalize(t, tl, tok, 4 * tl + 1);
-            t = tok;
+        if (!k.ascii) {
             any_double = any_double || memchr(t, '"', tl) != NULL;
             copyright = copyright || memmem(t, tl, "\xc2\xa9", 2) != NULL;
         }
-        if (ts == ln->start)
+        if (k.ts == ln->start)
             c0 = (unsigned char)(t[0] >= 'A' && t[0] <= 'Z' ? t[0] + 32 : t[0]);
         size_t off = nl1;
         nl1 = off + tl + 1;
@@ -432,11 +553,11 @@ static void line_features(layout *L, line *ln, char *norm, char *tok, size_t *no
         if (!trailing_punct(last)) {
             m = off + tl;
         } else {
-            size_t k = tl - 1;
-            while (k > 0 && trailing_punct((unsigned char)t[k - 1]))
-                k--;
-            if (k > 0)
-                m = off + k;
+            size_t j = tl - 1;
+            while (j > 0 && trailing_punct((unsigned char)t[j - 1]))
+                j--;
+            if (j > 0)
+                m = off + j;
         }
         /* "(c) 20" anywhere in the normal form */
         if (after_c) {
@@ -445,66 +566,13 @@ static void line_features(layout *L, line *ln, char *norm, char *tok, size_t *no
         }
         if (last == ')' && tl >= 3 && (t[tl - 2] | 0x20) == 'c' && t[tl - 3] == '(')
             after_c = true;
-        /* the word: the token without the punctuation around it */
-        size_t a = 0, b = tl;
-        while (a < b && ascii_punct((unsigned char)t[a]))
-            a++;
-        while (b > a && ascii_punct((unsigned char)t[b - 1]))
-            b--;
-        if (b > a) {
-            words++;
-            if (function_word(L, t + a, b - a, ascii, tok)) {
-                func++;
-            } else if (b - a >= 4) {
-                content++;
-                /* Its case is read at `raw`, a cursor that moves to the first letter or
-                 * digit from where it is, and past the next space after each token.  It
-                 * is at the token's start but after a run of spaces, which it takes as
-                 * one token each, or after a content word without letters or digits;
-                 * that is how the case has always been read, so it stays. */
-                uint32_t cp0;
-                unsigned char c = (unsigned char)s[ts];
-                if (raw == ts && ((unsigned)(c - '0') < 10u || (unsigned)((c | 32) - 'a') < 26u)) {
-                    cp0 = c;
-                } else {
-                    while (raw < ln->end) {
-                        uint32_t cp;
-                        int kk = qd_utf8_decode(s, ln->end, raw, &cp);
-                        if (qd_cp_is_letter(cp) || qd_cp_is_digit(cp))
-                            break;
-                        raw += (uint32_t)kk;
-                    }
-                    qd_utf8_decode(s, ln->end, raw, &cp0);
-                }
-                if (qd_cp_is_upper(cp0) || qd_cp_is_digit(cp0))
-                    caps++;
-            }
-        }
-        /* raw past the next space: from within the token, past the space after it */
-        if (raw >= ts && raw <= te) {
-            uint32_t cp;
-            raw = te < ln->end ? te + (uint32_t)qd_utf8_decode(s, ln->end, te, &cp) : ln->end;
-        } else {
-            while (raw < ln->end) {
-                unsigned char c = (unsigned char)s[raw];
-                if (c > ' ' && c < 0x80) {
-                    raw++;
-                    continue;
-                }
-                uint32_t cp;
-                int kk = qd_utf8_decode(s, ln->end, raw, &cp);
-                raw += (uint32_t)kk;
-                if (qd_cp_is_space(cp))
-                    break;
-            }
-        }
+        size_t a, b;
+        words += token_word(&k, &a, &b);
     }
     size_t nl = nl1 - 1;
-    /* (the fields have 16 bits: a count past 65535 wraps, as it always has) */
+    /* (the field has 16 bits: a count past 65535 wraps, as it always has) */
     ln->words = (uint16_t)words;
-    ln->func = (uint16_t)func;
-    ln->content = (uint16_t)content;
-    ln->caps_content = (uint16_t)caps;
+    count_words(L, ln, tok, ln->words >= PROSE_ONLY_WORDS);
     ln->has_quote = straight;
     for (uint32_t i = ln->start; any_double && !ln->has_quote && i < ln->end;) {
         uint32_t cp;
@@ -557,8 +625,12 @@ static void line_meta(layout *L, line *ln)
     ln->byline = qd_parse_byline(s + ln->start, n, by, sizeof(by));
 }
 
-static bool title_case(const line *ln)
+/* Most content words capitalised.  A long line whose words were counted only as far as
+ * prose needs (count_words) is counted whole here, the first time it is asked. */
+static bool title_case(layout *L, line *ln)
 {
+    if (!ln->counted)
+        count_words(L, ln, L->tok, false);
     return ln->content >= 2 && ln->caps_content * 4 >= ln->content * 3;
 }
 
@@ -573,9 +645,9 @@ static void classify(layout *L, line *ln)
     else if (ln->byline)
         ln->kind = LK_BYLINE;
     else if (ln->words >= 6 && (ln->terminal || ln->words >= 25) && ln->func * 8 >= ln->words &&
-             !(title_case(ln) && ln->words < 20))
+             !(ln->words < 20 && title_case(L, ln)))
         ln->kind = LK_PROSE;
-    else if (ln->words >= 3 && title_case(ln))
+    else if (ln->words >= 3 && title_case(L, ln))
         ln->kind = LK_HEADLINE;
     else if ((ln->terminal && (ln->func >= 1 || ln->has_quote) && ln->words >= 2) || (ln->has_quote && ln->words >= 3))
         ln->kind = LK_SHORT_SENTENCE; /* (a quote with its speaker after a dash counts) */
@@ -590,7 +662,6 @@ static void classify(layout *L, line *ln)
     case LK_FURNITURE: ln->weight = -6; break;
     case LK_OTHER: ln->weight = -2; break;
     }
-    (void)L;
 }
 
 /* ---- outlet evidence ---------------------------------------------------------- */
@@ -800,7 +871,7 @@ static int choose_title(layout *L, uint32_t body_start, uint32_t body_end)
                     overlap++;
                     break;
                 }
-        int score = overlap * 3 + (title_case(ln) ? 2 : 0) + (ln->terminal ? 0 : 1) +
+        int score = overlap * 3 + (title_case(L, ln) ? 2 : 0) + (ln->terminal ? 0 : 1) +
                     (ln->words >= 5 && ln->words <= 16 ? 2 : 0) - 2 * distance;
         if (score > best) {
             best = score;
@@ -830,7 +901,7 @@ static int choose_title(layout *L, uint32_t body_start, uint32_t body_end)
 
 int qd_layout_plain(qd_doc *doc, const qd_options *opt, qd_error *err)
 {
-    layout L = {doc, doc->in->lx, NULL, 0, 0, err};
+    layout L = {doc, doc->in->lx, NULL, 0, 0, err, NULL};
     int rc = split_lines(&L);
     if (rc)
         return rc;
@@ -847,6 +918,7 @@ int qd_layout_plain(qd_doc *doc, const qd_options *opt, qd_error *err)
     char *norm = malloc(2 * (4 * maxlen + 1));
     if (!norm)
         return qd_error_set(err, QD_ENOMEM, "%s: out of memory", doc->path);
+    L.tok = norm + 4 * maxlen + 1;
     qd_strmap seen;
     qd_strmap_init(&seen, A);
     uint32_t *ids = qd_arena_calloc(A, L.n, sizeof(uint32_t));
@@ -867,7 +939,7 @@ int qd_layout_plain(qd_doc *doc, const qd_options *opt, qd_error *err)
     counts[0] = 1;
     for (uint32_t i = 0; i < L.n; i++) {
         size_t nl;
-        line_features(&L, &L.lines[i], norm, norm + 4 * maxlen + 1, &nl);
+        line_features(&L, &L.lines[i], norm, L.tok, &nl);
         line_meta(&L, &L.lines[i]);
         if (L.lines[i].words >= REPEAT_MAX_WORDS) {
             ids[i] = 0;
@@ -890,7 +962,6 @@ int qd_layout_plain(qd_doc *doc, const qd_options *opt, qd_error *err)
         ln->repeats = (uint16_t)(c > 65535 ? 65535 : c);
         classify(&L, ln);
     }
-    free(norm);
 
     /* the body: best-scoring run of lines (maximum subarray) */
     long best = 0, cur = 0;
@@ -928,6 +999,7 @@ int qd_layout_plain(qd_doc *doc, const qd_options *opt, qd_error *err)
 
     /* title */
     int t = choose_title(&L, bs, be);
+    free(norm); /* (L.tok: the last use was title_case's) */
     if (t >= 0) {
         line *ln = &L.lines[t];
         ln->role = QD_PARA_TITLE;
@@ -1057,7 +1129,7 @@ int qd_layout_plain(qd_doc *doc, const qd_options *opt, qd_error *err)
 
 int qd_layout_body(qd_doc *doc, qd_error *err)
 {
-    layout L = {doc, doc->in->lx, NULL, 0, 0, err};
+    layout L = {doc, doc->in->lx, NULL, 0, 0, err, NULL};
     int rc = split_lines(&L);
     if (rc)
         return rc;

@@ -71,30 +71,32 @@ static int index_function_words(qd_lexicon *lx)
             return -1;
         qd_bloom_set(lx->function_filter, QD_FUNCTION_FILTER_LOG2, sl->hash);
     }
-    /* the packed twin of the words up to 8 bytes (see qd_lex_function_word8) */
-    uint32_t n8 = 0, max_len = 0, cap = 16;
+    /* the packed twin of the words up to QD_PACKED_MAX bytes (see
+     * qd_lex_function_word_packed) */
+    uint32_t n_packed = 0, max_len = 0, cap = 16;
     for (uint32_t i = 0; i < lx->function_words.cap; i++) {
         const qd_strmap_slot *sl = &lx->function_words.slots[i];
         if (sl->key && sl->keylen > max_len)
             max_len = sl->keylen;
-        n8 += sl->key && sl->keylen <= 8;
+        n_packed += sl->key && sl->keylen <= QD_PACKED_MAX;
     }
-    while (cap < 2 * n8 + 2)
+    while (cap < 2 * n_packed + 2)
         cap *= 2;
     qd_packed_word *packed = qd_arena_calloc(&lx->arena, cap, sizeof(*packed));
     if (!packed)
         return -1;
     for (uint32_t i = 0; i < lx->function_words.cap; i++) {
         const qd_strmap_slot *sl = &lx->function_words.slots[i];
-        if (!sl->key || sl->keylen > 8)
+        if (!sl->key || sl->keylen > QD_PACKED_MAX)
             continue;
-        uint64_t bytes = 0;
+        uint64_t half[2] = {0, 0};
         for (uint32_t k = 0; k < sl->keylen; k++)
-            bytes |= (uint64_t)(unsigned char)sl->key[k] << (8 * k);
-        uint32_t j = (uint32_t)((bytes * 0x9E3779B97F4A7C15ull) >> 32) & (cap - 1);
+            half[k / 8] |= (uint64_t)(unsigned char)sl->key[k] << (8 * (k % 8));
+        uint32_t j = qd_packed_hash(half[0], half[1]) & (cap - 1);
         while (packed[j].len)
             j = (j + 1) & (cap - 1);
-        packed[j].bytes = bytes;
+        packed[j].lo = half[0];
+        packed[j].hi = half[1];
         packed[j].len = sl->keylen;
     }
     lx->function_packed = packed;
@@ -685,6 +687,10 @@ static int load_furniture(loader *ld, char **f, int nf)
     }
     if (m == QD_FURN_CONTAINS)
         lx->furniture_contains = true;
+    uint32_t *k = QD_VEC_PUSH(&lx->arena, lx->furniture_kind[m], lx->n_furniture_kind[m], lx->cap_furniture_kind[m]);
+    if (!k)
+        return oom(ld);
+    *k = lx->n_furniture - 1;
     return 0;
 }
 

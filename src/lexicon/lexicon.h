@@ -194,11 +194,18 @@ typedef struct qd_label {
     const char *note;      /* who tends to use it, or NULL */
 } qd_label;
 
-/* A function word packed into 64 bits: byte i in bits 8i..8i+7, zero above len. */
+/* A function word of up to QD_PACKED_MAX bytes packed into two 64-bit words: byte i in
+ * bits 8i..8i+7 of lo (i < 8) or 8(i-8).. of hi, zero above len. */
+#define QD_PACKED_MAX 16
 typedef struct qd_packed_word {
-    uint64_t bytes;
+    uint64_t lo, hi;
     uint32_t len; /* 0: an empty slot */
 } qd_packed_word;
+
+static inline uint32_t qd_packed_hash(uint64_t lo, uint64_t hi)
+{
+    return (uint32_t)(((lo ^ (hi * 0xC2B2AE3D27D4EB4Full)) * 0x9E3779B97F4A7C15ull) >> 32);
+}
 
 /* A phrase table: keys are lower-cased words joined by single spaces. */
 #define QD_PHRASE_FILTER_LOG2 15
@@ -255,7 +262,7 @@ struct qd_lexicon {
      * Made again whenever lexicon text is added (index_function_words). */
     qd_strmap function_words;
     uint64_t function_filter[(1u << QD_FUNCTION_FILTER_LOG2) / 64];
-    /* The function words of up to 8 bytes once more, packed (see qd_lex_function_word8):
+    /* The function words of up to 16 bytes once more, packed (see qd_lex_function_word_packed):
      * the layout tests every word of every line, and a multiply and a probe or two of
      * this table answer without hashing the word byte by byte.  A power of two of
      * slots, at most half full; made with function_words. */
@@ -309,6 +316,9 @@ struct qd_lexicon {
     uint32_t furniture_head_max;        /* longest QD_FURN_LINE or QD_FURN_PREFIX phrase */
     uint64_t furniture_prefix_first[4]; /* first bytes of the QD_FURN_PREFIX phrases */
     bool furniture_contains;            /* is there a QD_FURN_CONTAINS phrase? */
+    /* the indices into furniture of each kind (by qd_furn_match) */
+    uint32_t *furniture_kind[3];
+    uint32_t n_furniture_kind[3], cap_furniture_kind[3];
 
     qd_strmap html_hints;     /* class/id word or "<tag>" -> qd_html_hint */
     qd_html_sub *html_subs;   /* class/id terms matched inside words */
@@ -337,15 +347,14 @@ const qd_lexword *qd_lex_word_hashed(const qd_lexicon *lx, const char *w, size_t
 /* Is w a function word: what (qd_lex_word(lx, w, n)->tags & QD_W_FUNCTION) says, from
  * the function words' own table. */
 bool qd_lex_function_word(const qd_lexicon *lx, const char *w, size_t n);
-/* The same for a word of n <= 8 bytes packed as in qd_packed_word. */
-static inline bool qd_lex_function_word8(const qd_lexicon *lx, uint64_t bytes, size_t n)
+/* The same for a word of n <= QD_PACKED_MAX bytes packed as in qd_packed_word. */
+static inline bool qd_lex_function_word_packed(const qd_lexicon *lx, uint64_t lo, uint64_t hi, size_t n)
 {
-    uint32_t i = (uint32_t)((bytes * 0x9E3779B97F4A7C15ull) >> 32) & lx->function_packed_mask;
-    for (;; i = (i + 1) & lx->function_packed_mask) {
+    for (uint32_t i = qd_packed_hash(lo, hi) & lx->function_packed_mask;; i = (i + 1) & lx->function_packed_mask) {
         const qd_packed_word *p = &lx->function_packed[i];
         if (p->len == 0)
             return false;
-        if (p->bytes == bytes && p->len == n)
+        if (p->lo == lo && p->hi == hi && p->len == n)
             return true;
     }
 }
