@@ -39,6 +39,11 @@ typedef struct qd_cues {
 
 int qd_cues_find(qd_actx *c, qd_cues *cues);
 
+/* The first cue starting at token t or after it (cues->n if none): with the cues in
+ * text order, a sentence's cues are the run from there, found without looking at each
+ * of its tokens. */
+uint32_t qd_cue_first_at(const qd_cues *cues, uint32_t t);
+
 /* Statements from quoted spans (direct, partial). */
 int qd_attribute_quotes(qd_actx *c, qd_cues *cues);
 

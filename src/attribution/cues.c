@@ -177,6 +177,19 @@ int qd_cues_find(qd_actx *c, qd_cues *cues)
     return 0;
 }
 
+uint32_t qd_cue_first_at(const qd_cues *cues, uint32_t t)
+{
+    uint32_t lo = 0, hi = cues->n;
+    while (lo < hi) {
+        uint32_t mid = lo + (hi - lo) / 2;
+        if (cues->v[mid].ta < t)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
 static int32_t subject_ending_at_raw(qd_actx *c, int32_t k, uint32_t lo);
 
 static bool is_prep(const qd_token *t)

@@ -120,9 +120,10 @@ int qd_provenance_chains(qd_actx *c, qd_cues *cues)
                 venue = true;
             }
         }
-        for (uint32_t k = sa; k < sb && !venue; k++) {
-            int32_t ci = cues->at[k];
-            if (ci < 0 || cues->v[ci].kind != QD_CK_VENUE)
+        /* (the sentence's cues: from the first starting in it, in text order) */
+        uint32_t first_cue = qd_cue_first_at(cues, sa);
+        for (uint32_t ci = first_cue; ci < cues->n && cues->v[ci].ta < sb && !venue; ci++) {
+            if (cues->v[ci].kind != QD_CK_VENUE)
                 continue;
             uint32_t va, vb;
             qd_span sp = venue_span(c, &cues->v[ci], sb, &va, &vb);
@@ -163,15 +164,12 @@ int qd_provenance_chains(qd_actx *c, qd_cues *cues)
         }
         /* "according to what was reported by Interfax", "citing sources", "via TASS",
          * "according to News i" before the statement's own words */
-        for (uint32_t k = sa; k < sb; k++) {
-            int32_t ci = cues->at[k];
-            if (ci < 0)
-                continue;
+        for (uint32_t ci = first_cue; ci < cues->n && cues->v[ci].ta < sb; ci++) {
             const qd_cue *cue = &cues->v[ci];
             bool inter = cue->kind == QD_CK_INTERMEDIARY;
             int32_t m = -1;
             if (inter || cue->kind == QD_CK_ACCORDING) {
-                m = qd_cue_speaker(c, cues, (uint32_t)ci, sa, sb);
+                m = qd_cue_speaker(c, cues, ci, sa, sb);
                 if (m >= 0 && cue->kind == QD_CK_ACCORDING && c->mx[m].kind != QD_ENT_MEDIA)
                     m = -1; /* "according to Lavrov" names the speaker, not a go-between */
             }
