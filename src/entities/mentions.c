@@ -1518,6 +1518,21 @@ int qd_mentions_find(qd_actx *c)
         return qd_error_set(c->err, QD_ENOMEM, "%s: out of memory", doc->path);
     for (uint32_t i = 0; i <= n; i++)
         c->m_start[i] = c->m_end[i] = c->m_in[i] = -1;
+    /* room for the mentions a document usually has (about one for every ten tokens), so
+     * that the two vectors are seldom grown and copied */
+    uint32_t room = c->an->n_mentions + n / 8 + 8;
+    if (room > c->cap_mentions) {
+        qd_mention *p = qd_arena_grow_array(A, c->an->mentions, &c->cap_mentions, room, sizeof(qd_mention));
+        if (!p)
+            return qd_error_set(c->err, QD_ENOMEM, "%s: out of memory", doc->path);
+        c->an->mentions = p;
+    }
+    if (room > c->cap_mx) {
+        qd_mx *p = qd_arena_grow_array(A, c->mx, &c->cap_mx, room, sizeof(qd_mx));
+        if (!p)
+            return qd_error_set(c->err, QD_ENOMEM, "%s: out of memory", doc->path);
+        c->mx = p;
+    }
     mscan s = {.c = c, .tok = in->tokens, .n = n};
     qd_strmap_init(&s.caps, A);
     s.title = qd_arena_calloc(A, doc->n_sentences + 1, sizeof(bool));
