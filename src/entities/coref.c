@@ -153,19 +153,6 @@ static const char *role_key(const qd_actx *c, int32_t r)
     return r >= 0 ? c->lx->role_list[r].key : NULL;
 }
 
-static bool in_categories(const char *cats, const char *cat)
-{
-    size_t n = strlen(cat);
-    for (const char *p = cats; p && *p;) {
-        const char *e = strchr(p, ',');
-        size_t l = e ? (size_t)(e - p) : strlen(p);
-        if (l == n && strncmp(p, cat, n) == 0)
-            return true;
-        p = e ? e + 1 : NULL;
-    }
-    return false;
-}
-
 static void add_role(cstate *s, int32_t e, int32_t role, const char *country)
 {
     eaux *x = &s->aux[e];
@@ -418,26 +405,23 @@ static int name_entities(cstate *s)
                 if (en->gender == '?' && (p->gender == 'm' || p->gender == 'f'))
                     en->gender = p->gender;
                 uint32_t rv;
-                /* find the role entry with this key to compare against */
-                for (uint32_t r = 0; r < c->lx->n_roles; r++)
-                    if (strcmp(c->lx->role_list[r].key, p->role_key) == 0) {
-                        rv = r;
-                        /* known role counts as the reference: any given role whose country
-                         * differs from the known one contradicts it */
-                        for (uint32_t k = 0; k < a->n_roles; k++) {
-                            const char *rc = a->role_country[k];
-                            bool diff_country = rc && strcmp(rc, p->country) != 0;
-                            const char *gk = role_key(c, a->roles[k]);
-                            bool diff_role = gk && strcmp(gk, "*") != 0 && strcmp(gk, p->role_key) != 0;
-                            if (diff_country || (diff_role && rc && strcmp(rc, p->country) != 0)) {
-                                a->conflict = true;
-                                en->role_conflict = qd_arena_printf(A, "%s%s%s", rc ? rc : "", rc ? " " : "",
-                                                                    c->lx->role_list[a->roles[k]].phrase);
-                            }
+                /* the (first) role entry with this key, to compare against */
+                if (qd_strmap_get(&c->lx->role_keys, p->role_key, strlen(p->role_key), &rv)) {
+                    /* known role counts as the reference: any given role whose country
+                     * differs from the known one contradicts it */
+                    for (uint32_t k = 0; k < a->n_roles; k++) {
+                        const char *rc = a->role_country[k];
+                        bool diff_country = rc && strcmp(rc, p->country) != 0;
+                        const char *gk = role_key(c, a->roles[k]);
+                        bool diff_role = gk && strcmp(gk, "*") != 0 && strcmp(gk, p->role_key) != 0;
+                        if (diff_country || (diff_role && rc && strcmp(rc, p->country) != 0)) {
+                            a->conflict = true;
+                            en->role_conflict = qd_arena_printf(A, "%s%s%s", rc ? rc : "", rc ? " " : "",
+                                                                c->lx->role_list[a->roles[k]].phrase);
                         }
-                        add_role(s, (int32_t)e, (int32_t)rv, p->country);
-                        break;
                     }
+                    add_role(s, (int32_t)e, (int32_t)rv, p->country);
+                }
             }
         }
         /* roles that contradict each other: same person, two countries */
@@ -590,12 +574,12 @@ static bool role_matches(cstate *s, int32_t e, const qd_mx *x)
     qd_actx *c = s->c;
     eaux *a = &s->aux[e];
     const qd_role *want = &c->lx->role_list[x->role];
-    bool generic = strcmp(want->key, "*") == 0;
     for (uint32_t i = 0; i < a->n_roles; i++) {
         const qd_role *have = &c->lx->role_list[a->roles[i]];
-        bool ok = generic ? (in_categories(have->categories, want->categories) ||
-                             strstr(have->categories, want->categories) != NULL)
-                          : strcmp(have->key, want->key) == 0;
+        /* a generic noun ("the diplomat") fits a role whose categories hold its own (one of
+         * the comma-separated items, or inside one); a title, a role with the same key */
+        bool ok = want->generic ? strstr(have->categories, want->categories) != NULL
+                                : have->key_id == want->key_id;
         if (!ok)
             continue;
         if (x->country && a->role_country[i] && strcmp(x->country, a->role_country[i]) != 0)

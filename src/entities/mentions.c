@@ -851,7 +851,7 @@ static int scan_caps(mscan *s, uint32_t i, uint32_t end, uint32_t *next, bool ha
         x->org = tmp.org;
         x->definite = has_det;
         x->possessive = possessive;
-        x->generic = strcmp(lx->role_list[tmp.role].key, "*") == 0;
+        x->generic = lx->role_list[tmp.role].generic;
         x->ha = a;
         x->hb = b;
         return 0;
@@ -1097,8 +1097,7 @@ static int scan_np(mscan *s, uint32_t i, uint32_t mods, bool owned, uint32_t end
                             (!qd_norm_is(t, "a") && !qd_norm_is(t, "an")));
     x->plural = plural_word(&tok[head_b - 1]) && head_role < 0;
     if (head_role >= 0) {
-        const char *key = s->c->lx->role_list[head_role].key;
-        x->generic = strcmp(key, "*") == 0;
+        x->generic = s->c->lx->role_list[head_role].generic;
     }
     x->gender = x->plural ? 'p' : (ek == QD_ENT_PERSON ? 0 : 'n');
     x->possessive = qd_tok_possessive(&tok[head_b - 1]);

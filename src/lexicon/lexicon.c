@@ -508,6 +508,11 @@ static int load_roles(loader *ld, char **f, int nf)
     r->categories = field_dup(ld, f[2]);
     if (!r->phrase || !r->key || !r->categories)
         return oom(ld);
+    r->generic = strcmp(r->key, "*") == 0;
+    r->key_id = lx->n_roles - 1;
+    if (!qd_strmap_get(&lx->role_keys, r->key, strlen(r->key), &r->key_id) &&
+        qd_strmap_put(&lx->role_keys, r->key, strlen(r->key), r->key_id) != 0)
+        return oom(ld);
     int rc = phrase_put(ld, &lx->roles, f[0], strlen(f[0]), lx->n_roles - 1);
     if (rc)
         return rc;
@@ -950,6 +955,7 @@ int qd_lexicon_new(qd_lexicon **out, qd_error *err)
     qd_strmap_init(&lx->cues.prefixes, &lx->arena);
     qd_strmap_init(&lx->roles.map, &lx->arena);
     qd_strmap_init(&lx->roles.prefixes, &lx->arena);
+    qd_strmap_init(&lx->role_keys, &lx->arena);
     qd_strmap_init(&lx->nouns.map, &lx->arena);
     qd_strmap_init(&lx->nouns.prefixes, &lx->arena);
     qd_strmap_init(&lx->people.map, &lx->arena);

@@ -116,6 +116,10 @@ typedef struct qd_role {
     const char *phrase;
     const char *key;          /* "foreign-minister", or "*" for a generic noun */
     const char *categories;   /* comma-separated */
+    /* the key as a number, the index of the first role with it (role_keys), so that
+     * entity resolution compares two roles' keys with one comparison; and key == "*" */
+    uint32_t key_id;
+    bool generic;
 } qd_role;
 
 typedef enum qd_noun_class {
@@ -288,6 +292,7 @@ struct qd_lexicon {
     qd_phrase_table roles;    /* -> index into role_list */
     qd_role *role_list;
     uint32_t n_roles, cap_roles;
+    qd_strmap role_keys;      /* role key -> index of the first role with it */
 
     qd_phrase_table nouns;    /* -> qd_noun_class */
 
