@@ -41,11 +41,21 @@ enum {
                            * the mentions without touching their large records) */
 };
 
+/* The mentions a pronoun may stand for, in reading order: those already given an entity,
+ * outside the headline, one list outside quoted words and one inside (a pronoun looks
+ * only in its own).  The reading-order pass adds each mention once it is settled, so a
+ * pronoun walks back over these alone instead of every mention before it. */
+typedef struct antecedents {
+    uint32_t *v[2];       /* [in_quote] */
+    uint32_t n[2];
+} antecedents;
+
 typedef struct cstate {
     qd_actx *c;
     eaux *aux;
     uint32_t n_aux, cap_aux;
     uint8_t *mflags;        /* per mention, MF_* */
+    antecedents ante;
     qd_strmap okeys;        /* organisation key -> first entity with it (see resolve_org) */
     int32_t writer;         /* the entity of "I", -1 until there is one */
 } cstate;
@@ -494,6 +504,16 @@ static int mention_flags(cstate *s)
     return 0;
 }
 
+/* Mention m, settled with an entity, as a possible antecedent (see antecedents). */
+static void add_antecedent(cstate *s, uint32_t m)
+{
+    uint8_t f = s->mflags[m];
+    if (f & MF_TITLE)
+        return;
+    bool q = (f & MF_IN_QUOTE) != 0;
+    s->ante.v[q][s->ante.n[q]++] = m;
+}
+
 /* Is entity e named after pronoun m in m's sentence?  A pronoun that is no possessive does
  * not stand for a name that follows it in its own sentence: in "According to him, Blinken
  * and Lavrov agreed" and "He said Obama would win", "him" and "he" are someone else.  A
@@ -532,15 +552,15 @@ static int32_t resolve_pronoun(cstate *s, uint32_t m)
                 }
                 later[n_later++] = an->mentions[k].entity;
             }
-    for (int32_t k = (int32_t)m - 1; k >= 0; k--) {
+    /* the mentions before m with an entity, on m's side of the quotation marks and out of
+     * the headline (which is not part of the running text), nearest first; sentences
+     * only grow along the mentions, so the first too far back ends the walk */
+    const antecedents *ante = &s->ante;
+    for (uint32_t ci = ante->n[x->in_quote]; ci-- > 0;) {
+        uint32_t k = ante->v[x->in_quote][ci];
         qd_mention *pm = &an->mentions[k];
         if (sent - pm->sentence > 4)
             break;
-        if (pm->entity < 0 || ((s->mflags[k] & MF_IN_QUOTE) != 0) != x->in_quote)
-            continue;
-        /* the headline is not part of the running text */
-        if (s->mflags[k] & MF_TITLE)
-            continue;
         qd_entity *e = &an->entities[pm->entity];
         if (!gender_fits(x->gender, e))
             continue;
@@ -705,11 +725,16 @@ int qd_entities_resolve(qd_actx *c)
     /* organisations known by name before the reading-order pass */
     if (name_entities(&s) != 0)
         return qd_error_set(c->err, QD_ENOMEM, "%s: out of memory", c->doc->path);
+    s.ante.v[0] = qd_arena_alloc(A, (an->n_mentions + 1) * sizeof(uint32_t));
+    s.ante.v[1] = qd_arena_alloc(A, (an->n_mentions + 1) * sizeof(uint32_t));
+    if (!s.ante.v[0] || !s.ante.v[1])
+        return qd_error_set(c->err, QD_ENOMEM, "%s: out of memory", c->doc->path);
     for (uint32_t m = 0; m < an->n_mentions; m++) {
         qd_mention *pm = &an->mentions[m];
         qd_mx *x = &c->mx[m];
         if (pm->entity >= 0) {
             s.aux[pm->entity].last_mention = (int32_t)m;
+            add_antecedent(&s, m);
             continue;
         }
         int32_t e = -1;
@@ -763,6 +788,7 @@ int qd_entities_resolve(qd_actx *c)
             s.aux[e].last_mention = (int32_t)m;
             if (x->role >= 0 && pm->kind == QD_MENTION_ROLE)
                 pm->role = c->lx->role_list[x->role].phrase;
+            add_antecedent(&s, m);
         }
     }
     /* public role lists, mention counts, display names for anything unnamed */
