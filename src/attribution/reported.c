@@ -356,13 +356,21 @@ static qd_statement *new_statement(qd_actx *c)
 }
 
 /* Does the span hold quoted speech; is it exactly one quote? */
+static int quotes_inside_from(qd_actx *c, qd_span sp, uint32_t first, bool *exact);
+
 static int quotes_inside(qd_actx *c, qd_span sp, bool *exact)
+{
+    return quotes_inside_from(c, sp, qd_token_at(c->doc, sp.start), exact);
+}
+
+/* (first: qd_token_at(sp.start), when the caller knows it) */
+static int quotes_inside_from(qd_actx *c, qd_span sp, uint32_t first, bool *exact)
 {
     const qd_token *tok = c->doc->in->tokens;
     int n = 0;
     int32_t last = -1;
     *exact = false;
-    for (uint32_t k = qd_token_at(c->doc, sp.start); k < c->doc->in->n_tokens && tok[k].start < sp.end; k++) {
+    for (uint32_t k = first; k < c->doc->in->n_tokens && tok[k].start < sp.end; k++) {
         int32_t qi = tok[k].quoted;
         if (qi < 0 || qi == last)
             continue;
@@ -802,28 +810,28 @@ static int make_report(rstate *r, uint32_t cue_ta, uint32_t cue_tb, const qd_spe
         if (nm && c->mx[speaker].kind == QD_ENT_MEDIA && strcasecmp(nm, c->doc->meta.outlet) == 0)
             return 0;
     }
-    /* a few words are not a report: "he said so" */
+    /* a few words are not a report: "he said so"; and a full quote credited by its own
+     * cue inside this content is a statement of its own, not part of a mixed one:
+     * "“I'll be voting,” Welch said" (both read off the content's tokens in one pass,
+     * asked in this order below) */
     uint32_t words = 0;
-    for (int piece = 0; piece < 2; piece++) {
-        qd_span sp = piece ? content2 : content;
-        if (qd_span_empty(sp))
-            continue;
-        for (uint32_t k = qd_token_at(c->doc, sp.start); k < c->doc->in->n_tokens && tok[k].end <= sp.end; k++)
-            words += tok[k].kind == QD_TK_WORD || tok[k].kind == QD_TK_NUM;
+    bool own_quote = false;
+    uint32_t first = qd_token_at(c->doc, content.start);
+    for (uint32_t k = first; k < c->doc->in->n_tokens && tok[k].end <= content.end; k++) {
+        words += tok[k].kind == QD_TK_WORD || tok[k].kind == QD_TK_NUM;
+        int32_t si = r->direct_cue_at[k];
+        if (si >= 0 && c->an->statements[si].pieces[0].start >= content.start)
+            own_quote = true;
     }
+    if (!qd_span_empty(content2))
+        for (uint32_t k = qd_token_at(c->doc, content2.start); k < c->doc->in->n_tokens && tok[k].end <= content2.end; k++)
+            words += tok[k].kind == QD_TK_WORD || tok[k].kind == QD_TK_NUM;
     if (words < min_words)
         return 0;
     bool exact;
-    int nq = quotes_inside(c, content, &exact);
-    if (exact)
+    int nq = quotes_inside_from(c, content, first, &exact);
+    if (exact || own_quote)
         return 0;
-    /* a full quote credited by its own cue inside this content is a statement of its
-     * own, not part of a mixed one: "“I'll be voting,” Welch said" */
-    for (uint32_t k = qd_token_at(c->doc, content.start); k < c->doc->in->n_tokens && tok[k].end <= content.end; k++) {
-        int32_t si = r->direct_cue_at[k];
-        if (si >= 0 && c->an->statements[si].pieces[0].start >= content.start)
-            return 0;
-    }
     /* the same cue already credited a quote that covers this content */
     if (nq == 0 && r->direct_cue_at[cue_ta] >= 0)
         return 0;
@@ -1272,7 +1280,12 @@ static int cmp_statements(const void *x, const void *y)
 int qd_statements_order(qd_actx *c)
 {
     qd_analysis *an = c->an;
-    if (an->n_statements > 1)
+    /* (most callers find them in order already: then there is nothing to sort; qsort's
+     * merge sort keeps equal statements in their order, as not sorting does) */
+    bool sorted = true;
+    for (uint32_t i = 1; i < an->n_statements && sorted; i++)
+        sorted = cmp_statements(&an->statements[i - 1], &an->statements[i]) <= 0;
+    if (!sorted)
         qsort(an->statements, an->n_statements, sizeof(qd_statement), cmp_statements);
     /* parent: the smallest other report whose content holds this one's cue; reports nest
      * within a sentence or two, so only neighbours in text order are looked at */
