@@ -511,6 +511,186 @@ static void count_words(const layout *L, line *ln, char *tok, bool enough)
  * the title candidates (title_case). */
 #define PROSE_ONLY_WORDS 25
 
+/* What the first pass over a line finds (line_features). */
+typedef struct line_scan {
+    unsigned words;
+    size_t nl, m;        /* normal form's length, and without trailing " ?!:." */
+    unsigned char c0;    /* its first byte */
+    bool plain;          /* ASCII tokens between single spaces: the normal form is the
+                          * line lower-cased */
+    bool any_double;     /* a double quotation mark in the normal form */
+    bool copyright;      /* "(c) 20" or a copyright sign in it */
+    bool report_verb;
+} line_scan;
+
+/* How many bytes of a mask of high bits are marked (a popcount without the
+ * instruction, which the build does not assume). */
+static inline unsigned count8(uint64_t mask)
+{
+    return (unsigned)(((mask >> 7) * 0x0101010101010101ull) >> 56);
+}
+
+/* The high bit of each byte of x that equals c (x ASCII). */
+static inline uint64_t eq8(uint64_t x, unsigned char c)
+{
+    const uint64_t low7 = 0x7F7F7F7F7F7F7F7Full, highs = 0x8080808080808080ull;
+    uint64_t y = x ^ (0x0101010101010101ull * c);
+    return ~(((y & low7) + low7) | y) & highs;
+}
+
+/* The first pass over a line of ASCII bytes, eight at a time: the tokens start where
+ * a byte that is no space follows a space, a token is a word when it has a letter or
+ * digit (nearly always its first byte), and the normal form is the line with its runs of
+ * spaces made one.  false, and nothing found, when the line has other bytes or controls
+ * that are no spaces (for scan_tokens). */
+static bool scan_ascii_line(const char *s, uint32_t start, uint32_t end, line_scan *ls)
+{
+#if !defined(__BYTE_ORDER__) || __BYTE_ORDER__ != __ORDER_LITTLE_ENDIAN__
+    return false; /* (the bit positions below count the first byte as the lowest) */
+#endif
+    const uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
+    /* bytes >= 0x80 first: one late in the line would waste the work below */
+    uint64_t any = 0;
+    uint32_t i = start;
+    for (; i + 8 <= end; i += 8) {
+        uint64_t x;
+        memcpy(&x, s + i, 8);
+        any |= x;
+    }
+    for (; i < end; i++)
+        any |= (unsigned char)s[i];
+    if (any & highs)
+        return false;
+    bool parens = memchr(s + start, ')', end - start) != NULL;
+    unsigned spaces = 0, runs = 0, words = 0;
+    /* high bit: the byte before the block's first is a space (the line's first byte
+     * starts a token), a ' ' (no " report" at the line's start) */
+    uint64_t prev_space = 0x80, prev_blank = 0;
+    bool other_space = false;
+    for (i = start; i < end; i += 8) {
+        uint64_t x = 0, valid = ~0ull;
+        if (end - i >= 8) {
+            memcpy(&x, s + i, 8);
+        } else {
+            for (uint32_t b = 0; b < end - i; b++)
+                x |= (uint64_t)(unsigned char)s[i + b] << (8 * b);
+            valid >>= 64 - 8 * (end - i);
+        }
+        /* (the sums below cannot borrow from the next byte: each byte is 0x80 or more) */
+        uint64_t space = ~((x | highs) - ones * 0x21) & highs & valid; /* <= ' ' */
+        uint64_t ctrl = ~((x | highs) - ones * 0x20) & highs & valid;  /* < ' ' */
+        if (ctrl) {
+            uint64_t tab_to_cr = (x + ones * (0x80 - '\t')) & ~(x + ones * (0x80 - '\r' - 1)) & highs;
+            if (ctrl & ~tab_to_cr)
+                return false; /* a control that is no space: part of a token */
+            other_space = true;
+        }
+        uint64_t blank = space & ~ctrl; /* ' ' */
+        uint64_t before = (space << 8) | prev_space;  /* the byte before is a space */
+        uint64_t tstart = ~space & highs & valid & before;
+        spaces += count8(space);
+        runs += count8(space & ~before);
+        /* tokens starting with a letter or digit are words; the others are looked at */
+        uint64_t lower = x | (ones * 0x20);
+        uint64_t letter = (lower + ones * (0x80 - 'a')) & ~(lower + ones * (0x80 - 'z' - 1));
+        uint64_t digit = (x + ones * (0x80 - '0')) & ~(x + ones * (0x80 - '9' - 1));
+        uint64_t alnum = (letter | digit) & highs;
+        words += count8(tstart & alnum);
+        for (uint64_t odd = tstart & ~alnum; odd; odd &= odd - 1) {
+            uint32_t p = i + ((uint32_t)__builtin_ctzll(odd) >> 3);
+            while (p < end && ascii_punct((unsigned char)s[p]) && !qd_cp_is_space((unsigned char)s[p]))
+                p++;
+            words += p < end && !qd_cp_is_space((unsigned char)s[p]);
+        }
+        /* " report..." and " learned...": see self_references */
+        uint64_t after_blank = (blank << 8) | prev_blank;
+        for (uint64_t rl = (eq8(x, 'r') | eq8(x, 'l')) & after_blank; rl; rl &= rl - 1) {
+            uint32_t p = i + ((uint32_t)__builtin_ctzll(rl) >> 3);
+            if ((p + 6 <= end && memcmp(s + p, "report", 6) == 0) || (p + 7 <= end && memcmp(s + p, "learned", 7) == 0))
+                ls->report_verb = true;
+        }
+        /* "(c) 20": a token ending in "(c)", the next starting with "20" */
+        for (uint64_t par = parens ? eq8(x, ')') : 0; par; par &= par - 1) {
+            uint32_t p = i + ((uint32_t)__builtin_ctzll(par) >> 3);
+            if (p < start + 2 || s[p - 2] != '(' || (s[p - 1] | 0x20) != 'c' || p + 1 >= end ||
+                !qd_cp_is_space((unsigned char)s[p + 1]))
+                continue;
+            uint32_t q = p + 1;
+            while (q < end && qd_cp_is_space((unsigned char)s[q]))
+                q++;
+            if (q + 1 < end && s[q] == '2' && s[q + 1] == '0')
+                ls->copyright = true;
+        }
+        prev_space = (space >> 56) & 0x80;
+        prev_blank = (blank >> 56) & 0x80;
+    }
+    ls->words = words;
+    ls->nl = (end - start) - spaces + runs;
+    ls->plain = !other_space && spaces == runs;
+    ls->c0 = (unsigned char)(s[start] >= 'A' && s[start] <= 'Z' ? s[start] + 32 : s[start]);
+    /* the trailing " ?!:." (the line ends in no space) */
+    uint32_t p = end, tail_spaces = 0, tail_runs = 0;
+    while (p > start && (trailing_punct((unsigned char)s[p - 1]) || qd_cp_is_space((unsigned char)s[p - 1]))) {
+        if (qd_cp_is_space((unsigned char)s[p - 1])) { /* (then p - 2 >= start) */
+            tail_spaces++;
+            tail_runs += !qd_cp_is_space((unsigned char)s[p - 2]);
+        }
+        p--;
+    }
+    ls->m = p == start ? 0 : (p - start) - (spaces - tail_spaces) + (runs - tail_runs);
+    return true;
+}
+
+/* The first pass over a line token by token, for lines with bytes other than ASCII. */
+static void scan_tokens(const layout *L, const line *ln, char *tok, line_scan *ls)
+{
+    const char *s = L->doc->text;
+    bool after_c = false; /* the token before ends in "(c)" */
+    size_t nl1 = 0;       /* the normal form's length + 1 */
+    ls->plain = true;
+    for (uint32_t i = ln->start; i < ln->end;) {
+        token k;
+        read_token(L, ln, i, tok, &k);
+        i = k.next;
+        const char *t = k.t;
+        size_t tl = k.tl;
+        ls->plain = ls->plain && k.ascii && k.single;
+        /* "... Caliber.Az reports": see self_references */
+        if ((s[k.ts] == 'r' || s[k.ts] == 'l') && k.ts > ln->start && s[k.ts - 1] == ' ' &&
+            ((k.te - k.ts >= 6 && memcmp(s + k.ts, "report", 6) == 0) ||
+             (k.te - k.ts >= 7 && memcmp(s + k.ts, "learned", 7) == 0)))
+            ls->report_verb = true;
+        if (!k.ascii) {
+            ls->any_double = ls->any_double || memchr(t, '"', tl) != NULL;
+            ls->copyright = ls->copyright || memmem(t, tl, "\xc2\xa9", 2) != NULL;
+        }
+        if (k.ts == ln->start)
+            ls->c0 = (unsigned char)(t[0] >= 'A' && t[0] <= 'Z' ? t[0] + 32 : t[0]);
+        size_t off = nl1;
+        nl1 = off + tl + 1;
+        unsigned char last = (unsigned char)t[tl - 1];
+        if (!trailing_punct(last)) {
+            ls->m = off + tl;
+        } else {
+            size_t j = tl - 1;
+            while (j > 0 && trailing_punct((unsigned char)t[j - 1]))
+                j--;
+            if (j > 0)
+                ls->m = off + j;
+        }
+        /* "(c) 20" anywhere in the normal form */
+        if (after_c) {
+            ls->copyright = ls->copyright || (tl >= 2 && t[0] == '2' && t[1] == '0');
+            after_c = false;
+        }
+        if (last == ')' && tl >= 3 && (t[tl - 2] | 0x20) == 'c' && t[tl - 3] == '(')
+            after_c = true;
+        size_t a, b;
+        ls->words += token_word(&k, &a, &b);
+    }
+    ls->nl = nl1 - 1;
+}
+
 /* The line's features.  norm and tok hold 4 * (line length) + 1 bytes each; on return
  * norm holds the line's normal form, whole when the line has fewer than
  * REPEAT_MAX_WORDS words, and *normlen its length. */
@@ -522,59 +702,17 @@ static void line_features(layout *L, line *ln, char *norm, char *tok, size_t *no
     ln->terminal = ends_terminal(s, ln->start, ln->end);
     /* a straight double quote is a quote; other marks fold to one in the normal form */
     bool straight = memchr(s + ln->start, '"', n) != NULL;
-    bool any_double = straight;
-    bool copyright = false, after_c = false; /* after_c: the token before ends in "(c)" */
-    bool plain = true;  /* ASCII tokens between single spaces: the normal form is the
-                         * line lower-cased */
-    size_t nl1 = 0, m = 0; /* normal form's length + 1, and without trailing " ?!:." */
-    unsigned char c0 = 0;  /* the normal form's first byte */
-    unsigned words = 0;
-    for (uint32_t i = ln->start; i < ln->end;) {
-        token k;
-        read_token(L, ln, i, tok, &k);
-        i = k.next;
-        const char *t = k.t;
-        size_t tl = k.tl;
-        plain = plain && k.ascii && k.single;
-        /* "... Caliber.Az reports": see self_references */
-        if ((s[k.ts] == 'r' || s[k.ts] == 'l') && k.ts > ln->start && s[k.ts - 1] == ' ' &&
-            ((k.te - k.ts >= 6 && memcmp(s + k.ts, "report", 6) == 0) ||
-             (k.te - k.ts >= 7 && memcmp(s + k.ts, "learned", 7) == 0)))
-            ln->report_verb = true;
-        if (!k.ascii) {
-            any_double = any_double || memchr(t, '"', tl) != NULL;
-            copyright = copyright || memmem(t, tl, "\xc2\xa9", 2) != NULL;
-        }
-        if (k.ts == ln->start)
-            c0 = (unsigned char)(t[0] >= 'A' && t[0] <= 'Z' ? t[0] + 32 : t[0]);
-        size_t off = nl1;
-        nl1 = off + tl + 1;
-        unsigned char last = (unsigned char)t[tl - 1];
-        if (!trailing_punct(last)) {
-            m = off + tl;
-        } else {
-            size_t j = tl - 1;
-            while (j > 0 && trailing_punct((unsigned char)t[j - 1]))
-                j--;
-            if (j > 0)
-                m = off + j;
-        }
-        /* "(c) 20" anywhere in the normal form */
-        if (after_c) {
-            copyright = copyright || (tl >= 2 && t[0] == '2' && t[1] == '0');
-            after_c = false;
-        }
-        if (last == ')' && tl >= 3 && (t[tl - 2] | 0x20) == 'c' && t[tl - 3] == '(')
-            after_c = true;
-        size_t a, b;
-        words += token_word(&k, &a, &b);
+    line_scan ls = {.any_double = straight};
+    if (!scan_ascii_line(s, ln->start, ln->end, &ls)) {
+        ls = (line_scan){.any_double = straight};
+        scan_tokens(L, ln, tok, &ls);
     }
-    size_t nl = nl1 - 1;
     /* (the field has 16 bits: a count past 65535 wraps, as it always has) */
-    ln->words = (uint16_t)words;
+    ln->words = (uint16_t)ls.words;
+    ln->report_verb = ls.report_verb;
     count_words(L, ln, tok, ln->words >= PROSE_ONLY_WORDS);
     ln->has_quote = straight;
-    for (uint32_t i = ln->start; any_double && !ln->has_quote && i < ln->end;) {
+    for (uint32_t i = ln->start; ls.any_double && !ln->has_quote && i < ln->end;) {
         uint32_t cp;
         int k = qd_utf8_decode(s, ln->end, i, &cp);
         ln->has_quote = cp == '"' || qd_cp_quote_mark(cp) == QD_QM_DOUBLE_OPEN;
@@ -583,11 +721,13 @@ static void line_features(layout *L, line *ln, char *norm, char *tok, size_t *no
 
     /* The normal form: whole for short lines (repeats, contains phrases); else its head,
      * when a line or prefix phrase or "copyright" may start it. */
+    size_t nl = ls.nl, m = ls.m;
+    unsigned char c0 = ls.c0;
     bool whole = ln->words < REPEAT_MAX_WORDS || nl < 160;
     bool head = m <= lx->furniture_line_max || c0 == 'c' ||
                 ((lx->furniture_prefix_first[c0 >> 6] >> (c0 & 63)) & 1);
     *normlen = 0;
-    ln->copyright = copyright;
+    ln->copyright = ls.copyright;
     if (!whole && !head)
         return; /* no furniture phrase can match (see furniture_match) */
     size_t cap = 4 * (size_t)n + 1;
@@ -596,14 +736,14 @@ static void line_features(layout *L, line *ln, char *norm, char *tok, size_t *no
         if (h < cap)
             cap = h;
     }
-    if (plain) {
+    if (ls.plain) {
         *normlen = cap - 1 < n ? cap - 1 : n;
         lower_ascii(s + ln->start, *normlen, norm);
     } else {
         *normlen = qd_utf8_normalize(s + ln->start, n, norm, cap);
     }
     ln->furniture = furniture_match(lx, norm, nl, m);
-    ln->copyright = copyright || strncmp(norm, "copyright", 9) == 0;
+    ln->copyright = ls.copyright || strncmp(norm, "copyright", 9) == 0;
 }
 
 /* Dates and bylines: read only in lines of ten words or fewer. */
