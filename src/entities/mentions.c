@@ -42,13 +42,21 @@ enum {
 /* zero facts after the last token, so that a look a few tokens ahead needs no bound */
 #define FACTS_PAD 8
 
-/* Does any token of [a, b) have one of the facts `f`? */
-static inline bool facts_any(const uint8_t *facts, uint32_t a, uint32_t b, uint32_t f)
+/* Has any of the four (facts_any4) or eight (facts_any8) tokens from k one of the facts
+ * f?  One load each: the facts are padded past the last token.  Looking further than a
+ * scan can reach only sends it on its way where it finds nothing. */
+static inline bool facts_any4(const uint8_t *facts, uint32_t k, uint8_t f)
 {
-    for (uint32_t k = a; k < b; k++)
-        if (facts[k] & f)
-            return true;
-    return false;
+    uint32_t w;
+    memcpy(&w, facts + k, sizeof(w));
+    return (w & (0x01010101u * f)) != 0;
+}
+
+static inline bool facts_any8(const uint8_t *facts, uint32_t k, uint8_t f)
+{
+    uint64_t w;
+    memcpy(&w, facts + k, sizeof(w));
+    return (w & (0x0101010101010101ull * f)) != 0;
 }
 
 typedef struct mscan {
@@ -1003,10 +1011,9 @@ static int scan_np(mscan *s, uint32_t i, uint32_t mods, bool owned, uint32_t end
     int32_t head_role = -1, head_noun = -1;
     const char *country = NULL;
     uint32_t last_caps_a = UINT32_MAX;
-    /* the loop asks only for heads and places at the words it passes, so where none
-     * starts it has nothing to find */
-    uint32_t window = end < i + 9 ? end : i + 9;
-    bool may_find = facts_any(s->facts, mods, window, TOK_HEAD | QD_START_PLACE);
+    /* the loop asks only for heads and places at the words it passes (at most eight from
+     * mods), so where none starts it has nothing to find */
+    bool may_find = facts_any8(s->facts, mods, TOK_HEAD | QD_START_PLACE);
     while (may_find && j < end && j < i + 9) {
         const qd_token *u = &tok[j];
         if (u->kind == QD_TK_QUOTE || u->quoted != tok[i].quoted)
@@ -1197,7 +1204,7 @@ static bool role_name_at(mscan *s, uint32_t i, uint32_t b, uint32_t *next)
     qd_token *tok = s->tok;
     uint32_t j = i;
     /* the role is at one of the first four tokens */
-    if (!facts_any(s->facts, i, i + 4, QD_START_ROLE))
+    if (!facts_any4(s->facts, i, QD_START_ROLE))
         return false;
     /* up to four capitalised modifiers (nationality, organisation, outlet) */
     while (j < b && j < i + 4 && is_cap(&tok[j]) && !qd_tok_possessive(&tok[j])) {
