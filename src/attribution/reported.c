@@ -1288,14 +1288,34 @@ int qd_statements_order(qd_actx *c)
     if (!sorted)
         qsort(an->statements, an->n_statements, sizeof(qd_statement), cmp_statements);
     /* parent: the smallest other report whose content holds this one's cue; reports nest
-     * within a sentence or two, so only neighbours in text order are looked at */
-    for (uint32_t i = 0; i < an->n_statements; i++) {
+     * within a sentence or two, so only neighbours in text order are looked at.  A
+     * report holding the cue ends at or after it: reach[k], the furthest end of the
+     * reports up to k, tells where such a report may first be (it only grows, so by
+     * halving), and the look stops at the first starting after the cue. */
+    uint32_t n = an->n_statements;
+    uint32_t *reach = qd_arena_alloc(&c->doc->in->arena, (n + 1) * sizeof(uint32_t));
+    if (!reach)
+        return qd_error_set(c->err, QD_ENOMEM, "%s: out of memory", c->doc->path);
+    for (uint32_t k = 0, far = 0; k < n; k++) {
+        const qd_statement *o = &an->statements[k];
+        if (o->type != QD_STMT_DIRECT && o->pieces[o->n_pieces - 1].end > far)
+            far = o->pieces[o->n_pieces - 1].end;
+        reach[k] = far;
+    }
+    for (uint32_t i = 0; i < n; i++) {
         qd_statement *st = &an->statements[i];
         st->parent = -1;
         if (qd_span_empty(st->cue))
             continue;
         uint32_t best_len = UINT32_MAX;
-        uint32_t lo = i > 48 ? i - 48 : 0, hi = i + 48 < an->n_statements ? i + 48 : an->n_statements;
+        uint32_t lo = i > 48 ? i - 48 : 0, hi = i + 48 < n ? i + 48 : n;
+        for (uint32_t top = hi; lo < top;) {
+            uint32_t mid = lo + (top - lo) / 2;
+            if (reach[mid] < st->cue.end)
+                lo = mid + 1;
+            else
+                top = mid;
+        }
         for (uint32_t k = lo; k < hi; k++) {
             const qd_statement *o = &an->statements[k];
             /* (sorted by start: none from here on starts at or before the cue) */
