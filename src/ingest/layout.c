@@ -433,11 +433,9 @@ static inline bool token_word(const token *k, size_t *a, size_t *b)
 }
 
 /* A line's function words, and its content words (four bytes or more, not function
- * words) with how many of them are capitalised.  Prose needs one function word in
- * eight words and nothing else of these counts, so with `enough` the count stops
- * there, func a lower bound and content and caps_content not made (ln->counted false).
- * tok: the token buffer (see line_features). */
-static void count_words(const layout *L, line *ln, char *tok, bool enough)
+ * words) with how many of them are capitalised.  tok: the token buffer (see
+ * line_features). */
+static void count_words(const layout *L, line *ln, char *tok)
 {
     const char *s = L->doc->text;
     unsigned words = 0, func = 0, content = 0, caps = 0;
@@ -452,10 +450,6 @@ static void count_words(const layout *L, line *ln, char *tok, bool enough)
             words++;
             if (function_word(L, k.t + a, b - a, k.ascii, tok)) {
                 func++;
-                if (enough && func * 8 >= ln->words) {
-                    ln->counted = false;
-                    break;
-                }
             } else if (b - a >= 4) {
                 content++;
                 /* Its case is read at `raw`, a cursor that moves to the first letter or
@@ -510,6 +504,23 @@ static void count_words(const layout *L, line *ln, char *tok, bool enough)
  * word (see classify), and are asked nothing else of their words unless chosen among
  * the title candidates (title_case). */
 #define PROSE_ONLY_WORDS 25
+
+/* Is one word in eight of the line a function word?  The count stops as soon as it is,
+ * *func then a lower bound (enough for every question classify asks of it). */
+static bool prose_function_words(const layout *L, const line *ln, char *tok, unsigned *func)
+{
+    *func = 0;
+    for (uint32_t i = ln->start; i < ln->end;) {
+        token k;
+        read_token(L, ln, i, tok, &k);
+        i = k.next;
+        size_t a, b;
+        if (token_word(&k, &a, &b) && function_word(L, k.t + a, b - a, k.ascii, tok) &&
+            ++*func * 8 >= ln->words)
+            return true;
+    }
+    return false;
+}
 
 /* What the first pass over a line finds (line_features). */
 typedef struct line_scan {
@@ -710,7 +721,11 @@ static void line_features(layout *L, line *ln, char *norm, char *tok, size_t *no
     /* (the field has 16 bits: a count past 65535 wraps, as it always has) */
     ln->words = (uint16_t)ls.words;
     ln->report_verb = ls.report_verb;
-    count_words(L, ln, tok, ln->words >= PROSE_ONLY_WORDS);
+    unsigned func;
+    if (ln->words >= PROSE_ONLY_WORDS && prose_function_words(L, ln, tok, &func))
+        ln->func = (uint16_t)func; /* content and caps_content: not counted */
+    else
+        count_words(L, ln, tok);
     ln->has_quote = straight;
     for (uint32_t i = ln->start; ls.any_double && !ln->has_quote && i < ln->end;) {
         uint32_t cp;
@@ -765,12 +780,13 @@ static void line_meta(layout *L, line *ln)
     ln->byline = qd_parse_byline(s + ln->start, n, by, sizeof(by));
 }
 
-/* Most content words capitalised.  A long line whose words were counted only as far as
- * prose needs (count_words) is counted whole here, the first time it is asked. */
+/* Most content words capitalised.  A long line whose function words were counted only
+ * as far as prose needs (prose_function_words) is counted whole here, the first time
+ * it is asked. */
 static bool title_case(layout *L, line *ln)
 {
     if (!ln->counted)
-        count_words(L, ln, L->tok, false);
+        count_words(L, ln, L->tok);
     return ln->content >= 2 && ln->caps_content * 4 >= ln->content * 3;
 }
 
@@ -989,8 +1005,7 @@ static int choose_title(layout *L, uint32_t body_start, uint32_t body_end)
 {
     char lead[120][32];
     size_t nlead = 0;
-    for (uint32_t i = body_start; i <= body_end && i < body_start + 3 && i < L->n; i++)
-        nlead += content_words(L, &L->lines[i], lead + nlead, 120 - nlead > 40 ? 40 : 120 - nlead);
+    bool have_lead = false; /* (made for the first candidate: most pages have none) */
     int best = -1000, best_i = -1;
     int distance = 0;
     for (int i = (int)body_start - 1; i >= 0 && i >= (int)body_start - 15; i--) {
@@ -1002,6 +1017,9 @@ static int choose_title(layout *L, uint32_t body_start, uint32_t body_end)
             distance++;
             continue;
         }
+        for (uint32_t j = body_start; !have_lead && j <= body_end && j < body_start + 3 && j < L->n; j++)
+            nlead += content_words(L, &L->lines[j], lead + nlead, 120 - nlead > 40 ? 40 : 120 - nlead);
+        have_lead = true;
         char w[40][32];
         size_t nw = content_words(L, ln, w, 40);
         int overlap = 0;
