@@ -552,9 +552,13 @@ int qd_quotes_find(qd_doc *doc, qd_analysis *an, qd_error *err)
     q.marks = qd_arena_alloc(&doc->in->arena, (doc->in->n_tokens + 1) * sizeof(uint32_t));
     if (!q.marks)
         return qd_error_set(err, QD_ENOMEM, "%s: out of memory", doc->path);
-    for (uint32_t i = 0; i < doc->in->n_tokens; i++)
-        if (doc->in->tokens[i].kind == QD_TK_QUOTE)
-            q.marks[q.n_marks++] = i;
+    const qd_token *tok0 = doc->in->tokens;
+    uint32_t n_tok = doc->in->n_tokens, n_marks = 0;
+    uint32_t *marks = q.marks; /* (locals: the stores cannot change them) */
+    for (uint32_t i = 0; i < n_tok; i++)
+        if (tok0[i].kind == QD_TK_QUOTE)
+            marks[n_marks++] = i;
+    q.n_marks = n_marks;
     for (uint32_t p = 0; p < doc->n_paragraphs; p++) {
         if (doc->paragraphs[p].role != QD_PARA_BODY && doc->paragraphs[p].role != QD_PARA_TITLE) {
             if (carried) {
