@@ -99,23 +99,39 @@ static uint32_t base_hash(const qd_token *t)
 #define CAP_FILTER_LOG2 12
 enum {
     CW_LOWER = 1u << 0,  /* written in lower case somewhere */
-    CW_MIDCAP = 1u << 1  /* capitalised mid-sentence outside headlines */
+    CW_MIDCAP = 1u << 1, /* capitalised mid-sentence outside headlines */
+    /* CW_LOWER not worked out yet: a function word ("The", "He"), whose lower-case
+     * occurrences are a great many and whose CW_LOWER is hardly ever asked */
+    CW_LOWER_UNSURE = 1u << 2
 };
 
 /* Does the document write the token's word (without a possessive) as `fact` says?  A
  * word token the document writes in lower case somewhere is one the words in lower
  * case include; a word that is never capitalised is never capitalised mid-sentence;
  * and only word tokens are in either set (a number or a mark never equals a word). */
-static bool word_fact(const mscan *s, const qd_token *t, unsigned fact)
+static bool word_fact(mscan *s, const qd_token *t, unsigned fact)
 {
     uint32_t id = s->capword[t - s->tok];
+    uint32_t bl = qd_tok_base_len(t), bh = base_hash(t);
     if (id == NO_WORD) {
         if (t->kind != QD_TK_WORD)
             return false;
         if (fact == CW_LOWER && !(t->flags & QD_TF_CAP))
             return true;
-        if (!qd_strmap_get_hashed(&s->caps, t->norm, qd_tok_base_len(t), base_hash(t), &id))
+        if (!qd_strmap_get_hashed(&s->caps, t->norm, bl, bh, &id))
             return false;
+    }
+    if (fact == CW_LOWER && (s->capfacts[id] & CW_LOWER_UNSURE)) {
+        /* the lower-case words were not looked up for this one: look for it now */
+        for (uint32_t k = 0; k < s->n; k++) {
+            const qd_token *u = &s->tok[k];
+            if (u->kind == QD_TK_WORD && !(u->flags & QD_TF_CAP) && qd_tok_base_len(u) == bl &&
+                base_hash(u) == bh && memcmp(u->norm, t->norm, bl) == 0) {
+                s->capfacts[id] |= CW_LOWER;
+                break;
+            }
+        }
+        s->capfacts[id] &= (uint8_t)~CW_LOWER_UNSURE;
     }
     return (s->capfacts[id] & fact) != 0;
 }
@@ -1545,13 +1561,15 @@ int qd_mentions_find(qd_actx *c)
     s.head = qd_arena_calloc(A, n + 1, sizeof(head_memo));
     s.facts = qd_arena_alloc(A, n + FACTS_PAD);
     s.capword = qd_arena_alloc(A, (n + 1) * sizeof(uint32_t));
+    /* (a document has at most as many capitalised words as tokens) */
+    s.capfacts = qd_arena_calloc(A, n + 1, 1);
     /* the capitalised tokens, in order: the facts of their words are asked of them alone */
     uint32_t *capped = qd_arena_alloc(A, (n + 1) * sizeof(uint32_t));
     uint32_t *title_words = qd_arena_calloc(A, doc->n_sentences + 1, sizeof(uint32_t));
     uint32_t *title_caps = qd_arena_calloc(A, doc->n_sentences + 1, sizeof(uint32_t));
     /* (a document has about one capitalised word for every twelve tokens: room for them,
      * so the table is seldom rebuilt as it fills) */
-    if (!s.title || !s.head || !s.facts || !s.capword || !capped || !title_words || !title_caps ||
+    if (!s.title || !s.head || !s.facts || !s.capword || !s.capfacts || !capped || !title_words || !title_caps ||
         qd_strmap_reserve(&s.caps, n / 16) != 0)
         return qd_error_set(c->err, QD_ENOMEM, "%s: out of memory", doc->path);
     /* number the capitalised words, keyed by the tokens' own norms (in this arena) and
@@ -1579,18 +1597,21 @@ int qd_mentions_find(qd_actx *c)
             id = n_caps++;
             if (qd_strmap_put_borrowed(&s.caps, t->norm, base.len, base.hash, id) != 0)
                 return qd_error_set(c->err, QD_ENOMEM, "%s: out of memory", doc->path);
+            if (base.lex && (base.lex->tags & QD_W_FUNCTION))
+                s.capfacts[id] = CW_LOWER_UNSURE;
         }
         s.capword[i] = id;
         capped[n_capped++] = i;
     }
     memset(s.facts + n, 0, FACTS_PAD);
-    s.capfacts = qd_arena_calloc(A, n_caps + 1, 1);
-    if (!s.capfacts)
-        return qd_error_set(c->err, QD_ENOMEM, "%s: out of memory", doc->path);
     if (n_caps)
         for (uint32_t i = 0; i < n; i++) {
             const qd_token *t = &in->tokens[i];
             if (t->kind != QD_TK_WORD || (t->flags & QD_TF_CAP))
+                continue;
+            /* function words are left to be looked up if ever asked (CW_LOWER_UNSURE;
+             * a possessive's entry says nothing of its word without "'s": looked up) */
+            if (t->lex && (t->lex->tags & QD_W_FUNCTION) && !qd_tok_possessive(t))
                 continue;
             uint32_t h = base_hash(t), id;
             if (qd_bloom_test(capbloom, CAP_FILTER_LOG2, h) &&
