@@ -5,6 +5,7 @@
 #define QD_ATTRIB_H
 
 #include <stdio.h>
+#include <string.h>
 
 #include "../entities/entities.h"
 
@@ -73,6 +74,13 @@ int32_t qd_cue_speaker(qd_actx *c, const qd_cues *cues, uint32_t cue, uint32_t l
 /* The subject of the clause in tokens [lo, before): its first mention that is not in
  * quotation marks, a possessive or the object of a preposition; -1 if none. */
 int32_t qd_clause_subject(qd_actx *c, uint32_t lo, uint32_t before);
+
+/* A verb of quoting, whose object is the source: "quote", "cite" (the first letter
+ * asked first: cues ask this of every verb, and nearly all are neither). */
+static inline bool qd_quoting_lemma(const char *lemma)
+{
+    return (lemma[0] == 'q' && !strcmp(lemma, "quote")) || (lemma[0] == 'c' && !strcmp(lemma, "cite"));
+}
 
 /* A determiner that can stand alone for people ("some", "several", "another", "both"). */
 bool qd_quantifier(const qd_token *t);

@@ -572,7 +572,7 @@ static int32_t speaker_depth(qd_actx *c, const qd_cues *cues, uint32_t ci, uint3
         return -1;
     const qd_speech_verb *v = cue->verb >= 0 ? &lx->verbs[cue->verb] : NULL;
     /* "she quoted the secretary of state", "citing sources": the object is the source */
-    if (v && (!strcmp(v->lemma, "quote") || !strcmp(v->lemma, "cite"))) {
+    if (v && qd_quoting_lemma(v->lemma)) {
         uint32_t k = cue->tb;
         /* (not "cited Trump's past references", "quoted Reagan's “eleventh
          * commandment”": what is cited belongs to the owner; the subject cites it) */

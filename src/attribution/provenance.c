@@ -151,7 +151,7 @@ int qd_provenance_chains(qd_actx *c, qd_cues *cues)
             int32_t ci = cues->at[ct];
             if (ci >= 0 && cues->v[ci].verb >= 0) {
                 const char *lemma = c->lx->verbs[cues->v[ci].verb].lemma;
-                if (!strcmp(lemma, "quote") || !strcmp(lemma, "cite")) {
+                if (qd_quoting_lemma(lemma)) {
                     int32_t sub = ct > sa ? c->m_end[ct - 1] : -1;
                     if (sub >= 0 && sub != st->speaker) {
                         int32_t e = c->an->mentions[sub].entity;
