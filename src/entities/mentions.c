@@ -75,10 +75,14 @@ typedef struct mscan {
      * endings) are numbered once in `caps`; capword[i] is token i's number (NO_WORD:
      * none) and capfacts[number] its CW_* bits.  Only capitalised words are ever
      * asked about, and they are a fifth of the words, so the lower-case words are
-     * looked up in this small table rather than each put in a table of their own. */
+     * looked up in this small table rather than each put in a table of their own.
+     * Some facts are worked out only when first asked (CW_LOWER_UNSURE,
+     * CW_MIDCAP_KNOWN), over the capitalised tokens listed in `capped`. */
     qd_strmap caps;
     uint32_t *capword;
     uint8_t *capfacts;
+    uint32_t *capped;  /* the capitalised tokens, in order */
+    uint32_t n_capped;
     bool *title;      /* per sentence: written in title case (a headline) */
     uint32_t n_mx;
     /* the document's outlet name as a lexicon key, made once rather than at every
@@ -102,13 +106,17 @@ enum {
     CW_MIDCAP = 1u << 1, /* capitalised mid-sentence outside headlines */
     /* CW_LOWER not worked out yet: a function word ("The", "He"), whose lower-case
      * occurrences are a great many and whose CW_LOWER is hardly ever asked */
-    CW_LOWER_UNSURE = 1u << 2
+    CW_LOWER_UNSURE = 1u << 2,
+    /* CW_MIDCAP worked out (at the first asking: few words are asked) */
+    CW_MIDCAP_KNOWN = 1u << 3
 };
 
 /* Does the document write the token's word (without a possessive) as `fact` says?  A
  * word token the document writes in lower case somewhere is one the words in lower
  * case include; a word that is never capitalised is never capitalised mid-sentence;
  * and only word tokens are in either set (a number or a mark never equals a word). */
+static bool initial_position(const mscan *s, uint32_t i);
+
 static bool word_fact(mscan *s, const qd_token *t, unsigned fact)
 {
     uint32_t id = s->capword[t - s->tok];
@@ -132,6 +140,20 @@ static bool word_fact(mscan *s, const qd_token *t, unsigned fact)
             }
         }
         s->capfacts[id] &= (uint8_t)~CW_LOWER_UNSURE;
+    }
+    if (fact == CW_MIDCAP && !(s->capfacts[id] & CW_MIDCAP_KNOWN)) {
+        /* mid-sentence: not where capitals prove nothing, nor in long words in capitals
+         * ("SPRINGFIELD"), nor in a headline */
+        for (uint32_t k = 0; k < s->n_capped; k++) {
+            uint32_t i = s->capped[k];
+            const qd_token *u = &s->tok[i];
+            if (s->capword[i] == id && !initial_position(s, i) && !(u->flags & QD_TF_ALLCAPS && u->normlen > 5) &&
+                !s->title[u->sentence]) {
+                s->capfacts[id] |= CW_MIDCAP;
+                break;
+            }
+        }
+        s->capfacts[id] |= CW_MIDCAP_KNOWN;
     }
     return (s->capfacts[id] & fact) != 0;
 }
@@ -259,7 +281,8 @@ static const char *name_key(mscan *s, const qd_token *t)
         qd_lex_key(canon, strlen(canon), k);
         return k;
     }
-    return qd_arena_strndup(A, t->norm, n);
+    /* the token's own normal form (NUL-terminated, in the same arena) when it is the key */
+    return n == t->normlen ? t->norm : qd_arena_strndup(A, t->norm, n);
 }
 
 /* ---- pieces of noun phrases -------------------------------------------------- */
@@ -1563,18 +1586,17 @@ int qd_mentions_find(qd_actx *c)
     s.capword = qd_arena_alloc(A, (n + 1) * sizeof(uint32_t));
     /* (a document has at most as many capitalised words as tokens) */
     s.capfacts = qd_arena_calloc(A, n + 1, 1);
-    /* the capitalised tokens, in order: the facts of their words are asked of them alone */
-    uint32_t *capped = qd_arena_alloc(A, (n + 1) * sizeof(uint32_t));
+    s.capped = qd_arena_alloc(A, (n + 1) * sizeof(uint32_t));
     uint32_t *title_words = qd_arena_calloc(A, doc->n_sentences + 1, sizeof(uint32_t));
     uint32_t *title_caps = qd_arena_calloc(A, doc->n_sentences + 1, sizeof(uint32_t));
     /* (a document has about one capitalised word for every twelve tokens: room for them,
      * so the table is seldom rebuilt as it fills) */
-    if (!s.title || !s.head || !s.facts || !s.capword || !s.capfacts || !capped || !title_words || !title_caps ||
+    if (!s.title || !s.head || !s.facts || !s.capword || !s.capfacts || !s.capped || !title_words || !title_caps ||
         qd_strmap_reserve(&s.caps, n / 16) != 0)
         return qd_error_set(c->err, QD_ENOMEM, "%s: out of memory", doc->path);
     /* number the capitalised words, keyed by the tokens' own norms (in this arena) and
      * their hashes, so nothing is copied or rehashed but for possessives */
-    uint32_t n_caps = 0, n_capped = 0;
+    uint32_t n_caps = 0;
     /* a one-hash Bloom filter of the capitalised words, so that the lower-case words,
      * nearly all of which are never capitalised, are looked up only when its bit says
      * they may be (a few hundred words in 4,096 bits) */
@@ -1601,7 +1623,7 @@ int qd_mentions_find(qd_actx *c)
                 s.capfacts[id] = CW_LOWER_UNSURE;
         }
         s.capword[i] = id;
-        capped[n_capped++] = i;
+        s.capped[s.n_capped++] = i;
     }
     memset(s.facts + n, 0, FACTS_PAD);
     if (n_caps)
@@ -1622,12 +1644,6 @@ int qd_mentions_find(qd_actx *c)
     const char *outlet = doc->meta.outlet;
     if (outlet && strlen(outlet) < sizeof(s.outlet_key) / 4)
         s.outlet_kl = qd_lex_key(outlet, strlen(outlet), s.outlet_key);
-    for (uint32_t k = 0; k < n_capped; k++) {
-        uint32_t i = capped[k];
-        const qd_token *t = &in->tokens[i];
-        if (!initial_position(&s, i) && !(t->flags & QD_TF_ALLCAPS && t->normlen > 5) && !s.title[t->sentence])
-            s.capfacts[s.capword[i]] |= CW_MIDCAP;
-    }
     for (uint32_t si = 0; si < doc->n_sentences; si++) {
         const qd_sentence *se = &doc->sentences[si];
         int rc = scan_sentence(&s, se->first_token, se->first_token + se->n_tokens);
