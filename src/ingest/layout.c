@@ -340,14 +340,17 @@ static bool furniture_match(const qd_lexicon *lx, const char *norm, size_t n, si
     if (!whole && !prefix && !contains)
         return false;
     /* the bytes a contains phrase may start with: those at the start of the line or
-     * after a byte that is no letter or digit (the phrase's left edge) */
-    uint64_t starts[4] = {0, 0, 0, 0};
+     * after a byte that is no letter or digit (the phrase's left edge), and (hashed to
+     * one of 64 bits) the pairs of bytes there */
+    uint64_t starts[4] = {0, 0, 0, 0}, pairs = 0;
     if (contains) {
         bool after_alnum = false;
         for (size_t p = 0; p < n; p++) {
             unsigned char c = (unsigned char)norm[p];
-            if (!after_alnum)
+            if (!after_alnum) {
                 starts[c >> 6] |= (uint64_t)1 << (c & 63);
+                pairs |= (uint64_t)1 << (((unsigned)c * 7 + (unsigned char)norm[p + 1]) & 63);
+            }
             after_alnum = c < 0x80 && !ascii_punct(c);
         }
     }
@@ -365,8 +368,9 @@ static bool furniture_match(const qd_lexicon *lx, const char *norm, size_t n, si
     for (uint32_t i = 0; contains && i < lx->n_furniture_kind[QD_FURN_CONTAINS]; i++) {
         const qd_furniture *f = &lx->furniture[lx->furniture_kind[QD_FURN_CONTAINS][i]];
         size_t fl = f->len;
-        unsigned char f0 = (unsigned char)f->phrase[0];
-        if (fl > n || (fl > 0 && !((starts[f0 >> 6] >> (f0 & 63)) & 1)))
+        unsigned char f0 = (unsigned char)f->phrase[0], f1 = fl > 1 ? (unsigned char)f->phrase[1] : 0;
+        if (fl > n || (fl > 0 && !((starts[f0 >> 6] >> (f0 & 63)) & 1)) ||
+            (fl > 1 && !((pairs >> (((unsigned)f0 * 7 + f1) & 63)) & 1)))
             continue;
         const char *p = norm;
         while ((p = strstr(p, f->phrase)) != NULL) {
@@ -673,7 +677,8 @@ static void scan_tokens(const layout *L, const line *ln, char *tok, line_scan *l
             ls->report_verb = true;
         if (!k.ascii) {
             ls->any_double = ls->any_double || memchr(t, '"', tl) != NULL;
-            ls->copyright = ls->copyright || memmem(t, tl, "\xc2\xa9", 2) != NULL;
+            for (const char *c = t; !ls->copyright && (c = memchr(c, 0xC2, tl - (size_t)(c - t))) != NULL; c++)
+                ls->copyright = c + 1 < t + tl && (unsigned char)c[1] == 0xA9; /* U+00A9 */
         }
         if (k.ts == ln->start)
             ls->c0 = (unsigned char)(t[0] >= 'A' && t[0] <= 'Z' ? t[0] + 32 : t[0]);
@@ -976,6 +981,27 @@ static inline bool ascii_letter(char c)
     return (unsigned)(((unsigned char)c | 32) - 'a') < 26u;
 }
 
+/* The first byte from i on (end if none) that is an ASCII letter when `letter`, that
+ * is none when not: a run of letters or of others, eight bytes at a time. */
+static uint32_t letter_edge(const char *s, uint32_t i, uint32_t end, bool letter)
+{
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    const uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull, low7 = ~highs;
+    for (; i + 8 <= end; i += 8) {
+        uint64_t x;
+        memcpy(&x, s + i, 8);
+        uint64_t l = (x | ones * 0x20) & low7; /* (lower case; no byte carries into the next) */
+        uint64_t letters = (l + ones * (0x80 - 'a')) & ~(l + ones * (0x80 - 'z' - 1)) & ~x & highs;
+        uint64_t m = letter ? letters : ~letters & highs;
+        if (m)
+            return i + ((uint32_t)__builtin_ctzll(m) >> 3);
+    }
+#endif
+    while (i < end && ascii_letter(s[i]) != letter)
+        i++;
+    return i;
+}
+
 /* The line's words of 4 to 30 ASCII letters that are no function words, lower-cased,
  * a plural 's' taken off. */
 static size_t content_words(layout *L, const line *ln, char words[][32], size_t max)
@@ -984,11 +1010,8 @@ static size_t content_words(layout *L, const line *ln, char words[][32], size_t 
     size_t n = 0;
     uint32_t i = ln->start;
     while (i < ln->end && n < max) {
-        while (i < ln->end && !ascii_letter(s[i]))
-            i++;
-        uint32_t j = i;
-        while (j < ln->end && ascii_letter(s[j]))
-            j++;
+        i = letter_edge(s, i, ln->end, true);
+        uint32_t j = letter_edge(s, i, ln->end, false);
         size_t wl = j - i;
         if (wl >= 4 && wl < 31 && !function_word(L, s + i, wl, true, words[n])) {
             lower_ascii(s + i, wl, words[n]);
