@@ -88,10 +88,12 @@ int qd_cues_find(qd_actx *c, qd_cues *cues)
             const qd_token *t = &tok[i];
             /* a cue is a cue phrase, which starts only with a word the lexicon marks as
              * starting one, a verb form, or a colon: most tokens are none, told by their
-             * lexicon entry without a search */
+             * lexicon entry (a word outside the lexicon by the cue table's own filter,
+             * which needs no look at the other tables' first words) without a search */
             bool phrase = false;
             if (t->kind == QD_TK_WORD) {
-                phrase = (qd_lex_starts(lx, t->lex, t->norm, t->normlen, t->hash) & QD_START_CUE) != 0;
+                phrase = t->lex ? (t->lex->starts & QD_START_CUE) != 0
+                                : !t->hash || qd_phrase_maybe(&lx->cues, t->hash); /* (as qd_match_phrase) */
                 if (!phrase && !(t->lex && t->lex->verb >= 0))
                     continue;
             } else if (!qd_tok_is(t, ':')) {
