@@ -77,12 +77,12 @@ typedef struct mscan {
      * asked about, and they are a fifth of the words, so the lower-case words are
      * looked up in this small table rather than each put in a table of their own.
      * Some facts are worked out only when first asked (CW_LOWER_UNSURE,
-     * CW_MIDCAP_KNOWN), over the capitalised tokens listed in `capped`. */
+     * CW_MIDCAP_KNOWN), over the word's capitalised tokens: a chain from
+     * cap_first[number] through cap_next[token] (NO_WORD ends it). */
     qd_strmap caps;
     uint32_t *capword;
     uint8_t *capfacts;
-    uint32_t *capped;  /* the capitalised tokens, in order */
-    uint32_t n_capped;
+    uint32_t *cap_first, *cap_next;
     bool *title;      /* per sentence: written in title case (a headline) */
     uint32_t n_mx;
     /* the document's outlet name as a lexicon key, made once rather than at every
@@ -144,11 +144,9 @@ static bool word_fact(mscan *s, const qd_token *t, unsigned fact)
     if (fact == CW_MIDCAP && !(s->capfacts[id] & CW_MIDCAP_KNOWN)) {
         /* mid-sentence: not where capitals prove nothing, nor in long words in capitals
          * ("SPRINGFIELD"), nor in a headline */
-        for (uint32_t k = 0; k < s->n_capped; k++) {
-            uint32_t i = s->capped[k];
+        for (uint32_t i = s->cap_first[id]; i != NO_WORD; i = s->cap_next[i]) {
             const qd_token *u = &s->tok[i];
-            if (s->capword[i] == id && !initial_position(s, i) && !(u->flags & QD_TF_ALLCAPS && u->normlen > 5) &&
-                !s->title[u->sentence]) {
+            if (!initial_position(s, i) && !(u->flags & QD_TF_ALLCAPS && u->normlen > 5) && !s->title[u->sentence]) {
                 s->capfacts[id] |= CW_MIDCAP;
                 break;
             }
@@ -1586,12 +1584,14 @@ int qd_mentions_find(qd_actx *c)
     s.capword = qd_arena_alloc(A, (n + 1) * sizeof(uint32_t));
     /* (a document has at most as many capitalised words as tokens) */
     s.capfacts = qd_arena_calloc(A, n + 1, 1);
-    s.capped = qd_arena_alloc(A, (n + 1) * sizeof(uint32_t));
+    s.cap_first = qd_arena_alloc(A, (n + 1) * sizeof(uint32_t));
+    s.cap_next = qd_arena_alloc(A, (n + 1) * sizeof(uint32_t));
+    uint32_t *cap_last = qd_arena_alloc(A, (n + 1) * sizeof(uint32_t)); /* (chains' ends) */
     uint32_t *title_words = qd_arena_calloc(A, doc->n_sentences + 1, sizeof(uint32_t));
     uint32_t *title_caps = qd_arena_calloc(A, doc->n_sentences + 1, sizeof(uint32_t));
     /* (a document has about one capitalised word for every twelve tokens: room for them,
      * so the table is seldom rebuilt as it fills) */
-    if (!s.title || !s.head || !s.facts || !s.capword || !s.capfacts || !s.capped || !title_words || !title_caps ||
+    if (!s.title || !s.head || !s.facts || !s.capword || !s.capfacts || !s.cap_first || !s.cap_next || !cap_last || !title_words || !title_caps ||
         qd_strmap_reserve(&s.caps, n / 16) != 0)
         return qd_error_set(c->err, QD_ENOMEM, "%s: out of memory", doc->path);
     /* number the capitalised words, keyed by the tokens' own norms (in this arena) and
@@ -1621,9 +1621,13 @@ int qd_mentions_find(qd_actx *c)
                 return qd_error_set(c->err, QD_ENOMEM, "%s: out of memory", doc->path);
             if (base.lex && (base.lex->tags & QD_W_FUNCTION))
                 s.capfacts[id] = CW_LOWER_UNSURE;
+            s.cap_first[id] = i;
+        } else {
+            s.cap_next[cap_last[id]] = i;
         }
+        cap_last[id] = i;
+        s.cap_next[i] = NO_WORD;
         s.capword[i] = id;
-        s.capped[s.n_capped++] = i;
     }
     memset(s.facts + n, 0, FACTS_PAD);
     if (n_caps)
