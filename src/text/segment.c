@@ -26,6 +26,36 @@ typedef struct seg {
 
 #define NORM_BLOCK 8192
 
+/* What the tokenizer asks of an ASCII byte, as bits, so that its loops decide a byte
+ * with one load instead of a chain of comparisons.  Bytes from 0x80 on are 0 here:
+ * they start longer sequences, which are decoded. */
+enum {
+    B_UPPER = 1,  /* A-Z (the bit's value matters: (class & B_UPPER) << 5 lower-cases) */
+    B_LOWER = 2,  /* a-z */
+    B_DIGIT = 4,  /* 0-9 */
+    B_SPACE = 8,  /* space and \t to \r: what qd_cp_is_space says of ASCII */
+    B_SKIP = 16,  /* NUL and the other controls: dropped like spaces, but not spaces */
+    B_PUNCT = 32, /* . , ; : ! ? ( ) [ ] { } : a punctuation token of their own */
+    B_JOIN = 64,  /* ' - . : , / & : may join the letters or digits around them */
+    B_ALNUM = B_UPPER | B_LOWER | B_DIGIT
+};
+
+static inline unsigned byte_class(unsigned char c)
+{
+    enum { S = B_SKIP, W = B_SPACE, D = B_DIGIT, U = B_UPPER, L = B_LOWER, P = B_PUNCT, J = B_JOIN };
+    static const uint8_t table[256] = {
+        S, S, S, S, S, S, S, S, S, W, W, W, W, W, S, S, /* controls, \t \n \v \f \r */
+        S, S, S, S, S, S, S, S, S, S, S, S, S, S, S, S,
+        W, P, 0, 0, 0, 0, J, J, P, P, 0, 0, P | J, J, P | J, J, /*  !"#$%&'()*+,-./ */
+        D, D, D, D, D, D, D, D, D, D, P | J, P, 0, 0, 0, P,   /* 0-9 :;<=>? */
+        0, U, U, U, U, U, U, U, U, U, U, U, U, U, U, U,       /* @ A-O */
+        U, U, U, U, U, U, U, U, U, U, U, P, 0, P, 0, 0,       /* P-Z [\]^_ */
+        0, L, L, L, L, L, L, L, L, L, L, L, L, L, L, L,       /* ` a-o */
+        L, L, L, L, L, L, L, L, L, L, L, P, 0, P, 0, 0,       /* p-z {|}~ DEL */
+    };
+    return table[c];
+}
+
 static uint32_t cp_at(const seg *g, uint32_t i, int *k)
 {
     uint32_t cp;
@@ -96,105 +126,172 @@ static uint32_t scan_initialism(const seg *g, uint32_t i, uint32_t end)
     return j;
 }
 
-static uint32_t scan_word(const seg *g, uint32_t i, uint32_t end)
+/* A dot between letters, the letters after it starting at nj: a domain-like name
+ * ("Caliber.az", "Caliber.Az", "nytimes.com") stays one word; a missing space after a
+ * full stop ("said.The") does not. */
+static bool domain_dot(const seg *g, uint32_t nj, uint32_t end)
 {
-    const qd_lexicon *lx = g->doc->in->lx;
+    bool lower;
+    int count;
+    uint32_t re = letter_run(g, nj, end, &lower, &count);
+    char buf[64];
+    size_t bl = 0;
+    if (re - nj < sizeof(buf) / 4)
+        bl = qd_utf8_normalize(g->s + nj, re - nj, buf, sizeof(buf));
+    const qd_lexword *w = bl ? qd_lex_word(g->doc->in->lx, buf, bl) : NULL;
+    bool function_word = w && (w->tags & QD_W_FUNCTION);
+    return !function_word && ((lower && count >= 2 && count <= 6) || count <= 3);
+}
+
+/* Does cp, which is neither a letter nor a digit, keep a word going between prev and
+ * next (the characters before and after it; 0 for none)?  JOIN_DOT is a dot between
+ * letters, which domain_dot decides from the letters after it. */
+typedef enum { JOIN_NO, JOIN_YES, JOIN_DOT } join_answer;
+
+static inline join_answer joins(uint32_t prev, uint32_t cp, uint32_t next)
+{
+    if (is_apostrophe(cp) && qd_cp_is_letter(prev) && qd_cp_is_letter(next))
+        return JOIN_YES;
+    if ((cp == '-' || cp == 0x2010 || cp == 0x2011) && is_alnum(prev) && is_alnum(next))
+        return JOIN_YES;
+    if ((cp == '.' || cp == ':' || cp == ',' || cp == '/') && qd_cp_is_digit(prev) && qd_cp_is_digit(next))
+        return JOIN_YES;
+    if (cp == '&' && qd_cp_is_upper(prev) && qd_cp_is_upper(next))
+        return JOIN_YES;
+    if (cp == '.' && qd_cp_is_letter(prev) && qd_cp_is_letter(next))
+        return JOIN_DOT;
+    return JOIN_NO;
+}
+
+/* The end of the word going on at i, prev being the character before i (0 if none). */
+static uint32_t scan_word(const seg *g, uint32_t i, uint32_t end, uint32_t prev)
+{
     uint32_t j = i;
-    uint32_t prev = 0;
     while (j < end) {
-        /* ASCII letters and digits first: most of every word */
-        unsigned char a = (unsigned char)g->s[j];
-        if ((uint32_t)((a | 0x20) - 'a') < 26 || (uint32_t)(a - '0') < 10) {
-            prev = a;
-            j++;
-            continue;
-        }
         int k;
         uint32_t cp = cp_at(g, j, &k);
-        if (is_alnum(cp)) {
-            prev = cp;
-            j += (uint32_t)k;
-            continue;
-        }
         uint32_t nj = j + (uint32_t)k;
-        uint32_t next = 0;
-        int nk = 0;
-        if (nj < end)
-            next = cp_at(g, nj, &nk);
-        if (is_apostrophe(cp) && qd_cp_is_letter(prev) && qd_cp_is_letter(next)) {
-            prev = cp;
-            j = nj;
-            continue;
+        if (!is_alnum(cp)) {
+            uint32_t next = nj < end ? cp_at(g, nj, NULL) : 0;
+            join_answer ja = joins(prev, cp, next);
+            if (ja == JOIN_NO || (ja == JOIN_DOT && !domain_dot(g, nj, end)))
+                break;
         }
-        if ((cp == '-' || cp == 0x2010 || cp == 0x2011) && is_alnum(prev) && is_alnum(next)) {
-            prev = cp;
-            j = nj;
-            continue;
-        }
-        if ((cp == '.' || cp == ':' || cp == ',' || cp == '/') && qd_cp_is_digit(prev) &&
-            qd_cp_is_digit(next)) {
-            prev = cp;
-            j = nj;
-            continue;
-        }
-        if (cp == '&' && qd_cp_is_upper(prev) && qd_cp_is_upper(next)) {
-            prev = cp;
-            j = nj;
-            continue;
-        }
-        if (cp == '.' && qd_cp_is_letter(prev) && qd_cp_is_letter(next)) {
-            /* A domain-like name ("Caliber.az", "Caliber.Az", "nytimes.com") stays one
-             * word; a missing space after a full stop ("said.The") does not. */
-            bool lower;
-            int count;
-            uint32_t re = letter_run(g, nj, end, &lower, &count);
-            char buf[64];
-            size_t bl = 0;
-            if (re - nj < sizeof(buf) / 4)
-                bl = qd_utf8_normalize(g->s + nj, re - nj, buf, sizeof(buf));
-            const qd_lexword *w = bl ? qd_lex_word(lx, buf, bl) : NULL;
-            bool function_word = w && (w->tags & QD_W_FUNCTION);
-            if (!function_word && ((lower && count >= 2 && count <= 6) || count <= 3)) {
-                prev = cp;
-                j = nj;
-                continue;
-            }
-        }
-        break;
+        prev = cp;
+        j = nj;
     }
     return j;
 }
 
-static int push_token(seg *g, uint32_t start, uint32_t end, qd_token_kind kind, uint32_t para,
-                      uint16_t flags)
+/* A token's normal form (at g->norms, not yet NUL-terminated) and what the token
+ * records of it.  ascii_word makes it on the way for a word of ASCII characters,
+ * nearly every word of news text; norm_of makes it for any other token. */
+typedef struct token_norm {
+    uint32_t len;            /* bytes at g->norms */
+    uint32_t hash;           /* qd_hash_bytes of them */
+    uint16_t case_flags;     /* QD_TF_CAP, QD_TF_ALLCAPS: for words and numbers */
+    bool plain_lower;        /* every byte an ASCII lower-case letter */
+    bool made;               /* the fields above are made */
+    const qd_lexword *lex;   /* for words and numbers: the lexicon's entry */
+} token_norm;
+
+/* scan_word for a word starting with an ASCII letter or digit at i, in one pass that
+ * also makes its normal form: while its characters are ASCII, that is its bytes
+ * lower-cased, written straight into norm (room for `room` bytes and a NUL), hashed on
+ * the way.  Stops where the word ends, or sets *unsure where only scan_word can tell (a
+ * character beyond ASCII, a dot between letters, the room filled).  Nothing in the loop
+ * calls out, so that its state stays in registers. */
+static uint32_t ascii_word(const unsigned char *u, uint32_t i, uint32_t end, char *norm, size_t room,
+                           token_norm *tn, bool *unsure)
+{
+    const unsigned char *p = u + i;
+    /* bytes before fit have room in norm */
+    const unsigned char *fit = p + (room < end - i ? room : end - i);
+    char *o = norm;
+    uint32_t h = QD_HASH_INIT;
+    unsigned any = 0; /* the classes of the word's bytes, or'ed */
+    *unsure = false;
+    for (;;) {
+        /* a run of letters and digits: most of every word */
+        unsigned cls = 0;
+        while (p < fit && ((cls = byte_class(*p)) & B_ALNUM)) {
+            unsigned char c = (unsigned char)(*p | (cls & B_UPPER) << 5);
+            *o++ = (char)c;
+            h = (h ^ c) * 16777619u;
+            any |= cls;
+            p++;
+        }
+        if (p == fit) {
+            *unsure = fit < u + end; /* the room is filled */
+            break;
+        }
+        if (!(cls & B_JOIN)) {
+            *unsure = *p >= 0x80;
+            break; /* a space, most punctuation: the usual end of a word */
+        }
+        unsigned next = p + 1 < u + end ? p[1] : 0;
+        if (next >= 0x80) {
+            *unsure = true;
+            break;
+        }
+        /* (p > u + i, as a word starts with a letter or digit.  The bytes of the word
+         * are ASCII: masking says so, and the tests of wider characters drop out.) */
+        join_answer ja = joins(p[-1] & 0x7Fu, *p & 0x7Fu, next);
+        if (ja != JOIN_YES) {
+            *unsure = ja == JOIN_DOT;
+            break;
+        }
+        /* (the ASCII marks that join are their own normal form) */
+        *o++ = (char)*p;
+        h = (h ^ *p) * 16777619u;
+        any |= cls;
+        p++;
+    }
+    uint32_t j = (uint32_t)(p - u);
+    tn->len = j - i;
+    tn->hash = h;
+    tn->case_flags = 0;
+    tn->plain_lower = any == B_LOWER;
+    if (any & B_UPPER) {
+        /* the first letter (nearly always the first byte) */
+        uint32_t f = i;
+        while (!(byte_class(u[f]) & (B_UPPER | B_LOWER)))
+            f++;
+        if (byte_class(u[f]) & B_UPPER)
+            tn->case_flags |= QD_TF_CAP;
+        /* every letter upper case, and at least two ("US", not "I") */
+        if (!(any & B_LOWER)) {
+            uint32_t caps = 0;
+            for (f = i; f < j && caps < 2; f++)
+                caps += byte_class(u[f]) & B_UPPER;
+            if (caps >= 2)
+                tn->case_flags |= QD_TF_ALLCAPS;
+        }
+    }
+    tn->made = true;
+    return j;
+}
+
+/* The normal form of s[start..end) at g->norms, for the tokens ascii_word did not
+ * make it for. */
+static int norm_of(seg *g, uint32_t start, uint32_t end, token_norm *tn)
 {
     qd_doc *doc = g->doc;
-    qd_doc_internal *in = doc->in;
-    qd_token *t = QD_VEC_PUSH(&in->arena, in->tokens, in->n_tokens, in->cap_tokens);
-    if (!t)
-        return qd_error_set(g->err, QD_ENOMEM, "%s: out of memory", doc->path);
     size_t n = end - start;
     if (g->norms_left < 4 * n + 1) {
         /* (the rest of the block is left unused) */
         size_t size = 4 * n + 1 > NORM_BLOCK ? 4 * n + 1 : NORM_BLOCK;
-        g->norms = qd_arena_alloc(&in->arena, size);
+        g->norms = qd_arena_alloc(&doc->in->arena, size);
         if (!g->norms)
             return qd_error_set(g->err, QD_ENOMEM, "%s: out of memory", doc->path);
         g->norms_left = size;
     }
     char *norm = g->norms;
-    t->start = start;
-    t->end = end;
-    t->norm = norm;
-    t->kind = (uint8_t)kind;
-    t->flags = flags;
-    t->paragraph = para;
-    t->quoted = -1;
     /* Most tokens are printable ASCII without spaces: then the normal form is the
      * lower-cased bytes, and it, its hash and the letter counts come from one pass. */
     const unsigned char *u = (const unsigned char *)g->s + start;
     uint32_t h = QD_HASH_INIT;
-    int letters = 0, upper = 0;
+    uint32_t letters = 0, upper = 0;
     bool cap = false;
     size_t nl = 0;
     while (nl < n && u[nl] > ' ' && u[nl] < 0x7F) {
@@ -210,42 +307,61 @@ static int push_token(seg *g, uint32_t start, uint32_t end, qd_token_kind kind, 
         norm[nl++] = (char)c;
         h = (h ^ c) * 16777619u;
     }
-    bool ascii = nl == n;
-    if (ascii) {
-        norm[nl] = '\0';
-    } else {
+    if (nl < n) {
         nl = qd_utf8_normalize(g->s + start, n, norm, 4 * n + 1);
         h = qd_hash_bytes(norm, nl);
-    }
-    g->norms += nl + 1;
-    g->norms_left -= nl + 1;
-    t->normlen = (uint32_t)nl;
-    t->hash = h;
-    if (kind == QD_TK_WORD || kind == QD_TK_NUM) {
-        t->lex = qd_lex_word_hashed(in->lx, norm, nl, t->hash);
-        if (!ascii) {
-            letters = upper = 0;
-            cap = false;
-            bool first = true;
-            for (uint32_t i = start; i < end;) {
-                int k;
-                uint32_t cp = cp_at(g, i, &k);
-                i += (uint32_t)k;
-                if (!qd_cp_is_letter(cp))
-                    continue;
-                letters++;
-                if (qd_cp_is_upper(cp)) {
-                    upper++;
-                    if (first)
-                        cap = true;
-                }
-                first = false;
+        letters = upper = 0;
+        cap = false;
+        bool first = true;
+        for (uint32_t i = start; i < end;) {
+            int k;
+            uint32_t cp = cp_at(g, i, &k);
+            i += (uint32_t)k;
+            if (!qd_cp_is_letter(cp))
+                continue;
+            letters++;
+            if (qd_cp_is_upper(cp)) {
+                upper++;
+                if (first)
+                    cap = true;
             }
+            first = false;
         }
-        if (cap)
-            t->flags |= QD_TF_CAP;
-        if (letters >= 2 && upper == letters)
-            t->flags |= QD_TF_ALLCAPS;
+    }
+    tn->len = (uint32_t)nl;
+    tn->hash = h;
+    tn->case_flags = (uint16_t)((cap ? QD_TF_CAP : 0) | (letters >= 2 && upper == letters ? QD_TF_ALLCAPS : 0));
+    /* (letters == n: every character one byte) */
+    tn->plain_lower = letters == n && upper == 0;
+    tn->made = true;
+    return 0;
+}
+
+/* The token s[start..end), its normal form made at g->norms (tn). */
+static int push_token(seg *g, uint32_t start, uint32_t end, qd_token_kind kind, uint32_t para,
+                      uint16_t flags, const token_norm *tn)
+{
+    qd_doc *doc = g->doc;
+    qd_doc_internal *in = doc->in;
+    qd_token *t = QD_VEC_PUSH(&in->arena, in->tokens, in->n_tokens, in->cap_tokens);
+    if (!t)
+        return qd_error_set(g->err, QD_ENOMEM, "%s: out of memory", doc->path);
+    char *norm = g->norms;
+    norm[tn->len] = '\0';
+    g->norms += tn->len + 1;
+    g->norms_left -= tn->len + 1;
+    t->start = start;
+    t->end = end;
+    t->norm = norm;
+    t->normlen = tn->len;
+    t->hash = tn->hash;
+    t->kind = (uint8_t)kind;
+    t->flags = flags;
+    t->paragraph = para;
+    t->quoted = -1;
+    if (kind == QD_TK_WORD || kind == QD_TK_NUM) {
+        t->lex = tn->lex;
+        t->flags |= tn->case_flags;
     } else if (kind == QD_TK_QUOTE) {
         uint32_t cp = cp_at(g, start, NULL);
         t->qmark = (uint8_t)qd_cp_quote_mark(cp);
@@ -255,23 +371,38 @@ static int push_token(seg *g, uint32_t start, uint32_t end, qd_token_kind kind, 
     return 0;
 }
 
+static const qd_lexword *norm_lex(const seg *g, const token_norm *tn)
+{
+    return qd_lex_word_hashed(g->doc->in->lx, g->norms, tn->len, tn->hash);
+}
+
+/* A token that is not a word scanned by scan_word (punctuation, quotation marks, the
+ * halves of a glued word). */
+static int push_plain(seg *g, uint32_t start, uint32_t end, qd_token_kind kind, uint32_t para, uint16_t flags)
+{
+    token_norm tn;
+    int rc = norm_of(g, start, end, &tn);
+    if (rc)
+        return rc;
+    tn.lex = kind == QD_TK_WORD || kind == QD_TK_NUM ? norm_lex(g, &tn) : NULL;
+    return push_token(g, start, end, kind, para, flags, &tn);
+}
+
 /* A word the site glued to the next one ("declaredthat", "informedthat"): split when the
- * head is a speech-verb form and the tail a function word. */
-static bool glued_split(const seg *g, uint32_t start, uint32_t end, uint32_t *cut)
+ * head is a speech-verb form and the tail a function word.  tn is the whole word's. */
+static bool glued_split(const seg *g, uint32_t start, uint32_t end, const token_norm *tn, uint32_t *cut)
 {
     static const char *const tails[] = {"that", "the", "to"};
     const qd_lexicon *lx = g->doc->in->lx;
     uint32_t n = end - start;
     if (n < 7 || n > 40)
         return false;
-    /* only plain ASCII lower-case words, which are their own normal form */
+    /* only plain ASCII lower-case words, which are their own normal form, and not
+     * words of the lexicon */
+    if (!tn->plain_lower || tn->lex)
+        return false;
     const char *buf = g->s + start;
     size_t bl = n;
-    for (uint32_t i = 0; i < n; i++)
-        if (buf[i] < 'a' || buf[i] > 'z')
-            return false;
-    if (qd_lex_word(lx, buf, bl))
-        return false;
     for (size_t k = 0; k < sizeof(tails) / sizeof(tails[0]); k++) {
         size_t tl = strlen(tails[k]);
         if (bl <= tl + 3 || memcmp(buf + bl - tl, tails[k], tl) != 0)
@@ -285,6 +416,84 @@ static bool glued_split(const seg *g, uint32_t start, uint32_t end, uint32_t *cu
     return false;
 }
 
+/* The word or number starting at i with cp (k bytes): its token, or two when the site
+ * glued it to the next word; *stop is where it ends. */
+static int push_word(seg *g, uint32_t i, uint32_t end, uint32_t cp, int k, uint32_t para, uint16_t flags,
+                     uint32_t *stop)
+{
+    qd_token_kind kind = qd_cp_is_digit(cp) ? QD_TK_NUM : QD_TK_WORD;
+    token_norm tn;
+    uint32_t ini = 0;
+    int rc;
+    /* an initialism's first letter is followed by a dot, most words' is not */
+    if (qd_cp_is_letter(cp) && i + (uint32_t)k < end && g->s[i + (uint32_t)k] == '.')
+        ini = scan_initialism(g, i, end);
+    tn.made = false;
+    if (ini && ini + 1 < end && g->s[ini] == '-' && is_alnum(cp_at(g, ini + 1, NULL))) {
+        *stop = scan_word(g, ini + 1, end, 0); /* "U.S.-led" */
+        ini = 0;
+    } else if (ini) {
+        *stop = ini;
+        flags |= QD_TF_DOT;
+    } else if (cp < 0x80) {
+        bool unsure;
+        size_t room = g->norms_left ? g->norms_left - 1 : 0;
+        *stop = ascii_word((const unsigned char *)g->s, i, end, g->norms, room, &tn, &unsure);
+        if (unsure) {
+            uint32_t more = scan_word(g, *stop, end, *stop > i ? (unsigned char)g->s[*stop - 1] : 0);
+            tn.made = more == *stop;
+            *stop = more;
+        }
+    } else {
+        *stop = scan_word(g, i, end, 0);
+    }
+    if (!tn.made && (rc = norm_of(g, i, *stop, &tn)) != 0)
+        return rc;
+    tn.lex = norm_lex(g, &tn);
+    uint32_t cut;
+    if (kind == QD_TK_WORD && !ini && glued_split(g, i, *stop, &tn, &cut)) {
+        if ((rc = push_plain(g, i, cut, kind, para, flags | QD_TF_SPLIT)) != 0)
+            return rc;
+        return push_plain(g, cut, *stop, kind, para, QD_TF_SPLIT);
+    }
+    return push_token(g, i, *stop, kind, para, flags, &tn);
+}
+
+/* The token of anything but a word or number starting at i with cp (k bytes): quotation
+ * marks, punctuation, symbols; *stop is where it ends. */
+static int push_mark(seg *g, uint32_t i, uint32_t end, uint32_t cp, int k, uint32_t para, uint16_t flags,
+                     uint32_t *stop)
+{
+    qd_token_kind kind;
+    qd_qmark qm = qd_cp_quote_mark(cp);
+    if (qm != QD_QM_NONE) {
+        kind = QD_TK_QUOTE;
+        *stop = i + (uint32_t)k;
+        /* two apostrophes stand for a double quotation mark (''like this'') */
+        if (qm == QD_QM_SINGLE_STRAIGHT && *stop < end && g->s[*stop] == '\'')
+            (*stop)++;
+    } else if (cp == '.' && i + 2 < end && g->s[i + 1] == '.' && g->s[i + 2] == '.') {
+        kind = QD_TK_PUNCT;
+        *stop = i + 3;
+        while (*stop < end && g->s[*stop] == '.')
+            (*stop)++;
+    } else if (cp == '-' && i + 1 < end && g->s[i + 1] == '-') {
+        kind = QD_TK_PUNCT;
+        *stop = i + 2;
+    } else if (cp < 0x80 ? (byte_class((unsigned char)cp) & B_PUNCT) != 0
+                         : (qd_cp_is_dash(cp) || cp == 0x2026 || cp == 0xBF || cp == 0xA1)) {
+        kind = QD_TK_PUNCT;
+        *stop = i + (uint32_t)k;
+    } else if (cp == '-') {
+        kind = QD_TK_PUNCT;
+        *stop = i + 1;
+    } else {
+        kind = QD_TK_SYMBOL;
+        *stop = i + (uint32_t)k;
+    }
+    return push_plain(g, i, *stop, kind, para, flags);
+}
+
 static int tokenize_paragraph(seg *g, uint32_t para)
 {
     qd_paragraph *p = &g->doc->paragraphs[para];
@@ -295,60 +504,17 @@ static int tokenize_paragraph(seg *g, uint32_t para)
     while (i < end) {
         int k;
         uint32_t cp = cp_at(g, i, &k);
-        if (qd_cp_is_space(cp) || cp == 0xFFFD || cp == 0 || (cp < 0x20)) {
+        if (cp < 0x80 ? (byte_class((unsigned char)cp) & (B_SPACE | B_SKIP)) != 0
+                      : qd_cp_is_space(cp) || cp == 0xFFFD) {
             space = true;
             i += (uint32_t)k;
             continue;
         }
         uint16_t flags = (uint16_t)((space ? QD_TF_SPACE_BEFORE : 0) | (first ? QD_TF_PARA_START : 0));
-        uint32_t start = i, stop;
-        qd_token_kind kind;
-        qd_qmark qm = qd_cp_quote_mark(cp);
-        if (qm != QD_QM_NONE) {
-            kind = QD_TK_QUOTE;
-            stop = i + (uint32_t)k;
-            /* two apostrophes stand for a double quotation mark (''like this'') */
-            if (qm == QD_QM_SINGLE_STRAIGHT && stop < end && g->s[stop] == '\'')
-                stop++;
-        } else if (is_alnum(cp)) {
-            uint32_t ini = qd_cp_is_letter(cp) ? scan_initialism(g, i, end) : 0;
-            if (ini && ini + 1 < end && g->s[ini] == '-' && is_alnum(cp_at(g, ini + 1, NULL))) {
-                stop = scan_word(g, ini + 1, end); /* "U.S.-led" */
-                ini = 0;
-            } else if (ini) {
-                stop = ini;
-                flags |= QD_TF_DOT;
-            } else {
-                stop = scan_word(g, i, end);
-            }
-            kind = qd_cp_is_digit(cp) ? QD_TK_NUM : QD_TK_WORD;
-            uint32_t cut;
-            if (kind == QD_TK_WORD && !ini && glued_split(g, start, stop, &cut)) {
-                if ((rc = push_token(g, start, cut, kind, para, flags | QD_TF_SPLIT)) != 0)
-                    return rc;
-                start = cut;
-                flags = QD_TF_SPLIT;
-            }
-        } else if (cp == '.' && i + 2 < end && g->s[i + 1] == '.' && g->s[i + 2] == '.') {
-            kind = QD_TK_PUNCT;
-            stop = i + 3;
-            while (stop < end && g->s[stop] == '.')
-                stop++;
-        } else if (cp == '-' && i + 1 < end && g->s[i + 1] == '-') {
-            kind = QD_TK_PUNCT;
-            stop = i + 2;
-        } else if (cp < 0x80 ? strchr(".,;:!?()[]{}", (int)cp) != NULL
-                             : (qd_cp_is_dash(cp) || cp == 0x2026 || cp == 0xBF || cp == 0xA1)) {
-            kind = QD_TK_PUNCT;
-            stop = i + (uint32_t)k;
-        } else if (cp == '-') {
-            kind = QD_TK_PUNCT;
-            stop = i + 1;
-        } else {
-            kind = QD_TK_SYMBOL;
-            stop = i + (uint32_t)k;
-        }
-        if ((rc = push_token(g, start, stop, kind, para, flags)) != 0)
+        uint32_t stop;
+        rc = is_alnum(cp) ? push_word(g, i, end, cp, k, para, flags, &stop)
+                          : push_mark(g, i, end, cp, k, para, flags, &stop);
+        if (rc)
             return rc;
         first = false;
         space = false;
