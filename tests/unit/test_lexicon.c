@@ -79,6 +79,22 @@ static void assert_tables_covered(const qd_lexicon *lx)
         assert_filter_covers(&tables[t]->prefixes, tables[t]->filter, QD_PHRASE_FILTER_LOG2);
     }
     assert_filter_covers(&lx->label_prefixes, lx->label_filter, QD_PHRASE_FILTER_LOG2);
+    /* every entry of a phrase table (and so every word a match can get past) has the
+     * table's QD_START_* bit, whether the word has an entry of the word table or not:
+     * mention finding searches a table at a token only when the bit is there */
+    const uint32_t bits[] = {QD_START_CUE,    QD_START_ROLE,  QD_START_NOUN,
+                             QD_START_PERSON, QD_START_PLACE, QD_START_OUTLET};
+    for (size_t t = 0; t < sizeof(tables) / sizeof(tables[0]); t++) {
+        const qd_strmap *maps[] = {&tables[t]->map, &tables[t]->prefixes};
+        for (size_t k = 0; k < 2; k++)
+            for (uint32_t i = 0; i < maps[k]->cap; i++) {
+                const qd_strmap_slot *sl = &maps[k]->slots[i];
+                if (sl->key)
+                    assert_true(qd_lex_starts(lx, qd_lex_word(lx, sl->key, sl->keylen), sl->key, sl->keylen,
+                                              qd_hash_bytes(sl->key, sl->keylen)) &
+                                bits[t]);
+            }
+    }
     assert_filter_covers(&lx->words, lx->word_filter, QD_WORD_FILTER_LOG2);
     /* and every word of the word table is found through it, and is a function word
      * to qd_lex_function_word exactly when its tags say so */
@@ -117,6 +133,20 @@ static void test_filters_hide_nothing(void **state)
     assert_false(qd_lex_function_word(lx, "lavrov", 6));
     uint32_t v;
     assert_true(qd_lex_phrase(&lx->roles, "deputy chief whip", 17, &v));
+    /* "deputy" starts a role now; a word starting no phrase has no bit */
+    assert_true(qd_lex_starts(lx, qd_lex_word(lx, "deputy", 6), "deputy", 6, qd_hash_bytes("deputy", 6)) &
+                QD_START_ROLE);
+    assert_int_equal(qd_lex_starts(lx, qd_lex_word(lx, "zyzzyva", 7), "zyzzyva", 7, qd_hash_bytes("zyzzyva", 7)), 0);
+    /* roles with the same key share its number; "*" is a generic noun */
+    uint32_t a, b;
+    assert_true(qd_lex_phrase(&lx->roles, "foreign minister", 16, &a));
+    assert_true(qd_lex_phrase(&lx->roles, "minister of foreign affairs", 27, &b));
+    assert_int_not_equal(a, b);
+    assert_int_equal(lx->role_list[a].key_id, lx->role_list[b].key_id);
+    assert_false(lx->role_list[a].generic);
+    assert_true(qd_lex_phrase(&lx->roles, "diplomat", 8, &b));
+    assert_true(lx->role_list[b].generic);
+    assert_int_not_equal(lx->role_list[a].key_id, lx->role_list[b].key_id);
     qd_lexicon_free(lx);
 }
 
