@@ -4,6 +4,7 @@
  * Offsets are byte offsets into the original input (qd_doc_source_offset), end
  * exclusive; every "text" is the exact slice of the analysed text the span covers.
  */
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -22,6 +23,34 @@
  * writer did.  The functions return the cursor, or NULL once out of memory. */
 #define FIXED_ROOM 512
 
+/* A statement's confidence is rounded to two decimals and printed as a double the way
+ * jansson prints reals (0.69999999999999996), which is what readers of earlier output
+ * have seen: a hundred and one values, each formatted once per record and copied after
+ * (printing a real exactly costs some hundred instructions). */
+typedef struct conf_memo {
+    uint8_t len[101]; /* 0: not formatted yet */
+    char text[101][32];
+} conf_memo;
+
+/* A string member's value escaped earlier in the record, by the string's address:
+ * lemmas, stances, kinds, types and speaker names recur statement after statement (a
+ * few dozen distinct ones a record), and are copied from where they were first written
+ * instead of being measured and escaped again.  (The strings a record is made of do not
+ * change while it is written.)  Direct-mapped: a slot holds the last string there. */
+#define STR_SLOTS 64
+typedef struct str_memo {
+    const char *s[STR_SLOTS];
+    size_t at[STR_SLOTS];  /* where its escaped form is in the buffer */
+    size_t len[STR_SLOTS];
+} str_memo;
+
+/* The record being written. */
+typedef struct rec {
+    qd_buf *b;
+    conf_memo conf;
+    str_memo strs;
+} rec;
+
 /* Key literal k (",\"name\":") without its comma when it opens its object. */
 static char *put_key(char *p, const char *k, size_t kn, bool *first)
 {
@@ -32,27 +61,50 @@ static char *put_key(char *p, const char *k, size_t kn, bool *first)
     return qd_jw_put_lit(p, k, kn);
 }
 
-static char *member_stringn(qd_buf *b, char *p, const char *k, size_t kn, const char *s, size_t n, bool *first)
+/* (value: where the escaped value starts, when asked for) */
+static char *member_stringn(rec *r, char *p, const char *k, size_t kn, const char *s, size_t n, bool *first,
+                            char **value)
 {
-    if (!(p = qd_jw_cursor_room(b, p, kn + QD_JW_STRING_ROOM(n) + FIXED_ROOM)))
+    if (!(p = qd_jw_cursor_room(r->b, p, kn + QD_JW_STRING_ROOM(n) + FIXED_ROOM)))
         return NULL;
     bool was_first = first && *first;
-    char *q = qd_jw_put_string(b, put_key(p, k, kn, first), s, n);
-    if (q)
+    char *v = put_key(p, k, kn, first);
+    char *q = qd_jw_put_string(r->b, v, s, n);
+    if (q) {
+        if (value)
+            *value = v;
         return q;
+    }
     if (was_first)
         *first = true; /* left out: the next member opens the object */
     return p;
 }
 
 /* The same for a C string; NULL is null. */
-static char *member_string(qd_buf *b, char *p, const char *k, size_t kn, const char *s, bool *first)
+static char *member_string(rec *r, char *p, const char *k, size_t kn, const char *s, bool *first)
 {
-    if (s)
-        return member_stringn(b, p, k, kn, s, strlen(s), first);
-    if (!(p = qd_jw_cursor_room(b, p, kn + 4 + FIXED_ROOM)))
-        return NULL;
-    return QD_JW_LIT(put_key(p, k, kn, first), "null");
+    if (!s) {
+        if (!(p = qd_jw_cursor_room(r->b, p, kn + 4 + FIXED_ROOM)))
+            return NULL;
+        return QD_JW_LIT(put_key(p, k, kn, first), "null");
+    }
+    str_memo *m = &r->strs;
+    size_t slot = ((uintptr_t)s >> 3 ^ (uintptr_t)s >> 9) % STR_SLOTS;
+    if (m->s[slot] == s) {
+        if (!(p = qd_jw_cursor_room(r->b, p, kn + m->len[slot] + FIXED_ROOM)))
+            return NULL;
+        p = put_key(p, k, kn, first);
+        memcpy(p, r->b->data + m->at[slot], m->len[slot]);
+        return p + m->len[slot];
+    }
+    char *v = NULL;
+    char *q = member_stringn(r, p, k, kn, s, strlen(s), first, &v);
+    if (q && v) {
+        m->s[slot] = s;
+        m->at[slot] = (size_t)(v - r->b->data);
+        m->len[slot] = (size_t)(q - v);
+    }
+    return q;
 }
 
 static char *member_int(char *p, const char *k, size_t kn, long long v, bool *first)
@@ -60,30 +112,30 @@ static char *member_int(char *p, const char *k, size_t kn, long long v, bool *fi
     return qd_jw_put_int(put_key(p, k, kn, first), v);
 }
 
-#define MEMBER_STRINGN(b, p, k, s, n, first) member_stringn((b), (p), k, sizeof(k) - 1, (s), (n), (first))
-#define MEMBER_STRING(b, p, k, s, first) member_string((b), (p), k, sizeof(k) - 1, (s), (first))
+#define MEMBER_STRINGN(r, p, k, s, n, first) member_stringn((r), (p), k, sizeof(k) - 1, (s), (n), (first), NULL)
+#define MEMBER_STRING(r, p, k, s, first) member_string((r), (p), k, sizeof(k) - 1, (s), (first))
 #define MEMBER_INT(p, k, v, first) member_int((p), k, sizeof(k) - 1, (v), (first))
 #define KEY(p, k, first) put_key((p), k, sizeof(k) - 1, (first))
 
 /* The members of a span, "start" first: where it is in the input, and its text. */
-static char *span_members(qd_buf *b, char *p, const qd_doc *doc, qd_span sp)
+static char *span_members(rec *r, char *p, const qd_doc *doc, qd_span sp)
 {
     bool first = true;
     p = MEMBER_INT(p, ",\"start\":", (long long)qd_doc_source_offset(doc, sp.start), &first);
     p = MEMBER_INT(p, ",\"end\":", (long long)qd_doc_source_offset(doc, sp.end), NULL);
-    return MEMBER_STRINGN(b, p, ",\"text\":", doc->text + sp.start, sp.end - sp.start, NULL);
+    return MEMBER_STRINGN(r, p, ",\"text\":", doc->text + sp.start, sp.end - sp.start, NULL);
 }
 
-static char *span_json(qd_buf *b, char *p, const qd_doc *doc, qd_span sp)
+static char *span_json(rec *r, char *p, const qd_doc *doc, qd_span sp)
 {
     *p++ = '{';
-    if (!(p = span_members(b, p, doc, sp)))
+    if (!(p = span_members(r, p, doc, sp)))
         return NULL;
     *p++ = '}';
     return p;
 }
 
-static char *speaker_json(qd_buf *b, char *p, const qd_doc *doc, const qd_statement *st)
+static char *speaker_json(rec *r, char *p, const qd_doc *doc, const qd_statement *st)
 {
     const qd_analysis *an = doc->analysis;
     if (st->speaker < 0 && st->entity < 0)
@@ -92,32 +144,23 @@ static char *speaker_json(qd_buf *b, char *p, const qd_doc *doc, const qd_statem
     *p++ = '{';
     if (st->speaker >= 0) {
         first = false;
-        if (!(p = span_members(b, p, doc, an->mentions[st->speaker].span)))
+        if (!(p = span_members(r, p, doc, an->mentions[st->speaker].span)))
             return NULL;
     }
     if (st->entity >= 0) {
         const qd_entity *e = &an->entities[st->entity];
-        if (!(p = MEMBER_STRING(b, p, ",\"name\":", e->name, &first)) ||
-            !(p = MEMBER_STRING(b, p, ",\"kind\":", qd_entity_kind_name(e->kind), &first)))
+        if (!(p = MEMBER_STRING(r, p, ",\"name\":", e->name, &first)) ||
+            !(p = MEMBER_STRING(r, p, ",\"kind\":", qd_entity_kind_name(e->kind), &first)))
             return NULL;
         p = MEMBER_INT(p, ",\"entity\":", st->entity, &first);
     } else {
         p = QD_JW_LIT(KEY(p, ",\"name\":", &first), "null");
-        if (!(p = MEMBER_STRING(b, p, ",\"kind\":", "unknown", &first)))
+        if (!(p = MEMBER_STRING(r, p, ",\"kind\":", "unknown", &first)))
             return NULL;
     }
     *p++ = '}';
     return p;
 }
-
-/* A statement's confidence is rounded to two decimals and printed as a double the way
- * jansson prints reals (0.69999999999999996), which is what readers of earlier output
- * have seen: a hundred and one values, each formatted once per record and copied after
- * (printing a real exactly costs some hundred instructions). */
-typedef struct conf_memo {
-    uint8_t len[101]; /* 0: not formatted yet */
-    char text[101][32];
-} conf_memo;
 
 /* The value at p (room for 64 bytes); NULL if jansson would leave it out (not finite). */
 static char *put_confidence(char *p, conf_memo *memo, float confidence)
@@ -138,27 +181,27 @@ static char *put_confidence(char *p, conf_memo *memo, float confidence)
     return p + n;
 }
 
-static char *statement_json(qd_buf *b, char *p, const qd_doc *doc, uint32_t i, conf_memo *memo)
+static char *statement_json(rec *r, char *p, const qd_doc *doc, uint32_t i)
 {
     const qd_analysis *an = doc->analysis;
     const qd_statement *st = &an->statements[i];
-    if (!(p = qd_jw_cursor_room(b, p, FIXED_ROOM)))
+    if (!(p = qd_jw_cursor_room(r->b, p, FIXED_ROOM)))
         return NULL;
     if (i > 0)
         *p++ = ',';
     p = QD_JW_LIT(p, "{\"id\":");
     p = qd_jw_put_int(p, i);
-    if (!(p = MEMBER_STRING(b, p, ",\"type\":", qd_statement_type_name(st->type), NULL)))
+    if (!(p = MEMBER_STRING(r, p, ",\"type\":", qd_statement_type_name(st->type), NULL)))
         return NULL;
     p = QD_JW_LIT(p, ",\"content\":");
     if (st->n_pieces == 1) {
-        p = span_json(b, p, doc, st->pieces[0]);
+        p = span_json(r, p, doc, st->pieces[0]);
     } else {
         *p++ = '[';
         for (uint32_t k = 0; k < st->n_pieces && p; k++) {
             if (k > 0)
                 *p++ = ',';
-            p = span_json(b, p, doc, st->pieces[k]);
+            p = span_json(r, p, doc, st->pieces[k]);
         }
         if (p)
             *p++ = ']';
@@ -166,33 +209,33 @@ static char *statement_json(qd_buf *b, char *p, const qd_doc *doc, uint32_t i, c
     if (!p)
         return NULL;
     p = QD_JW_LIT(p, ",\"speaker\":");
-    if (!(p = speaker_json(b, p, doc, st)))
+    if (!(p = speaker_json(r, p, doc, st)))
         return NULL;
     p = QD_JW_LIT(p, ",\"cue\":");
     if (qd_span_empty(st->cue)) {
         p = QD_JW_LIT(p, "null");
     } else {
         *p++ = '{';
-        if (!(p = span_members(b, p, doc, st->cue)) ||
-            !(p = MEMBER_STRING(b, p, ",\"lemma\":", st->cue_lemma, NULL)) ||
-            !(p = MEMBER_STRING(b, p, ",\"stance\":", st->stance, NULL)))
+        if (!(p = span_members(r, p, doc, st->cue)) ||
+            !(p = MEMBER_STRING(r, p, ",\"lemma\":", st->cue_lemma, NULL)) ||
+            !(p = MEMBER_STRING(r, p, ",\"stance\":", st->stance, NULL)))
             return NULL;
         *p++ = '}';
     }
     p = QD_JW_LIT(p, ",\"provenance\":[");
     for (uint32_t k = 0; k < st->n_provenance; k++) {
         const qd_provenance *pv = &st->provenance[k];
-        if (!(p = qd_jw_cursor_room(b, p, FIXED_ROOM)))
+        if (!(p = qd_jw_cursor_room(r->b, p, FIXED_ROOM)))
             return NULL;
         if (k > 0)
             *p++ = ',';
         *p++ = '{';
         bool first = true;
-        if (!(p = MEMBER_STRING(b, p, ",\"role\":", qd_prov_role_name(pv->role), &first)) ||
-            !(p = MEMBER_STRING(b, p, ",\"name\":", pv->name, &first)))
+        if (!(p = MEMBER_STRING(r, p, ",\"role\":", qd_prov_role_name(pv->role), &first)) ||
+            !(p = MEMBER_STRING(r, p, ",\"name\":", pv->name, &first)))
             return NULL;
         if (pv->role == QD_PROV_OUTLET && doc->meta.byline &&
-            !(p = MEMBER_STRING(b, p, ",\"author\":", doc->meta.byline, &first)))
+            !(p = MEMBER_STRING(r, p, ",\"author\":", doc->meta.byline, &first)))
             return NULL;
         if (!qd_span_empty(pv->span)) {
             p = MEMBER_INT(p, ",\"start\":", (long long)qd_doc_source_offset(doc, pv->span.start), &first);
@@ -200,7 +243,7 @@ static char *statement_json(qd_buf *b, char *p, const qd_doc *doc, uint32_t i, c
         }
         *p++ = '}';
     }
-    if (!(p = qd_jw_cursor_room(b, p, FIXED_ROOM)))
+    if (!(p = qd_jw_cursor_room(r->b, p, FIXED_ROOM)))
         return NULL;
     p = QD_JW_LIT(p, "],\"parent\":");
     p = st->parent >= 0 ? qd_jw_put_int(p, st->parent) : QD_JW_LIT(p, "null");
@@ -209,7 +252,7 @@ static char *statement_json(qd_buf *b, char *p, const qd_doc *doc, uint32_t i, c
     p = qd_jw_put_int(p, st->paragraph);
     /* (left out, as jansson did, were it not finite) */
     char *before = p;
-    p = put_confidence(QD_JW_LIT(p, ",\"confidence\":"), memo, st->confidence);
+    p = put_confidence(QD_JW_LIT(p, ",\"confidence\":"), &r->conf, st->confidence);
     if (!p)
         p = before;
     *p++ = '}';
@@ -217,14 +260,14 @@ static char *statement_json(qd_buf *b, char *p, const qd_doc *doc, uint32_t i, c
 }
 
 /* A quoted term: its span, its type and paragraph. */
-static char *term_json(qd_buf *b, char *p, const qd_doc *doc, const qd_quoted *q, const char *type, bool sep)
+static char *term_json(rec *r, char *p, const qd_doc *doc, const qd_quoted *q, const char *type, bool sep)
 {
-    if (!(p = qd_jw_cursor_room(b, p, FIXED_ROOM)))
+    if (!(p = qd_jw_cursor_room(r->b, p, FIXED_ROOM)))
         return NULL;
     if (sep)
         *p++ = ',';
     *p++ = '{';
-    if (!(p = span_members(b, p, doc, q->inner)) || !(p = MEMBER_STRING(b, p, ",\"type\":", type, NULL)))
+    if (!(p = span_members(r, p, doc, q->inner)) || !(p = MEMBER_STRING(r, p, ",\"type\":", type, NULL)))
         return NULL;
     p = MEMBER_INT(p, ",\"paragraph\":", q->paragraph, NULL);
     *p++ = '}';
@@ -245,6 +288,10 @@ int qd_report_doc_json_append(const qd_doc *doc, unsigned flags, qd_buf *out, qd
     static const char *const kinds[] = {"auto", "text", "html", "json"};
     qd_buf *b = out;
     size_t start = b->len;
+    rec r;
+    r.b = b;
+    memset(r.conf.len, 0, sizeof(r.conf.len));
+    memset(r.strs.s, 0, sizeof(r.strs.s));
     qd_jw jw;
     qd_jw *w = &jw;
     qd_jw_init(w, b);
@@ -272,11 +319,9 @@ int qd_report_doc_json_append(const qd_doc *doc, unsigned flags, qd_buf *out, qd
     QD_JW_KEY(w, "quotes");
     qd_jw_array_begin(w);
     if (an && an->n_statements) {
-        conf_memo memo;
-        memset(memo.len, 0, sizeof(memo.len));
         char *p = qd_jw_cursor_begin(w, FIXED_ROOM);
         for (uint32_t i = 0; i < an->n_statements && p; i++)
-            p = statement_json(b, p, doc, i, &memo);
+            p = statement_json(&r, p, doc, i);
         qd_jw_cursor_end(w, p, true);
     }
     qd_jw_array_end(w);
@@ -306,7 +351,7 @@ int qd_report_doc_json_append(const qd_doc *doc, unsigned flags, qd_buf *out, qd
                     continue;
                 type = "uncredited";
             }
-            p = term_json(b, p, doc, q, type, wrote);
+            p = term_json(&r, p, doc, q, type, wrote);
             wrote = true;
         }
         qd_jw_cursor_end(w, p, wrote);
@@ -340,8 +385,8 @@ int qd_report_doc_json_append(const qd_doc *doc, unsigned flags, qd_buf *out, qd
             QD_JW_MEMBER_STRING(w, "gender", g);
             QD_JW_KEY(w, "roles");
             qd_jw_array_begin(w);
-            for (uint32_t r = 0; r < en->n_roles; r++)
-                qd_jw_string(w, en->roles[r]);
+            for (uint32_t k = 0; k < en->n_roles; k++)
+                qd_jw_string(w, en->roles[k]);
             qd_jw_array_end(w);
             QD_JW_MEMBER_STRING(w, "role_conflict", en->role_conflict);
             QD_JW_MEMBER_INT(w, "mentions", en->n_mentions);
