@@ -30,12 +30,12 @@ typedef struct seg {
  * with one load instead of a chain of comparisons.  Bytes from 0x80 on are 0 here:
  * they start longer sequences, which are decoded. */
 enum {
-    B_UPPER = 1,  /* A-Z (the bit's value matters: (class & B_UPPER) << 5 lower-cases) */
-    B_LOWER = 2,  /* a-z */
-    B_DIGIT = 4,  /* 0-9 */
-    B_SPACE = 8,  /* space and \t to \r: what qd_cp_is_space says of ASCII */
-    B_SKIP = 16,  /* NUL and the other controls: dropped like spaces, but not spaces */
-    B_PUNCT = 32, /* . , ; : ! ? ( ) [ ] { } : a punctuation token of their own */
+    B_LOWER = 1,  /* a-z */
+    B_DIGIT = 2,  /* 0-9 */
+    B_SPACE = 4,  /* space and \t to \r: what qd_cp_is_space says of ASCII */
+    B_SKIP = 8,   /* NUL and the other controls: dropped like spaces, but not spaces */
+    B_PUNCT = 16, /* . , ; : ! ? ( ) [ ] { } : a punctuation token of their own */
+    B_UPPER = 32, /* A-Z; the bit's value is 0x20, so c | (class & B_UPPER) lower-cases */
     B_JOIN = 64,  /* ' - . : , / & : may join the letters or digits around them */
     B_ALNUM = B_UPPER | B_LOWER | B_DIGIT
 };
@@ -215,7 +215,7 @@ static uint32_t ascii_word(const unsigned char *u, uint32_t i, uint32_t end, cha
         /* a run of letters and digits: most of every word */
         unsigned cls = 0;
         while (p < fit && ((cls = byte_class(*p)) & B_ALNUM)) {
-            unsigned char c = (unsigned char)(*p | (cls & B_UPPER) << 5);
+            unsigned c = *p | (cls & B_UPPER);
             *o++ = (char)c;
             h = (h ^ c) * 16777619u;
             any |= cls;
@@ -263,7 +263,7 @@ static uint32_t ascii_word(const unsigned char *u, uint32_t i, uint32_t end, cha
         if (!(any & B_LOWER)) {
             uint32_t caps = 0;
             for (f = i; f < j && caps < 2; f++)
-                caps += byte_class(u[f]) & B_UPPER;
+                caps += (byte_class(u[f]) & B_UPPER) != 0;
             if (caps >= 2)
                 tn->case_flags |= QD_TF_ALLCAPS;
         }
@@ -337,38 +337,55 @@ static int norm_of(seg *g, uint32_t start, uint32_t end, token_norm *tn)
     return 0;
 }
 
-/* The token s[start..end), its normal form made at g->norms (tn). */
-static int push_token(seg *g, uint32_t start, uint32_t end, qd_token_kind kind, uint32_t para,
-                      uint16_t flags, const token_norm *tn)
+/* Is there a space at i (or the paragraph's end)?  What QD_TF_SPACE_AFTER says. */
+static bool space_at(const seg *g, uint32_t i, uint32_t end)
 {
-    qd_doc *doc = g->doc;
-    qd_doc_internal *in = doc->in;
-    qd_token *t = QD_VEC_PUSH(&in->arena, in->tokens, in->n_tokens, in->cap_tokens);
-    if (!t)
-        return qd_error_set(g->err, QD_ENOMEM, "%s: out of memory", doc->path);
+    unsigned char a = (unsigned char)g->s[i < end ? i : 0];
+    if (i >= end)
+        return true;
+    return a < 0x80 ? (byte_class(a) & B_SPACE) != 0 : qd_cp_is_space(cp_at(g, i, NULL));
+}
+
+/* Room for one more token.  qd_text_segment makes room for about as many tokens as
+ * news text has up front, so the growing, a call, is kept out of the token loop. */
+static int grow_tokens(seg *g)
+{
+    qd_doc_internal *in = g->doc->in;
+    if (!(in->tokens = qd_arena_grow_array(&in->arena, in->tokens, &in->cap_tokens, in->n_tokens + 1,
+                                           sizeof(qd_token))))
+        return qd_error_set(g->err, QD_ENOMEM, "%s: out of memory", g->doc->path);
+    return 0;
+}
+
+static inline int token_room(seg *g)
+{
+    return g->doc->in->n_tokens < g->doc->in->cap_tokens ? 0 : grow_tokens(g);
+}
+
+/* The token s[start..end), its normal form made at g->norms (tn); token_room made room
+ * for it.  Every field is written once, without calls. */
+static inline void put_token(seg *g, uint32_t start, uint32_t end, qd_token_kind kind, uint32_t para,
+                             uint16_t flags, uint8_t qmark, const token_norm *tn)
+{
+    qd_doc_internal *in = g->doc->in;
     char *norm = g->norms;
     norm[tn->len] = '\0';
     g->norms += tn->len + 1;
     g->norms_left -= tn->len + 1;
+    bool word = kind == QD_TK_WORD || kind == QD_TK_NUM;
+    qd_token *t = &in->tokens[in->n_tokens++];
     t->start = start;
     t->end = end;
     t->norm = norm;
     t->normlen = tn->len;
-    t->hash = tn->hash;
     t->kind = (uint8_t)kind;
-    t->flags = flags;
+    t->qmark = qmark;
+    t->flags = word ? flags | tn->case_flags : flags;
+    t->sentence = 0; /* (set by add_sentence) */
     t->paragraph = para;
+    t->lex = word ? tn->lex : NULL;
     t->quoted = -1;
-    if (kind == QD_TK_WORD || kind == QD_TK_NUM) {
-        t->lex = tn->lex;
-        t->flags |= tn->case_flags;
-    } else if (kind == QD_TK_QUOTE) {
-        uint32_t cp = cp_at(g, start, NULL);
-        t->qmark = (uint8_t)qd_cp_quote_mark(cp);
-        if (end - start == 2 && g->s[start] == '\'' && g->s[start + 1] == '\'')
-            t->qmark = QD_QM_DOUBLE_STRAIGHT;
-    }
-    return 0;
+    t->hash = tn->hash;
 }
 
 static const qd_lexword *norm_lex(const seg *g, const token_norm *tn)
@@ -376,16 +393,18 @@ static const qd_lexword *norm_lex(const seg *g, const token_norm *tn)
     return qd_lex_word_hashed(g->doc->in->lx, g->norms, tn->len, tn->hash);
 }
 
-/* A token that is not a word scanned by scan_word (punctuation, quotation marks, the
+/* A token that is not a word scanned by push_word (punctuation, quotation marks, the
  * halves of a glued word). */
-static int push_plain(seg *g, uint32_t start, uint32_t end, qd_token_kind kind, uint32_t para, uint16_t flags)
+static int push_plain(seg *g, uint32_t start, uint32_t end, qd_token_kind kind, uint32_t para, uint16_t flags,
+                      uint8_t qmark)
 {
     token_norm tn;
-    int rc = norm_of(g, start, end, &tn);
-    if (rc)
+    int rc = token_room(g);
+    if (rc || (rc = norm_of(g, start, end, &tn)) != 0)
         return rc;
     tn.lex = kind == QD_TK_WORD || kind == QD_TK_NUM ? norm_lex(g, &tn) : NULL;
-    return push_token(g, start, end, kind, para, flags, &tn);
+    put_token(g, start, end, kind, para, flags, qmark, &tn);
+    return 0;
 }
 
 /* A word the site glued to the next one ("declaredthat", "informedthat"): split when the
@@ -452,11 +471,17 @@ static int push_word(seg *g, uint32_t i, uint32_t end, uint32_t cp, int k, uint3
     tn.lex = norm_lex(g, &tn);
     uint32_t cut;
     if (kind == QD_TK_WORD && !ini && glued_split(g, i, *stop, &tn, &cut)) {
-        if ((rc = push_plain(g, i, cut, kind, para, flags | QD_TF_SPLIT)) != 0)
+        if ((rc = push_plain(g, i, cut, kind, para, flags | QD_TF_SPLIT, QD_QM_NONE)) != 0)
             return rc;
-        return push_plain(g, cut, *stop, kind, para, QD_TF_SPLIT);
+        return push_plain(g, cut, *stop, kind, para,
+                          QD_TF_SPLIT | (space_at(g, *stop, end) ? QD_TF_SPACE_AFTER : 0), QD_QM_NONE);
     }
-    return push_token(g, i, *stop, kind, para, flags, &tn);
+    if (space_at(g, *stop, end))
+        flags |= QD_TF_SPACE_AFTER;
+    if ((rc = token_room(g)) != 0)
+        return rc;
+    put_token(g, i, *stop, kind, para, flags, QD_QM_NONE, &tn);
+    return 0;
 }
 
 /* The token of anything but a word or number starting at i with cp (k bytes): quotation
@@ -491,41 +516,45 @@ static int push_mark(seg *g, uint32_t i, uint32_t end, uint32_t cp, int k, uint3
         kind = QD_TK_SYMBOL;
         *stop = i + (uint32_t)k;
     }
-    return push_plain(g, i, *stop, kind, para, flags);
+    uint8_t qmark = QD_QM_NONE;
+    if (kind == QD_TK_QUOTE)
+        qmark = *stop - i == 2 && g->s[i] == '\'' && g->s[i + 1] == '\'' ? QD_QM_DOUBLE_STRAIGHT : (uint8_t)qm;
+    if (space_at(g, *stop, end))
+        flags |= QD_TF_SPACE_AFTER;
+    return push_plain(g, i, *stop, kind, para, flags, qmark);
 }
 
 static int tokenize_paragraph(seg *g, uint32_t para)
 {
+    const unsigned char *u = (const unsigned char *)g->s;
     qd_paragraph *p = &g->doc->paragraphs[para];
     uint32_t i = p->span.start, end = p->span.end;
-    bool space = true;
-    bool first = true;
+    uint16_t flags = QD_TF_SPACE_BEFORE | QD_TF_PARA_START; /* of the next token */
     int rc;
     while (i < end) {
-        int k;
-        uint32_t cp = cp_at(g, i, &k);
-        if (cp < 0x80 ? (byte_class((unsigned char)cp) & (B_SPACE | B_SKIP)) != 0
-                      : qd_cp_is_space(cp) || cp == 0xFFFD) {
-            space = true;
-            i += (uint32_t)k;
+        unsigned cls = byte_class(u[i]);
+        if (cls & (B_SPACE | B_SKIP)) {
+            flags |= QD_TF_SPACE_BEFORE;
+            i++;
             continue;
         }
-        uint16_t flags = (uint16_t)((space ? QD_TF_SPACE_BEFORE : 0) | (first ? QD_TF_PARA_START : 0));
+        int k = 1;
+        uint32_t cp = u[i];
+        if (cp >= 0x80) {
+            k = qd_utf8_decode_multi(g->s, g->len, i, &cp);
+            if (qd_cp_is_space(cp) || cp == 0xFFFD) {
+                flags |= QD_TF_SPACE_BEFORE;
+                i += (uint32_t)k;
+                continue;
+            }
+        }
         uint32_t stop;
-        rc = is_alnum(cp) ? push_word(g, i, end, cp, k, para, flags, &stop)
-                          : push_mark(g, i, end, cp, k, para, flags, &stop);
+        rc = (cls & B_ALNUM) || (cp >= 0x80 && is_alnum(cp)) ? push_word(g, i, end, cp, k, para, flags, &stop)
+                                                           : push_mark(g, i, end, cp, k, para, flags, &stop);
         if (rc)
             return rc;
-        first = false;
-        space = false;
+        flags = 0;
         i = stop;
-        if (i < end) {
-            uint32_t c2 = cp_at(g, i, NULL);
-            if (qd_cp_is_space(c2))
-                g->doc->in->tokens[g->doc->in->n_tokens - 1].flags |= QD_TF_SPACE_AFTER;
-        } else {
-            g->doc->in->tokens[g->doc->in->n_tokens - 1].flags |= QD_TF_SPACE_AFTER;
-        }
     }
     return 0;
 }

@@ -26,29 +26,6 @@ void qd_strmap_free(qd_strmap *m)
     m->cap = m->n = 0;
 }
 
-/* Keys are mostly short words: a loop beats a call to memcmp. */
-static inline bool same_bytes(const char *a, const char *b, size_t n)
-{
-    for (size_t i = 0; i < n; i++)
-        if (a[i] != b[i])
-            return false;
-    return true;
-}
-
-static qd_strmap_slot *find(const qd_strmap *m, const char *key, size_t keylen, uint32_t h)
-{
-    if (!m->cap)
-        return NULL;
-    uint32_t mask = m->cap - 1;
-    for (uint32_t i = h & mask;; i = (i + 1) & mask) {
-        qd_strmap_slot *s = &m->slots[i];
-        if (!s->key)
-            return s;
-        if (s->hash == h && s->keylen == keylen && same_bytes(s->key, key, keylen))
-            return s;
-    }
-}
-
 static int resize(qd_strmap *m, uint32_t ncap)
 {
     qd_strmap_slot *ns = m->heap ? calloc(ncap, sizeof(*ns)) : qd_arena_calloc(m->arena, ncap, sizeof(*ns));
@@ -60,7 +37,7 @@ static int resize(qd_strmap *m, uint32_t ncap)
     for (uint32_t i = 0; i < old.cap; i++) {
         qd_strmap_slot *s = &old.slots[i];
         if (s->key)
-            *find(m, s->key, s->keylen, s->hash) = *s;
+            *qd_strmap_slot_of(m, s->key, s->keylen, s->hash) = *s;
     }
     if (m->heap)
         free(old.slots);
@@ -96,7 +73,7 @@ static int put(qd_strmap *m, const char *key, size_t keylen, uint32_t h, uint32_
      * linear probing costs 1/2 (1 + 1/(1-load)^2) probes: 2.5 at a half, 8.5 at 3/4 */
     if ((m->n + 1) * 2 >= m->cap && grow(m) != 0)
         return -1;
-    qd_strmap_slot *s = find(m, key, keylen, h);
+    qd_strmap_slot *s = qd_strmap_slot_of(m, key, keylen, h);
     if (!s->key) {
         const char *k = borrow ? key : qd_arena_strndup(m->arena, key, keylen);
         if (!k)
@@ -122,24 +99,14 @@ int qd_strmap_put_borrowed(qd_strmap *m, const char *key, size_t keylen, uint32_
 
 const char *qd_strmap_key(const qd_strmap *m, const char *key, size_t keylen)
 {
-    qd_strmap_slot *s = find(m, key, keylen, qd_hash_bytes(key, keylen));
+    qd_strmap_slot *s = qd_strmap_slot_of(m, key, keylen, qd_hash_bytes(key, keylen));
     return s && s->key ? s->key : NULL;
 }
 
 uint32_t *qd_strmap_ref(const qd_strmap *m, const char *key, size_t keylen)
 {
-    qd_strmap_slot *s = find(m, key, keylen, qd_hash_bytes(key, keylen));
+    qd_strmap_slot *s = qd_strmap_slot_of(m, key, keylen, qd_hash_bytes(key, keylen));
     return s && s->key ? &s->value : NULL;
-}
-
-bool qd_strmap_get_hashed(const qd_strmap *m, const char *key, size_t keylen, uint32_t h, uint32_t *value)
-{
-    qd_strmap_slot *s = find(m, key, keylen, h);
-    if (!s || !s->key)
-        return false;
-    if (value)
-        *value = s->value;
-    return true;
 }
 
 bool qd_strmap_get(const qd_strmap *m, const char *key, size_t keylen, uint32_t *value)
