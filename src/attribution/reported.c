@@ -28,8 +28,37 @@ typedef struct rstate {
     qd_actx *c;
     qd_cues *cues;
     uint32_t n_quote_stmts;  /* statements made from quotes come first */
-    int32_t *direct_cue_at;  /* per token: the direct statement whose cue starts there */
+    /* the direct statements' cues by their first token, ascending (a few a document: a
+     * sorted list rather than a slot for every token); at a token shared by several
+     * cues, the last statement, as an array by token written in statement order had */
+    struct direct_cue {
+        uint32_t tok;
+        int32_t stmt;
+    } *direct;
+    uint32_t n_direct;
 } rstate;
+
+/* The first of r->direct at token t or after it. */
+static uint32_t direct_from(const rstate *r, uint32_t t)
+{
+    uint32_t lo = 0, hi = r->n_direct;
+    while (lo < hi) {
+        uint32_t mid = lo + (hi - lo) / 2;
+        if (r->direct[mid].tok < t)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+static int cmp_direct(const void *x, const void *y)
+{
+    const struct direct_cue *a = x, *b = y;
+    if (a->tok != b->tok)
+        return a->tok < b->tok ? -1 : 1;
+    return (a->stmt > b->stmt) - (a->stmt < b->stmt);
+}
 
 /* "there was", "there will be": an existential subject opens a clause; the lexicon
  * tags "there" as an adverb, which would otherwise be skipped. */
@@ -816,13 +845,12 @@ static int make_report(rstate *r, uint32_t cue_ta, uint32_t cue_tb, const qd_spe
      * asked in this order below) */
     uint32_t words = 0;
     bool own_quote = false;
-    uint32_t first = qd_token_at(c->doc, content.start);
-    for (uint32_t k = first; k < c->doc->in->n_tokens && tok[k].end <= content.end; k++) {
-        words += tok[k].kind == QD_TK_WORD || tok[k].kind == QD_TK_NUM;
-        int32_t si = r->direct_cue_at[k];
-        if (si >= 0 && c->an->statements[si].pieces[0].start >= content.start)
+    uint32_t first = qd_token_at(c->doc, content.start), past = first;
+    for (; past < c->doc->in->n_tokens && tok[past].end <= content.end; past++)
+        words += tok[past].kind == QD_TK_WORD || tok[past].kind == QD_TK_NUM;
+    for (uint32_t j = direct_from(r, first); j < r->n_direct && r->direct[j].tok < past; j++)
+        if (c->an->statements[r->direct[j].stmt].pieces[0].start >= content.start)
             own_quote = true;
-    }
     if (!qd_span_empty(content2))
         for (uint32_t k = qd_token_at(c->doc, content2.start); k < c->doc->in->n_tokens && tok[k].end <= content2.end; k++)
             words += tok[k].kind == QD_TK_WORD || tok[k].kind == QD_TK_NUM;
@@ -833,7 +861,8 @@ static int make_report(rstate *r, uint32_t cue_ta, uint32_t cue_tb, const qd_spe
     if (exact || own_quote)
         return 0;
     /* the same cue already credited a quote that covers this content */
-    if (nq == 0 && r->direct_cue_at[cue_ta] >= 0)
+    uint32_t d = direct_from(r, cue_ta);
+    if (nq == 0 && d < r->n_direct && r->direct[d].tok == cue_ta)
         return 0;
     qd_statement *st = new_statement(c);
     if (!st)
@@ -1151,15 +1180,24 @@ int qd_attribute_reported(qd_actx *c, qd_cues *cues)
     qd_doc *doc = c->doc;
     qd_arena *A = &doc->in->arena;
     qd_token *tok = doc->in->tokens;
-    rstate r = {c, cues, c->an->n_statements, NULL};
-    r.direct_cue_at = qd_arena_alloc(A, (doc->in->n_tokens + 1) * sizeof(int32_t));
-    if (!r.direct_cue_at)
+    rstate r = {c, cues, c->an->n_statements, NULL, 0};
+    r.direct = qd_arena_alloc(A, (r.n_quote_stmts + 1) * sizeof(*r.direct));
+    if (!r.direct)
         return qd_error_set(c->err, QD_ENOMEM, "%s: out of memory", doc->path);
-    memset(r.direct_cue_at, 0xff, (doc->in->n_tokens + 1) * sizeof(int32_t)); /* all -1 */
     for (uint32_t k = 0; k < r.n_quote_stmts; k++) {
         const qd_statement *st = &c->an->statements[k];
         if (st->type == QD_STMT_DIRECT && !qd_span_empty(st->cue))
-            r.direct_cue_at[qd_token_at(doc, st->cue.start)] = (int32_t)k;
+            r.direct[r.n_direct++] = (struct direct_cue){qd_token_at(doc, st->cue.start), (int32_t)k};
+    }
+    if (r.n_direct > 1) {
+        qsort(r.direct, r.n_direct, sizeof(*r.direct), cmp_direct);
+        uint32_t w = 0; /* one a token: the last statement */
+        for (uint32_t k = 0; k < r.n_direct; k++) {
+            if (w > 0 && r.direct[w - 1].tok == r.direct[k].tok)
+                w--;
+            r.direct[w++] = r.direct[k];
+        }
+        r.n_direct = w;
     }
     bool *quoted_sentence = qd_arena_calloc(A, doc->n_sentences + 1, sizeof(bool));
     if (!quoted_sentence)
