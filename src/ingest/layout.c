@@ -327,6 +327,40 @@ static inline bool function_word(const layout *L, const char *w, size_t n, bool 
     return qd_lex_function_word(lx, w, n);
 }
 
+static inline bool ascii_letter(char c)
+{
+    return (unsigned)(((unsigned char)c | 32) - 'a') < 26u;
+}
+
+/* The first byte from i on (end if none) that is an ASCII letter (or digit, with
+ * `digits`) when `in`, that is none when not: the end of a run of them or of others,
+ * eight bytes at a time. */
+static inline uint32_t ascii_edge(const char *s, uint32_t i, uint32_t end, bool digits, bool in)
+{
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    const uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull, low7 = ~highs;
+    for (; i + 8 <= end; i += 8) {
+        uint64_t x;
+        memcpy(&x, s + i, 8);
+        uint64_t l = (x | ones * 0x20) & low7, x7 = x & low7; /* (no byte carries into the next) */
+        uint64_t match = (l + ones * (0x80 - 'a')) & ~(l + ones * (0x80 - 'z' - 1));
+        if (digits)
+            match |= (x7 + ones * (0x80 - '0')) & ~(x7 + ones * (0x80 - '9' - 1));
+        match &= ~x & highs; /* (bytes >= 0x80 are neither) */
+        uint64_t m = in ? match : ~match & highs;
+        if (m)
+            return i + ((uint32_t)__builtin_ctzll(m) >> 3);
+    }
+#endif
+    for (; i < end; i++) {
+        unsigned char c = (unsigned char)s[i];
+        bool is = ascii_letter((char)c) || (digits && (unsigned)(c - '0') < 10u);
+        if (is == in)
+            break;
+    }
+    return i;
+}
+
 /* Is the line furniture?  norm: its normal form, n bytes long (m without trailing
  * spaces and " ?!:."), of which at least the first min(n, furniture_head_max) bytes are
  * made, all of them when n < 160. */
@@ -343,15 +377,15 @@ static bool furniture_match(const qd_lexicon *lx, const char *norm, size_t n, si
      * after a byte that is no letter or digit (the phrase's left edge), and (hashed to
      * one of 64 bits) the pairs of bytes there */
     uint64_t starts[4] = {0, 0, 0, 0}, pairs = 0;
-    if (contains) {
-        bool after_alnum = false;
-        for (size_t p = 0; p < n; p++) {
-            unsigned char c = (unsigned char)norm[p];
-            if (!after_alnum) {
-                starts[c >> 6] |= (uint64_t)1 << (c & 63);
-                pairs |= (uint64_t)1 << (((unsigned)c * 7 + (unsigned char)norm[p + 1]) & 63);
-            }
-            after_alnum = c < 0x80 && !ascii_punct(c);
+    for (size_t p = 0; contains && p < n;) {
+        unsigned char c = (unsigned char)norm[p];
+        starts[c >> 6] |= (uint64_t)1 << (c & 63);
+        pairs |= (uint64_t)1 << (((unsigned)c * 7 + (unsigned char)norm[p + 1]) & 63);
+        /* the next word start: past this byte, a run of letters and digits, and one more */
+        p++;
+        if (c < 0x80 && !ascii_punct(c)) {
+            p = ascii_edge(norm, (uint32_t)p, (uint32_t)n, true, false);
+            p += p < n;
         }
     }
     for (uint32_t i = 0; whole && i < lx->n_furniture_kind[QD_FURN_LINE]; i++) {
@@ -976,32 +1010,6 @@ static const qd_outlet *credit_in(layout *L, const line *ln, bool dateline_only)
 
 /* ---- title -------------------------------------------------------------------- */
 
-static inline bool ascii_letter(char c)
-{
-    return (unsigned)(((unsigned char)c | 32) - 'a') < 26u;
-}
-
-/* The first byte from i on (end if none) that is an ASCII letter when `letter`, that
- * is none when not: a run of letters or of others, eight bytes at a time. */
-static uint32_t letter_edge(const char *s, uint32_t i, uint32_t end, bool letter)
-{
-#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-    const uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull, low7 = ~highs;
-    for (; i + 8 <= end; i += 8) {
-        uint64_t x;
-        memcpy(&x, s + i, 8);
-        uint64_t l = (x | ones * 0x20) & low7; /* (lower case; no byte carries into the next) */
-        uint64_t letters = (l + ones * (0x80 - 'a')) & ~(l + ones * (0x80 - 'z' - 1)) & ~x & highs;
-        uint64_t m = letter ? letters : ~letters & highs;
-        if (m)
-            return i + ((uint32_t)__builtin_ctzll(m) >> 3);
-    }
-#endif
-    while (i < end && ascii_letter(s[i]) != letter)
-        i++;
-    return i;
-}
-
 /* The line's words of 4 to 30 ASCII letters that are no function words, lower-cased,
  * a plural 's' taken off. */
 static size_t content_words(layout *L, const line *ln, char words[][32], size_t max)
@@ -1010,8 +1018,8 @@ static size_t content_words(layout *L, const line *ln, char words[][32], size_t 
     size_t n = 0;
     uint32_t i = ln->start;
     while (i < ln->end && n < max) {
-        i = letter_edge(s, i, ln->end, true);
-        uint32_t j = letter_edge(s, i, ln->end, false);
+        i = ascii_edge(s, i, ln->end, false, true);
+        uint32_t j = ascii_edge(s, i, ln->end, false, false);
         size_t wl = j - i;
         if (wl >= 4 && wl < 31 && !function_word(L, s + i, wl, true, words[n])) {
             lower_ascii(s + i, wl, words[n]);
