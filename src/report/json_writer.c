@@ -19,12 +19,8 @@
 /* Every write makes room (qd_jw_room) for all it may append, then copies without
  * further checks and ends the text once: a record is hundreds of short pieces, and a
  * capacity check and a terminator per piece cost more than the pieces' bytes. */
-static inline bool room(qd_buf *b, size_t n)
-{
-    return qd_jw_room(b, n);
-}
 
-/* Append s[0..n) where room() was made. */
+/* Append s[0..n) where qd_jw_room() was made. */
 static inline void emit(qd_buf *b, const char *s, size_t n)
 {
     memcpy(b->data + b->len, s, n);
@@ -42,11 +38,6 @@ void qd_jw_init(qd_jw *w, qd_buf *b)
     w->b = b;
 }
 
-static inline void item_begin(qd_jw *w)
-{
-    qd_jw_item_begin(w);
-}
-
 static void item_drop(qd_jw *w)
 {
     w->b->len = w->mark;
@@ -58,9 +49,9 @@ static void item_drop(qd_jw *w)
 
 static void open_container(qd_jw *w, char c)
 {
-    if (!room(w->b, 2))
+    if (!qd_jw_room(w->b, 2))
         return;
-    item_begin(w);
+    qd_jw_item_begin(w);
     w->b->data[w->b->len++] = c;
     terminate(w->b);
     /* deeper than our records ever go: stay in the last slot rather than overrun
@@ -74,7 +65,7 @@ static void close_container(qd_jw *w, char c)
 {
     if (w->depth > 0)
         w->depth--;
-    if (!room(w->b, 1))
+    if (!qd_jw_room(w->b, 1))
         return;
     w->b->data[w->b->len++] = c;
     terminate(w->b);
@@ -160,20 +151,20 @@ void qd_jw_key(qd_jw *w, const char *key)
      * else is escaped as jansson escapes keys, like values */
     size_t n = strlen(key);
     if (plain_run((const unsigned char *)key, n) == n) {
-        if (!room(w->b, n + 4))
+        if (!qd_jw_room(w->b, n + 4))
             return;
-        item_begin(w);
+        qd_jw_item_begin(w);
         qd_buf *b = w->b;
         b->data[b->len++] = '"';
         emit(b, key, n);
         emit(b, "\":", 2);
         terminate(b);
     } else {
-        if (!room(w->b, 1))
+        if (!qd_jw_room(w->b, 1))
             return;
-        item_begin(w);
+        qd_jw_item_begin(w);
         qd_jw_escape(w->b, key, n);
-        if (room(w->b, 1)) {
+        if (qd_jw_room(w->b, 1)) {
             emit(w->b, ":", 1);
             terminate(w->b);
         }
@@ -218,8 +209,8 @@ static size_t utf8_seq(const unsigned char *s, size_t n, uint32_t *cp)
     return len;
 }
 
-/* The escaped string s[0..n) with its quotes, where room() was made for n + 2 bytes
- * (what it takes when nothing needs escaping); an escape makes room for itself.
+/* The escaped string s[0..n) with its quotes, where qd_jw_room() was made for n + 2
+ * bytes (what it takes when nothing needs escaping); an escape makes room for itself.
  * Bytes JSON takes as they are, and valid UTF-8 sequences, are copied a run at a
  * time.  False, with b as it was, if s is not valid UTF-8. */
 static bool escape_in_room(qd_buf *b, const unsigned char *s, size_t n)
@@ -268,7 +259,7 @@ static bool escape_in_room(qd_buf *b, const unsigned char *s, size_t n)
         i++;
         run = i;
         /* the escape, the rest of s and the closing quote */
-        if (!room(b, elen + (n - i) + 1))
+        if (!qd_jw_room(b, elen + (n - i) + 1))
             return true; /* out of memory: the buffer says so */
         emit(b, esc, elen);
     }
@@ -300,7 +291,7 @@ char *qd_jw_cursor_room(qd_buf *b, char *p, size_t need)
 
 char *qd_jw_cursor_begin(qd_jw *w, size_t need)
 {
-    if (!room(w->b, need))
+    if (!qd_jw_room(w->b, need))
         return NULL;
     return w->b->data + w->b->len;
 }
@@ -317,7 +308,7 @@ void qd_jw_cursor_end(qd_jw *w, char *p, bool wrote)
 
 bool qd_jw_escape(qd_buf *b, const char *s, size_t n)
 {
-    if (n > SIZE_MAX - 2 || !room(b, n + 2))
+    if (n > SIZE_MAX - 2 || !qd_jw_room(b, n + 2))
         return true; /* nothing written, as to any failed buffer: it reports itself */
     return escape_in_room(b, (const unsigned char *)s, n);
 }
@@ -341,27 +332,27 @@ bool qd_jw_utf8_valid(const char *str, size_t n)
 
 void qd_jw_raw(qd_jw *w, const char *json, size_t n)
 {
-    if (n > SIZE_MAX - 1 || !room(w->b, n + 1))
+    if (n > SIZE_MAX - 1 || !qd_jw_room(w->b, n + 1))
         return;
-    item_begin(w);
+    qd_jw_item_begin(w);
     emit(w->b, json, n);
     terminate(w->b);
 }
 
 static inline void write_stringn(qd_jw *w, const char *s, size_t n)
 {
-    if (n > SIZE_MAX - 3 || !room(w->b, n + 3))
+    if (n > SIZE_MAX - 3 || !qd_jw_room(w->b, n + 3))
         return;
-    item_begin(w);
+    qd_jw_item_begin(w);
     if (!escape_in_room(w->b, (const unsigned char *)s, n))
         item_drop(w);
 }
 
 static inline void write_null(qd_jw *w)
 {
-    if (!room(w->b, 5))
+    if (!qd_jw_room(w->b, 5))
         return;
-    item_begin(w);
+    qd_jw_item_begin(w);
     emit(w->b, "null", 4);
     terminate(w->b);
 }
@@ -420,9 +411,9 @@ char *qd_jw_put_int(char *p, long long v)
 
 static inline void write_int(qd_jw *w, long long v)
 {
-    if (!room(w->b, 22)) /* a comma, a sign and 20 digits */
+    if (!qd_jw_room(w->b, 22)) /* a comma, a sign and 20 digits */
         return;
-    item_begin(w);
+    qd_jw_item_begin(w);
     qd_buf *b = w->b;
     b->len = (size_t)(qd_jw_put_int(b->data + b->len, v) - b->data);
     terminate(b);
@@ -457,9 +448,9 @@ void qd_jw_null(qd_jw *w)
 
 void qd_jw_bool(qd_jw *w, bool v)
 {
-    if (!room(w->b, 6))
+    if (!qd_jw_room(w->b, 6))
         return;
-    item_begin(w);
+    qd_jw_item_begin(w);
     if (v)
         emit(w->b, "true", 4);
     else
@@ -607,9 +598,9 @@ size_t qd_jw_format_real(char *out, size_t size, double v)
 
 void qd_jw_real(qd_jw *w, double v)
 {
-    if (!room(w->b, 65)) /* a comma and what qd_jw_format_real may use */
+    if (!qd_jw_room(w->b, 65)) /* a comma and what qd_jw_format_real may use */
         return;
-    item_begin(w);
+    qd_jw_item_begin(w);
     qd_buf *b = w->b;
     size_t n = qd_jw_format_real(b->data + b->len, 64, v);
     if (!n) {
