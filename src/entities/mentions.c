@@ -477,20 +477,39 @@ static bool city_and_state(mscan *s, uint32_t b)
  * a preposition of place ("in Washington", "at a town hall in Salem, New Hampshire"), a
  * dateline ("WASHINGTON (AP) —", "MACAU, Dec 20"), a party-and-state label ("Gov. John
  * Kasich (R-OH)").  "The minister of Russia" keeps its complement. */
+/* A word of a fixed list, with its length: a list tested at many tokens compares
+ * lengths first without a strlen for each entry. */
+typedef struct fixed_word {
+    const char *w;
+    uint32_t n;
+} fixed_word;
+#define FIXED_WORD(s) {s, sizeof(s) - 1}
+
+/* Is the token's normal form one of the n words of list? */
+static bool norm_in(const qd_token *t, const fixed_word *list, size_t n)
+{
+    for (size_t k = 0; k < n; k++)
+        if (t->normlen == list[k].n && memcmp(t->norm, list[k].w, list[k].n) == 0)
+            return true;
+    return false;
+}
+
 static bool place_is_location(mscan *s, uint32_t a, uint32_t b)
 {
     const qd_token *tok = s->c->doc->in->tokens;
     uint32_t n = s->c->doc->in->n_tokens;
-    static const char *const preps[] = {"in", "at", "from", "near", "across", "throughout", "outside", "inside",
-                                        "around", "into", "through", "within", "toward", "towards"};
+    static const fixed_word preps[] = {
+        FIXED_WORD("in"),      FIXED_WORD("at"),         FIXED_WORD("from"),    FIXED_WORD("near"),
+        FIXED_WORD("across"),  FIXED_WORD("throughout"), FIXED_WORD("outside"), FIXED_WORD("inside"),
+        FIXED_WORD("around"),  FIXED_WORD("into"),       FIXED_WORD("through"), FIXED_WORD("within"),
+        FIXED_WORD("toward"),  FIXED_WORD("towards")};
     /* "in Salem, New Hampshire": look over one comma-separated place before it */
     uint32_t k = a;
     if (k >= 3 && qd_tok_is(&tok[k - 1], ',') && is_cap(&tok[k - 2]))
         k -= 2;
-    if (k > 0 && tok[k - 1].kind == QD_TK_WORD && tok[k - 1].paragraph == tok[a].paragraph)
-        for (size_t i = 0; i < sizeof(preps) / sizeof(preps[0]); i++)
-            if (qd_norm_is(&tok[k - 1], preps[i]))
-                return true;
+    if (k > 0 && tok[k - 1].kind == QD_TK_WORD && tok[k - 1].paragraph == tok[a].paragraph &&
+        norm_in(&tok[k - 1], preps, sizeof(preps) / sizeof(preps[0])))
+        return true;
     /* "Columbus, Ohio", "Flint, Mich.": a town and its state say where, both of them */
     if (city_and_state(s, b) || (a >= 2 && qd_tok_is(&tok[a - 1], ',') && is_cap(&tok[a - 2]) &&
                                  region_at(s, a, b)))
@@ -541,11 +560,11 @@ static int complement(mscan *s, int32_t m, uint32_t j, uint32_t end, uint32_t *n
     if (j + 1 >= end)
         return 0;
     const qd_token *t = &s->tok[j];
-    static const char *const preps[] = {"of", "for", "in", "at", "from", "with", "close", "familiar", "within", "inside", "on", "to"};
-    bool ok = false;
-    for (size_t k = 0; k < sizeof(preps) / sizeof(preps[0]) && t->kind == QD_TK_WORD && !ok; k++)
-        ok = qd_norm_is(t, preps[k]);
-    if (!ok)
+    static const fixed_word preps[] = {
+        FIXED_WORD("of"),    FIXED_WORD("for"),      FIXED_WORD("in"),     FIXED_WORD("at"),
+        FIXED_WORD("from"),  FIXED_WORD("with"),     FIXED_WORD("close"),  FIXED_WORD("familiar"),
+        FIXED_WORD("within"), FIXED_WORD("inside"),  FIXED_WORD("on"),     FIXED_WORD("to")};
+    if (t->kind != QD_TK_WORD || !norm_in(t, preps, sizeof(preps) / sizeof(preps[0])))
         return 0;
     qd_mx *x = &s->c->mx[m];
     /* which heads take which complements */
