@@ -106,6 +106,21 @@ static bool clause_follows(const qd_token *tok, uint32_t i, uint32_t end)
     return false;
 }
 
+/* The words at which clause_end's rules look: "and", "but", "although", "though",
+ * "even" (lengths first: most words fail there). */
+static bool clause_word(const qd_token *t)
+{
+    if (t->kind != QD_TK_WORD)
+        return false;
+    switch (t->normlen) {
+    case 3: return qd_norm_is(t, "and") || qd_norm_is(t, "but");
+    case 4: return qd_norm_is(t, "even");
+    case 6: return qd_norm_is(t, "though");
+    case 8: return qd_norm_is(t, "although");
+    default: return false;
+    }
+}
+
 /* Where the reported clause starting at i ends: the end of the sentence, a semicolon,
  * or a following reporting clause (", he added"). */
 static uint32_t clause_end(rstate *r, uint32_t i, uint32_t sb, uint32_t own_cue)
@@ -120,6 +135,10 @@ static uint32_t clause_end(rstate *r, uint32_t i, uint32_t sb, uint32_t own_cue)
     bool opener = o < sb && (qd_tok_tags(&tok[o]) & (QD_W_PREP | QD_W_SUB));
     for (uint32_t k = i; k < sb; k++) {
         const qd_token *t = &tok[k];
+        /* only punctuation, quotation marks and the words of the rules below can end
+         * the clause: any other token, most of them, is passed at once */
+        if (t->kind != QD_TK_PUNCT && t->kind != QD_TK_QUOTE && !clause_word(t))
+            continue;
         /* a quote followed by its own reporting clause: "… “it works,” he added" */
         if (t->kind == QD_TK_QUOTE && t->quoted >= 0 && k + 2 < sb &&
             c->an->quoted[t->quoted].outer.end == t->end && c->m_start[k + 1] >= 0) {
