@@ -220,6 +220,12 @@ static const char *span_key(qd_actx *c, uint32_t a, uint32_t b)
     return qd_arena_strndup(&c->doc->in->arena, buf, o);
 }
 
+/* The white space a display name collapses. */
+static inline bool name_space(char ch)
+{
+    return ch == ' ' || ch == '\n' || ch == '\t' || ch == '\r';
+}
+
 /* Display text of tokens [a, b), determiners at the start dropped. */
 static const char *display(qd_actx *c, uint32_t a, uint32_t b)
 {
@@ -241,20 +247,16 @@ static const char *display(qd_actx *c, uint32_t a, uint32_t b)
     char *out = qd_arena_alloc(&c->doc->in->arena, n + 1);
     if (!out)
         return NULL;
-    /* collapse whitespace (a name may break over a line) */
-    size_t o = 0;
-    bool sp = false;
-    for (size_t i = 0; i < n; i++) {
-        char ch = s[i];
-        if (ch == ' ' || ch == '\n' || ch == '\t' || ch == '\r') {
-            sp = o > 0;
-            continue;
-        }
-        if (sp) {
+    /* collapse whitespace (a name may break over a line): each run of it between two
+     * words one space, none at either end; the words copied a run at a time */
+    size_t o = 0, i = 0;
+    while (i < n) {
+        while (i < n && !name_space(s[i]))
+            out[o++] = s[i++];
+        while (i < n && name_space(s[i]))
+            i++;
+        if (i < n && o > 0)
             out[o++] = ' ';
-            sp = false;
-        }
-        out[o++] = ch;
     }
     out[o] = '\0';
     return out;
