@@ -113,6 +113,36 @@ static void test_no_furniture_no_title(void **state)
     qd_doc_free(empty);
 }
 
+/* Furniture phrases and copyright lines are matched on the normal form of a line (lower
+ * case, runs of spaces made one, NBSP a space, quotes folded), which the layout makes
+ * only where it is needed: these lines take the paths around it. */
+static void test_furniture_through_spacing_and_case(void **state)
+{
+    (void)state;
+    const char *text =
+        "Caliber.Az\n\n"
+        "Share ?\n\n"                         /* a whole-line phrase, trailing '?' ignored */
+        "SHARE  ON   Facebook and more\n\n"   /* a prefix phrase across runs of spaces */
+        "Lavrov Says Russia\xe2\x80\x99s Talks  With the US Will Go On\n\n"
+        "Russia and the United States continue to talk about the treaty, the minister said on "
+        "Tuesday, and they will meet again in Geneva next week to discuss what comes after it.\n\n"
+        "\xe2\x80\x9cWe are ready,\xe2\x80\x9d Lavrov told reporters in Moscow, adding that the two "
+        "sides had agreed on the agenda and on the dates of the next round of the talks.\n\n"
+        "Cookies help us deliver our services.\n\n" /* a contains phrase, in a short line */
+        "(C)\xc2\xa0 2024 Caliber.Az\n";          /* "(c) 20" across NBSP and a space */
+    qd_doc *doc = test_doc(text, false);
+    assert_string_equal(role_of_line(doc, "Share ?"), "furniture");
+    assert_string_equal(role_of_line(doc, "SHARE  ON"), "furniture");
+    assert_string_equal(role_of_line(doc, "Lavrov Says"), "title");
+    assert_string_equal(role_of_line(doc, "Russia and the United States"), "body");
+    assert_string_equal(role_of_line(doc, "\xe2\x80\x9cWe are ready"), "body");
+    assert_string_equal(role_of_line(doc, "Cookies help"), "furniture");
+    assert_string_equal(role_of_line(doc, "(C)"), "furniture");
+    assert_string_equal(doc->meta.outlet, "Caliber.Az");
+    assert_string_equal(doc->meta.outlet_how, "copyright");
+    qd_doc_free(doc);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -121,6 +151,7 @@ int main(void)
         cmocka_unit_test(test_invalid_bytes_replaced_with_offsets_kept),
         cmocka_unit_test(test_hard_wrapped_paragraphs_joined),
         cmocka_unit_test(test_no_furniture_no_title),
+        cmocka_unit_test(test_furniture_through_spacing_and_case),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
