@@ -14,6 +14,8 @@
 
 typedef struct seg {
     qd_doc *doc;
+    qd_doc_internal *in;   /* doc->in, and its lexicon: asked at every token */
+    const qd_lexicon *lx;
     const char *s;
     uint32_t len;
     qd_error *err;
@@ -138,7 +140,7 @@ static bool domain_dot(const seg *g, uint32_t nj, uint32_t end)
     size_t bl = 0;
     if (re - nj < sizeof(buf) / 4)
         bl = qd_utf8_normalize(g->s + nj, re - nj, buf, sizeof(buf));
-    const qd_lexword *w = bl ? qd_lex_word(g->doc->in->lx, buf, bl) : NULL;
+    const qd_lexword *w = bl ? qd_lex_word(g->lx, buf, bl) : NULL;
     bool function_word = w && (w->tags & QD_W_FUNCTION);
     return !function_word && ((lower && count >= 2 && count <= 6) || count <= 3);
 }
@@ -234,6 +236,8 @@ static uint32_t ascii_word(const unsigned char *u, uint32_t i, uint32_t end, cha
             *unsure = true;
             break;
         }
+        if (!(byte_class((unsigned char)next) & B_ALNUM))
+            break; /* (every join has a letter or digit after it: "said," "U.S.") */
         /* (p > u + i, as a word starts with a letter or digit.  The bytes of the word
          * are ASCII: masking says so, and the tests of wider characters drop out.) */
         join_answer ja = joins(p[-1] & 0x7Fu, *p & 0x7Fu, next);
@@ -340,9 +344,9 @@ static int norm_of(seg *g, uint32_t start, uint32_t end, token_norm *tn)
 /* Is there a space at i (or the paragraph's end)?  What QD_TF_SPACE_AFTER says. */
 static bool space_at(const seg *g, uint32_t i, uint32_t end)
 {
-    unsigned char a = (unsigned char)g->s[i < end ? i : 0];
     if (i >= end)
         return true;
+    unsigned char a = (unsigned char)g->s[i];
     return a < 0x80 ? (byte_class(a) & B_SPACE) != 0 : qd_cp_is_space(cp_at(g, i, NULL));
 }
 
@@ -350,7 +354,7 @@ static bool space_at(const seg *g, uint32_t i, uint32_t end)
  * news text has up front, so the growing, a call, is kept out of the token loop. */
 static int grow_tokens(seg *g)
 {
-    qd_doc_internal *in = g->doc->in;
+    qd_doc_internal *in = g->in;
     if (!(in->tokens = qd_arena_grow_array(&in->arena, in->tokens, &in->cap_tokens, in->n_tokens + 1,
                                            sizeof(qd_token))))
         return qd_error_set(g->err, QD_ENOMEM, "%s: out of memory", g->doc->path);
@@ -359,7 +363,7 @@ static int grow_tokens(seg *g)
 
 static inline int token_room(seg *g)
 {
-    return g->doc->in->n_tokens < g->doc->in->cap_tokens ? 0 : grow_tokens(g);
+    return g->in->n_tokens < g->in->cap_tokens ? 0 : grow_tokens(g);
 }
 
 /* The token s[start..end), its normal form made at g->norms (tn); token_room made room
@@ -367,7 +371,7 @@ static inline int token_room(seg *g)
 static inline void put_token(seg *g, uint32_t start, uint32_t end, qd_token_kind kind, uint32_t para,
                              uint16_t flags, uint8_t qmark, const token_norm *tn)
 {
-    qd_doc_internal *in = g->doc->in;
+    qd_doc_internal *in = g->in;
     char *norm = g->norms;
     norm[tn->len] = '\0';
     g->norms += tn->len + 1;
@@ -390,7 +394,7 @@ static inline void put_token(seg *g, uint32_t start, uint32_t end, qd_token_kind
 
 static const qd_lexword *norm_lex(const seg *g, const token_norm *tn)
 {
-    return qd_lex_word_hashed(g->doc->in->lx, g->norms, tn->len, tn->hash);
+    return qd_lex_word_hashed(g->lx, g->norms, tn->len, tn->hash);
 }
 
 /* A token that is not a word scanned by push_word (punctuation, quotation marks, the
@@ -412,7 +416,7 @@ static int push_plain(seg *g, uint32_t start, uint32_t end, qd_token_kind kind, 
 static bool glued_split(const seg *g, uint32_t start, uint32_t end, const token_norm *tn, uint32_t *cut)
 {
     static const char *const tails[] = {"that", "the", "to"};
-    const qd_lexicon *lx = g->doc->in->lx;
+    const qd_lexicon *lx = g->lx;
     uint32_t n = end - start;
     if (n < 7 || n > 40)
         return false;
@@ -445,7 +449,7 @@ static int push_word(seg *g, uint32_t i, uint32_t end, uint32_t cp, int k, uint3
     uint32_t ini = 0;
     int rc;
     /* an initialism's first letter is followed by a dot, most words' is not */
-    if (qd_cp_is_letter(cp) && i + (uint32_t)k < end && g->s[i + (uint32_t)k] == '.')
+    if (i + (uint32_t)k < end && g->s[i + (uint32_t)k] == '.' && qd_cp_is_letter(cp))
         ini = scan_initialism(g, i, end);
     tn.made = false;
     if (ini && ini + 1 < end && g->s[ini] == '-' && is_alnum(cp_at(g, ini + 1, NULL))) {
@@ -710,7 +714,7 @@ static int split_sentences(seg *g, uint32_t para, uint32_t a, uint32_t b)
 
 int qd_text_segment(qd_doc *doc, qd_error *err)
 {
-    seg g = {doc, doc->text, (uint32_t)doc->len, err, NULL, 0};
+    seg g = {doc, doc->in, doc->in->lx, doc->text, (uint32_t)doc->len, err, NULL, 0};
     qd_doc_internal *in = doc->in;
     in->para_first_token = qd_arena_calloc(&in->arena, doc->n_paragraphs + 1, sizeof(uint32_t));
     if (!in->para_first_token)
