@@ -761,7 +761,8 @@ static void line_features(layout *L, line *ln, char *norm, char *tok, size_t *no
     ln->words = (uint16_t)ls.words;
     ln->report_verb = ls.report_verb;
     unsigned func;
-    if (ln->words >= PROSE_ONLY_WORDS && prose_function_words(L, ln, tok, &func))
+    /* (past 65535 words the counts wrap, and only counting them all says what they wrap to) */
+    if (ls.words >= PROSE_ONLY_WORDS && ls.words <= UINT16_MAX && prose_function_words(L, ln, tok, &func))
         ln->func = (uint16_t)func; /* content and caps_content: not counted */
     else
         count_words(L, ln, tok);
