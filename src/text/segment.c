@@ -282,6 +282,13 @@ static int norm_of(seg *g, uint32_t start, uint32_t end, token_norm *tn)
 {
     qd_doc *doc = g->doc;
     size_t n = end - start;
+    unsigned char c0 = (unsigned char)g->s[start];
+    if (n == 1 && c0 > ' ' && c0 < 0x7F && !(byte_class(c0) & B_ALNUM) && g->norms_left >= 2) {
+        /* one ASCII mark, most punctuation: its own normal form */
+        g->norms[0] = (char)c0;
+        *tn = (token_norm){.len = 1, .hash = (QD_HASH_INIT ^ c0) * 16777619u, .made = true};
+        return 0;
+    }
     if (g->norms_left < 4 * n + 1) {
         /* (the rest of the block is left unused) */
         size_t size = 4 * n + 1 > NORM_BLOCK ? 4 * n + 1 : NORM_BLOCK;
@@ -659,8 +666,12 @@ static int split_sentences(seg *g, uint32_t para, uint32_t a, uint32_t b)
     uint32_t start = a;
     int rc;
     for (uint32_t t = a; t < b; t++) {
+        /* only punctuation and initialisms can end a sentence: most tokens are neither */
+        uint8_t kind = tok[t].kind;
+        if (kind != QD_TK_PUNCT && (kind != QD_TK_WORD || !(tok[t].flags & QD_TF_DOT)))
+            continue;
         bool term = is_terminal(&tok[t]);
-        bool initialism_end = tok[t].kind == QD_TK_WORD && (tok[t].flags & QD_TF_DOT);
+        bool initialism_end = kind == QD_TK_WORD;
         if (!term && !initialism_end)
             continue;
         uint32_t u = t + 1;
