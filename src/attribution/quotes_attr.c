@@ -27,6 +27,10 @@ typedef struct qa {
     int32_t last_stmt;      /* most recent statement from a quote */
     uint32_t last_para;     /* paragraph of its latest piece */
     uint32_t last_sent;     /* sentence of its latest piece */
+    /* the first token of the quote being attributed and the first after it, asked
+     * half a dozen times each by the rules (found by qd_token_at once) */
+    const qd_quoted *tok_q;
+    uint32_t tok_first, tok_end;
 } qa;
 
 /* What the merging pass needs to know of each statement made here. */
@@ -47,15 +51,25 @@ static bool is_dash(const qd_token *t)
     return t->kind == QD_TK_PUNCT && t->norm[0] == '-';
 }
 
-static uint32_t quote_first_token(qd_actx *c, const qd_quoted *q)
+static void quote_tokens(qa *s, const qd_quoted *q)
 {
-    return qd_token_at(c->doc, q->outer.start);
+    if (s->tok_q == q)
+        return;
+    s->tok_q = q;
+    s->tok_first = qd_token_at(s->c->doc, q->outer.start);
+    s->tok_end = qd_token_at(s->c->doc, q->outer.end); /* first token at or after its end */
 }
 
-static uint32_t quote_end_token(qd_actx *c, const qd_quoted *q)
+static uint32_t quote_first_token(qa *s, const qd_quoted *q)
 {
-    /* first token at or after the end of the quote */
-    return qd_token_at(c->doc, q->outer.end);
+    quote_tokens(s, q);
+    return s->tok_first;
+}
+
+static uint32_t quote_end_token(qa *s, const qd_quoted *q)
+{
+    quote_tokens(s, q);
+    return s->tok_end;
 }
 
 static uint32_t count_words(qd_actx *c, const qd_quoted *q)
@@ -286,12 +300,13 @@ static int32_t comma_intro_speaker(qd_actx *c, const qd_cues *cues, uint32_t lo,
  * ("- Sanders.", "-President Obama, tweeting after Clinton's speech."), or a short
  * paragraph that is only a name and an affiliation ("Josh Bivens, Economic Policy
  * Institute."). */
-static int32_t signature_after(qd_actx *c, const qd_quoted *q)
+static int32_t signature_after(qa *s, const qd_quoted *q)
 {
+    qd_actx *c = s->c;
     qd_doc *doc = c->doc;
     qd_token *tok = doc->in->tokens;
     uint32_t n = doc->in->n_tokens;
-    uint32_t e = quote_end_token(c, q);
+    uint32_t e = quote_end_token(s, q);
     if (e >= n || tok[e].paragraph == q->paragraph) {
         /* only punctuation may follow in the paragraph */
         while (e < n && tok[e].paragraph == q->paragraph && tok[e].kind == QD_TK_PUNCT)
@@ -657,7 +672,7 @@ static found find_attribution(qa *s, const qd_quoted *q, bool full)
 {
     found f = {-1, 0, 0, -1, false};
     uint32_t dash = UINT32_MAX;
-    int32_t qc = question_clause_cue(s->c, s->cues, quote_first_token(s->c, q));
+    int32_t qc = question_clause_cue(s->c, s->cues, quote_first_token(s, q));
     if (qc >= 0) {
         f.cue = qc;
         f.cta = s->cues->v[qc].ta;
@@ -675,11 +690,11 @@ static found find_attribution(qa *s, const qd_quoted *q, bool full)
     /* a word or three quoted inside the writer's sentence is not credited to a verb
      * far after it ("the “Gang of Eight,” which also included ... said"): such words
      * are the writer's, or a label */
-    uint32_t qa_tok = quote_first_token(s->c, q);
+    uint32_t qa_tok = quote_first_token(s, q);
     const qd_token *tok = s->c->doc->in->tokens;
     bool opens = qa_tok == s->c->doc->sentences[tok[qa_tok].sentence].first_token;
     if (!full && !opens && f.after && f.ctb > 0 && count_words(s->c, q) <= 3 &&
-        f.cta > quote_end_token(s->c, q) + QD_SHORT_REACH) {
+        f.cta > quote_end_token(s, q) + QD_SHORT_REACH) {
         found none = {-1, 0, 0, -1, false};
         return none;
     }
@@ -693,8 +708,8 @@ static int32_t find_attribution_cue(qa *s, const qd_quoted *q, bool full, int32_
     qd_doc *doc = c->doc;
     qd_token *tok = doc->in->tokens;
     qd_cues *cues = s->cues;
-    uint32_t qa_tok = quote_first_token(c, q);
-    uint32_t qb_tok = quote_end_token(c, q);
+    uint32_t qa_tok = quote_first_token(s, q);
+    uint32_t qb_tok = quote_end_token(s, q);
     uint32_t last_in = qb_tok > 0 ? qb_tok - 1 : 0;
     const qd_sentence *s0 = &doc->sentences[tok[qa_tok].sentence];
     const qd_sentence *s1 = &doc->sentences[tok[last_in].sentence];
@@ -1065,15 +1080,16 @@ static int add_piece(qd_actx *c, qd_statement *st, qd_span sp)
 /* Content of a quoted span: the quoted words with their quotation marks (a direct
  * quote is recognisable as one from its content alone); an unclosed quote ends at its
  * last word. */
-static qd_span content_span(qd_actx *c, const qd_quoted *q)
+static qd_span content_span(qa *s, const qd_quoted *q)
 {
+    qd_actx *c = s->c;
     const char *t = c->doc->text;
     qd_span sp = q->outer;
     while (sp.end > sp.start && (t[sp.end - 1] == ' ' || t[sp.end - 1] == '\n'))
         sp.end--;
     /* a transcript's turn ("\"WALLACE: Let's start ..."): what was said follows the
      * speaker label */
-    uint32_t first = quote_first_token(c, q);
+    uint32_t first = quote_first_token(s, q);
     uint32_t label = qd_quote_speaker_label(c->doc, first);
     if (label > first + 1 && label + 1 < c->doc->in->n_tokens) {
         uint32_t from = c->doc->in->tokens[label + 1].start;
@@ -1226,7 +1242,7 @@ int qd_attribute_quotes(qd_actx *c, qd_cues *cues)
     qd_analysis *an = c->an;
     qd_doc *doc = c->doc;
     qd_token *tok = doc->in->tokens;
-    qa s = {c, cues, -1, 0, 0};
+    qa s = {c, cues, -1, 0, 0, NULL, 0, 0};
     int32_t prev_cue = -1;
     uint32_t base = an->n_statements;
     qa_meta *meta = NULL;
@@ -1251,14 +1267,14 @@ int qd_attribute_quotes(qd_actx *c, qd_cues *cues)
          * purpose: they stay a statement, and no earlier speaker takes them over */
         bool passive = ci >= 0 && speaker < 0 && passive_report(c, &cues->v[ci], 0);
 
-        uint32_t qa_tok = quote_first_token(c, q);
+        uint32_t qa_tok = quote_first_token(&s, q);
         uint32_t qsent = tok[qa_tok].sentence;
-        uint32_t qb_tok = quote_end_token(c, q);
+        uint32_t qb_tok = quote_end_token(&s, q);
         uint32_t qsent_end = tok[qb_tok > qa_tok ? qb_tok - 1 : qa_tok].sentence;
         bool continuation = false;
         /* a verb of saying right after the quote is its own attribution, even when no
          * speaker was made out ("…,” said the crowd") */
-        uint32_t after_q = quote_end_token(c, q);
+        uint32_t after_q = quote_end_token(&s, q);
         bool own_verb = after_q < doc->in->n_tokens && cues->at[after_q] >= 0 &&
                         cues->v[cues->at[after_q]].kind == QD_CK_VERB &&
                         tok[after_q].sentence == tok[after_q > 0 ? after_q - 1 : 0].sentence;
@@ -1276,7 +1292,7 @@ int qd_attribute_quotes(qd_actx *c, qd_cues *cues)
         /* a quote that ends its paragraph, signed on the next line: "- Sanders.", "Dean
          * Baker, Center for Economic and Policy Research." */
         if (speaker < 0 && full && !passive)
-            speaker = signature_after(c, q);
+            speaker = signature_after(&s, q);
         /* type it */
         bool at_clause_start = qa_tok == doc->sentences[qsent].first_token ||
                                (qa_tok > 0 && (qd_tok_is(&tok[qa_tok - 1], ':') || qd_tok_is(&tok[qa_tok - 1], ',')));
@@ -1293,7 +1309,7 @@ int qd_attribute_quotes(qd_actx *c, qd_cues *cues)
             type = at_clause_start && words >= 4 ? QD_STMT_DIRECT : QD_STMT_PARTIAL;
         }
         q->type = QD_QUOTED_SPEECH;
-        qd_span content = content_span(c, q);
+        qd_span content = content_span(&s, q);
         bool opens = opens_paragraph(doc, qa_tok);
         /* "“A,” he said, “B.”": one statement, two pieces */
         bool join = ci >= 0 && ci == prev_cue && s.last_stmt >= 0 && !continuation &&
@@ -1319,7 +1335,7 @@ int qd_attribute_quotes(qd_actx *c, qd_cues *cues)
         m->last_para = q->paragraph;
         if (opens) {
             m->flags = QA_OPENS_PARA | QA_OPENS_LAST;
-            if (closes_paragraph(doc, quote_end_token(c, q)))
+            if (closes_paragraph(doc, quote_end_token(&s, q)))
                 m->flags |= QA_WHOLE_PARA;
         }
         st->type = type;
