@@ -324,7 +324,22 @@ static void head_first(mscan *s, uint32_t j)
 {
     head_memo *hm = &s->head[j];
     int32_t r, nn;
-    uint32_t l = head_find(s, j, s->n, &r, &nn);
+    uint32_t l;
+    const qd_token *t = &s->tok[j];
+    const qd_start_word *st = NULL;
+    /* (a short word without a possessive ending: what head_find would match is a key
+     * or nothing) */
+    if ((t->kind == QD_TK_WORD || t->kind == QD_TK_NUM) && t->normlen < 64 && !qd_tok_possessive(t))
+        st = qd_lex_start(s->c->lx, t->lex, t->norm, t->normlen, t->hash);
+    if (st && !(st->longer & TOK_HEAD)) {
+        /* no longer role or noun starts with the word: the phrase is the word itself
+         * when it is a key, the role when it is both (as head_find chooses) */
+        r = st->role;
+        nn = r >= 0 ? -1 : st->noun;
+        l = r >= 0 || nn >= 0;
+    } else {
+        l = head_find(s, j, s->n, &r, &nn);
+    }
     if (l + 1 < HEAD_UNKNOWN && nn >= INT8_MIN && nn <= INT8_MAX && r >= INT16_MIN && r <= INT16_MAX) {
         hm->len = (uint8_t)(l + 1);
         hm->role = (int16_t)r;

@@ -105,29 +105,67 @@ static int index_function_words(qd_lexicon *lx)
     return 0;
 }
 
-/* Give `bit` to every key of map m: on its word-table entry, or in start_words. */
-static int mark_starts(qd_lexicon *lx, const qd_strmap *m, uint32_t bit)
+/* The phrase starts of a key (slot sl of a phrase table), made empty at its first
+ * asking: on its word-table entry's index, or in start_words; *word: its word-table
+ * entry or NULL.  NULL: out of memory. */
+static qd_start_word *start_of(qd_lexicon *lx, const qd_strmap_slot *sl, qd_lexword **word)
 {
-    for (uint32_t i = 0; i < m->cap; i++) {
-        const qd_strmap_slot *sl = &m->slots[i];
-        uint32_t idx;
-        if (!sl->key)
-            continue;
-        if (qd_bloom_test(lx->word_filter, QD_WORD_FILTER_LOG2, sl->hash) &&
-            qd_strmap_get_hashed(&lx->words, sl->key, sl->keylen, sl->hash, &idx)) {
-            lx->lexwords[idx].starts |= (uint8_t)bit;
-            continue;
-        }
-        uint32_t had = 0;
-        qd_strmap_get_hashed(&lx->start_words, sl->key, sl->keylen, sl->hash, &had);
-        if (qd_strmap_put_borrowed(&lx->start_words, sl->key, sl->keylen, sl->hash, had | bit) != 0)
-            return -1;
+    uint32_t idx;
+    int32_t *ref = NULL;
+    *word = NULL;
+    if (qd_bloom_test(lx->word_filter, QD_WORD_FILTER_LOG2, sl->hash) &&
+        qd_strmap_get_hashed(&lx->words, sl->key, sl->keylen, sl->hash, &idx)) {
+        *word = &lx->lexwords[idx];
+        ref = &lx->lexwords[idx].start;
+        if (*ref >= 0)
+            return &lx->start_list[*ref];
+    } else if (qd_strmap_get_hashed(&lx->start_words, sl->key, sl->keylen, sl->hash, &idx)) {
+        return &lx->start_list[idx];
+    }
+    qd_start_word *st = QD_VEC_PUSH(&lx->arena, lx->start_list, lx->n_start_list, lx->cap_start_list);
+    if (!st)
+        return NULL;
+    st->role = st->noun = -1;
+    idx = lx->n_start_list - 1;
+    if (ref) {
+        *ref = (int32_t)idx;
+    } else {
+        if (qd_strmap_put_borrowed(&lx->start_words, sl->key, sl->keylen, sl->hash, idx) != 0)
+            return NULL;
         qd_bloom_set(lx->start_filter, QD_START_FILTER_LOG2, sl->hash);
+    }
+    return st;
+}
+
+/* Give `bit` to every key of table t (its map and its prefixes), and record the values
+ * of the roles' and nouns' keys and which keys have longer ones after them. */
+static int mark_starts(qd_lexicon *lx, const qd_phrase_table *t, uint32_t bit)
+{
+    for (int prefixes = 0; prefixes < 2; prefixes++) {
+        const qd_strmap *m = prefixes ? &t->prefixes : &t->map;
+        for (uint32_t i = 0; i < m->cap; i++) {
+            const qd_strmap_slot *sl = &m->slots[i];
+            if (!sl->key)
+                continue;
+            qd_lexword *w;
+            qd_start_word *st = start_of(lx, sl, &w);
+            if (!st)
+                return -1;
+            st->starts |= (uint8_t)bit;
+            if (w)
+                w->starts = st->starts;
+            if (prefixes)
+                st->longer |= (uint8_t)bit;
+            else if (t == &lx->roles)
+                st->role = (int32_t)sl->value;
+            else if (t == &lx->nouns)
+                st->noun = (int32_t)sl->value;
+        }
     }
     return 0;
 }
 
-/* (Re)make the QD_START_* bits (see qd_lex_starts) from the phrase tables.  A match gets
+/* (Re)make the phrase starts (see qd_lex_start) from the phrase tables.  A match gets
  * past its first word only when that word alone is an entry of map or prefixes, so every
  * entry is marked (the multi-word ones are never a token's norm, and too few to matter).
  * Keys are borrowed from the tables (in the lexicon's arena); a table made before is left
@@ -141,13 +179,15 @@ static int index_phrase_starts(qd_lexicon *lx)
         {&lx->cues, QD_START_CUE},       {&lx->roles, QD_START_ROLE},   {&lx->nouns, QD_START_NOUN},
         {&lx->people, QD_START_PERSON}, {&lx->places, QD_START_PLACE}, {&lx->outlets, QD_START_OUTLET},
     };
-    for (uint32_t i = 0; i < lx->n_lexwords; i++)
+    for (uint32_t i = 0; i < lx->n_lexwords; i++) {
         lx->lexwords[i].starts = 0;
+        lx->lexwords[i].start = -1;
+    }
+    lx->n_start_list = 0;
     qd_strmap_init(&lx->start_words, &lx->arena);
     memset(lx->start_filter, 0, sizeof(lx->start_filter));
     for (size_t k = 0; k < sizeof(tables) / sizeof(tables[0]); k++)
-        if (mark_starts(lx, &tables[k].t->map, tables[k].bit) != 0 ||
-            mark_starts(lx, &tables[k].t->prefixes, tables[k].bit) != 0)
+        if (mark_starts(lx, tables[k].t, tables[k].bit) != 0)
             return -1;
     return 0;
 }
@@ -244,6 +284,7 @@ static qd_lexword *word_ref(loader *ld, const char *s, size_t n)
         return NULL;
     w->verb = -1;
     w->variant = -1;
+    w->start = -1;
     if (qd_strmap_put(&lx->words, key, k, lx->n_lexwords - 1) != 0)
         return NULL;
     qd_bloom_set(lx->word_filter, QD_WORD_FILTER_LOG2, qd_hash_bytes(key, k));

@@ -82,6 +82,8 @@ typedef struct qd_lexword {
     int8_t abbr;        /* abbreviation kind + 1 (0: not an abbreviation) */
     uint8_t starts;     /* QD_START_* of the phrase tables with a key or key prefix
                          * equal to this word (see qd_lex_starts) */
+    int32_t start;      /* its phrase starts in full (index into start_list; see
+                         * qd_lex_start), -1: it starts no phrase */
 } qd_lexword;
 
 /* Which phrase tables a word can start a match in: those whose keys or proper word
@@ -96,6 +98,14 @@ enum {
     QD_START_PLACE = 1u << 4,
     QD_START_OUTLET = 1u << 5
 };
+
+/* What the phrase tables say of a word that starts a match in one of them. */
+typedef struct qd_start_word {
+    uint8_t starts;   /* QD_START_*: the tables with the word as a key or a key's prefix */
+    uint8_t longer;   /* QD_START_*: the tables with a longer key starting with the word */
+    int32_t role;     /* the word's own value as a key of roles (role_list index), or -1 */
+    int32_t noun;     /* ... as a key of nouns (qd_noun_class), or -1 */
+} qd_start_word;
 
 typedef enum qd_abbr_kind { QD_ABBR_TITLE = 0, QD_ABBR_MONTH, QD_ABBR_GENERAL, QD_ABBR_INITIALISM } qd_abbr_kind;
 
@@ -274,10 +284,13 @@ struct qd_lexicon {
     uint32_t function_packed_mask;
     uint32_t function_max_len; /* the longest function word in bytes: longer words are none */
 
-    /* The QD_START_* bits of the words that start a phrase but are not in the word
-     * table (those in it carry them in qd_lexword.starts), with their own filter: most
-     * words of a text start no phrase and have no entry.  Made again with the function
-     * words' table (index_phrase_starts). */
+    /* The phrase starts of the words that start a phrase (start_list), found through
+     * qd_lexword.start for words of the word table and through start_words (word ->
+     * index) for the others, which have their own filter: most words of a text start no
+     * phrase and have no entry.  Made again with the function words' table
+     * (index_phrase_starts). */
+    qd_start_word *start_list;
+    uint32_t n_start_list, cap_start_list;
     qd_strmap start_words;
     uint64_t start_filter[(1u << QD_START_FILTER_LOG2) / 64];
 
@@ -363,21 +376,30 @@ static inline bool qd_lex_function_word_packed(const qd_lexicon *lx, uint64_t lo
             return true;
     }
 }
-/* The QD_START_* bits of word s (n bytes, hash qd_hash_bytes(s, n)), whose word-table
- * entry is w (NULL: none; tokens carry theirs): the tables in which a phrase match
- * starting with this word can get past its first word.  0 means qd_match_phrase finds
- * nothing starting with it (but for a possessive ending, which the caller asks of the
- * word without it). */
-static inline uint32_t qd_lex_starts(const qd_lexicon *lx, const qd_lexword *w, const char *s, size_t n,
-                                     uint32_t hash)
+/* The phrase starts of word s (n bytes, hash qd_hash_bytes(s, n)), whose word-table
+ * entry is w (NULL: none; tokens carry theirs); NULL when it starts none. */
+static inline const qd_start_word *qd_lex_start(const qd_lexicon *lx, const qd_lexword *w, const char *s,
+                                                size_t n, uint32_t hash)
 {
     uint32_t v;
     if (w)
-        return w->starts;
+        return w->start >= 0 ? &lx->start_list[w->start] : NULL;
     if (!qd_bloom_test(lx->start_filter, QD_START_FILTER_LOG2, hash) ||
         !qd_strmap_get_hashed(&lx->start_words, s, n, hash, &v))
-        return 0;
-    return v;
+        return NULL;
+    return &lx->start_list[v];
+}
+
+/* The QD_START_* bits of that word: the tables in which a phrase match starting with it
+ * can get past its first word.  0 means qd_match_phrase finds nothing starting with it
+ * (but for a possessive ending, which the caller asks of the word without it). */
+static inline uint32_t qd_lex_starts(const qd_lexicon *lx, const qd_lexword *w, const char *s, size_t n,
+                                     uint32_t hash)
+{
+    if (w)
+        return w->starts;
+    const qd_start_word *st = qd_lex_start(lx, NULL, s, n, hash);
+    return st ? st->starts : 0;
 }
 /* Phrase lookup; true and *value when found. */
 bool qd_lex_phrase(const qd_phrase_table *t, const char *key, size_t n, uint32_t *value);

@@ -137,6 +137,15 @@ static void test_filters_hide_nothing(void **state)
     assert_true(qd_lex_starts(lx, qd_lex_word(lx, "deputy", 6), "deputy", 6, qd_hash_bytes("deputy", 6)) &
                 QD_START_ROLE);
     assert_int_equal(qd_lex_starts(lx, qd_lex_word(lx, "zyzzyva", 7), "zyzzyva", 7, qd_hash_bytes("zyzzyva", 7)), 0);
+    /* a word's own value as a key, and whether longer keys start with it */
+    const qd_start_word *st = qd_lex_start(lx, qd_lex_word(lx, "spokesman", 9), "spokesman", 9,
+                                           qd_hash_bytes("spokesman", 9));
+    assert_non_null(st);
+    assert_true(qd_lex_phrase(&lx->roles, "spokesman", 9, &v));
+    assert_int_equal(st->role, (int32_t)v);
+    st = qd_lex_start(lx, qd_lex_word(lx, "foreign", 7), "foreign", 7, qd_hash_bytes("foreign", 7));
+    assert_non_null(st);
+    assert_true(st->longer & QD_START_ROLE);
     /* roles with the same key share its number; "*" is a generic noun */
     uint32_t a, b;
     assert_true(qd_lex_phrase(&lx->roles, "foreign minister", 16, &a));
