@@ -6,12 +6,16 @@
 #include <stdint.h>
 #include <string.h>
 
-int qd_utf8_valid_at(const char *s, size_t len, size_t i)
+/* Validation and decoding in one pass over the sequence's bytes: the tokenizer, the
+ * layout and the quote finder decode every character beyond ASCII. */
+int qd_utf8_decode_multi(const char *s, size_t len, size_t i, uint32_t *cp)
 {
     const unsigned char *u = (const unsigned char *)s;
     unsigned char c = u[i];
-    if (c < 0x80)
+    if (c < 0x80) {
+        *cp = c;
         return 1;
+    }
     int n;
     uint32_t min;
     if (c >= 0xC2 && c <= 0xDF) {
@@ -24,42 +28,31 @@ int qd_utf8_valid_at(const char *s, size_t len, size_t i)
         n = 4;
         min = 0x10000;
     } else {
-        return 0;
+        goto invalid;
     }
     if (i + (size_t)n > len)
-        return 0;
-    uint32_t cp = c & (0x7F >> n);
+        goto invalid;
+    uint32_t v = c & (0x7F >> n);
     for (int k = 1; k < n; k++) {
         if ((u[i + k] & 0xC0) != 0x80)
-            return 0;
-        cp = (cp << 6) | (u[i + k] & 0x3F);
+            goto invalid;
+        v = (v << 6) | (u[i + k] & 0x3F);
     }
-    if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
-        return 0;
+    if (v < min || v > 0x10FFFF || (v >= 0xD800 && v <= 0xDFFF))
+        goto invalid;
+    *cp = v;
     return n;
+invalid:
+    *cp = 0xFFFD;
+    return 1;
 }
 
-int qd_utf8_decode_multi(const char *s, size_t len, size_t i, uint32_t *cp)
+int qd_utf8_valid_at(const char *s, size_t len, size_t i)
 {
-    const unsigned char *u = (const unsigned char *)s;
-    if (u[i] < 0x80) {
-        *cp = u[i];
-        return 1;
-    }
-    int n = qd_utf8_valid_at(s, len, i);
-    if (n == 0) {
-        *cp = 0xFFFD;
-        return 1;
-    }
-    if (n == 1) {
-        *cp = u[i];
-        return 1;
-    }
-    uint32_t c = u[i] & (0x7F >> n);
-    for (int k = 1; k < n; k++)
-        c = (c << 6) | (u[i + k] & 0x3F);
-    *cp = c;
-    return n;
+    uint32_t cp;
+    int n = qd_utf8_decode_multi(s, len, i, &cp);
+    /* (a sequence beyond ASCII is at least two bytes: one is an invalid byte) */
+    return n == 1 && (unsigned char)s[i] >= 0x80 ? 0 : n;
 }
 
 int qd_utf8_encode(uint32_t cp, char *out)
