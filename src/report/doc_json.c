@@ -274,6 +274,43 @@ static char *term_json(rec *r, char *p, const qd_doc *doc, const qd_quoted *q, c
     return p;
 }
 
+/* A speaker: an entity credited with `quotes` statements. */
+static char *speaker_entry_json(rec *r, char *p, const qd_entity *en, uint32_t e, uint32_t quotes, bool sep)
+{
+    if (!(p = qd_jw_cursor_room(r->b, p, FIXED_ROOM)))
+        return NULL;
+    if (sep)
+        *p++ = ',';
+    p = QD_JW_LIT(p, "{\"entity\":");
+    p = qd_jw_put_int(p, e);
+    /* (the gender a string of its own here, not one to remember by its address) */
+    char g[2] = {en->gender, 0};
+    if (!(p = MEMBER_STRING(r, p, ",\"name\":", en->name, NULL)) ||
+        !(p = MEMBER_STRING(r, p, ",\"key\":", en->key, NULL)) ||
+        !(p = MEMBER_STRING(r, p, ",\"kind\":", qd_entity_kind_name(en->kind), NULL)) ||
+        !(p = MEMBER_STRINGN(r, p, ",\"gender\":", g, strlen(g), NULL)))
+        return NULL;
+    p = QD_JW_LIT(p, ",\"roles\":[");
+    bool any = false;
+    for (uint32_t k = 0; k < en->n_roles; k++) {
+        size_t n = strlen(en->roles[k]);
+        if (!(p = qd_jw_cursor_room(r->b, p, 1 + QD_JW_STRING_ROOM(n) + FIXED_ROOM)))
+            return NULL;
+        char *q = qd_jw_put_string(r->b, any ? QD_JW_LIT(p, ",") : p, en->roles[k], n);
+        if (q) { /* (a role jansson would refuse is left out with its separator) */
+            p = q;
+            any = true;
+        }
+    }
+    *p++ = ']';
+    if (!(p = MEMBER_STRING(r, p, ",\"role_conflict\":", en->role_conflict, NULL)))
+        return NULL;
+    p = MEMBER_INT(p, ",\"mentions\":", en->n_mentions, NULL);
+    p = MEMBER_INT(p, ",\"quotes\":", quotes, NULL);
+    *p++ = '}';
+    return p;
+}
+
 /* The members of a span through the writer's calls (the speakers and paragraphs). */
 static void jw_span_members(qd_jw *w, const qd_doc *doc, qd_span sp)
 {
@@ -372,27 +409,15 @@ int qd_report_doc_json_append(const qd_doc *doc, unsigned flags, qd_buf *out, qd
         for (uint32_t i = 0; i < an->n_statements; i++)
             if (an->statements[i].entity >= 0)
                 count[an->statements[i].entity]++;
-        for (uint32_t e = 0; e < an->n_entities; e++) {
+        char *p = qd_jw_cursor_begin(w, FIXED_ROOM);
+        bool wrote = false;
+        for (uint32_t e = 0; e < an->n_entities && p; e++) {
             if (!count[e])
                 continue;
-            const qd_entity *en = &an->entities[e];
-            qd_jw_object_begin(w);
-            QD_JW_MEMBER_INT(w, "entity", e);
-            QD_JW_MEMBER_STRING(w, "name", en->name);
-            QD_JW_MEMBER_STRING(w, "key", en->key);
-            QD_JW_MEMBER_STRING(w, "kind", qd_entity_kind_name(en->kind));
-            char g[2] = {en->gender, 0};
-            QD_JW_MEMBER_STRING(w, "gender", g);
-            QD_JW_KEY(w, "roles");
-            qd_jw_array_begin(w);
-            for (uint32_t k = 0; k < en->n_roles; k++)
-                qd_jw_string(w, en->roles[k]);
-            qd_jw_array_end(w);
-            QD_JW_MEMBER_STRING(w, "role_conflict", en->role_conflict);
-            QD_JW_MEMBER_INT(w, "mentions", en->n_mentions);
-            QD_JW_MEMBER_INT(w, "quotes", count[e]);
-            qd_jw_object_end(w);
+            p = speaker_entry_json(&r, p, &an->entities[e], e, count[e], wrote);
+            wrote = true;
         }
+        qd_jw_cursor_end(w, p, wrote);
         free(count);
     }
     qd_jw_array_end(w);
