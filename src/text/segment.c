@@ -24,6 +24,11 @@ typedef struct seg {
      * (rounded up to 16 bytes), and the stages that read them all read less memory. */
     char *norms;
     size_t norms_left;
+    /* The tokens of the paragraph that may end a sentence (terminal punctuation,
+     * initialisms), noted as they are made, so the sentence split visits only them.
+     * malloc'd, freed by qd_text_segment. */
+    uint32_t *ends;
+    uint32_t n_ends, cap_ends;
 } seg;
 
 #define NORM_BLOCK 8192
@@ -399,6 +404,21 @@ static inline void put_token(seg *g, uint32_t start, uint32_t end, qd_token_kind
     t->hash = tn->hash;
 }
 
+static bool is_terminal(const qd_token *t);
+
+/* Note the token just made as one that may end a sentence. */
+static int note_end(seg *g)
+{
+    if (g->n_ends == g->cap_ends) {
+        uint32_t *e = qd_grow_array(g->ends, &g->cap_ends, g->n_ends + 1, sizeof(uint32_t));
+        if (!e)
+            return qd_error_set(g->err, QD_ENOMEM, "%s: out of memory", g->doc->path);
+        g->ends = e;
+    }
+    g->ends[g->n_ends++] = g->in->n_tokens - 1;
+    return 0;
+}
+
 static const qd_lexword *norm_lex(const seg *g, const token_norm *tn)
 {
     return qd_lex_word_hashed(g->lx, g->norms, tn->len, tn->hash);
@@ -492,7 +512,7 @@ static int push_word(seg *g, uint32_t i, uint32_t end, uint32_t cp, int k, uint3
     if ((rc = token_room(g)) != 0)
         return rc;
     put_token(g, i, *stop, kind, para, flags, QD_QM_NONE, &tn);
-    return 0;
+    return flags & QD_TF_DOT ? note_end(g) : 0;
 }
 
 /* The token of anything but a word or number starting at i with cp (k bytes): quotation
@@ -532,7 +552,10 @@ static int push_mark(seg *g, uint32_t i, uint32_t end, uint32_t cp, int k, uint3
         qmark = *stop - i == 2 && g->s[i] == '\'' && g->s[i + 1] == '\'' ? QD_QM_DOUBLE_STRAIGHT : (uint8_t)qm;
     if (space_at(g, *stop, end))
         flags |= QD_TF_SPACE_AFTER;
-    return push_plain(g, i, *stop, kind, para, flags, qmark);
+    int rc = push_plain(g, i, *stop, kind, para, flags, qmark);
+    if (rc == 0 && kind == QD_TK_PUNCT && is_terminal(&g->in->tokens[g->in->n_tokens - 1]))
+        rc = note_end(g);
+    return rc;
 }
 
 static int tokenize_paragraph(seg *g, uint32_t para)
@@ -566,6 +589,11 @@ static int tokenize_paragraph(seg *g, uint32_t para)
             return rc;
         flags = 0;
         i = stop;
+        /* the single space after most tokens, without another turn of the loop */
+        if (i < end && u[i] == ' ') {
+            flags = QD_TF_SPACE_BEFORE;
+            i++;
+        }
     }
     return 0;
 }
@@ -662,18 +690,16 @@ static int add_sentence(seg *g, uint32_t para, uint32_t a, uint32_t b)
 
 static int split_sentences(seg *g, uint32_t para, uint32_t a, uint32_t b)
 {
-    qd_token *tok = g->doc->in->tokens;
+    qd_token *tok = g->in->tokens;
     uint32_t start = a;
     int rc;
-    for (uint32_t t = a; t < b; t++) {
-        /* only punctuation and initialisms can end a sentence: most tokens are neither */
-        uint8_t kind = tok[t].kind;
-        if (kind != QD_TK_PUNCT && (kind != QD_TK_WORD || !(tok[t].flags & QD_TF_DOT)))
-            continue;
-        bool term = is_terminal(&tok[t]);
-        bool initialism_end = kind == QD_TK_WORD;
-        if (!term && !initialism_end)
-            continue;
+    /* only the tokens noted while tokenizing (terminal punctuation, initialisms) can
+     * end a sentence, in order */
+    for (uint32_t c = 0; c < g->n_ends; c++) {
+        uint32_t t = g->ends[c];
+        if (t < start)
+            continue; /* inside the closers of the sentence just ended */
+        bool initialism_end = tok[t].kind == QD_TK_WORD;
         uint32_t u = t + 1;
         while (u < b && is_closer(&tok[u]))
             u++;
@@ -716,7 +742,6 @@ static int split_sentences(seg *g, uint32_t para, uint32_t a, uint32_t b)
         if ((rc = add_sentence(g, para, start, u)) != 0)
             return rc;
         start = u;
-        t = u - 1;
     }
     if (start < b)
         return add_sentence(g, para, start, b);
@@ -725,7 +750,7 @@ static int split_sentences(seg *g, uint32_t para, uint32_t a, uint32_t b)
 
 int qd_text_segment(qd_doc *doc, qd_error *err)
 {
-    seg g = {doc, doc->in, doc->in->lx, doc->text, (uint32_t)doc->len, err, NULL, 0};
+    seg g = {doc, doc->in, doc->in->lx, doc->text, (uint32_t)doc->len, err, NULL, 0, NULL, 0, 0};
     qd_doc_internal *in = doc->in;
     in->para_first_token = qd_arena_calloc(&in->arena, doc->n_paragraphs + 1, sizeof(uint32_t));
     if (!in->para_first_token)
@@ -746,12 +771,16 @@ int qd_text_segment(qd_doc *doc, qd_error *err)
         if (par->role != QD_PARA_BODY && par->role != QD_PARA_TITLE)
             continue;
         uint32_t a = in->n_tokens;
+        g.n_ends = 0;
         int rc = tokenize_paragraph(&g, p);
-        if (rc)
+        if (rc == 0 && in->n_tokens > a)
+            rc = split_sentences(&g, p, a, in->n_tokens);
+        if (rc) {
+            free(g.ends);
             return rc;
-        if (in->n_tokens > a && (rc = split_sentences(&g, p, a, in->n_tokens)) != 0)
-            return rc;
+        }
     }
+    free(g.ends);
     in->para_first_token[doc->n_paragraphs] = in->n_tokens;
     /* the later stages map text offsets (quote marks, cues) to tokens thousands of
      * times a document: a small block index makes that a short forward scan */
