@@ -67,6 +67,10 @@ typedef struct mscan {
      * ending) and the TOK_* bits: the scans ask the tables at nearly every token, and
      * nearly every answer is no, which this byte gives without a probe. */
     uint8_t *facts;
+    /* Per token, 1 when it is a word ending in a possessive 's (qd_tok_possessive):
+     * asked at dozens of places of the scans, and each asking read the end of the
+     * token's norm, far from the token; a byte here is read with the facts. */
+    uint8_t *poss;
     qd_token *tok;
     uint32_t n;
     /* Two facts about each capitalised word of the document, asked again and again of
@@ -91,12 +95,25 @@ typedef struct mscan {
     size_t outlet_kl;
 } mscan;
 
-/* The hash of a token's norm without a possessive ending: the token's own hash unless
- * it has one ("lavrov's" is kept as "lavrov"). */
-static uint32_t base_hash(const qd_token *t)
+/* Does token i end in a possessive 's (see mscan.poss)?  (By index, as the facts: the
+ * scans hold indexes, and a token's index from its address costs a division.) */
+static inline bool tok_poss(const mscan *s, uint32_t i)
 {
-    uint32_t l = qd_tok_base_len(t);
-    return l == t->normlen ? t->hash : qd_hash_bytes(t->norm, l);
+    return s->poss[i] != 0;
+}
+
+/* The length of token i's norm without a possessive ending (qd_tok_base_len). */
+static inline uint32_t tok_base_len(const mscan *s, uint32_t i)
+{
+    return s->tok[i].normlen - 2u * s->poss[i];
+}
+
+/* The hash of token i's norm without a possessive ending: the token's own hash unless
+ * it has one ("lavrov's" is kept as "lavrov"). */
+static uint32_t base_hash(const mscan *s, uint32_t i)
+{
+    const qd_token *t = &s->tok[i];
+    return s->poss[i] ? qd_hash_bytes(t->norm, t->normlen - 2) : t->hash;
 }
 
 #define NO_WORD UINT32_MAX
@@ -119,8 +136,8 @@ static bool initial_position(const mscan *s, uint32_t i);
 
 static bool word_fact(mscan *s, const qd_token *t, unsigned fact)
 {
-    uint32_t id = s->capword[t - s->tok];
-    uint32_t bl = qd_tok_base_len(t), bh = base_hash(t);
+    uint32_t ti = (uint32_t)(t - s->tok), id = s->capword[ti];
+    uint32_t bl = tok_base_len(s, ti), bh = base_hash(s, ti);
     if (id == NO_WORD) {
         if (t->kind != QD_TK_WORD)
             return false;
@@ -133,8 +150,8 @@ static bool word_fact(mscan *s, const qd_token *t, unsigned fact)
         /* the lower-case words were not looked up for this one: look for it now */
         for (uint32_t k = 0; k < s->n; k++) {
             const qd_token *u = &s->tok[k];
-            if (u->kind == QD_TK_WORD && !(u->flags & QD_TF_CAP) && qd_tok_base_len(u) == bl &&
-                base_hash(u) == bh && memcmp(u->norm, t->norm, bl) == 0) {
+            if (u->kind == QD_TK_WORD && !(u->flags & QD_TF_CAP) && tok_base_len(s, k) == bl &&
+                base_hash(s, k) == bh && memcmp(u->norm, t->norm, bl) == 0) {
                 s->capfacts[id] |= CW_LOWER;
                 break;
             }
@@ -186,11 +203,11 @@ static bool initial_position(const mscan *s, uint32_t i)
     return qd_tok_is(p, '(') || qd_tok_is(p, ':') || (p->kind == QD_TK_PUNCT && p->norm[0] == '-');
 }
 
-/* The lexicon entry of a word without its possessive ending ("Tuesday's"). */
-static const qd_lexword *base_lex(const mscan *s, const qd_token *t)
+/* The lexicon entry of token i's word without its possessive ending ("Tuesday's"). */
+static const qd_lexword *base_lex(const mscan *s, uint32_t i)
 {
-    uint32_t n = qd_tok_base_len(t);
-    return n == t->normlen ? t->lex : qd_lex_word(s->c->lx, t->norm, n);
+    const qd_token *t = &s->tok[i];
+    return s->poss[i] ? qd_lex_word(s->c->lx, t->norm, t->normlen - 2) : t->lex;
 }
 
 /* Is token t (whose word without a possessive ending has base_len bytes and the lexicon
@@ -219,7 +236,7 @@ static void mark_title_sentences(mscan *s, const uint32_t *words, const uint32_t
         uint32_t common = 0;
         for (uint32_t k = se->first_token; k < se->first_token + se->n_tokens && common < 2; k++) {
             const qd_token *t = &s->tok[k];
-            if ((t->flags & QD_TF_CAP) && title_word(t, qd_tok_base_len(t), base_lex(s, t)) && word_fact(s, t, CW_LOWER))
+            if ((t->flags & QD_TF_CAP) && title_word(t, tok_base_len(s, k), base_lex(s, k)) && word_fact(s, t, CW_LOWER))
                 common++;
         }
         s->title[si] = common >= 2;
@@ -263,11 +280,12 @@ static int32_t last_index(const mscan *s)
     return (int32_t)s->c->an->n_mentions - 1;
 }
 
-/* Lower-case canonical spelling of a name word (variant lexicon), possessive dropped. */
-static const char *name_key(mscan *s, const qd_token *t)
+/* Lower-case canonical spelling of the name word at token i (variant lexicon), possessive dropped. */
+static const char *name_key(mscan *s, uint32_t i)
 {
     qd_arena *A = &s->c->doc->in->arena;
-    uint32_t n = qd_tok_base_len(t);
+    const qd_token *t = &s->tok[i];
+    uint32_t n = tok_base_len(s, i);
     const qd_lexword *w = t->lex;
     if (n != t->normlen)
         w = qd_lex_word(s->c->lx, t->norm, n);
@@ -329,7 +347,7 @@ static void head_first(mscan *s, uint32_t j)
     const qd_start_word *st = NULL;
     /* (a short word without a possessive ending: what head_find would match is a key
      * or nothing) */
-    if ((t->kind == QD_TK_WORD || t->kind == QD_TK_NUM) && t->normlen < 64 && !qd_tok_possessive(t))
+    if ((t->kind == QD_TK_WORD || t->kind == QD_TK_NUM) && t->normlen < 64 && !tok_poss(s, j))
         st = qd_lex_start(s->c->lx, t->lex, t->norm, t->normlen, t->hash);
     if (st && !(st->longer & TOK_HEAD)) {
         /* no longer role or noun starts with the word: the phrase is the word itself
@@ -384,12 +402,11 @@ static qd_entity_kind kind_of_noun(int32_t nc)
 /* place_at where its facts allow a place: the search itself. */
 static const qd_place *place_find(mscan *s, uint32_t j, uint32_t end, uint32_t *len)
 {
-    const qd_token *t = &s->tok[j];
     uint32_t v;
     uint32_t l = match_at(s, &s->c->lx->places, QD_START_PLACE, j, end, true, &v);
     if (!l) {
         /* a spelling variant of a known place: "Kiev" for Kyiv */
-        const qd_lexword *w = base_lex(s, t); /* (the token's own entry but for a possessive) */
+        const qd_lexword *w = base_lex(s, j); /* (the token's own entry but for a possessive) */
         if (!w || w->variant < 0)
             return NULL;
         const char *canon = s->c->lx->variant_names[w->variant];
@@ -422,7 +439,7 @@ static uint32_t title_name_len(mscan *s, uint32_t k, uint32_t end)
         return l;
     if (!is_cap(t))
         return 0;
-    const qd_lexword *w = base_lex(s, t);
+    const qd_lexword *w = base_lex(s, k);
     if (w && (w->first_name || w->variant >= 0 || (w->tags & QD_W_HONORIFIC)))
         return 1;
     /* function words and verbs are capitalised mid-sentence by other headings too */
@@ -436,8 +453,8 @@ static uint32_t title_name_len(mscan *s, uint32_t k, uint32_t end)
 static bool title_surname(mscan *s, uint32_t k)
 {
     const qd_token *t = &s->tok[k];
-    const qd_lexword *pw = k > 0 ? base_lex(s, &s->tok[k - 1]) : NULL;
-    const qd_lexword *w = base_lex(s, t);
+    const qd_lexword *pw = k > 0 ? base_lex(s, k - 1) : NULL;
+    const qd_lexword *w = base_lex(s, k);
     return is_cap(t) && pw && pw->first_name && !(w && ((w->tags & QD_W_FUNCTION) || w->verb >= 0)) &&
            !word_fact(s, t, CW_LOWER);
 }
@@ -709,7 +726,7 @@ static const char *org_qualifier(mscan *s, uint32_t a, uint32_t b)
         }
         if (t->kind != QD_TK_WORD || !is_cap(t) || (t->lex && (t->lex->tags & (QD_W_DET | QD_W_POSS))))
             continue;
-        uint32_t n = qd_tok_base_len(t);
+        uint32_t n = tok_base_len(s, k);
         if (o + n + 2 >= sizeof(buf))
             return NULL;
         if (o)
@@ -751,11 +768,11 @@ static int scan_caps(mscan *s, uint32_t i, uint32_t end, uint32_t *next, bool ha
     while (j < end) {
         const qd_token *t = &tok[j];
         if (is_cap(t)) {
-            const qd_lexword *tw = base_lex(s, t);
+            const qd_lexword *tw = base_lex(s, j);
             if (tw && (tw->tags & (QD_W_MONTH | QD_W_WEEKDAY)) && j > i)
                 break;
             j++;
-            if (qd_tok_possessive(t) || glued_apostrophe(tok, j, end)) {
+            if (tok_poss(s, j - 1) || glued_apostrophe(tok, j, end)) {
                 possessive = true;
                 break;
             }
@@ -788,9 +805,9 @@ static int scan_caps(mscan *s, uint32_t i, uint32_t end, uint32_t *next, bool ha
         return 0;
     uint32_t a = i, b = j;
     /* drop sentence-initial words the lexicon knows as ordinary words */
-    while (a < b && initial_position(s, a) && base_lex(s, &tok[a]) &&
-           (base_lex(s, &tok[a])->tags & (QD_W_FUNCTION | QD_W_ADV | QD_W_TIME | QD_W_MONTH | QD_W_WEEKDAY)) &&
-           !(base_lex(s, &tok[a])->tags & QD_W_HONORIFIC) && !base_lex(s, &tok[a])->first_name)
+    while (a < b && initial_position(s, a) && base_lex(s, a) &&
+           (base_lex(s, a)->tags & (QD_W_FUNCTION | QD_W_ADV | QD_W_TIME | QD_W_MONTH | QD_W_WEEKDAY)) &&
+           !(base_lex(s, a)->tags & QD_W_HONORIFIC) && !base_lex(s, a)->first_name)
         a++;
     while (a < b && tok[a].lex && tok[a].lex->verb >= 0 && initial_position(s, a))
         a++;
@@ -799,7 +816,7 @@ static int scan_caps(mscan *s, uint32_t i, uint32_t end, uint32_t *next, bool ha
     /* days, months and times are not speakers: "on Friday", "Tuesday" */
     bool all_time = true;
     for (uint32_t k = a; k < b; k++) {
-        const qd_lexword *kw = base_lex(s, &tok[k]); /* "Tuesday's primary" */
+        const qd_lexword *kw = base_lex(s, k); /* "Tuesday's primary" */
         if (!(kw && ((kw->tags & (QD_W_WEEKDAY | QD_W_MONTH | QD_W_TIME)) ||
                      kw->abbr == 2 /* a month's abbreviation: "Dec." in a dateline */)))
             all_time = false;
@@ -893,7 +910,7 @@ static int scan_caps(mscan *s, uint32_t i, uint32_t end, uint32_t *next, bool ha
      * stages read phrases through it, but it is no person's name. */
     const qd_lexword *bw = b < end ? tok[b].lex : NULL;
     bool modifier = has_det && b == j && b < end && tok[b].kind == QD_TK_WORD && !is_cap(&tok[b]) &&
-                    tok[b].start > tok[b - 1].end && !qd_tok_possessive(&tok[b - 1]) &&
+                    tok[b].start > tok[b - 1].end && !tok_poss(s, b - 1) &&
                     !(bw && (bw->verb >= 0 || (bw->tags & (QD_W_FUNCTION | QD_W_ADV | QD_W_AUX | QD_W_MODAL | QD_W_NEG))));
     /* person, possibly with a title */
     qd_mx tmp;
@@ -904,7 +921,7 @@ static int scan_caps(mscan *s, uint32_t i, uint32_t end, uint32_t *next, bool ha
      * not know before an honorific are part of the title, and the name starts after it
      * (else "Republican" gives the key its initial) */
     for (uint32_t k = ns + 1; k + 1 < b; k++) {
-        const qd_lexword *kw = base_lex(s, &tok[k]);
+        const qd_lexword *kw = base_lex(s, k);
         if (!(kw && (kw->tags & QD_W_HONORIFIC)))
             continue;
         uint32_t after = k + 1 < b && qd_tok_is(&tok[k + 1], '.') ? k + 2 : k + 1;
@@ -1029,9 +1046,9 @@ static int scan_caps(mscan *s, uint32_t i, uint32_t end, uint32_t *next, bool ha
         x->hb = ns > a ? ns : b;
         return 0;
     }
-    x->last = name_key(s, &tok[nb - 1]);
+    x->last = name_key(s, nb - 1);
     if (nb - ns >= 2 && !(tok[ns].end - tok[ns].start == 1))
-        x->first = name_key(s, &tok[ns]);
+        x->first = name_key(s, ns);
     if (!x->gender && tok[ns].lex && tok[ns].lex->first_name && nb - ns >= 2)
         x->gender = tok[ns].lex->gender == 'u' ? 0 : tok[ns].lex->gender;
     return 0;
@@ -1103,7 +1120,7 @@ static int scan_np(mscan *s, uint32_t i, uint32_t mods, bool owned, uint32_t end
                 x->country = pl0->code;
                 x->definite = true;
                 x->gender = 'n';
-                x->possessive = qd_tok_possessive(&tok[j + pl_len0 - 1]);
+                x->possessive = tok_poss(s, j + pl_len0 - 1);
                 *next = j + pl_len0;
                 return 0;
             }
@@ -1116,7 +1133,7 @@ static int scan_np(mscan *s, uint32_t i, uint32_t mods, bool owned, uint32_t end
             head_role = role;
             head_noun = noun;
             j += hl;
-            if (qd_tok_possessive(&tok[j - 1]))
+            if (tok_poss(s, j - 1))
                 break;
             if (j < end && tok[j].lex && tok[j].lex->verb >= 0)
                 break;
@@ -1142,7 +1159,7 @@ static int scan_np(mscan *s, uint32_t i, uint32_t mods, bool owned, uint32_t end
         if (is_cap(u) && last_caps_a == UINT32_MAX)
             last_caps_a = j;
         j++;
-        if (qd_tok_possessive(u))
+        if (tok_poss(s, j - 1))
             break;
     }
     if (head_b == 0) {
@@ -1178,7 +1195,7 @@ static int scan_np(mscan *s, uint32_t i, uint32_t mods, bool owned, uint32_t end
         x->generic = s->c->lx->role_list[head_role].generic;
     }
     x->gender = x->plural ? 'p' : (ek == QD_ENT_PERSON ? 0 : 'n');
-    x->possessive = qd_tok_possessive(&tok[head_b - 1]);
+    x->possessive = tok_poss(s, head_b - 1);
     if (last_caps_a != UINT32_MAX && last_caps_a < head_a) {
         /* capitalised modifier: an organisation ("the State Department spokesman") */
         char *o = qd_arena_strndup(&s->c->doc->in->arena, s->c->doc->text + tok[last_caps_a].start,
@@ -1238,7 +1255,7 @@ static int scan_np(mscan *s, uint32_t i, uint32_t mods, bool owned, uint32_t end
         }
     }
     /* "a source", "officials", "the campaign": nothing more to do; name follows? */
-    if (mk == QD_MENTION_ROLE && *next < end && is_cap(&tok[*next]) && !qd_tok_possessive(&tok[head_b - 1])) {
+    if (mk == QD_MENTION_ROLE && *next < end && is_cap(&tok[*next]) && !tok_poss(s, head_b - 1)) {
         /* "the foreign minister Sergei Lavrov": the name continues the mention */
         uint32_t before = s->c->an->n_mentions;
         uint32_t nn;
@@ -1278,7 +1295,7 @@ static bool role_name_at(mscan *s, uint32_t i, uint32_t b, uint32_t *next)
     if (!facts_any4(s->facts, i, QD_START_ROLE))
         return false;
     /* up to four capitalised modifiers (nationality, organisation, outlet) */
-    while (j < b && j < i + 4 && is_cap(&tok[j]) && !qd_tok_possessive(&tok[j])) {
+    while (j < b && j < i + 4 && is_cap(&tok[j]) && !tok_poss(s, j)) {
         int32_t r, n;
         if (head_at(s, j, b, &r, &n) && r >= 0)
             break;
@@ -1333,7 +1350,7 @@ static uint32_t doc_source_at(mscan *s, uint32_t i, uint32_t b)
     uint32_t k = i;
     while (k < b && o < kl) {
         const qd_token *t = &s->tok[k];
-        uint32_t tl = qd_tok_base_len(t);
+        uint32_t tl = tok_base_len(s, k);
         if (o + tl > kl || memcmp(key + o, t->norm, tl) != 0)
             return 0;
         o += tl;
@@ -1372,6 +1389,11 @@ typedef struct base_word {
 /* The facts byte of a token (see mscan.facts), and its base word.  A match starts only with a word that is an entry of the table
  * (qd_lex_starts), or with a possessive whose word without "'s" is one; a dash may
  * continue a phrase, so at one anything is possible. */
+/* A lower-case word token and the hash of its word without a possessive ending. */
+typedef struct lower_word {
+    uint32_t tok, hash;
+} lower_word;
+
 static uint8_t token_facts(const mscan *s, const qd_token *t, base_word *base)
 {
     const qd_lexicon *lx = s->c->lx;
@@ -1441,7 +1463,7 @@ static int scan_sentence(mscan *s, uint32_t a, uint32_t b)
                 x->org = o->name;
             x->definite = true;
             x->gender = 'n';
-            x->possessive = qd_tok_possessive(&tok[i + ol - 1]);
+            x->possessive = tok_poss(s, i + ol - 1);
             next = i + ol;
         } else
         /* "that" before a capital is the conjunction: "stated that Russian President ..." */
@@ -1615,7 +1637,13 @@ int qd_mentions_find(qd_actx *c)
     s.title = qd_arena_calloc(A, doc->n_sentences + 1, sizeof(bool));
     s.head = qd_arena_calloc(A, n + 1, sizeof(head_memo));
     s.facts = qd_arena_alloc(A, n + FACTS_PAD);
+    s.poss = qd_arena_calloc(A, n + 1, 1);
     s.capword = qd_arena_alloc(A, (n + 1) * sizeof(uint32_t));
+    /* the lower-case words that may be a capitalised word's other spelling, noted in the
+     * pass over the tokens and looked for once every capitalised word is known (rather
+     * than read again from the tokens in a second walk over all of them) */
+    lower_word *lower = qd_arena_alloc(A, (n + 1) * sizeof(lower_word));
+    uint32_t n_lower = 0;
     /* (a document has at most as many capitalised words as tokens) */
     s.capfacts = qd_arena_calloc(A, n + 1, 1);
     s.cap_first = qd_arena_alloc(A, (n + 1) * sizeof(uint32_t));
@@ -1625,7 +1653,7 @@ int qd_mentions_find(qd_actx *c)
     uint32_t *title_caps = qd_arena_calloc(A, doc->n_sentences + 1, sizeof(uint32_t));
     /* (a document has about one capitalised word for every twelve tokens: room for them,
      * so the table is seldom rebuilt as it fills) */
-    if (!s.title || !s.head || !s.facts || !s.capword || !s.capfacts || !s.cap_first || !s.cap_next || !cap_last || !title_words || !title_caps ||
+    if (!s.title || !s.head || !s.facts || !s.poss || !s.capword || !s.capfacts || !s.cap_first || !s.cap_next || !cap_last || !title_words || !title_caps || !lower ||
         qd_strmap_reserve(&s.caps, n / 16) != 0)
         return qd_error_set(c->err, QD_ENOMEM, "%s: out of memory", doc->path);
     /* number the capitalised words, keyed by the tokens' own norms (in this arena) and
@@ -1636,6 +1664,7 @@ int qd_mentions_find(qd_actx *c)
      * they may be (a few hundred words in 4,096 bits) */
     uint64_t capbloom[(1u << CAP_FILTER_LOG2) / 64];
     memset(capbloom, 0, sizeof(capbloom));
+    memset(s.capword, 0xff, (n + 1) * sizeof(uint32_t)); /* (NO_WORD) */
     for (uint32_t i = 0; i < n; i++) {
         const qd_token *t = &in->tokens[i];
         base_word base;
@@ -1644,9 +1673,17 @@ int qd_mentions_find(qd_actx *c)
             title_words[t->sentence]++;
             title_caps[t->sentence] += (t->flags & QD_TF_CAP) != 0;
         }
-        s.capword[i] = NO_WORD;
-        if (!is_cap(t))
+        if (t->kind != QD_TK_WORD)
             continue;
+        if (base.len != t->normlen)
+            s.poss[i] = 1;
+        if (!(t->flags & QD_TF_CAP)) {
+            /* function words are left to be looked up if ever asked (CW_LOWER_UNSURE;
+             * a possessive's entry says nothing of its word without "'s": looked up) */
+            if (!(t->lex && (t->lex->tags & QD_W_FUNCTION) && !s.poss[i]))
+                lower[n_lower++] = (lower_word){i, base.hash};
+            continue;
+        }
         uint32_t id;
         qd_bloom_set(capbloom, CAP_FILTER_LOG2, base.hash);
         if (!qd_strmap_get_hashed(&s.caps, t->norm, base.len, base.hash, &id)) {
@@ -1664,20 +1701,12 @@ int qd_mentions_find(qd_actx *c)
         s.capword[i] = id;
     }
     memset(s.facts + n, 0, FACTS_PAD);
-    if (n_caps)
-        for (uint32_t i = 0; i < n; i++) {
-            const qd_token *t = &in->tokens[i];
-            if (t->kind != QD_TK_WORD || (t->flags & QD_TF_CAP))
-                continue;
-            /* function words are left to be looked up if ever asked (CW_LOWER_UNSURE;
-             * a possessive's entry says nothing of its word without "'s": looked up) */
-            if (t->lex && (t->lex->tags & QD_W_FUNCTION) && !qd_tok_possessive(t))
-                continue;
-            uint32_t h = base_hash(t), id;
-            if (qd_bloom_test(capbloom, CAP_FILTER_LOG2, h) &&
-                qd_strmap_get_hashed(&s.caps, t->norm, qd_tok_base_len(t), h, &id))
-                s.capfacts[id] |= CW_LOWER;
-        }
+    for (uint32_t k = 0; n_caps && k < n_lower; k++) {
+        uint32_t i = lower[k].tok, h = lower[k].hash, id;
+        if (qd_bloom_test(capbloom, CAP_FILTER_LOG2, h) &&
+            qd_strmap_get_hashed(&s.caps, s.tok[i].norm, tok_base_len(&s, i), h, &id))
+            s.capfacts[id] |= CW_LOWER;
+    }
     mark_title_sentences(&s, title_words, title_caps);
     const char *outlet = doc->meta.outlet;
     if (outlet && strlen(outlet) < sizeof(s.outlet_key) / 4)
