@@ -57,6 +57,12 @@ typedef struct cstate {
     uint8_t *mflags;        /* per mention, MF_* */
     antecedents ante;
     qd_strmap okeys;        /* organisation key -> first entity with it (see resolve_org) */
+    /* The person entities given at least one role, in entity order: a role noun can only
+     * be a person with a role, so resolve_role weighs these instead of every entity (a
+     * document has a few of them among hundreds of entities).  Room for every entity the
+     * document can have: those before this stage and one per mention. */
+    int32_t *role_people;
+    uint32_t n_role_people;
     int32_t writer;         /* the entity of "I", -1 until there is one */
 } cstate;
 
@@ -168,6 +174,16 @@ static void add_role(cstate *s, int32_t e, int32_t role, const char *country)
     eaux *x = &s->aux[e];
     if (role < 0)
         return;
+    if (x->n_roles == 0 && s->c->an->entities[e].kind == QD_ENT_PERSON) {
+        /* its first role: into role_people in entity order (appositions come out of it) */
+        uint32_t i = s->n_role_people;
+        while (i > 0 && s->role_people[i - 1] > e) {
+            s->role_people[i] = s->role_people[i - 1];
+            i--;
+        }
+        s->role_people[i] = e;
+        s->n_role_people++;
+    }
     for (uint32_t i = 0; i < x->n_roles; i++)
         if (x->roles[i] == role && (!country || !x->role_country[i] || strcmp(country, x->role_country[i]) == 0)) {
             if (!x->role_country[i])
@@ -557,11 +573,15 @@ static int32_t resolve_pronoun(cstate *s, uint32_t m)
     /* the mentions before m with an entity, on m's side of the quotation marks and out of
      * the headline (which is not part of the running text), nearest first; sentences
      * only grow along the mentions, so the first too far back ends the walk */
+    /* A candidate d sentences back scores between -3d and -3d + 3 (1 to 4 in the pronoun's
+     * own sentence), so none in a farther sentence can beat the best of a nearer one (a
+     * tie keeps the nearer): once there is a best, the walk ends with its sentence. */
+    uint32_t best_sent = 0;
     const antecedents *ante = &s->ante;
     for (uint32_t ci = ante->n[x->in_quote]; ci-- > 0;) {
         uint32_t k = ante->v[x->in_quote][ci];
         qd_mention *pm = &an->mentions[k];
-        if (sent - pm->sentence > 4)
+        if (sent - pm->sentence > 4 || (best >= 0 && pm->sentence != best_sent))
             break;
         qd_entity *e = &an->entities[pm->entity];
         if (!gender_fits(x->gender, e))
@@ -586,6 +606,7 @@ static int32_t resolve_pronoun(cstate *s, uint32_t m)
         if (score > best_score) {
             best_score = score;
             best = pm->entity;
+            best_sent = pm->sentence;
         }
     }
     return best;
@@ -620,8 +641,9 @@ static int32_t resolve_role(cstate *s, uint32_t m)
         return -1;
     int32_t best = -1;
     int best_score = -1000;
-    for (uint32_t e = 0; e < an->n_entities; e++) {
-        if (an->entities[e].kind != QD_ENT_PERSON || !role_matches(s, (int32_t)e, x))
+    for (uint32_t i = 0; i < s->n_role_people; i++) {
+        int32_t e = s->role_people[i];
+        if (!role_matches(s, e, x))
             continue;
         eaux *a = &s->aux[e];
         int score = 0;
@@ -636,7 +658,7 @@ static int32_t resolve_role(cstate *s, uint32_t m)
             score += 4;
         if (score > best_score) {
             best_score = score;
-            best = (int32_t)e;
+            best = e;
         }
     }
     return best;
@@ -708,6 +730,9 @@ int qd_entities_resolve(qd_actx *c)
     qd_analysis *an = c->an;
     qd_arena *A = &c->doc->in->arena;
     qd_strmap_init(&s.okeys, A);
+    s.role_people = qd_arena_alloc(A, (an->n_entities + an->n_mentions + 1) * sizeof(int32_t));
+    if (!s.role_people)
+        return qd_error_set(c->err, QD_ENOMEM, "%s: out of memory", c->doc->path);
     if (mention_flags(&s) != 0)
         return qd_error_set(c->err, QD_ENOMEM, "%s: out of memory", c->doc->path);
     if (resolve_names(&s) != 0 || ensure_aux(&s) != 0)
