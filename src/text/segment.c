@@ -42,25 +42,44 @@ enum {
     B_SPACE = 4,  /* space and \t to \r: what qd_cp_is_space says of ASCII */
     B_SKIP = 8,   /* NUL and the other controls: dropped like spaces, but not spaces */
     B_PUNCT = 16, /* . , ; : ! ? ( ) [ ] { } : a punctuation token of their own */
-    B_UPPER = 32, /* A-Z; the bit's value is 0x20, so c | (class & B_UPPER) lower-cases */
+    B_UPPER = 32, /* A-Z */
     B_JOIN = 64,  /* ' - . : , / & : may join the letters or digits around them */
     B_ALNUM = B_UPPER | B_LOWER | B_DIGIT
 };
 
+/* byte_class's bits in the low byte; above them, for a letter or digit, its lower-case
+ * form, so that the word loop lower-cases a byte with the same load that classes it. */
+static const uint16_t byte_table[256] = {
+#define U(c) (B_UPPER | ((c) | 0x20) << 8)
+#define L(c) (B_LOWER | (c) << 8)
+#define D(c) (B_DIGIT | (c) << 8)
+#define S B_SKIP
+#define W B_SPACE
+#define P B_PUNCT
+#define J B_JOIN
+    S, S, S, S, S, S, S, S, S, W, W, W, W, W, S, S, /* controls, \t \n \v \f \r */
+    S, S, S, S, S, S, S, S, S, S, S, S, S, S, S, S,
+    W, P, 0, 0, 0, 0, J, J, P, P, 0, 0, P | J, J, P | J, J, /*  !"#$%&'()*+,-./ */
+    D('0'), D('1'), D('2'), D('3'), D('4'), D('5'), D('6'), D('7'), D('8'), D('9'),
+    P | J, P, 0, 0, 0, P, /* :;<=>? */
+    0, U('A'), U('B'), U('C'), U('D'), U('E'), U('F'), U('G'), U('H'), U('I'), U('J'), U('K'), U('L'),
+    U('M'), U('N'), U('O'), U('P'), U('Q'), U('R'), U('S'), U('T'), U('U'), U('V'), U('W'), U('X'),
+    U('Y'), U('Z'), P, 0, P, 0, 0, /* [\]^_ */
+    0, L('a'), L('b'), L('c'), L('d'), L('e'), L('f'), L('g'), L('h'), L('i'), L('j'), L('k'), L('l'),
+    L('m'), L('n'), L('o'), L('p'), L('q'), L('r'), L('s'), L('t'), L('u'), L('v'), L('w'), L('x'),
+    L('y'), L('z'), P, 0, P, 0, 0, /* {|}~ DEL */
+#undef U
+#undef L
+#undef D
+#undef S
+#undef W
+#undef P
+#undef J
+};
+
 static inline unsigned byte_class(unsigned char c)
 {
-    enum { S = B_SKIP, W = B_SPACE, D = B_DIGIT, U = B_UPPER, L = B_LOWER, P = B_PUNCT, J = B_JOIN };
-    static const uint8_t table[256] = {
-        S, S, S, S, S, S, S, S, S, W, W, W, W, W, S, S, /* controls, \t \n \v \f \r */
-        S, S, S, S, S, S, S, S, S, S, S, S, S, S, S, S,
-        W, P, 0, 0, 0, 0, J, J, P, P, 0, 0, P | J, J, P | J, J, /*  !"#$%&'()*+,-./ */
-        D, D, D, D, D, D, D, D, D, D, P | J, P, 0, 0, 0, P,   /* 0-9 :;<=>? */
-        0, U, U, U, U, U, U, U, U, U, U, U, U, U, U, U,       /* @ A-O */
-        U, U, U, U, U, U, U, U, U, U, U, P, 0, P, 0, 0,       /* P-Z [\]^_ */
-        0, L, L, L, L, L, L, L, L, L, L, L, L, L, L, L,       /* ` a-o */
-        L, L, L, L, L, L, L, L, L, L, L, P, 0, P, 0, 0,       /* p-z {|}~ DEL */
-    };
-    return table[c];
+    return byte_table[c] & 0xFF;
 }
 
 static uint32_t cp_at(const seg *g, uint32_t i, int *k)
@@ -220,14 +239,15 @@ static uint32_t ascii_word(const unsigned char *u, uint32_t i, uint32_t end, cha
     *unsure = false;
     for (;;) {
         /* a run of letters and digits: most of every word */
-        unsigned cls = 0;
-        while (p < fit && ((cls = byte_class(*p)) & B_ALNUM)) {
-            unsigned c = *p | (cls & B_UPPER);
+        unsigned cls = 0, e;
+        while (p < fit && ((e = byte_table[*p]) & B_ALNUM)) {
+            unsigned c = e >> 8;
             *o++ = (char)c;
             h = (h ^ c) * 16777619u;
-            any |= cls;
+            any |= e;
             p++;
         }
+        cls = p < fit ? byte_class(*p) : 0;
         if (p == fit) {
             *unsure = fit < u + end; /* the room is filled */
             break;
@@ -260,7 +280,7 @@ static uint32_t ascii_word(const unsigned char *u, uint32_t i, uint32_t end, cha
     tn->len = j - i;
     tn->hash = h;
     tn->case_flags = 0;
-    tn->plain_lower = any == B_LOWER;
+    tn->plain_lower = (any & 0xFF) == B_LOWER; /* (the loop or's in whole table entries) */
     if (any & B_UPPER) {
         /* the first letter (nearly always the first byte) */
         uint32_t f = i;
