@@ -21,6 +21,7 @@
 typedef struct eaux {
     int32_t last_mention;   /* most recent mention (for recency) */
     const char *first, *last;
+    uint32_t nfirst, nlast; /* their lengths, measured once: names are compared often */
     const char *country;    /* from role titles */
     const char *org;
     int32_t roles[8];       /* roles lexicon entries given to the person */
@@ -96,6 +97,7 @@ static int ensure_aux(cstate *s)
         eaux *a = &s->aux[s->n_aux];
         a->last_mention = 0;
         a->first = a->last = NULL;
+        a->nfirst = a->nlast = 0;
         a->country = a->org = NULL;
         a->n_roles = 0;
         a->okey = NULL;
@@ -137,29 +139,34 @@ static bool within_edits(const char *a, size_t na, const char *b, size_t nb, int
     return row[nb] <= k;
 }
 
-/* Two spellings of one given name: equal, an initial, or a transliteration (same first
- * letter, at most two edits apart: Antony/Anthony, Sergei/Sergey). */
-static bool first_names_agree(const char *a, const char *b)
+/* Are a and b (la and lb bytes) the same string? */
+static inline bool same_text(const char *a, size_t la, const char *b, size_t lb)
+{
+    return la == lb && memcmp(a, b, la) == 0;
+}
+
+/* Two spellings of one given name (la and lb bytes): equal, an initial, or a
+ * transliteration (same first letter, at most two edits apart: Antony/Anthony,
+ * Sergei/Sergey). */
+static bool first_names_agree(const char *a, size_t la, const char *b, size_t lb)
 {
     if (!a || !b)
         return true;
-    if (strcmp(a, b) == 0)
+    if (same_text(a, la, b, lb))
         return true;
     if (a[0] != b[0])
         return false;
-    size_t la = strlen(a), lb = strlen(b);
     if (la == 1 || lb == 1)
         return true;
     return la >= 4 && lb >= 4 && within_edits(a, la, b, lb, 2);
 }
 
-static bool surnames_agree(const char *a, const char *b)
+static bool surnames_agree(const char *a, size_t la, const char *b, size_t lb)
 {
     if (!a || !b)
         return false;
-    if (strcmp(a, b) == 0)
+    if (same_text(a, la, b, lb))
         return true;
-    size_t la = strlen(a), lb = strlen(b);
     /* Zelensky/Zelenskyy when the lexicon does not know them */
     return la >= 6 && lb >= 6 && a[0] == b[0] && within_edits(a, la, b, lb, 1);
 }
@@ -236,10 +243,10 @@ static const char *span_key(qd_actx *c, uint32_t a, uint32_t b)
     return qd_arena_strndup(&c->doc->in->arena, buf, o);
 }
 
-/* The white space a display name collapses. */
+/* The white space a display name collapses (one test for the common bytes above ' '). */
 static inline bool name_space(char ch)
 {
-    return ch == ' ' || ch == '\n' || ch == '\t' || ch == '\r';
+    return (unsigned char)ch <= ' ' && (ch == ' ' || ch == '\n' || ch == '\t' || ch == '\r');
 }
 
 /* Display text of tokens [a, b), determiners at the start dropped. */
@@ -280,13 +287,14 @@ static const char *display(qd_actx *c, uint32_t a, uint32_t b)
 
 /* ---- names ---------------------------------------------------------------------- */
 
-/* Is the person of name mention x the entity of a? */
-static bool same_person(const eaux *a, const qd_mx *x)
+/* Is the person of name mention x (given name nfirst bytes, surname nlast) the entity
+ * of a? */
+static bool same_person(const eaux *a, const qd_mx *x, size_t nfirst, size_t nlast)
 {
-    if (surnames_agree(a->last, x->last) && first_names_agree(a->first, x->first))
+    if (surnames_agree(a->last, a->nlast, x->last, nlast) && first_names_agree(a->first, a->nfirst, x->first, nfirst))
         return true;
     /* "Hillary" alone for Hillary Clinton */
-    return !x->first && a->first && strcmp(a->first, x->last) == 0;
+    return !x->first && a->first && same_text(a->first, a->nfirst, x->last, nlast);
 }
 
 /* Each name joins the first (oldest) person entity whose names agree with it, or makes
@@ -314,12 +322,13 @@ static int resolve_names(cstate *s)
         if (an->mentions[m].kind != QD_MENTION_NAME || x->kind != QD_ENT_PERSON || !x->last)
             continue;
         unsigned char ch = (unsigned char)x->last[0];
+        size_t nfirst = x->first ? strlen(x->first) : 0, nlast = strlen(x->last);
         int32_t best = -1;
         for (int32_t e = by_last[ch]; e >= 0 && best < 0; e = next_last[e - base])
-            if (same_person(&s->aux[e], x))
+            if (same_person(&s->aux[e], x, nfirst, nlast))
                 best = e;
         for (int32_t e = by_first[ch]; e >= 0 && (best < 0 || e < best); e = next_first[e - base])
-            if (same_person(&s->aux[e], x)) {
+            if (same_person(&s->aux[e], x, nfirst, nlast)) {
                 best = e;
                 break;
             }
@@ -332,6 +341,7 @@ static int resolve_names(cstate *s)
         if (!a->last) {
             /* a new entity: the newest of its surname's chain */
             a->last = x->last;
+            a->nlast = (uint32_t)nlast;
             unsigned char lc = (unsigned char)a->last[0];
             next_last[best - base] = -1;
             if (last_tail[lc] < 0)
@@ -343,6 +353,7 @@ static int resolve_names(cstate *s)
         if (x->first && !a->first) {
             /* (given later than the entity was made: put in its place by age) */
             a->first = x->first;
+            a->nfirst = (uint32_t)nfirst;
             unsigned char fc = (unsigned char)a->first[0];
             if (fc != (unsigned char)a->last[0]) {
                 int32_t *link = &by_first[fc];
@@ -730,8 +741,20 @@ int qd_entities_resolve(qd_actx *c)
     qd_analysis *an = c->an;
     qd_arena *A = &c->doc->in->arena;
     qd_strmap_init(&s.okeys, A);
-    s.role_people = qd_arena_alloc(A, (an->n_entities + an->n_mentions + 1) * sizeof(int32_t));
+    /* this stage makes an entity for a mention at most once: room for all it can make,
+     * once, rather than the entity and aux arrays growing step by step */
+    uint32_t room = an->n_entities + an->n_mentions + 1;
+    s.role_people = qd_arena_alloc(A, room * sizeof(int32_t));
     if (!s.role_people)
+        return qd_error_set(c->err, QD_ENOMEM, "%s: out of memory", c->doc->path);
+    if (room > c->cap_entities) {
+        qd_entity *p = qd_arena_grow_array(A, an->entities, &c->cap_entities, room, sizeof(qd_entity));
+        if (!p)
+            return qd_error_set(c->err, QD_ENOMEM, "%s: out of memory", c->doc->path);
+        an->entities = p;
+    }
+    s.aux = qd_arena_grow_array(A, NULL, &s.cap_aux, room, sizeof(eaux));
+    if (!s.aux)
         return qd_error_set(c->err, QD_ENOMEM, "%s: out of memory", c->doc->path);
     if (mention_flags(&s) != 0)
         return qd_error_set(c->err, QD_ENOMEM, "%s: out of memory", c->doc->path);
