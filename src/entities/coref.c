@@ -22,6 +22,10 @@ typedef struct eaux {
     int32_t last_mention;   /* most recent mention (for recency) */
     const char *first, *last;
     uint32_t nfirst, nlast; /* their lengths, measured once: names are compared often */
+    /* person: the name mention with the longest written form (the first of the longest),
+     * its display name; kept as resolve_names gives the mentions to it, -1 */
+    int32_t best_name;
+    uint32_t best_len;
     const char *country;    /* from role titles */
     const char *org;
     int32_t roles[8];       /* roles lexicon entries given to the person */
@@ -98,6 +102,8 @@ static int ensure_aux(cstate *s)
         a->last_mention = 0;
         a->first = a->last = NULL;
         a->nfirst = a->nlast = 0;
+        a->best_name = -1;
+        a->best_len = 0;
         a->country = a->org = NULL;
         a->n_roles = 0;
         a->okey = NULL;
@@ -145,6 +151,23 @@ static inline bool same_text(const char *a, size_t la, const char *b, size_t lb)
     return la == lb && memcmp(a, b, la) == 0;
 }
 
+/* Are a and b (na and nb bytes) at most one edit apart: what within_edits(a, na, b, nb,
+ * 1) says, in one pass.  Past their common beginning, the rest of one must equal the
+ * rest of the other with its first byte substituted (same lengths) or dropped (from
+ * the longer). */
+static bool one_edit_apart(const char *a, size_t na, const char *b, size_t nb)
+{
+    if (na > 30 || nb > 30 || (na > nb ? na - nb : nb - na) > 1)
+        return false;
+    size_t p = 0;
+    while (p < na && p < nb && a[p] == b[p])
+        p++;
+    if (p == na || p == nb)
+        return true; /* equal, or one is the other and one more byte */
+    size_t skip_a = na >= nb, skip_b = nb >= na;
+    return memcmp(a + p + skip_a, b + p + skip_b, na - p - skip_a) == 0;
+}
+
 /* Two spellings of one given name (la and lb bytes): equal, an initial, or a
  * transliteration (same first letter, at most two edits apart: Antony/Anthony,
  * Sergei/Sergey). */
@@ -168,7 +191,7 @@ static bool surnames_agree(const char *a, size_t la, const char *b, size_t lb)
     if (same_text(a, la, b, lb))
         return true;
     /* Zelensky/Zelenskyy when the lexicon does not know them */
-    return la >= 6 && lb >= 6 && a[0] == b[0] && within_edits(a, la, b, lb, 1);
+    return la >= 6 && lb >= 6 && a[0] == b[0] && one_edit_apart(a, la, b, lb);
 }
 
 static const char *role_key(const qd_actx *c, int32_t r)
@@ -365,6 +388,11 @@ static int resolve_names(cstate *s)
         }
         an->mentions[m].entity = best;
         a->last_mention = (int32_t)m;
+        uint32_t len = c->doc->in->tokens[x->hb - 1].end - c->doc->in->tokens[x->ha].start;
+        if (len > a->best_len) {
+            a->best_len = len;
+            a->best_name = (int32_t)m;
+        }
         if (x->gender && an->entities[best].gender == '?')
             an->entities[best].gender = x->gender;
         add_role(s, best, x->role, x->country);
@@ -378,32 +406,13 @@ static int name_entities(cstate *s)
     qd_actx *c = s->c;
     qd_analysis *an = c->an;
     qd_arena *A = &c->doc->in->arena;
-    /* the longest written form among each entity's name mentions (the first of the
-     * longest), found in one pass over the mentions for all entities */
-    uint32_t *best_len = qd_arena_calloc(A, an->n_entities + 1, sizeof(uint32_t));
-    int32_t *best_of = qd_arena_alloc(A, (an->n_entities + 1) * sizeof(int32_t));
-    if (!best_len || !best_of)
-        return QD_ENOMEM;
-    for (uint32_t e = 0; e < an->n_entities; e++)
-        best_of[e] = -1;
-    for (uint32_t m = 0; m < an->n_mentions; m++) {
-        int32_t e = an->mentions[m].entity;
-        if (e < 0 || an->mentions[m].kind != QD_MENTION_NAME)
-            continue;
-        qd_mx *x = &c->mx[m];
-        uint32_t len = c->doc->in->tokens[x->hb - 1].end - c->doc->in->tokens[x->ha].start;
-        if (len > best_len[e]) {
-            best_len[e] = len;
-            best_of[e] = (int32_t)m;
-        }
-    }
     for (uint32_t e = 0; e < an->n_entities; e++) {
         qd_entity *en = &an->entities[e];
         eaux *a = &s->aux[e];
         if (en->kind != QD_ENT_PERSON || !a->last || en->name)
             continue;
         /* spelled canonically when the variant lexicon knows the given name */
-        int32_t best_m = best_of[e];
+        int32_t best_m = a->best_name;
         if (best_m < 0)
             continue;
         qd_mx *bx = &c->mx[best_m];
