@@ -240,13 +240,15 @@ static uint32_t ascii_word(const unsigned char *u, uint32_t i, uint32_t end, cha
     for (;;) {
         /* a run of letters and digits: most of every word */
         unsigned cls = 0, e;
-        while (p < fit && ((e = byte_table[*p]) & B_ALNUM)) {
-            unsigned c = e >> 8;
-            *o++ = (char)c;
-            h = (h ^ c) * 16777619u;
+        size_t n = 0, most = (size_t)(fit - p);
+        while (n < most && ((e = byte_table[p[n]]) & B_ALNUM)) {
+            o[n] = (char)(e >> 8);
+            h = (h ^ (e >> 8)) * 16777619u;
             any |= e;
-            p++;
+            n++;
         }
+        p += n;
+        o += n;
         cls = p < fit ? byte_class(*p) : 0;
         if (p == fit) {
             *unsure = fit < u + end; /* the room is filled */
