@@ -39,8 +39,9 @@ enum {
                             * unless a role or noun follows it (see token_leads) */
 };
 #define TOK_HEAD (QD_START_ROLE | QD_START_NOUN)
-/* zero facts after the last token, so that a look a few tokens ahead needs no bound */
-#define FACTS_PAD 8
+/* zero facts after the last token, so that a look a few tokens ahead needs no bound
+ * (next_stop reads ten bytes from the last token but one) */
+#define FACTS_PAD 16
 
 /* Has any of the four (facts_any4) or eight (facts_any8) tokens from k one of the facts
  * f?  One load each: the facts are padded past the last token.  Looking further than a
@@ -57,6 +58,29 @@ static inline bool facts_any8(const uint8_t *facts, uint32_t k, uint8_t f)
     uint64_t w;
     memcpy(&w, facts + k, sizeof(w));
     return (w & (0x0101010101010101ull * f)) != 0;
+}
+
+/* The first token from i (before b) at which the scan of a sentence stops: one that may
+ * lead something (TOK_LEADS) or is followed by a role or noun within two tokens.  Most
+ * tokens are neither, in runs, so eight are tested at once, byte k of the words standing
+ * for token i + k (the masks keep each byte's bits in its own byte; the lowest byte is
+ * the first token, as everywhere the scanners test eight bytes at a time).  Returns b
+ * when the sentence has no such token. */
+static inline uint32_t next_stop(const uint8_t *facts, uint32_t i, uint32_t b)
+{
+    const uint64_t ones = 0x0101010101010101ull;
+    for (; i < b; i += 8) {
+        uint64_t here, next1, next2;
+        memcpy(&here, facts + i, sizeof(here));
+        memcpy(&next1, facts + i + 1, sizeof(next1));
+        memcpy(&next2, facts + i + 2, sizeof(next2));
+        uint64_t stop = (here & ones * TOK_LEADS) | ((next1 | next2) & ones * TOK_HEAD);
+        if (stop) {
+            i += (uint32_t)__builtin_ctzll(stop) >> 3;
+            return i < b ? i : b;
+        }
+    }
+    return b;
 }
 
 typedef struct mscan {
@@ -1425,12 +1449,11 @@ static int scan_sentence(mscan *s, uint32_t a, uint32_t b)
     qd_token *tok = s->tok;
     const qd_lexicon *lx = c->lx;
     uint32_t i = a;
-    while (i < b) {
+    for (;;) {
         /* most tokens lead nothing and are followed by no role or noun: step over them */
-        if (!(s->facts[i] & TOK_LEADS) && !((s->facts[i + 1] | s->facts[i + 2]) & TOK_HEAD)) {
-            i++;
-            continue;
-        }
+        i = next_stop(s->facts, i, b);
+        if (i >= b)
+            break;
         const qd_token *t = &tok[i];
         if (t->kind != QD_TK_WORD && t->kind != QD_TK_NUM) {
             i++;
