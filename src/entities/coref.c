@@ -243,11 +243,11 @@ static char *join(qd_arena *A, const char *a, char sep, const char *b, size_t bn
     return p;
 }
 
-/* The lower-cased text of tokens [a, b) without determiners and possessive endings. */
-static const char *span_key(qd_actx *c, uint32_t a, uint32_t b)
+/* The lower-cased text of tokens [a, b) without determiners and possessive endings, in
+ * buf (not terminated); returns its length. */
+static size_t span_text(const qd_actx *c, uint32_t a, uint32_t b, char buf[static 256])
 {
     const qd_token *tok = c->doc->in->tokens;
-    char buf[256];
     size_t o = 0;
     for (uint32_t i = a; i < b; i++) {
         const qd_token *t = &tok[i];
@@ -256,14 +256,22 @@ static const char *span_key(qd_actx *c, uint32_t a, uint32_t b)
         if (t->lex && (t->lex->tags & (QD_W_DET | QD_W_POSS)))
             continue;
         uint32_t n = qd_tok_base_len(t);
-        if (o + n + 2 >= sizeof(buf))
+        if (o + n + 2 >= 256)
             break;
         if (o)
             buf[o++] = ' ';
         memcpy(buf + o, t->norm, n);
         o += n;
     }
-    return qd_arena_strndup(&c->doc->in->arena, buf, o);
+    return o;
+}
+
+/* span_text in the arena. */
+static const char *span_key(qd_actx *c, uint32_t a, uint32_t b)
+{
+    char buf[256];
+    size_t n = span_text(c, a, b, buf);
+    return qd_arena_strndup(&c->doc->in->arena, buf, n);
 }
 
 /* The white space a display name collapses (one test for the common bytes above ' '). */
@@ -529,9 +537,9 @@ static int mention_flags(cstate *s)
     for (uint32_t k = 0; k < an->n_mentions; k++) {
         if (k > 0 && an->mentions[k - 1].sentence != an->mentions[k].sentence)
             seen = false;
-        if (may_be_subject(c, k)) {
-            if (!seen)
-                s->mflags[k] |= MF_SUBJECT;
+        /* (past the first, whether a mention may be a subject changes nothing) */
+        if (!seen && may_be_subject(c, k)) {
+            s->mflags[k] |= MF_SUBJECT;
             seen = true;
         }
         if (c->doc->paragraphs[tok[c->mx[k].ta].paragraph].role == QD_PARA_TITLE)
@@ -696,8 +704,9 @@ static int32_t resolve_org(cstate *s, uint32_t m)
         key = x->org;
     else if (x->kind == QD_ENT_ORG && x->org) {
         /* an organisation's name and its noun ("clinton campaign"), not the noun alone */
-        const char *h = span_key(c, x->ha, x->hb);
-        key = h ? join(&c->doc->in->arena, x->org, ' ', h, strlen(h)) : NULL;
+        char h[256];
+        size_t hn = span_text(c, x->ha, x->hb, h);
+        key = join(&c->doc->in->arena, x->org, ' ', h, hn);
     } else
         key = span_key(c, x->ha, x->hb);
     if (!key)
