@@ -100,9 +100,10 @@ typedef struct mscan {
     /* Two facts about each capitalised word of the document, asked again and again of
      * the same words: is it written in lower case somewhere, and capitalised
      * mid-sentence (outside headlines)?  The capitalised words (without possessive
-     * endings) are numbered once in `caps`; capword[i] is token i's number (NO_WORD:
-     * none) and capfacts[number] its CW_* bits.  Only capitalised words are ever
-     * asked about, and they are a fifth of the words, so the lower-case words are
+     * endings) are numbered once in `caps`; capword[i] is capitalised token i's
+     * number (set for those tokens only, so the array needs no filling first) and
+     * capfacts[number] its CW_* bits.  Only capitalised words are ever asked about,
+     * and they are a fifth of the words, so the lower-case words are
      * looked up in this small table rather than each put in a table of their own.
      * Some facts are worked out only when first asked (CW_LOWER_UNSURE,
      * CW_MIDCAP_KNOWN), over the word's capitalised tokens: a chain from
@@ -152,6 +153,11 @@ enum {
     CW_MIDCAP_KNOWN = 1u << 3
 };
 
+static bool is_cap(const qd_token *t)
+{
+    return t->kind == QD_TK_WORD && (t->flags & QD_TF_CAP);
+}
+
 /* Does the document write the token's word (without a possessive) as `fact` says?  A
  * word token the document writes in lower case somewhere is one the words in lower
  * case include; a word that is never capitalised is never capitalised mid-sentence;
@@ -160,7 +166,7 @@ static bool initial_position(const mscan *s, uint32_t i);
 
 static bool word_fact(mscan *s, const qd_token *t, unsigned fact)
 {
-    uint32_t ti = (uint32_t)(t - s->tok), id = s->capword[ti];
+    uint32_t ti = (uint32_t)(t - s->tok), id = is_cap(t) ? s->capword[ti] : NO_WORD;
     uint32_t bl = tok_base_len(s, ti), bh = base_hash(s, ti);
     if (id == NO_WORD) {
         if (t->kind != QD_TK_WORD)
@@ -195,11 +201,6 @@ static bool word_fact(mscan *s, const qd_token *t, unsigned fact)
         s->capfacts[id] |= CW_MIDCAP_KNOWN;
     }
     return (s->capfacts[id] & fact) != 0;
-}
-
-static bool is_cap(const qd_token *t)
-{
-    return t->kind == QD_TK_WORD && (t->flags & QD_TF_CAP);
 }
 
 static bool is_finite_verb(const qd_token *t)
@@ -1687,7 +1688,6 @@ int qd_mentions_find(qd_actx *c)
      * they may be (a few hundred words in 4,096 bits) */
     uint64_t capbloom[(1u << CAP_FILTER_LOG2) / 64];
     memset(capbloom, 0, sizeof(capbloom));
-    memset(s.capword, 0xff, (n + 1) * sizeof(uint32_t)); /* (NO_WORD) */
     for (uint32_t i = 0; i < n; i++) {
         const qd_token *t = &in->tokens[i];
         base_word base;
