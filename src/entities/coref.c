@@ -60,6 +60,10 @@ typedef struct cstate {
     eaux *aux;
     uint32_t n_aux, cap_aux;
     uint8_t *mflags;        /* per mention, MF_* */
+    /* the person-name mentions, in order: gathered with the flags so that resolve_names
+     * walks these alone, not every mention */
+    uint32_t *names;
+    uint32_t n_names;
     antecedents ante;
     qd_strmap okeys;        /* organisation key -> first entity with it (see resolve_org) */
     /* The person entities given at least one role, in entity order: a role noun can only
@@ -348,10 +352,9 @@ static int resolve_names(cstate *s)
     int32_t *next_first = qd_arena_alloc(&c->doc->in->arena, cap * sizeof(int32_t));
     if (!next_last || !next_first)
         return QD_ENOMEM;
-    for (uint32_t m = 0; m < an->n_mentions; m++) {
+    for (uint32_t i = 0; i < s->n_names; i++) {
+        uint32_t m = s->names[i];
         qd_mx *x = &c->mx[m];
-        if (an->mentions[m].kind != QD_MENTION_NAME || x->kind != QD_ENT_PERSON || !x->last)
-            continue;
         unsigned char ch = (unsigned char)x->last[0];
         size_t nfirst = x->first ? strlen(x->first) : 0, nlast = strlen(x->last);
         int32_t best = -1;
@@ -523,28 +526,37 @@ static bool may_be_subject(qd_actx *c, uint32_t k)
     return true;
 }
 
-/* MF_* of every mention.  A mention is the subject of its sentence when it is the
- * first one there that may be one (the mentions of a sentence are consecutive). */
+/* MF_* of every mention, and the person-name mentions (cstate.names).  A mention is the
+ * subject of its sentence when it is the first one there that may be one (the mentions of
+ * a sentence are consecutive). */
 static int mention_flags(cstate *s)
 {
     qd_actx *c = s->c;
     const qd_analysis *an = c->an;
     const qd_token *tok = c->doc->in->tokens;
     s->mflags = qd_arena_calloc(&c->doc->in->arena, an->n_mentions + 1, 1);
-    if (!s->mflags)
+    s->names = qd_arena_alloc(&c->doc->in->arena, (an->n_mentions + 1) * sizeof(uint32_t));
+    if (!s->mflags || !s->names)
         return QD_ENOMEM;
     bool seen = false; /* a possible subject earlier in this sentence */
+    uint32_t sent = an->n_mentions ? an->mentions[0].sentence : 0;
     for (uint32_t k = 0; k < an->n_mentions; k++) {
-        if (k > 0 && an->mentions[k - 1].sentence != an->mentions[k].sentence)
+        const qd_mention *pm = &an->mentions[k];
+        const qd_mx *x = &c->mx[k];
+        if (pm->sentence != sent) {
+            sent = pm->sentence;
             seen = false;
+        }
+        if (pm->kind == QD_MENTION_NAME && x->kind == QD_ENT_PERSON && x->last)
+            s->names[s->n_names++] = k;
         /* (past the first, whether a mention may be a subject changes nothing) */
         if (!seen && may_be_subject(c, k)) {
             s->mflags[k] |= MF_SUBJECT;
             seen = true;
         }
-        if (c->doc->paragraphs[tok[c->mx[k].ta].paragraph].role == QD_PARA_TITLE)
+        if (c->doc->paragraphs[tok[x->ta].paragraph].role == QD_PARA_TITLE)
             s->mflags[k] |= MF_TITLE;
-        if (c->mx[k].in_quote)
+        if (x->in_quote)
             s->mflags[k] |= MF_IN_QUOTE;
     }
     return 0;
