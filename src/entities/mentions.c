@@ -1419,9 +1419,8 @@ typedef struct lower_word {
     uint32_t tok, hash;
 } lower_word;
 
-static uint8_t token_facts(const mscan *s, const qd_token *t, base_word *base)
+static uint8_t token_facts(const qd_lexicon *lx, const qd_token *t, base_word *base)
 {
-    const qd_lexicon *lx = s->c->lx;
     base->len = t->normlen;
     base->hash = t->hash;
     base->lex = t->lex;
@@ -1633,6 +1632,7 @@ int qd_mentions_find(qd_actx *c)
     qd_doc *doc = c->doc;
     qd_doc_internal *in = doc->in;
     qd_arena *A = &in->arena;
+    const qd_lexicon *lx = c->lx;
     uint32_t n = in->n_tokens;
     c->m_start = qd_arena_alloc(A, (n + 1) * sizeof(int32_t));
     c->m_end = qd_arena_alloc(A, (n + 1) * sizeof(int32_t));
@@ -1688,22 +1688,28 @@ int qd_mentions_find(qd_actx *c)
      * they may be (a few hundred words in 4,096 bits) */
     uint64_t capbloom[(1u << CAP_FILTER_LOG2) / 64];
     memset(capbloom, 0, sizeof(capbloom));
+    /* (local copies for the loop: its byte stores may alias anything, and the compiler
+     * would load the fields of s and doc again after each) */
+    const qd_token *tok = in->tokens;
+    uint8_t *facts = s.facts, *poss = s.poss;
+    const uint32_t n_sentences = doc->n_sentences;
     for (uint32_t i = 0; i < n; i++) {
-        const qd_token *t = &in->tokens[i];
+        const qd_token *t = &tok[i];
         base_word base;
-        s.facts[i] = token_facts(&s, t, &base);
-        if (title_word(t, base.len, base.lex) && t->sentence < doc->n_sentences) {
+        facts[i] = token_facts(lx, t, &base);
+        if (title_word(t, base.len, base.lex) && t->sentence < n_sentences) {
             title_words[t->sentence]++;
             title_caps[t->sentence] += (t->flags & QD_TF_CAP) != 0;
         }
         if (t->kind != QD_TK_WORD)
             continue;
-        if (base.len != t->normlen)
-            s.poss[i] = 1;
+        bool possessive = base.len != t->normlen;
+        if (possessive)
+            poss[i] = 1;
         if (!(t->flags & QD_TF_CAP)) {
             /* function words are left to be looked up if ever asked (CW_LOWER_UNSURE;
              * a possessive's entry says nothing of its word without "'s": looked up) */
-            if (!(t->lex && (t->lex->tags & QD_W_FUNCTION) && !s.poss[i]))
+            if (!(t->lex && (t->lex->tags & QD_W_FUNCTION) && !possessive))
                 lower[n_lower++] = (lower_word){i, base.hash};
             continue;
         }
