@@ -344,8 +344,10 @@ static int resolve_names(cstate *s)
     qd_actx *c = s->c;
     qd_analysis *an = c->an;
     int32_t by_last[256], last_tail[256], by_first[256];
-    for (int ch = 0; ch < 256; ch++)
-        by_last[ch] = last_tail[ch] = by_first[ch] = -1;
+    /* all -1 (every byte 0xff) */
+    memset(by_last, 0xff, sizeof(by_last));
+    memset(last_tail, 0xff, sizeof(last_tail));
+    memset(by_first, 0xff, sizeof(by_first));
     /* (every entity made here is a name mention's: at most one per mention) */
     uint32_t base = an->n_entities, cap = an->n_mentions + 1;
     int32_t *next_last = qd_arena_alloc(&c->doc->in->arena, cap * sizeof(int32_t));
@@ -437,7 +439,12 @@ static int name_entities(cstate *s)
             if (fw && fw->variant >= 0)
                 first_disp = c->lx->variant_names[fw->variant];
             const qd_token *lt = &tok[bx->hb - 1];
-            const qd_lexword *lw = qd_lex_word(c->lx, lt->norm, qd_tok_base_len(lt));
+            uint32_t ln = qd_tok_base_len(lt);
+            /* a word carries the lexicon entry of its whole norm: asked again only
+             * without a possessive ending */
+            const qd_lexword *lw = ln == lt->normlen && (lt->kind == QD_TK_WORD || lt->kind == QD_TK_NUM)
+                                       ? lt->lex
+                                       : qd_lex_word(c->lx, lt->norm, ln);
             const char *last_disp = lw && lw->variant >= 0 ? c->lx->variant_names[lw->variant] : NULL;
             if (first_disp || last_disp) {
                 const char *w = written;
