@@ -68,10 +68,10 @@ typedef struct cstate {
     qd_strmap okeys;        /* organisation key -> first entity with it (see resolve_org) */
     /* The person entities given at least one role, in entity order: a role noun can only
      * be a person with a role, so resolve_role weighs these instead of every entity (a
-     * document has a few of them among hundreds of entities).  Room for every entity the
-     * document can have: those before this stage and one per mention. */
+     * document has a few of them among hundreds of entities).  Room for every entity with
+     * an aux (ensure_aux keeps it so), each listed at most once. */
     int32_t *role_people;
-    uint32_t n_role_people;
+    uint32_t n_role_people, cap_role_people;
     int32_t writer;         /* the entity of "I", -1 until there is one */
 } cstate;
 
@@ -100,6 +100,13 @@ static int ensure_aux(cstate *s)
         if (!p)
             return -1;
         s->aux = p;
+    }
+    if (need > s->cap_role_people) {
+        int32_t *r = qd_arena_grow_array(&c->doc->in->arena, s->role_people, &s->cap_role_people, need,
+                                         sizeof(int32_t));
+        if (!r)
+            return -1;
+        s->role_people = r;
     }
     for (; s->n_aux < need; s->n_aux++) {
         eaux *a = &s->aux[s->n_aux];
@@ -781,7 +788,7 @@ int qd_entities_resolve(qd_actx *c)
     /* this stage makes an entity for a mention at most once: room for all it can make,
      * once, rather than the entity and aux arrays growing step by step */
     uint32_t room = an->n_entities + an->n_mentions + 1;
-    s.role_people = qd_arena_alloc(A, room * sizeof(int32_t));
+    s.role_people = qd_arena_grow_array(A, NULL, &s.cap_role_people, room, sizeof(int32_t));
     if (!s.role_people)
         return qd_error_set(c->err, QD_ENOMEM, "%s: out of memory", c->doc->path);
     if (room > c->cap_entities) {
