@@ -68,6 +68,7 @@ static inline bool facts_any8(const uint8_t *facts, uint32_t k, uint8_t f)
  * when the sentence has no such token. */
 static inline uint32_t next_stop(const uint8_t *facts, uint32_t i, uint32_t b)
 {
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__ && defined(__GNUC__)
     const uint64_t ones = 0x0101010101010101ull;
     for (; i < b; i += 8) {
         uint64_t here, next1, next2;
@@ -80,6 +81,13 @@ static inline uint32_t next_stop(const uint8_t *facts, uint32_t i, uint32_t b)
             return i < b ? i : b;
         }
     }
+#else
+    /* (the lowest byte is the first token only on a little-endian machine, and the
+     * count of trailing zeros is a GCC builtin: elsewhere a token at a time) */
+    for (; i < b; i++)
+        if ((facts[i] & TOK_LEADS) || ((facts[i + 1] | facts[i + 2]) & TOK_HEAD))
+            return i;
+#endif
     return b;
 }
 
@@ -311,9 +319,7 @@ static const char *name_key(mscan *s, uint32_t i)
     qd_arena *A = &s->c->doc->in->arena;
     const qd_token *t = &s->tok[i];
     uint32_t n = tok_base_len(s, i);
-    const qd_lexword *w = t->lex;
-    if (n != t->normlen)
-        w = qd_lex_word(s->c->lx, t->norm, n);
+    const qd_lexword *w = base_lex(s, i);
     if (w && w->variant >= 0) {
         const char *canon = s->c->lx->variant_names[w->variant];
         char *k = qd_arena_alloc(A, 4 * strlen(canon) + 1);
@@ -1411,14 +1417,15 @@ typedef struct base_word {
     const qd_lexword *lex;
 } base_word;
 
-/* The facts byte of a token (see mscan.facts), and its base word.  A match starts only with a word that is an entry of the table
- * (qd_lex_starts), or with a possessive whose word without "'s" is one; a dash may
- * continue a phrase, so at one anything is possible. */
 /* A lower-case word token and the hash of its word without a possessive ending. */
 typedef struct lower_word {
     uint32_t tok, hash;
 } lower_word;
 
+/* The facts byte of a token (see mscan.facts), and its base word.  A match starts only
+ * with a word that is an entry of the table (qd_lex_starts), or with a possessive whose
+ * word without "'s" is one; a dash may continue a phrase, so at one anything is
+ * possible. */
 static uint8_t token_facts(const qd_lexicon *lx, const qd_token *t, base_word *base)
 {
     base->len = t->normlen;
