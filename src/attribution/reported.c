@@ -1337,8 +1337,11 @@ static int cmp_statements(const void *x, const void *y)
 int qd_statements_order(qd_actx *c)
 {
     qd_analysis *an = c->an;
-    /* (most callers find them in order already: then there is nothing to sort; qsort's
-     * merge sort keeps equal statements in their order, as not sorting does) */
+    /* (most callers find them in order already: then there is nothing to sort.  The
+     * order of statements that compare equal, same start and same end, is then the
+     * order they were made in; when a sort is needed it is qsort's, which the C
+     * standard does not promise to keep, as before this test: glibc's merge sort keeps
+     * it, so there skipping the sort changes nothing) */
     bool sorted = true;
     for (uint32_t i = 1; i < an->n_statements && sorted; i++)
         sorted = cmp_statements(&an->statements[i - 1], &an->statements[i]) <= 0;
