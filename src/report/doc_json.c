@@ -320,6 +320,17 @@ static void jw_span_members(qd_jw *w, const qd_doc *doc, qd_span sp)
     qd_jw_stringn(w, doc->text + sp.start, sp.end - sp.start);
 }
 
+/* A record that could not be finished is taken back whole: `out` may hold a batch's
+ * earlier records, which extract writes even when the batch failed, and a record cut
+ * off where memory ran out would leave a line that is no JSON.  (A failed buffer keeps
+ * its bytes and stays failed.) */
+static void take_back(qd_buf *b, size_t start)
+{
+    b->len = start;
+    if (b->data)
+        b->data[start] = '\0';
+}
+
 int qd_report_doc_json_append(const qd_doc *doc, unsigned flags, qd_buf *out, qd_error *err)
 {
     static const char *const kinds[] = {"auto", "text", "html", "json"};
@@ -401,9 +412,7 @@ int qd_report_doc_json_append(const qd_doc *doc, unsigned flags, qd_buf *out, qd
         /* speakers: entities credited with at least one statement */
         uint32_t *count = calloc(an->n_entities + 1, sizeof(uint32_t));
         if (!count) {
-            b->len = start; /* the record is not written */
-            if (b->data)
-                b->data[start] = '\0';
+            take_back(b, start);
             return qd_error_set(err, QD_ENOMEM, "%s: out of memory", doc->path);
         }
         for (uint32_t i = 0; i < an->n_statements; i++)
@@ -439,8 +448,10 @@ int qd_report_doc_json_append(const qd_doc *doc, unsigned flags, qd_buf *out, qd
         qd_jw_stringn(w, doc->text, doc->len);
     }
     qd_jw_object_end(w);
-    if (b->failed || !b->data)
+    if (b->failed || !b->data) {
+        take_back(b, start);
         return qd_error_set(err, QD_ENOMEM, "%s: cannot render JSON", doc->path);
+    }
     return 0;
 }
 

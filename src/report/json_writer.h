@@ -115,7 +115,8 @@ static inline char *qd_jw_put_lit(char *p, const char *s, size_t n)
 
 /* (doc_json.c) The record qd_report_doc_json makes, appended to `out` (extract gathers
  * a batch's records in one buffer: no buffer of its own, copy and free per record).
- * Out of memory: an error, and `out` failed or as it was. */
+ * Out of memory: an error, and `out` holds what it held before (and is marked failed
+ * when it could not grow). */
 struct qd_doc;
 struct qd_error;
 int qd_report_doc_json_append(const struct qd_doc *doc, unsigned flags, qd_buf *out, struct qd_error *err);
