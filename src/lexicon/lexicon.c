@@ -896,8 +896,9 @@ int qd_lexicon_add_text(qd_lexicon *lx, const char *kind, const char *name, cons
                         size_t len, qd_error *err)
 {
     int rc = add_text(lx, kind, name, text, len, err);
-    /* also after an error: the lines before the bad one are in the word table already,
-     * and qd_lex_function_word must go on saying what the word table says */
+    /* also after an error: the lines before the bad one are in the word and phrase
+     * tables already, and qd_lex_function_word and qd_lex_start must go on saying what
+     * those tables say */
     if (index_words(lx) != 0 && rc == 0)
         rc = qd_error_set(err, QD_ENOMEM, "%s: out of memory", name);
     return rc;
@@ -1054,9 +1055,9 @@ int qd_lexicon_add_dir(qd_lexicon *lx, const char *dir, qd_error *err)
         added = true; /* failing part way too: the lines before the bad one are in */
         free(data);
     }
-    /* The function words' table once for the directory, not after every file; also
-     * after a failure, so that qd_lex_function_word still says what the word table says
-     * (see qd_lexicon_add_text). */
+    /* The function words' and phrase starts' tables once for the directory, not after
+     * every file; also after a failure, so that they still say what the word and phrase
+     * tables say (see qd_lexicon_add_text). */
     if (added && index_words(lx) != 0 && rc == 0)
         rc = qd_error_set(err, QD_ENOMEM, "%s: out of memory", dir);
     return rc;

@@ -273,7 +273,7 @@ struct qd_lexicon {
     /* The words tagged QD_W_FUNCTION again, in a table of their own: the layout asks
      * of every word of every line only whether it is one, and a few hundred words in a
      * small table with its own filter answer that faster than the whole word table.
-     * Made again whenever lexicon text is added (index_function_words). */
+     * Made again whenever lexicon text is added (index_words). */
     qd_strmap function_words;
     uint64_t function_filter[(1u << QD_FUNCTION_FILTER_LOG2) / 64];
     /* The function words of up to 16 bytes once more, packed (see qd_lex_function_word_packed):
