@@ -1130,9 +1130,11 @@ static int scan_np(mscan *s, uint32_t i, uint32_t mods, bool owned, uint32_t end
     int32_t head_role = -1, head_noun = -1;
     const char *country = NULL;
     uint32_t last_caps_a = UINT32_MAX;
-    /* the loop asks only for heads and places at the words it passes (at most eight from
-     * mods), so where none starts it has nothing to find */
-    bool may_find = facts_any8(s->facts, mods, TOK_HEAD | QD_START_PLACE);
+    /* the loop makes a mention only of a head (a role or noun) or of a place
+     * ("the United States") among the words it can pass, at most eight from mods: where
+     * none of those may start either (TOK_HEAD, TOK_PLACE as place_at asks it), it has
+     * nothing to find */
+    bool may_find = facts_any8(s->facts, mods, TOK_HEAD | TOK_PLACE);
     while (may_find && j < end && j < i + 9) {
         const qd_token *u = &tok[j];
         if (u->kind == QD_TK_QUOTE || u->quoted != tok[i].quoted)
