@@ -262,15 +262,6 @@ static inline bool trailing_punct(unsigned char c)
     return c < 64 && ((set >> c) & 1);
 }
 
-/* The ASCII capitals among 8 bytes lower-cased (the sums cannot carry into the next
- * byte, the bytes being ASCII). */
-static inline uint64_t lower8(uint64_t x)
-{
-    const uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
-    uint64_t upper = (x + ones * (0x80 - 'A')) & ~(x + ones * (0x80 - 'Z' - 1)) & highs;
-    return x | (upper >> 2);
-}
-
 /* The n ASCII bytes at s lower-cased into out, NUL-terminated. */
 static void lower_ascii(const char *s, size_t n, char *out)
 {
@@ -278,7 +269,7 @@ static void lower_ascii(const char *s, size_t n, char *out)
     for (; i + 8 <= n; i += 8) {
         uint64_t x;
         memcpy(&x, s + i, 8);
-        x = lower8(x);
+        x = qd_ascii_lower8(x);
         memcpy(out + i, &x, 8);
     }
     for (; i < n; i++)
@@ -303,7 +294,7 @@ static inline uint64_t pack_word(const char *p, size_t n, const char *limit, boo
         for (size_t k = 0; k < n; k++)
             x |= (uint64_t)(unsigned char)p[k] << (8 * k);
     }
-    return lower ? lower8(x) : x;
+    return lower ? qd_ascii_lower8(x) : x;
 }
 
 /* Is the word w (n bytes) a function word?  `raw`: w is ASCII text still to be

@@ -271,8 +271,7 @@ static inline uint64_t ascii_words8(const char *s)
     uint64_t is_space = ~(((t & low7) + low7) | t) & highs;
     if ((is_space & (is_space << 8)) || (is_space >> 63))
         return 0;
-    uint64_t upper = ((x + ones * (0x80 - 'A')) & ~(x + ones * (0x80 - 'Z' - 1))) & highs;
-    return x | (upper >> 2);
+    return qd_ascii_lower8(x);
 #endif
 }
 

@@ -78,6 +78,14 @@ static inline uint32_t qd_cp_lower(uint32_t cp)
         return cp - 'A' < 26 ? cp + 32 : cp;
     return qd_cp_lower_wide(cp);
 }
+/* Eight ASCII bytes (in a word, any byte order) with their capitals lower-cased, all
+ * at once: each byte's sums stay below 0x100, so none carries into the next. */
+static inline uint64_t qd_ascii_lower8(uint64_t x)
+{
+    const uint64_t ones = 0x0101010101010101u, highs = 0x8080808080808080u;
+    uint64_t upper = (x + ones * (0x80 - 'A')) & ~(x + ones * (0x80 - 'Z' - 1)) & highs;
+    return x | (upper >> 2);
+}
 bool qd_cp_is_dash(uint32_t cp);      /* - – — ― and friends */
 uint32_t qd_cp_upper(uint32_t cp);
 
