@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "../text/match.h"
+#include "../util/search.h"
 #include "attrib.h"
 
 static bool skippable_before_verb(const qd_token *t)
@@ -181,15 +182,7 @@ int qd_cues_find(qd_actx *c, qd_cues *cues)
 
 uint32_t qd_cue_first_at(const qd_cues *cues, uint32_t t)
 {
-    uint32_t lo = 0, hi = cues->n;
-    while (lo < hi) {
-        uint32_t mid = lo + (hi - lo) / 2;
-        if (cues->v[mid].ta < t)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return lo;
+    return qd_first_at_least(cues->v, sizeof(qd_cue), offsetof(qd_cue, ta), 0, cues->n, t);
 }
 
 static int32_t subject_ending_at_raw(qd_actx *c, int32_t k, uint32_t lo);

@@ -22,6 +22,7 @@
 #include <strings.h>
 
 #include "../text/match.h"
+#include "../util/search.h"
 #include "attrib.h"
 
 typedef struct rstate {
@@ -41,15 +42,7 @@ typedef struct rstate {
 /* The first of r->direct at token t or after it. */
 static uint32_t direct_from(const rstate *r, uint32_t t)
 {
-    uint32_t lo = 0, hi = r->n_direct;
-    while (lo < hi) {
-        uint32_t mid = lo + (hi - lo) / 2;
-        if (r->direct[mid].tok < t)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return lo;
+    return qd_first_at_least(r->direct, sizeof(*r->direct), offsetof(struct direct_cue, tok), 0, r->n_direct, t);
 }
 
 static int cmp_direct(const void *x, const void *y)
@@ -1368,14 +1361,8 @@ int qd_statements_order(qd_actx *c)
         if (qd_span_empty(st->cue))
             continue;
         uint32_t best_len = UINT32_MAX;
-        uint32_t lo = i > 48 ? i - 48 : 0, hi = i + 48 < n ? i + 48 : n;
-        for (uint32_t top = hi; lo < top;) {
-            uint32_t mid = lo + (top - lo) / 2;
-            if (reach[mid] < st->cue.end)
-                lo = mid + 1;
-            else
-                top = mid;
-        }
+        uint32_t hi = i + 48 < n ? i + 48 : n;
+        uint32_t lo = qd_first_at_least(reach, sizeof(*reach), 0, i > 48 ? i - 48 : 0, hi, st->cue.end);
         for (uint32_t k = lo; k < hi; k++) {
             const qd_statement *o = &an->statements[k];
             /* (sorted by start: none from here on starts at or before the cue) */

@@ -19,6 +19,7 @@
 
 #include "../text/match.h"
 #include "../text/utf8.h"
+#include "../util/search.h"
 #include "quotes.h"
 
 typedef struct opener {
@@ -533,15 +534,8 @@ static qd_quoted_type intrinsic_type(const qd_doc *doc, const qd_quoted *x)
  * in text order, by halves: their ends only grow). */
 static uint32_t first_ending_after(const qd_token *tok, uint32_t from, uint32_t n, uint32_t off)
 {
-    uint32_t lo = from, hi = n;
-    while (lo < hi) {
-        uint32_t mid = lo + (hi - lo) / 2;
-        if (tok[mid].end <= off)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return lo;
+    /* (ending after off: at off + 1 or later; offsets are below the 16 MiB document limit) */
+    return qd_first_at_least(tok, sizeof(qd_token), offsetof(qd_token, end), from, n, off + 1);
 }
 
 int qd_quotes_find(qd_doc *doc, qd_analysis *an, qd_error *err)
