@@ -12,7 +12,7 @@
 #include "json_writer.h"
 #include "quotediff/report.h"
 
-/* ---- Statements and quoted terms, written through the writer's cursor ----
+/* ---- Statements, quoted terms, speakers and paragraphs, through the writer's cursor ----
  * They are most of a record (two dozen members a statement), so they are written as
  * literal keys and values straight into the buffer (see qd_jw_cursor_room): room is
  * made before each string for the string and for FIXED_ROOM bytes more, which covers
@@ -311,13 +311,19 @@ static char *speaker_entry_json(rec *r, char *p, const qd_entity *en, uint32_t e
     return p;
 }
 
-/* The members of a span through the writer's calls (the speakers and paragraphs). */
-static void jw_span_members(qd_jw *w, const qd_doc *doc, qd_span sp)
+/* A paragraph: its span and its role. */
+static char *paragraph_json(rec *r, char *p, const qd_doc *doc, const qd_paragraph *par, bool sep)
 {
-    QD_JW_MEMBER_INT(w, "start", (long long)qd_doc_source_offset(doc, sp.start));
-    QD_JW_MEMBER_INT(w, "end", (long long)qd_doc_source_offset(doc, sp.end));
-    QD_JW_KEY(w, "text");
-    qd_jw_stringn(w, doc->text + sp.start, sp.end - sp.start);
+    static const char *const roles[] = {"body", "title", "meta", "furniture"};
+    if (!(p = qd_jw_cursor_room(r->b, p, FIXED_ROOM)))
+        return NULL;
+    if (sep)
+        *p++ = ',';
+    *p++ = '{';
+    if (!(p = span_members(r, p, doc, par->span)) || !(p = MEMBER_STRING(r, p, ",\"role\":", roles[par->role], NULL)))
+        return NULL;
+    *p++ = '}';
+    return p;
 }
 
 /* A record that could not be finished is taken back whole: `out` may hold a batch's
@@ -432,14 +438,13 @@ int qd_report_doc_json_append(const qd_doc *doc, unsigned flags, qd_buf *out, qd
     qd_jw_array_end(w);
 
     if (flags & QD_REPORT_PARAGRAPHS) {
-        static const char *const roles[] = {"body", "title", "meta", "furniture"};
         QD_JW_KEY(w, "paragraphs");
         qd_jw_array_begin(w);
-        for (uint32_t i = 0; i < doc->n_paragraphs; i++) {
-            qd_jw_object_begin(w);
-            jw_span_members(w, doc, doc->paragraphs[i].span);
-            QD_JW_MEMBER_STRING(w, "role", roles[doc->paragraphs[i].role]);
-            qd_jw_object_end(w);
+        if (doc->n_paragraphs) {
+            char *p = qd_jw_cursor_begin(w, FIXED_ROOM);
+            for (uint32_t i = 0; i < doc->n_paragraphs && p; i++)
+                p = paragraph_json(&r, p, doc, &doc->paragraphs[i], i > 0);
+            qd_jw_cursor_end(w, p, true);
         }
         qd_jw_array_end(w);
     }
