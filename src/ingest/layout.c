@@ -1184,7 +1184,8 @@ int qd_layout_plain(qd_doc *doc, const qd_options *opt, qd_error *err)
 
     /* title */
     int t = choose_title(&L, bs, be);
-    free(norm); /* (L.tok: the last use was title_case's) */
+    free(norm);
+    L.tok = NULL; /* (its last use was title_case's, in choose_title) */
     if (t >= 0) {
         line *ln = &L.lines[t];
         ln->role = QD_PARA_TITLE;
