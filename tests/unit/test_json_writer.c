@@ -91,6 +91,29 @@ static void test_escape_random(void **state)
     }
 }
 
+/* Plain text of every length up to 80 with one byte that is not plain, or a UTF-8
+ * sequence, at every place: the plain runs are found many bytes at a time, the last
+ * block of a string overlapping the one before it, so the byte must be found wherever
+ * it falls in a block and never past the string's end. */
+static void test_escape_long_runs(void **state)
+{
+    (void)state;
+    static const char *const odd[] = {"\"", "\\", "\x01", "\x1f", "\x7f", "\x80", "\xc3\xa9", "\xe2\x80\x9c"};
+    char s[96];
+    for (size_t n = 0; n <= 80; n++) {
+        memset(s, 'a', n);
+        check_escape(s, n);
+        for (size_t k = 0; k < sizeof(odd) / sizeof(odd[0]); k++) {
+            size_t ol = strlen(odd[k]);
+            for (size_t p = 0; p + ol <= n; p++) {
+                memset(s, 'a', n);
+                memcpy(s + p, odd[k], ol);
+                check_escape(s, n);
+            }
+        }
+    }
+}
+
 static void check_real(double v)
 {
     char got[64];
@@ -347,6 +370,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_escape_tricky),
         cmocka_unit_test(test_escape_random),
+        cmocka_unit_test(test_escape_long_runs),
         cmocka_unit_test(test_reals),
         cmocka_unit_test(test_refused_members),
         cmocka_unit_test(test_raw_values),
