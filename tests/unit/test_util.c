@@ -68,6 +68,27 @@ static void test_strmap(void **state)
     qd_arena_release(&a);
 }
 
+/* Keys are compared a few bytes at a time, the last chunk overlapping the one before:
+ * a difference at any place of a key of any length tells two keys apart, and the bytes
+ * after the keys (here different) are never looked at. */
+static void test_strmap_same_bytes(void **state)
+{
+    (void)state;
+    char a[48], b[48];
+    for (size_t n = 0; n <= 40; n++) {
+        for (size_t i = 0; i < n; i++)
+            a[i] = b[i] = (char)('a' + i % 26);
+        a[n] = 'x';
+        b[n] = 'y';
+        assert_true(qd_strmap_same_bytes(a, b, n));
+        for (size_t p = 0; p < n; p++) {
+            b[p] = (char)(b[p] ^ 0x20);
+            assert_false(qd_strmap_same_bytes(a, b, n));
+            b[p] = a[p];
+        }
+    }
+}
+
 static void test_buf(void **state)
 {
     (void)state;
@@ -157,6 +178,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_arena),
         cmocka_unit_test(test_strmap),
+        cmocka_unit_test(test_strmap_same_bytes),
         cmocka_unit_test(test_buf),
         cmocka_unit_test(test_read_gzip_and_limits),
         cmocka_unit_test(test_atomic_write),
