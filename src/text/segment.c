@@ -507,10 +507,11 @@ static int push_word(seg *g, uint32_t i, uint32_t end, uint32_t cp, int k, uint3
     } else if (ini) {
         *stop = ini;
         flags |= QD_TF_DOT;
-    } else if (cp < 0x80) {
+    } else if (cp < 0x80 && g->norms_left > 1) {
+        /* (only with room in a norms block: before the first one, g->norms is NULL, and
+         * ascii_word's cursors would be offset from it) */
         bool unsure;
-        size_t room = g->norms_left ? g->norms_left - 1 : 0;
-        *stop = ascii_word((const unsigned char *)g->s, i, end, g->norms, room, &tn, &unsure);
+        *stop = ascii_word((const unsigned char *)g->s, i, end, g->norms, g->norms_left - 1, &tn, &unsure);
         if (unsure) {
             uint32_t more = scan_word(g, *stop, end, *stop > i ? (unsigned char)g->s[*stop - 1] : 0);
             tn.made = more == *stop;
