@@ -19,11 +19,12 @@
 static inline uint32_t qd_first_at_least(const void *base, size_t size, size_t off, uint32_t lo, uint32_t hi,
                                          uint32_t key)
 {
-    const unsigned char *p = (const unsigned char *)base + off;
     while (lo < hi) {
         uint32_t mid = lo + (hi - lo) / 2;
         uint32_t v;
-        memcpy(&v, p + (size_t)mid * size, sizeof(v)); /* (no aliasing or alignment question) */
+        /* (no aliasing or alignment question; and no address made from base unless an
+         * element is read: an empty array's base may be NULL) */
+        memcpy(&v, (const unsigned char *)base + (size_t)mid * size + off, sizeof(v));
         if (v < key)
             lo = mid + 1;
         else
