@@ -581,8 +581,9 @@ static inline uint64_t eq8(uint64_t x, unsigned char c)
 /* The first pass over a line of ASCII bytes, eight at a time: the tokens start where
  * a byte that is no space follows a space, a token is a word when it has a letter or
  * digit (nearly always its first byte), and the normal form is the line with its runs of
- * spaces made one.  false, and nothing found, when the line has other bytes or controls
- * that are no spaces (for scan_tokens). */
+ * spaces made one.  false when the line has other bytes or controls that are no spaces
+ * (for scan_tokens); ls may then hold findings of the blocks before the control, which
+ * the caller drops. */
 static bool scan_ascii_line(const char *s, uint32_t start, uint32_t end, line_scan *ls)
 {
 #if !defined(__BYTE_ORDER__) || __BYTE_ORDER__ != __ORDER_LITTLE_ENDIAN__
