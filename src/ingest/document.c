@@ -8,6 +8,7 @@
 
 #include "../doc_internal.h"
 #include "../text/utf8.h"
+#include "../util/search.h"
 
 void qd_options_init(qd_options *opt)
 {
@@ -138,13 +139,5 @@ uint32_t qd_token_at(const qd_doc *doc, uint32_t off)
             i++;
         return i;
     }
-    uint32_t lo = 0, hi = doc->in->n_tokens;
-    while (lo < hi) {
-        uint32_t mid = lo + (hi - lo) / 2;
-        if (tok[mid].start < off)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return lo;
+    return qd_first_at_least(tok, sizeof(qd_token), offsetof(qd_token, start), 0, doc->in->n_tokens, off);
 }
