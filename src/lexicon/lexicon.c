@@ -137,36 +137,37 @@ static qd_start_word *start_of(qd_lexicon *lx, const qd_strmap_slot *sl, qd_lexw
     return st;
 }
 
-/* Give `bit` to every key of table t (its map and its prefixes), and record the values
- * of the roles' and nouns' keys and which keys have longer ones after them. */
+/* Give `bit` to every key of table t and every proper word prefix of one, and record
+ * the values of the roles' and nouns' keys and which entries have longer keys after
+ * them. */
 static int mark_starts(qd_lexicon *lx, const qd_phrase_table *t, uint32_t bit)
 {
-    for (int prefixes = 0; prefixes < 2; prefixes++) {
-        const qd_strmap *m = prefixes ? &t->prefixes : &t->map;
-        for (uint32_t i = 0; i < m->cap; i++) {
-            const qd_strmap_slot *sl = &m->slots[i];
-            if (!sl->key)
-                continue;
-            qd_lexword *w;
-            qd_start_word *st = start_of(lx, sl, &w);
-            if (!st)
-                return -1;
-            st->starts |= (uint8_t)bit;
-            if (w)
-                w->starts = st->starts;
-            if (prefixes)
-                st->longer |= (uint8_t)bit;
-            else if (t == &lx->roles)
-                st->role = (int32_t)sl->value;
-            else if (t == &lx->nouns)
-                st->noun = (int32_t)sl->value;
-        }
+    const qd_strmap *m = &t->walk;
+    for (uint32_t i = 0; i < m->cap; i++) {
+        const qd_strmap_slot *sl = &m->slots[i];
+        if (!sl->key)
+            continue;
+        qd_lexword *w;
+        qd_start_word *st = start_of(lx, sl, &w);
+        if (!st)
+            return -1;
+        st->starts |= (uint8_t)bit;
+        if (w)
+            w->starts = st->starts;
+        if (sl->value & QD_WALK_LONGER)
+            st->longer |= (uint8_t)bit;
+        if (!(sl->value & QD_WALK_KEY))
+            continue;
+        if (t == &lx->roles)
+            st->role = (int32_t)(sl->value & QD_WALK_VALUE);
+        else if (t == &lx->nouns)
+            st->noun = (int32_t)(sl->value & QD_WALK_VALUE);
     }
     return 0;
 }
 
 /* (Re)make the phrase starts (see qd_lex_start) from the phrase tables.  A match gets
- * past its first word only when that word alone is an entry of map or prefixes, so every
+ * past its first word only when that word alone is an entry of walk, so every
  * entry is marked (the multi-word ones are never a token's norm, and too few to matter).
  * Keys are borrowed from the tables (in the lexicon's arena); a table made before is left
  * in the arena. */
@@ -245,6 +246,23 @@ static uint32_t count_words(const char *k, size_t n)
     return w;
 }
 
+/* Add `bits` (QD_WALK_KEY with a value, or QD_WALK_LONGER) to the walk entry of key: a
+ * key and a prefix of a longer key may come in either order, and a key put again takes
+ * its new value, as in map. */
+static int walk_put(qd_phrase_table *t, const char *key, size_t n, uint32_t bits)
+{
+    uint32_t *v = qd_strmap_ref(&t->walk, key, n);
+    if (!v) {
+        qd_bloom_set(t->filter, QD_PHRASE_FILTER_LOG2, qd_hash_bytes(key, n));
+        return qd_strmap_put(&t->walk, key, n, bits);
+    }
+    if (bits & QD_WALK_KEY)
+        *v = (*v & QD_WALK_LONGER) | bits;
+    else
+        *v |= bits;
+    return 0;
+}
+
 static int phrase_put(loader *ld, qd_phrase_table *t, const char *s, size_t n, uint32_t value)
 {
     size_t k;
@@ -253,15 +271,15 @@ static int phrase_put(loader *ld, qd_phrase_table *t, const char *s, size_t n, u
         return oom(ld);
     if (k == 0)
         return bad(ld, "empty key");
-    if (qd_strmap_put(&t->map, key, k, value) != 0)
+    if (value > QD_WALK_VALUE)
+        return bad(ld, "too many entries");
+    if (qd_strmap_put(&t->map, key, k, value) != 0 || walk_put(t, key, k, QD_WALK_KEY | value) != 0)
         return oom(ld);
-    qd_bloom_set(t->filter, QD_PHRASE_FILTER_LOG2, qd_hash_bytes(key, k));
     for (size_t i = 0; i < k; i++) {
         if (key[i] != ' ')
             continue;
-        if (qd_strmap_put(&t->prefixes, key, i, 0) != 0)
+        if (walk_put(t, key, i, QD_WALK_LONGER) != 0)
             return oom(ld);
-        qd_bloom_set(t->filter, QD_PHRASE_FILTER_LOG2, qd_hash_bytes(key, i));
     }
     uint32_t w = count_words(key, k);
     if (w > t->max_words)
@@ -994,18 +1012,18 @@ int qd_lexicon_new(qd_lexicon **out, qd_error *err)
     qd_strmap_init(&lx->words, &lx->arena);
     qd_strmap_init(&lx->verb_lemmas, &lx->arena);
     qd_strmap_init(&lx->cues.map, &lx->arena);
-    qd_strmap_init(&lx->cues.prefixes, &lx->arena);
+    qd_strmap_init(&lx->cues.walk, &lx->arena);
     qd_strmap_init(&lx->roles.map, &lx->arena);
-    qd_strmap_init(&lx->roles.prefixes, &lx->arena);
+    qd_strmap_init(&lx->roles.walk, &lx->arena);
     qd_strmap_init(&lx->role_keys, &lx->arena);
     qd_strmap_init(&lx->nouns.map, &lx->arena);
-    qd_strmap_init(&lx->nouns.prefixes, &lx->arena);
+    qd_strmap_init(&lx->nouns.walk, &lx->arena);
     qd_strmap_init(&lx->people.map, &lx->arena);
-    qd_strmap_init(&lx->people.prefixes, &lx->arena);
+    qd_strmap_init(&lx->people.walk, &lx->arena);
     qd_strmap_init(&lx->places.map, &lx->arena);
-    qd_strmap_init(&lx->places.prefixes, &lx->arena);
+    qd_strmap_init(&lx->places.walk, &lx->arena);
     qd_strmap_init(&lx->outlets.map, &lx->arena);
-    qd_strmap_init(&lx->outlets.prefixes, &lx->arena);
+    qd_strmap_init(&lx->outlets.walk, &lx->arena);
     qd_strmap_init(&lx->outlet_domains, &lx->arena);
     qd_strmap_init(&lx->html_hints, &lx->arena);
     qd_strmap_init(&lx->label_keys, &lx->arena);

@@ -87,7 +87,7 @@ typedef struct qd_lexword {
 } qd_lexword;
 
 /* Which phrase tables a word can start a match in: those whose keys or proper word
- * prefixes (qd_phrase_table.map, .prefixes) include the word itself.  Mention finding
+ * prefixes (qd_phrase_table.walk) include the word itself.  Mention finding
  * asks "can a role, noun or place phrase start at this token" of nearly every token;
  * decided per lexicon word when the lexicon is built, the answer is one load. */
 enum {
@@ -225,15 +225,24 @@ static inline uint32_t qd_packed_hash(uint64_t lo, uint64_t hi)
 #define QD_PHRASE_FILTER_LOG2 15
 #define QD_PHRASE_FILTER_BITS (1u << QD_PHRASE_FILTER_LOG2)
 typedef struct qd_phrase_table {
-    qd_strmap map;
-    /* every proper word prefix of a key ("european", "european union" for "european
-     * union commission"), so a match can stop as soon as no longer key can follow */
-    qd_strmap prefixes;
+    qd_strmap map; /* key -> value */
+    /* Every key and every proper word prefix of a key ("european", "european union"
+     * for "european union commission") -> QD_WALK_* bits and the key's value.  Phrase
+     * matching grows its key a word at a time and asks both "is this a key?" and "can a
+     * longer key follow?" at each word: one probe here answers both. */
+    qd_strmap walk;
     uint32_t max_words;
-    /* A Bloom filter (one hash) over the keys of map and prefixes: most words start no
-     * phrase, and one bit test answers that without probing either map. */
+    /* A Bloom filter (one hash) over the keys of walk: most words start no phrase, and
+     * one bit test answers that without probing it. */
     uint64_t filter[QD_PHRASE_FILTER_BITS / 64];
 } qd_phrase_table;
+
+/* The value of an entry of qd_phrase_table.walk. */
+enum {
+    QD_WALK_KEY = 1u << 31,    /* the entry is a key; the low bits hold its value */
+    QD_WALK_LONGER = 1u << 30, /* a longer key starts with the entry and a space */
+    QD_WALK_VALUE = QD_WALK_LONGER - 1
+};
 
 /* One-hash Bloom filters of 2^log2 bits: is the bit of hash h set?  The high bits of
  * the hash pick it, as the maps index their slots by the low ones. */
@@ -248,7 +257,7 @@ static inline void qd_bloom_set(uint64_t *filter, unsigned log2, uint32_t h)
     filter[b >> 6] |= (uint64_t)1 << (b & 63);
 }
 
-/* Might key (hash h) be in t->map or t->prefixes?  false: certainly not. */
+/* Might key (hash h) be in t->walk?  false: certainly not. */
 static inline bool qd_phrase_maybe(const qd_phrase_table *t, uint32_t h)
 {
     return qd_bloom_test(t->filter, QD_PHRASE_FILTER_LOG2, h);

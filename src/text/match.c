@@ -47,16 +47,20 @@ uint32_t qd_match_phrase_from(const qd_doc *doc, const qd_phrase_table *t, uint3
         }
         memcpy(key + kl, x->norm, x->normlen);
         kl += x->normlen;
-        if (qd_strmap_get_hashed(&t->map, key, kl, h, &v)) {
+        /* one probe says whether the words so far are a key and whether a longer key
+         * can follow them (absent: neither, the filter let a stranger through) */
+        uint32_t e = 0;
+        qd_strmap_get_hashed(&t->walk, key, kl, h, &e);
+        if (e & QD_WALK_KEY) {
             best = k + 1;
-            *value = v;
+            *value = e & QD_WALK_VALUE;
         } else if (allow_possessive && qd_tok_possessive(x) &&
                    qd_lex_phrase(t, key, kl - 2, &v)) {
             best = k + 1;
             *value = v;
             break; /* a possessive ends the phrase */
         }
-        if (k + 1 < maxw && !qd_strmap_get_hashed(&t->prefixes, key, kl, h, NULL))
+        if (!(e & QD_WALK_LONGER))
             break;
     }
     return best;

@@ -76,7 +76,20 @@ static void assert_tables_covered(const qd_lexicon *lx)
     const qd_phrase_table *tables[] = {&lx->cues, &lx->roles, &lx->nouns, &lx->people, &lx->places, &lx->outlets};
     for (size_t t = 0; t < sizeof(tables) / sizeof(tables[0]); t++) {
         assert_filter_covers(&tables[t]->map, tables[t]->filter, QD_PHRASE_FILTER_LOG2);
-        assert_filter_covers(&tables[t]->prefixes, tables[t]->filter, QD_PHRASE_FILTER_LOG2);
+        assert_filter_covers(&tables[t]->walk, tables[t]->filter, QD_PHRASE_FILTER_LOG2);
+        /* the walk says of every key what map says, and no more: a key's walk entry
+         * holds its value, and an entry is a key only when map has it */
+        const qd_strmap *walk = &tables[t]->walk;
+        for (uint32_t i = 0; i < walk->cap; i++) {
+            const qd_strmap_slot *sl = &walk->slots[i];
+            if (!sl->key)
+                continue;
+            uint32_t v;
+            bool key = qd_lex_phrase(tables[t], sl->key, sl->keylen, &v);
+            assert_int_equal(key, (sl->value & QD_WALK_KEY) != 0);
+            if (key)
+                assert_int_equal(v, sl->value & QD_WALK_VALUE);
+        }
     }
     assert_filter_covers(&lx->label_prefixes, lx->label_filter, QD_PHRASE_FILTER_LOG2);
     /* every entry of a phrase table (and so every word a match can get past) has the
@@ -85,7 +98,7 @@ static void assert_tables_covered(const qd_lexicon *lx)
     const uint32_t bits[] = {QD_START_CUE,    QD_START_ROLE,  QD_START_NOUN,
                              QD_START_PERSON, QD_START_PLACE, QD_START_OUTLET};
     for (size_t t = 0; t < sizeof(tables) / sizeof(tables[0]); t++) {
-        const qd_strmap *maps[] = {&tables[t]->map, &tables[t]->prefixes};
+        const qd_strmap *maps[] = {&tables[t]->map, &tables[t]->walk};
         for (size_t k = 0; k < 2; k++)
             for (uint32_t i = 0; i < maps[k]->cap; i++) {
                 const qd_strmap_slot *sl = &maps[k]->slots[i];
