@@ -441,9 +441,17 @@ static int note_end(seg *g)
     return 0;
 }
 
-static const qd_lexword *norm_lex(const seg *g, const token_norm *tn)
+/* The lexicon's entry for the normal form just made: what qd_lex_word_hashed answers,
+ * asked here inline (its filter test and probe) because nearly every token asks it and
+ * the call cost as much as the answer. */
+static inline const qd_lexword *norm_lex(const seg *g, const token_norm *tn)
 {
-    return qd_lex_word_hashed(g->lx, g->norms, tn->len, tn->hash);
+    const qd_lexicon *lx = g->lx;
+    uint32_t idx;
+    if (!qd_bloom_test(lx->word_filter, QD_WORD_FILTER_LOG2, tn->hash) ||
+        !qd_strmap_get_hashed(&lx->words, g->norms, tn->len, tn->hash, &idx))
+        return NULL;
+    return &lx->lexwords[idx];
 }
 
 /* A token that is not a word scanned by push_word (punctuation, quotation marks, the
