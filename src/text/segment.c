@@ -303,6 +303,17 @@ static uint32_t ascii_word(const unsigned char *u, uint32_t i, uint32_t end, cha
     return j;
 }
 
+/* A mark's normal form when it is the one ASCII byte c, at g->norms: false when the
+ * norms block has no room (or there is none yet), for norm_of to make one. */
+static inline bool one_byte_norm(seg *g, unsigned char c, token_norm *tn)
+{
+    if (g->norms_left < 2)
+        return false;
+    g->norms[0] = (char)c;
+    *tn = (token_norm){.len = 1, .hash = (QD_HASH_INIT ^ c) * 16777619u, .made = true};
+    return true;
+}
+
 /* The normal form of s[start..end) at g->norms, for the tokens ascii_word did not
  * make it for. */
 static int norm_of(seg *g, uint32_t start, uint32_t end, token_norm *tn)
@@ -310,12 +321,9 @@ static int norm_of(seg *g, uint32_t start, uint32_t end, token_norm *tn)
     qd_doc *doc = g->doc;
     size_t n = end - start;
     unsigned char c0 = (unsigned char)g->s[start];
-    if (n == 1 && c0 > ' ' && c0 < 0x7F && !(byte_class(c0) & B_ALNUM) && g->norms_left >= 2) {
-        /* one ASCII mark, most punctuation: its own normal form */
-        g->norms[0] = (char)c0;
-        *tn = (token_norm){.len = 1, .hash = (QD_HASH_INIT ^ c0) * 16777619u, .made = true};
+    /* one ASCII mark, most punctuation: its own normal form */
+    if (n == 1 && c0 > ' ' && c0 < 0x7F && !(byte_class(c0) & B_ALNUM) && one_byte_norm(g, c0, tn))
         return 0;
-    }
     if (g->norms_left < 4 * n + 1) {
         /* (the rest of the block is left unused) */
         size_t size = 4 * n + 1 > NORM_BLOCK ? 4 * n + 1 : NORM_BLOCK;
@@ -455,13 +463,14 @@ static inline const qd_lexword *norm_lex(const seg *g, const token_norm *tn)
 }
 
 /* A token that is not a word scanned by push_word (punctuation, quotation marks, the
- * halves of a glued word). */
+ * halves of a glued word).  fold is its normal form when the caller knows it to be one
+ * ASCII byte (a curly quotation mark, a dash), else 0. */
 static int push_plain(seg *g, uint32_t start, uint32_t end, qd_token_kind kind, uint32_t para, uint16_t flags,
-                      uint8_t qmark)
+                      uint8_t qmark, char fold)
 {
     token_norm tn;
     int rc = token_room(g);
-    if (rc || (rc = norm_of(g, start, end, &tn)) != 0)
+    if (rc || (!(fold && one_byte_norm(g, (unsigned char)fold, &tn)) && (rc = norm_of(g, start, end, &tn)) != 0))
         return rc;
     tn.lex = kind == QD_TK_WORD || kind == QD_TK_NUM ? norm_lex(g, &tn) : NULL;
     put_token(g, start, end, kind, para, flags, qmark, &tn);
@@ -533,10 +542,10 @@ static int push_word(seg *g, uint32_t i, uint32_t end, uint32_t cp, int k, uint3
     tn.lex = norm_lex(g, &tn);
     uint32_t cut;
     if (kind == QD_TK_WORD && !ini && glued_split(g, i, *stop, &tn, &cut)) {
-        if ((rc = push_plain(g, i, cut, kind, para, flags | QD_TF_SPLIT, QD_QM_NONE)) != 0)
+        if ((rc = push_plain(g, i, cut, kind, para, flags | QD_TF_SPLIT, QD_QM_NONE, 0)) != 0)
             return rc;
         return push_plain(g, cut, *stop, kind, para,
-                          QD_TF_SPLIT | (space_at(g, *stop, end) ? QD_TF_SPACE_AFTER : 0), QD_QM_NONE);
+                          QD_TF_SPLIT | (space_at(g, *stop, end) ? QD_TF_SPACE_AFTER : 0), QD_QM_NONE, 0);
     }
     if (space_at(g, *stop, end))
         flags |= QD_TF_SPACE_AFTER;
@@ -583,7 +592,16 @@ static int push_mark(seg *g, uint32_t i, uint32_t end, uint32_t cp, int k, uint3
         qmark = *stop - i == 2 && g->s[i] == '\'' && g->s[i + 1] == '\'' ? QD_QM_DOUBLE_STRAIGHT : (uint8_t)qm;
     if (space_at(g, *stop, end))
         flags |= QD_TF_SPACE_AFTER;
-    int rc = push_plain(g, i, *stop, kind, para, flags, qmark);
+    /* a quotation mark or dash of one character beyond ASCII folds to one ASCII byte,
+     * as qd_utf8_normalize would fold it, without its general pass */
+    char fold = 0;
+    if (cp >= 0x80 && *stop - i == (uint32_t)k) {
+        if (kind == QD_TK_QUOTE)
+            fold = qm == QD_QM_DOUBLE_OPEN || qm == QD_QM_DOUBLE_CLOSE || qm == QD_QM_DOUBLE_STRAIGHT ? '"' : '\'';
+        else if (kind == QD_TK_PUNCT && qd_cp_is_dash(cp))
+            fold = '-';
+    }
+    int rc = push_plain(g, i, *stop, kind, para, flags, qmark, fold);
     if (rc == 0 && kind == QD_TK_PUNCT && is_terminal(&g->in->tokens[g->in->n_tokens - 1]))
         rc = note_end(g);
     return rc;
