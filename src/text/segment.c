@@ -24,6 +24,9 @@ typedef struct seg {
      * (rounded up to 16 bytes), and the stages that read them all read less memory. */
     char *norms;
     size_t norms_left;
+    /* The paragraph being tokenized ends before a byte that is no ASCII letter or digit
+     * (or the text's NUL): ascii_word's letter runs stop there without a bound test. */
+    bool open_end;
     /* The tokens of the paragraph that may end a sentence (terminal punctuation,
      * initialisms), noted as they are made, so the sentence split visits only them.
      * malloc'd, freed by qd_text_segment. */
@@ -223,25 +226,24 @@ typedef struct token_norm {
 
 /* scan_word for a word starting with an ASCII letter or digit at i, in one pass that
  * also makes its normal form: while its characters are ASCII, that is its bytes
- * lower-cased, written straight into norm (room for `room` bytes and a NUL), hashed on
- * the way.  Stops where the word ends, or sets *unsure where only scan_word can tell (a
- * character beyond ASCII, a dot between letters, the room filled).  Nothing in the loop
- * calls out, so that its state stays in registers. */
-static uint32_t ascii_word(const unsigned char *u, uint32_t i, uint32_t end, char *norm, size_t room,
-                           token_norm *tn, bool *unsure)
+ * lower-cased, written straight into norm (which has room: see tokenize_paragraph),
+ * hashed on the way.  Stops where the word ends, or sets *unsure where only scan_word
+ * can tell (a character beyond ASCII, a dot between letters).  u[end] must be no ASCII
+ * letter or digit (g->open_end), so that a run of them stops by itself at end at the
+ * latest.  Nothing in the loop calls out, so that its state stays in registers. */
+static uint32_t ascii_word(const unsigned char *u, uint32_t i, uint32_t end, char *norm, token_norm *tn,
+                           bool *unsure)
 {
     const unsigned char *p = u + i;
-    /* bytes before fit have room in norm */
-    const unsigned char *fit = p + (room < end - i ? room : end - i);
     char *o = norm;
     uint32_t h = QD_HASH_INIT;
     unsigned any = 0; /* the classes of the word's bytes, or'ed */
     *unsure = false;
     for (;;) {
         /* a run of letters and digits: most of every word */
-        unsigned cls = 0, e;
-        size_t n = 0, most = (size_t)(fit - p);
-        while (n < most && ((e = byte_table[p[n]]) & B_ALNUM)) {
+        unsigned cls, e;
+        size_t n = 0;
+        while ((e = byte_table[p[n]]) & B_ALNUM) {
             o[n] = (char)(e >> 8);
             h = (h ^ (e >> 8)) * 16777619u;
             any |= e;
@@ -249,11 +251,9 @@ static uint32_t ascii_word(const unsigned char *u, uint32_t i, uint32_t end, cha
         }
         p += n;
         o += n;
-        cls = p < fit ? byte_class(*p) : 0;
-        if (p == fit) {
-            *unsure = fit < u + end; /* the room is filled */
+        if (p == u + end)
             break;
-        }
+        cls = byte_class(*p);
         if (!(cls & B_JOIN)) {
             *unsure = *p >= 0x80;
             break; /* a space, most punctuation: the usual end of a word */
@@ -303,34 +303,24 @@ static uint32_t ascii_word(const unsigned char *u, uint32_t i, uint32_t end, cha
     return j;
 }
 
-/* A mark's normal form when it is the one ASCII byte c, at g->norms: false when the
- * norms block has no room (or there is none yet), for norm_of to make one. */
-static inline bool one_byte_norm(seg *g, unsigned char c, token_norm *tn)
+/* A mark's normal form when it is the one ASCII byte c, at g->norms. */
+static inline void one_byte_norm(seg *g, unsigned char c, token_norm *tn)
 {
-    if (g->norms_left < 2)
-        return false;
     g->norms[0] = (char)c;
     *tn = (token_norm){.len = 1, .hash = (QD_HASH_INIT ^ c) * 16777619u, .made = true};
-    return true;
 }
 
-/* The normal form of s[start..end) at g->norms, for the tokens ascii_word did not
- * make it for. */
-static int norm_of(seg *g, uint32_t start, uint32_t end, token_norm *tn)
+/* The normal form of s[start..end) at g->norms (which has room for 4 * (end - start)
+ * bytes and a NUL: see tokenize_paragraph), for the tokens ascii_word did not make it
+ * for. */
+static void norm_of(seg *g, uint32_t start, uint32_t end, token_norm *tn)
 {
-    qd_doc *doc = g->doc;
     size_t n = end - start;
     unsigned char c0 = (unsigned char)g->s[start];
-    /* one ASCII mark, most punctuation: its own normal form */
-    if (n == 1 && c0 > ' ' && c0 < 0x7F && !(byte_class(c0) & B_ALNUM) && one_byte_norm(g, c0, tn))
-        return 0;
-    if (g->norms_left < 4 * n + 1) {
-        /* (the rest of the block is left unused) */
-        size_t size = 4 * n + 1 > NORM_BLOCK ? 4 * n + 1 : NORM_BLOCK;
-        g->norms = qd_arena_alloc(&doc->in->arena, size);
-        if (!g->norms)
-            return qd_error_set(g->err, QD_ENOMEM, "%s: out of memory", doc->path);
-        g->norms_left = size;
+    if (n == 1 && c0 > ' ' && c0 < 0x7F && !(byte_class(c0) & B_ALNUM)) {
+        /* one ASCII mark, most punctuation: its own normal form */
+        one_byte_norm(g, c0, tn);
+        return;
     }
     char *norm = g->norms;
     /* Most tokens are printable ASCII without spaces: then the normal form is the
@@ -380,7 +370,6 @@ static int norm_of(seg *g, uint32_t start, uint32_t end, token_norm *tn)
     /* (letters == n: every character one byte) */
     tn->plain_lower = letters == n && upper == 0;
     tn->made = true;
-    return 0;
 }
 
 /* Is there a space at i (or the paragraph's end)?  What QD_TF_SPACE_AFTER says. */
@@ -470,8 +459,12 @@ static int push_plain(seg *g, uint32_t start, uint32_t end, qd_token_kind kind, 
 {
     token_norm tn;
     int rc = token_room(g);
-    if (rc || (!(fold && one_byte_norm(g, (unsigned char)fold, &tn)) && (rc = norm_of(g, start, end, &tn)) != 0))
+    if (rc)
         return rc;
+    if (fold)
+        one_byte_norm(g, (unsigned char)fold, &tn);
+    else
+        norm_of(g, start, end, &tn);
     tn.lex = kind == QD_TK_WORD || kind == QD_TK_NUM ? norm_lex(g, &tn) : NULL;
     put_token(g, start, end, kind, para, flags, qmark, &tn);
     return 0;
@@ -524,11 +517,9 @@ static int push_word(seg *g, uint32_t i, uint32_t end, uint32_t cp, int k, uint3
     } else if (ini) {
         *stop = ini;
         flags |= QD_TF_DOT;
-    } else if (cp < 0x80 && g->norms_left > 1) {
-        /* (only with room in a norms block: before the first one, g->norms is NULL, and
-         * ascii_word's cursors would be offset from it) */
+    } else if (cp < 0x80 && g->open_end) {
         bool unsure;
-        *stop = ascii_word((const unsigned char *)g->s, i, end, g->norms, g->norms_left - 1, &tn, &unsure);
+        *stop = ascii_word((const unsigned char *)g->s, i, end, g->norms, &tn, &unsure);
         if (unsure) {
             uint32_t more = scan_word(g, *stop, end, *stop > i ? (unsigned char)g->s[*stop - 1] : 0);
             tn.made = more == *stop;
@@ -537,8 +528,8 @@ static int push_word(seg *g, uint32_t i, uint32_t end, uint32_t cp, int k, uint3
     } else {
         *stop = scan_word(g, i, end, 0);
     }
-    if (!tn.made && (rc = norm_of(g, i, *stop, &tn)) != 0)
-        return rc;
+    if (!tn.made)
+        norm_of(g, i, *stop, &tn);
     tn.lex = norm_lex(g, &tn);
     uint32_t cut;
     if (kind == QD_TK_WORD && !ini && glued_split(g, i, *stop, &tn, &cut)) {
@@ -614,6 +605,18 @@ static int tokenize_paragraph(seg *g, uint32_t para)
     uint32_t i = p->span.start, end = p->span.end;
     uint16_t flags = QD_TF_SPACE_BEFORE | QD_TF_PARA_START; /* of the next token */
     int rc;
+    /* Room in the norms block for all the paragraph's normal forms at once, so that no
+     * token asks for it: a token's takes at most 4 bytes for each of its bytes (what
+     * qd_utf8_normalize may write) and a NUL, 5 bytes a byte of the paragraph at most.
+     * (The rest of a block too small is left unused.) */
+    size_t need = 5 * (size_t)(end - i) + 1;
+    if (g->norms_left < need) {
+        size_t size = need > NORM_BLOCK ? need : NORM_BLOCK;
+        if (!(g->norms = qd_arena_alloc(&g->in->arena, size)))
+            return qd_error_set(g->err, QD_ENOMEM, "%s: out of memory", g->doc->path);
+        g->norms_left = size;
+    }
+    g->open_end = !(byte_class(u[end]) & B_ALNUM); /* (u[len] is the text's NUL) */
     while (i < end) {
         unsigned cls = byte_class(u[i]);
         if (cls & (B_SPACE | B_SKIP)) {
@@ -799,7 +802,7 @@ static int split_sentences(seg *g, uint32_t para, uint32_t a, uint32_t b)
 
 int qd_text_segment(qd_doc *doc, qd_error *err)
 {
-    seg g = {doc, doc->in, doc->in->lx, doc->text, (uint32_t)doc->len, err, NULL, 0, NULL, 0, 0};
+    seg g = {.doc = doc, .in = doc->in, .lx = doc->in->lx, .s = doc->text, .len = (uint32_t)doc->len, .err = err};
     qd_doc_internal *in = doc->in;
     in->para_first_token = qd_arena_calloc(&in->arena, doc->n_paragraphs + 1, sizeof(uint32_t));
     if (!in->para_first_token)
