@@ -140,20 +140,26 @@ static qd_start_word *start_of(qd_lexicon *lx, const qd_strmap_slot *sl, qd_lexw
 /* Give `bit` to every key of table t and every proper word prefix of one, and record
  * the values of the roles' and nouns' keys and which entries have longer keys after
  * them. */
-static int mark_starts(qd_lexicon *lx, const qd_phrase_table *t, uint32_t bit)
+static int mark_starts(qd_lexicon *lx, const qd_phrase_table *t)
 {
+    uint32_t bit = 1u << t->start;
     const qd_strmap *m = &t->walk;
     for (uint32_t i = 0; i < m->cap; i++) {
         const qd_strmap_slot *sl = &m->slots[i];
         if (!sl->key)
             continue;
+        /* the word table and start_words keep keys by qd_hash_bytes, walk by
+         * qd_phrase_hash (the two agree on one-word keys only) */
+        qd_strmap_slot key = *sl;
+        key.hash = qd_hash_bytes(sl->key, sl->keylen);
         qd_lexword *w;
-        qd_start_word *st = start_of(lx, sl, &w);
+        qd_start_word *st = start_of(lx, &key, &w);
         if (!st)
             return -1;
         st->starts |= (uint8_t)bit;
         if (w)
             w->starts = st->starts;
+        st->walk[t->start] = sl->value;
         if (sl->value & QD_WALK_LONGER)
             st->longer |= (uint8_t)bit;
         if (!(sl->value & QD_WALK_KEY))
@@ -173,13 +179,8 @@ static int mark_starts(qd_lexicon *lx, const qd_phrase_table *t, uint32_t bit)
  * in the arena. */
 static int index_phrase_starts(qd_lexicon *lx)
 {
-    const struct {
-        const qd_phrase_table *t;
-        uint32_t bit;
-    } tables[] = {
-        {&lx->cues, QD_START_CUE},       {&lx->roles, QD_START_ROLE},   {&lx->nouns, QD_START_NOUN},
-        {&lx->people, QD_START_PERSON}, {&lx->places, QD_START_PLACE}, {&lx->outlets, QD_START_OUTLET},
-    };
+    /* in the order of their QD_START_* bits */
+    qd_phrase_table *tables[QD_N_STARTS] = {&lx->cues, &lx->roles, &lx->nouns, &lx->people, &lx->places, &lx->outlets};
     for (uint32_t i = 0; i < lx->n_lexwords; i++) {
         lx->lexwords[i].starts = 0;
         lx->lexwords[i].start = -1;
@@ -187,9 +188,11 @@ static int index_phrase_starts(qd_lexicon *lx)
     lx->n_start_list = 0;
     qd_strmap_init(&lx->start_words, &lx->arena);
     memset(lx->start_filter, 0, sizeof(lx->start_filter));
-    for (size_t k = 0; k < sizeof(tables) / sizeof(tables[0]); k++)
-        if (mark_starts(lx, tables[k].t, tables[k].bit) != 0)
+    for (uint32_t k = 0; k < QD_N_STARTS; k++) {
+        tables[k]->start = k;
+        if (mark_starts(lx, tables[k]) != 0)
             return -1;
+    }
     return 0;
 }
 
@@ -197,6 +200,21 @@ static int index_phrase_starts(qd_lexicon *lx)
 static int index_words(qd_lexicon *lx)
 {
     return index_function_words(lx) == 0 && index_phrase_starts(lx) == 0 ? 0 : -1;
+}
+
+uint32_t qd_phrase_hash(const char *key, size_t n)
+{
+    size_t w = 0;
+    while (w < n && key[w] != ' ')
+        w++;
+    uint32_t h = qd_hash_bytes(key, w);
+    while (w < n) {
+        size_t b = ++w;
+        while (w < n && key[w] != ' ')
+            w++;
+        h = qd_phrase_hash_extend(h, qd_hash_bytes(key + b, w - b));
+    }
+    return h;
 }
 
 bool qd_lex_phrase(const qd_phrase_table *t, const char *key, size_t n, uint32_t *value)
@@ -251,15 +269,17 @@ static uint32_t count_words(const char *k, size_t n)
  * its new value, as in map. */
 static int walk_put(qd_phrase_table *t, const char *key, size_t n, uint32_t bits)
 {
-    uint32_t *v = qd_strmap_ref(&t->walk, key, n);
-    if (!v) {
-        qd_bloom_set(t->filter, QD_PHRASE_FILTER_LOG2, qd_hash_bytes(key, n));
-        return qd_strmap_put(&t->walk, key, n, bits);
+    uint32_t h = qd_phrase_hash(key, n);
+    qd_strmap_slot *s = qd_strmap_slot_of(&t->walk, key, n, h);
+    if (!s || !s->key) {
+        qd_bloom_set(t->filter, QD_PHRASE_FILTER_LOG2, h);
+        /* the key lives in the lexicon's arena as long as the table */
+        return qd_strmap_put_borrowed(&t->walk, key, n, h, bits);
     }
     if (bits & QD_WALK_KEY)
-        *v = (*v & QD_WALK_LONGER) | bits;
+        s->value = (s->value & QD_WALK_LONGER) | bits;
     else
-        *v |= bits;
+        s->value |= bits;
     return 0;
 }
 

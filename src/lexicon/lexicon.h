@@ -96,7 +96,8 @@ enum {
     QD_START_NOUN = 1u << 2,
     QD_START_PERSON = 1u << 3,
     QD_START_PLACE = 1u << 4,
-    QD_START_OUTLET = 1u << 5
+    QD_START_OUTLET = 1u << 5,
+    QD_N_STARTS = 6 /* the number of those bits */
 };
 
 /* What the phrase tables say of a word that starts a match in one of them. */
@@ -105,6 +106,10 @@ typedef struct qd_start_word {
     uint8_t longer;   /* QD_START_*: the tables with a longer key starting with the word */
     int32_t role;     /* the word's own value as a key of roles (role_list index), or -1 */
     int32_t noun;     /* ... as a key of nouns (qd_noun_class), or -1 */
+    /* The word's own entry of each table's walk (0: none), by qd_phrase_table.start:
+     * a phrase match starting at a token of the word table reads its first word's
+     * answer here instead of probing the table. */
+    uint32_t walk[QD_N_STARTS];
 } qd_start_word;
 
 typedef enum qd_abbr_kind { QD_ABBR_TITLE = 0, QD_ABBR_MONTH, QD_ABBR_GENERAL, QD_ABBR_INITIALISM } qd_abbr_kind;
@@ -232,10 +237,22 @@ typedef struct qd_phrase_table {
      * longer key follow?" at each word: one probe here answers both. */
     qd_strmap walk;
     uint32_t max_words;
+    uint32_t start; /* the index of its QD_START_* bit (1u << start) */
     /* A Bloom filter (one hash) over the keys of walk: most words start no phrase, and
      * one bit test answers that without probing it. */
     uint64_t filter[QD_PHRASE_FILTER_BITS / 64];
 } qd_phrase_table;
+
+/* The hash by which walk keeps its keys: the hashes of the key's words (qd_hash_bytes;
+ * keys hold single spaces between words) folded together, so that phrase matching, which
+ * has each token's hash already, extends a phrase's hash by a word with a few operations
+ * instead of hashing its bytes again.  A one-word key's is its qd_hash_bytes. */
+static inline uint32_t qd_phrase_hash_extend(uint32_t h, uint32_t word_hash)
+{
+    h ^= word_hash + 0x9E3779B9u + (h << 6) + (h >> 2);
+    return h * 0x85EBCA6Bu;
+}
+uint32_t qd_phrase_hash(const char *key, size_t n);
 
 /* The value of an entry of qd_phrase_table.walk. */
 enum {
