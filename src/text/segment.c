@@ -303,25 +303,12 @@ static uint32_t ascii_word(const unsigned char *u, uint32_t i, uint32_t end, cha
     return j;
 }
 
-/* A mark's normal form when it is the one ASCII byte c, at g->norms. */
-static inline void one_byte_norm(seg *g, unsigned char c, token_norm *tn)
-{
-    g->norms[0] = (char)c;
-    *tn = (token_norm){.len = 1, .hash = (QD_HASH_INIT ^ c) * 16777619u, .made = true};
-}
-
 /* The normal form of s[start..end) at g->norms (which has room for 4 * (end - start)
  * bytes and a NUL: see tokenize_paragraph), for the tokens ascii_word did not make it
  * for. */
 static void norm_of(seg *g, uint32_t start, uint32_t end, token_norm *tn)
 {
     size_t n = end - start;
-    unsigned char c0 = (unsigned char)g->s[start];
-    if (n == 1 && c0 > ' ' && c0 < 0x7F && !(byte_class(c0) & B_ALNUM)) {
-        /* one ASCII mark, most punctuation: its own normal form */
-        one_byte_norm(g, c0, tn);
-        return;
-    }
     char *norm = g->norms;
     /* Most tokens are printable ASCII without spaces: then the normal form is the
      * lower-cased bytes, and it, its hash and the letter counts come from one pass. */
@@ -453,7 +440,7 @@ static inline const qd_lexword *norm_lex(const seg *g, const token_norm *tn)
 
 /* A token that is not a word scanned by push_word (punctuation, quotation marks, the
  * halves of a glued word).  fold is its normal form when the caller knows it to be one
- * ASCII byte (a curly quotation mark, a dash), else 0. */
+ * ASCII byte (see push_mark), else 0. */
 static int push_plain(seg *g, uint32_t start, uint32_t end, qd_token_kind kind, uint32_t para, uint16_t flags,
                       uint8_t qmark, char fold)
 {
@@ -461,10 +448,12 @@ static int push_plain(seg *g, uint32_t start, uint32_t end, qd_token_kind kind, 
     int rc = token_room(g);
     if (rc)
         return rc;
-    if (fold)
-        one_byte_norm(g, (unsigned char)fold, &tn);
-    else
+    if (fold) {
+        g->norms[0] = fold;
+        tn = (token_norm){.len = 1, .hash = (QD_HASH_INIT ^ (unsigned char)fold) * 16777619u, .made = true};
+    } else {
         norm_of(g, start, end, &tn);
+    }
     tn.lex = kind == QD_TK_WORD || kind == QD_TK_NUM ? norm_lex(g, &tn) : NULL;
     put_token(g, start, end, kind, para, flags, qmark, &tn);
     return 0;
@@ -583,10 +572,14 @@ static int push_mark(seg *g, uint32_t i, uint32_t end, uint32_t cp, int k, uint3
         qmark = *stop - i == 2 && g->s[i] == '\'' && g->s[i + 1] == '\'' ? QD_QM_DOUBLE_STRAIGHT : (uint8_t)qm;
     if (space_at(g, *stop, end))
         flags |= QD_TF_SPACE_AFTER;
-    /* a quotation mark or dash of one character beyond ASCII folds to one ASCII byte,
-     * as qd_utf8_normalize would fold it, without its general pass */
+    /* A mark of one character whose normal form is one ASCII byte skips norm_of's
+     * general pass: an ASCII mark, most punctuation, is its own (spaces and controls
+     * make no token, DEL is left to norm_of); a quotation mark or dash beyond ASCII
+     * folds as qd_utf8_normalize would fold it. */
     char fold = 0;
-    if (cp >= 0x80 && *stop - i == (uint32_t)k) {
+    if (cp < 0x7F && *stop - i == 1)
+        fold = (char)cp;
+    else if (cp >= 0x80 && *stop - i == (uint32_t)k) {
         if (kind == QD_TK_QUOTE)
             fold = qm == QD_QM_DOUBLE_OPEN || qm == QD_QM_DOUBLE_CLOSE || qm == QD_QM_DOUBLE_STRAIGHT ? '"' : '\'';
         else if (kind == QD_TK_PUNCT && qd_cp_is_dash(cp))
