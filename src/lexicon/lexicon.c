@@ -40,16 +40,6 @@ const qd_lexword *qd_lex_word(const qd_lexicon *lx, const char *w, size_t n)
     return qd_lex_word_hashed(lx, w, n, qd_hash_bytes(w, n));
 }
 
-const qd_lexword *qd_lex_word_hashed(const qd_lexicon *lx, const char *w, size_t n, uint32_t hash)
-{
-    uint32_t idx;
-    if (!qd_bloom_test(lx->word_filter, QD_WORD_FILTER_LOG2, hash))
-        return NULL;
-    if (!qd_strmap_get_hashed(&lx->words, w, n, hash, &idx))
-        return NULL;
-    return &lx->lexwords[idx];
-}
-
 bool qd_lex_function_word(const qd_lexicon *lx, const char *w, size_t n)
 {
     uint32_t hash = qd_hash_bytes(w, n);

@@ -386,8 +386,16 @@ struct qd_lexicon {
 
 /* Word lookup by its lower-cased, normalised form; NULL if unknown. */
 const qd_lexword *qd_lex_word(const qd_lexicon *lx, const char *w, size_t n);
-/* The same with qd_hash_bytes(w, n) already known (tokens carry it). */
-const qd_lexword *qd_lex_word_hashed(const qd_lexicon *lx, const char *w, size_t n, uint32_t hash);
+/* The same with qd_hash_bytes(w, n) already known (tokens carry it).  Inline: the
+ * tokenizer asks it of nearly every token, and the call cost as much as the answer. */
+static inline const qd_lexword *qd_lex_word_hashed(const qd_lexicon *lx, const char *w, size_t n, uint32_t hash)
+{
+    uint32_t idx;
+    if (!qd_bloom_test(lx->word_filter, QD_WORD_FILTER_LOG2, hash) ||
+        !qd_strmap_get_hashed(&lx->words, w, n, hash, &idx))
+        return NULL;
+    return &lx->lexwords[idx];
+}
 /* Is w a function word: what (qd_lex_word(lx, w, n)->tags & QD_W_FUNCTION) says, from
  * the function words' own table. */
 bool qd_lex_function_word(const qd_lexicon *lx, const char *w, size_t n);

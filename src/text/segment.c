@@ -425,17 +425,10 @@ static int note_end(seg *g)
     return 0;
 }
 
-/* The lexicon's entry for the normal form just made: what qd_lex_word_hashed answers,
- * asked here inline (its filter test and probe) because nearly every token asks it and
- * the call cost as much as the answer. */
+/* The lexicon's entry for the normal form just made (at g->norms). */
 static inline const qd_lexword *norm_lex(const seg *g, const token_norm *tn)
 {
-    const qd_lexicon *lx = g->lx;
-    uint32_t idx;
-    if (!qd_bloom_test(lx->word_filter, QD_WORD_FILTER_LOG2, tn->hash) ||
-        !qd_strmap_get_hashed(&lx->words, g->norms, tn->len, tn->hash, &idx))
-        return NULL;
-    return &lx->lexwords[idx];
+    return qd_lex_word_hashed(g->lx, g->norms, tn->len, tn->hash);
 }
 
 /* A token that is not a word scanned by push_word (punctuation, quotation marks, the
