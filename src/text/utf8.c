@@ -373,22 +373,28 @@ size_t qd_utf8_normalize(const char *s, size_t n, char *out, size_t cap)
 
 uint32_t qd_quoted_word_count(const char *t)
 {
+    /* Words between double quotation marks of any kind ("", “”, „“, «», ″), each mark
+     * opening or closing in turn.  A word is a run of letters and digits, with the
+     * apostrophes and hyphens inside it ("don't", "Russia’s", "well-known" are one word,
+     * as the tokenizer has them). */
     uint32_t n = 0;
     bool in = false, word = false;
-    for (const unsigned char *p = (const unsigned char *)t; *p; p++) {
-        /* the string is NUL-terminated, so p[1] and p[2] are read only while the bytes
-         * before them are not NUL */
-        bool mark = *p == '"' || (p[0] == 0xE2 && p[1] == 0x80 && (p[2] == 0x9C || p[2] == 0x9D)) ||
-                    (p[0] == 0xC2 && (p[1] == 0xAB || p[1] == 0xBB));
-        if (mark) {
+    size_t len = strlen(t);
+    for (size_t i = 0; i < len;) {
+        uint32_t cp;
+        i += (size_t)qd_utf8_decode(t, len, i, &cp);
+        qd_qmark m = qd_cp_quote_mark(cp);
+        if (m == QD_QM_DOUBLE_OPEN || m == QD_QM_DOUBLE_CLOSE || m == QD_QM_DOUBLE_STRAIGHT) {
             in = !in;
             word = false;
             continue;
         }
-        bool alnum = (*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') || *p >= 0x80;
+        bool alnum = qd_cp_is_letter(cp) || qd_cp_is_digit(cp);
         if (in && alnum && !word)
             n++;
-        word = alnum;
+        /* (a joiner after a word keeps it open: what follows continues it) */
+        bool joiner = cp == '\'' || cp == 0x2019 || cp == '-' || cp == 0x2010 || cp == 0x2011;
+        word = alnum || (word && joiner);
     }
     return n;
 }

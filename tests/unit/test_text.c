@@ -147,6 +147,14 @@ static void test_quoted_words_counted(void **state)
     assert_int_equal(qd_quoted_word_count("no quotation marks here"), 0);
     /* a quote never closed counts to the end of the text */
     assert_int_equal(qd_quoted_word_count("he said \u201cwe will respond"), 3);
+    /* a space inside the marks, German low-high marks and the double prime; apostrophes
+     * and hyphens inside a word keep it one word (from the seeds: "long-range") */
+    assert_int_equal(qd_quoted_word_count("\u201c quiet diplomacy \u201d"), 2);
+    assert_int_equal(qd_quoted_word_count("er sagte \u201ewir werden antworten\u201c heute"), 3);
+    assert_int_equal(qd_quoted_word_count("a \u2033bold\u2033 move"), 1);
+    assert_int_equal(qd_quoted_word_count("\u201cwith long-range modern weaponry, Russia\u2019s and don't\u201d"), 7);
+    /* a dash between words is no word, and no part of one */
+    assert_int_equal(qd_quoted_word_count("\u201cwar \u2014 peace\u201d"), 2);
 }
 
 static void test_tokens_keep_offsets(void **state)
