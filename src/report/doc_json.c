@@ -165,6 +165,10 @@ static char *speaker_json(rec *r, char *p, const qd_doc *doc, const qd_statement
 /* The value at p (room for 64 bytes); NULL if jansson would leave it out (not finite). */
 static char *put_confidence(char *p, conf_memo *memo, float confidence)
 {
+    /* Confidences are made in [0, 1]; anything else is left out before the conversion to
+     * int below, which a NaN or a huge value would make undefined. */
+    if (!(confidence >= 0.0f && confidence <= 1.0f))
+        return NULL;
     int k = (int)(confidence * 100 + 0.5);
     bool memo_k = k >= 0 && k <= 100;
     if (memo_k && memo->len[k]) {
