@@ -294,16 +294,13 @@ static int evidence_tally(qd_corpus *c, qd_arena *T, const uint32_t *docs, uint3
             while (tab[h] && v[tab[h] - 1].id != id)
                 h = (h + 1) & mask;
             if (!tab[h]) {
-                if (nv == cap) {
-                    tw *nw = qd_grow_array(v, &cap, nv + 1, sizeof(tw));
-                    if (!nw) {
-                        rc = QD_ENOMEM;
-                        break;
-                    }
-                    v = nw;
+                tw *w = QD_GROW_PUSH(v, nv, cap);
+                if (!w) {
+                    rc = QD_ENOMEM;
+                    break;
                 }
-                v[nv] = (tw){id, 0, 0};
-                tab[h] = ++nv;
+                *w = (tw){id, 0, 0};
+                tab[h] = nv;
             }
             v[tab[h] - 1].w += f->w[i];
             v[tab[h] - 1].docs++;
@@ -485,13 +482,10 @@ static int links_of(const qd_corpus *c, const postings *post, uint32_t lo, uint3
                     parent[find(parent, (int)j)] = find(parent, (int)i);
                     if (!ch)
                         continue;
-                    if (ch->n == ch->cap) {
-                        ev_link *nv = qd_grow_array(ch->v, &ch->cap, ch->n + 1, sizeof(ev_link));
-                        if (!nv)
-                            return QD_ENOMEM;
-                        ch->v = nv;
-                    }
-                    ch->v[ch->n++] = (ev_link){i, j};
+                    ev_link *l = QD_GROW_PUSH(ch->v, ch->n, ch->cap);
+                    if (!l)
+                        return QD_ENOMEM;
+                    *l = (ev_link){i, j};
                 }
             }
         }

@@ -113,15 +113,7 @@ typedef struct gsink {
 /* One more group in the sink, zeroed; NULL when out of memory. */
 static qd_group *gsink_push(gsink *o)
 {
-    if (o->n == o->cap) {
-        qd_group *nv = qd_grow_array(o->v, &o->cap, o->n + 1, sizeof(qd_group));
-        if (!nv)
-            return NULL;
-        o->v = nv;
-    }
-    qd_group *g = &o->v[o->n++];
-    memset(g, 0, sizeof(*g));
-    return g;
+    return QD_GROW_PUSH(o->v, o->n, o->cap);
 }
 
 static void gsinks_free(gsink *out, size_t n)

@@ -304,15 +304,7 @@ static int name_speaker(qd_corpus *c, qd_cspeaker *sp, const char *name, bool pe
 static qd_cspeaker *new_speaker(qd_corpus *c)
 {
     qd_comparison *r = &c->res;
-    if (r->n_speakers == c->cap_speakers) {
-        qd_cspeaker *ns = qd_grow_array(r->speakers, &c->cap_speakers, r->n_speakers + 1, sizeof(qd_cspeaker));
-        if (!ns)
-            return NULL;
-        r->speakers = ns;
-    }
-    qd_cspeaker *s = &r->speakers[r->n_speakers++];
-    memset(s, 0, sizeof(*s));
-    return s;
+    return QD_GROW_PUSH(r->speakers, r->n_speakers, c->cap_speakers);
 }
 
 /* A corpus copy of a string that many statements and documents repeat (cues, stances,

@@ -415,13 +415,10 @@ static bool is_terminal(const qd_token *t);
 /* Note the token just made as one that may end a sentence. */
 static int note_end(seg *g)
 {
-    if (g->n_ends == g->cap_ends) {
-        uint32_t *e = qd_grow_array(g->ends, &g->cap_ends, g->n_ends + 1, sizeof(uint32_t));
-        if (!e)
-            return qd_error_set(g->err, QD_ENOMEM, "%s: out of memory", g->doc->path);
-        g->ends = e;
-    }
-    g->ends[g->n_ends++] = g->in->n_tokens - 1;
+    uint32_t *e = QD_GROW_PUSH(g->ends, g->n_ends, g->cap_ends);
+    if (!e)
+        return qd_error_set(g->err, QD_ENOMEM, "%s: out of memory", g->doc->path);
+    *e = g->in->n_tokens - 1;
     return 0;
 }
 

@@ -11,8 +11,10 @@
 #ifndef QD_ARENA_H
 #define QD_ARENA_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 typedef struct qd_arena_chunk qd_arena_chunk;
 
@@ -69,5 +71,24 @@ void *qd_grow_array(void *ptr, uint32_t *cap, uint32_t need, size_t elem);
                                                  sizeof(*(v)))) != NULL)                   \
          ? (memset(&(v)[(n)], 0, sizeof(*(v))), &(v)[(n)++])                               \
          : NULL)
+
+/* The same for a malloc'd array (qd_grow_array): on out of memory it evaluates to NULL
+ * and v, n and cap are left as they were (v still the caller's to free, which an
+ * assignment of qd_grow_array's NULL to v would lose). */
+#define QD_GROW_PUSH(v, n, cap)                                                           \
+    (((n) < (cap) || qd_grow_into(&(v), (v), &(cap), (n) + 1, sizeof(*(v))))              \
+         ? (memset(&(v)[(n)], 0, sizeof(*(v))), &(v)[(n)++])                               \
+         : NULL)
+
+/* qd_grow_array of ptr, the grown array stored in the pointer at pptr (any object pointer
+ * type: copied as bytes); false, and that pointer untouched, when out of memory. */
+static inline bool qd_grow_into(void *pptr, void *ptr, uint32_t *cap, uint32_t need, size_t elem)
+{
+    void *p = qd_grow_array(ptr, cap, need, elem);
+    if (!p)
+        return false;
+    memcpy(pptr, &p, sizeof(p));
+    return true;
+}
 
 #endif
